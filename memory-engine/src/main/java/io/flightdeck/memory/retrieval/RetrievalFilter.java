@@ -1,0 +1,45 @@
+package io.flightdeck.memory.retrieval;
+
+import io.flightdeck.memory.model.TaskContext;
+import io.flightdeck.memory.model.TaskType;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Hard conditions a retrieved episode must meet (ranking is soft; a filter is not). Null fields do not filter.
+ *
+ * @param requiredTags every one of these tags must be on the episode
+ * @param minReward    the episode's total reward must be at least this
+ */
+public record RetrievalFilter(TaskType taskType, String domain, String language, String framework,
+                              List<String> requiredTags, Double minReward) {
+
+    public static final RetrievalFilter NONE = new RetrievalFilter(null, null, null, null, List.of(), null);
+
+    public RetrievalFilter {
+        domain = lower(domain);
+        language = lower(language);
+        framework = lower(framework);
+        requiredTags = requiredTags == null ? List.of()
+                : requiredTags.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    public boolean isEmpty() {
+        return taskType == null && domain == null && language == null && framework == null && requiredTags.isEmpty()
+                && minReward == null;
+    }
+
+    boolean accepts(TaskType type, TaskContext context, double rewardTotal) {
+        return (taskType == null || taskType == type)
+                && (domain == null || domain.equals(context.domain()))
+                && (language == null || language.equals(context.language()))
+                && (framework == null || framework.equals(context.framework()))
+                && (requiredTags.isEmpty() || context.tags().containsAll(requiredTags))
+                && (minReward == null || rewardTotal >= minReward);
+    }
+
+    private static String lower(String s) {
+        return s == null || s.isBlank() ? null : s.trim().toLowerCase(Locale.ROOT);
+    }
+}

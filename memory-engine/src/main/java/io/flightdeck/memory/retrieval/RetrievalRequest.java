@@ -1,0 +1,39 @@
+package io.flightdeck.memory.retrieval;
+
+import io.flightdeck.memory.model.TaskContext;
+import io.flightdeck.memory.model.TaskType;
+
+import java.util.Objects;
+
+/**
+ * A question to the memory: "what have I done before that is relevant to this?".
+ *
+ * @param taskType  the type of the task at hand; null = do not rank by type
+ * @param filter    hard conditions; {@link RetrievalFilter#NONE} for none
+ * @param mmrLambda 0..1 to re-rank for diversity, null to use the engine's setting
+ */
+public record RetrievalRequest(String query, TaskContext context, TaskType taskType, int limit, RetrievalFilter filter,
+                               Double mmrLambda) {
+
+    public RetrievalRequest {
+        Objects.requireNonNull(query, "query");
+        context = context == null ? TaskContext.general() : context;
+        filter = filter == null ? RetrievalFilter.NONE : filter;
+    }
+
+    public static RetrievalRequest of(String query, TaskContext context, int limit) {
+        return new RetrievalRequest(query, context, null, limit, RetrievalFilter.NONE, null);
+    }
+
+    public static RetrievalRequest of(String query, TaskContext context, TaskType taskType, int limit) {
+        return new RetrievalRequest(query, context, taskType, limit, RetrievalFilter.NONE, null);
+    }
+
+    public RetrievalRequest withFilter(RetrievalFilter newFilter) {
+        return new RetrievalRequest(query, context, taskType, limit, newFilter, mmrLambda);
+    }
+
+    public RetrievalRequest withMmr(Double lambda) {
+        return new RetrievalRequest(query, context, taskType, limit, filter, lambda);
+    }
+}
