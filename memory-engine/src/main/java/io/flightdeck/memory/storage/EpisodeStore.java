@@ -39,6 +39,8 @@ public interface EpisodeStore extends AutoCloseable {
     /**
      * Persists a completion in one transaction: the steps from {@code firstUnsavedStep} on, the outcome, reward,
      * reflection and pattern ids, and the merged state of every pattern and heuristic the completion touched.
+     * Completions of different episodes race, so a pattern state replaces the stored one only if it has at least as
+     * many occurrences (a heuristic: as large a sample); the state that has seen the most always wins.
      */
     void completeEpisode(Episode completed, int firstUnsavedStep, List<Pattern> patterns, List<Heuristic> heuristics);
 

@@ -60,11 +60,13 @@ public final class InMemoryEpisodeStore implements EpisodeStore {
             entry.steps.addAll(all.subList(Math.min(firstUnsavedStep, all.size()), all.size()));
             entry.episode = completed.withSteps(List.of());
         }
+        // Completions race: keep the state that has seen the most, whichever write lands last.
         for (Pattern p : touchedPatterns) {
-            patterns.put(p.id(), p);
+            patterns.merge(p.id(), p, (known, fresh) -> fresh.occurrences() >= known.occurrences() ? fresh : known);
         }
         for (Heuristic h : touchedHeuristics) {
-            heuristics.put(h.id(), h);
+            heuristics.merge(h.id(), h, (known, fresh) ->
+                    fresh.evidence().sampleSize() >= known.evidence().sampleSize() ? fresh : known);
         }
     }
 
