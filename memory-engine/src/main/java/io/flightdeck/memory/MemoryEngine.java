@@ -184,7 +184,7 @@ public final class MemoryEngine implements AutoCloseable {
                     merged.newPatterns());
             Reflection reflection = ReflectionGenerator.reflect(steps, outcome, facts, duration);
             List<UUID> patternIds = new ArrayList<>(observed.size());
-            for (Pattern p : observed) {
+            for (Pattern p : merged.merged()) {
                 patternIds.add(p.id());
             }
             Episode h = a.header;

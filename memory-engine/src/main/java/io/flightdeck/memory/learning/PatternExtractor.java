@@ -45,12 +45,12 @@ public final class PatternExtractor {
         Map<String, Pattern> found = new LinkedHashMap<>();
         List<String> successfulTools = successfulToolSequence(steps, maxSequenceLength);
         if (facts.steps() > 0 && facts.successRate() >= successThreshold && successfulTools.size() >= 2) {
-            add(found, Pattern.ToolSequence.observed(context, successfulTools, facts.successRate(),
+            add(found, Pattern.ToolSequence.candidate(context, successfulTools, facts.successRate(),
                     facts.averageLatencyMs(), episodeId));
         }
         decisionPoints(episodeId, context, steps, found);
         errorRecoveries(episodeId, context, steps, outcome, found);
-        add(found, Pattern.ContextPattern.observed(context, features(context), approach(successfulTools),
+        add(found, Pattern.ContextPattern.candidate(context, features(context), approach(successfulTools),
                 outcome.isSuccess(), episodeId));
         return new ArrayList<>(found.values());
     }
@@ -64,7 +64,7 @@ public final class PatternExtractor {
                                 Map<String, Pattern> found) {
         for (ExecutionStep step : steps) {
             if (step.result() != null && isDecision(step.action())) {
-                add(found, Pattern.DecisionPoint.observed(context, condition(step.action()), step.tool(),
+                add(found, Pattern.DecisionPoint.candidate(context, condition(step.action()), step.tool(),
                         step.succeeded(), episodeId));
             }
         }
@@ -92,7 +92,7 @@ public final class PatternExtractor {
             for (int j = i + 1; j <= recovered && recovery.size() < maxSequenceLength; j++) {
                 recovery.add(steps.get(j).tool());
             }
-            add(found, Pattern.ErrorRecovery.observed(context, errorType(failedStep.result()), recovery, outcomeRate,
+            add(found, Pattern.ErrorRecovery.candidate(context, errorType(failedStep.result()), recovery, outcomeRate,
                     episodeId));
         }
     }
@@ -166,8 +166,21 @@ public final class PatternExtractor {
 
     /** The action as a condition: lower case, single spaces, bounded length. */
     static String condition(String action) {
-        String normalised = action.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        return normalised.length() <= MAX_CONDITION_LENGTH ? normalised : normalised.substring(0, MAX_CONDITION_LENGTH);
+        StringBuilder out = new StringBuilder(Math.min(action.length(), MAX_CONDITION_LENGTH));
+        boolean pendingSpace = false;
+        for (int i = 0; i < action.length() && out.length() < MAX_CONDITION_LENGTH; i++) {
+            char c = action.charAt(i);
+            if (Character.isWhitespace(c)) {
+                pendingSpace = out.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -180,16 +193,43 @@ public final class PatternExtractor {
             return "timeout";
         }
         String message = error.message().strip();
-        for (String word : message.split("[\\s:;,()\"']+")) {
-            if (word.endsWith("Exception") || word.endsWith("Error")) {
-                int dot = word.lastIndexOf('.');
-                return dot >= 0 ? word.substring(dot + 1) : word;
-            }
+        String exception = firstThrowableName(message);
+        if (exception != null) {
+            return exception;
         }
         int colon = message.indexOf(':');
         String head = colon > 0 ? message.substring(0, colon) : firstWords(message, 3);
         head = head.toLowerCase(Locale.ROOT).strip();
         return head.isEmpty() ? "error" : head.length() <= 60 ? head : head.substring(0, 60);
+    }
+
+    /** The simple name of the first word ending in Exception or Error, scanning without regex. */
+    private static String firstThrowableName(String message) {
+        int n = message.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !isNamePart(message.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && isNamePart(message.charAt(i))) {
+                i++;
+            }
+            if (message.startsWith("Exception", i - 9) && i - 9 >= start
+                    || message.startsWith("Error", i - 5) && i - 5 >= start) {
+                String word = message.substring(start, i);
+                int dot = word.lastIndexOf('.');
+                String simple = dot >= 0 ? word.substring(dot + 1) : word;
+                if (!simple.isEmpty()) {
+                    return simple;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '$';
     }
 
     private static String firstWords(String text, int count) {

@@ -17,17 +17,19 @@ public final class PatternLibrary {
     public record MergeResult(List<Pattern> merged, int newPatterns) {
     }
 
-    private final ConcurrentHashMap<java.util.UUID, Pattern> patterns = new ConcurrentHashMap<>();
+    /** By key, not by id: the key is what makes two observations the same pattern. */
+    private final ConcurrentHashMap<String, Pattern> patterns = new ConcurrentHashMap<>();
 
+    /** Merges candidates (patterns with or without an id) into the library; the merged states all have ids. */
     public MergeResult merge(List<Pattern> observed) {
         List<Pattern> merged = new ArrayList<>(observed.size());
         int fresh = 0;
         for (Pattern p : observed) {
             boolean[] isNew = {false};
-            Pattern state = patterns.compute(p.id(), (id, known) -> {
+            Pattern state = patterns.compute(p.key(), (key, known) -> {
                 if (known == null) {
                     isNew[0] = true;
-                    return p;
+                    return p.id() != null ? p : p.withId(Pattern.idFor(key));
                 }
                 return known.mergedWith(p);
             });
@@ -42,7 +44,7 @@ public final class PatternLibrary {
     /** Restores patterns read back from a store. */
     public void load(Collection<Pattern> stored) {
         for (Pattern p : stored) {
-            patterns.put(p.id(), p);
+            patterns.put(p.key(), p);
         }
     }
 

@@ -9,14 +9,19 @@ import java.util.UUID;
  * Something the engine learnt from completed episodes. Two patterns with the same {@link #key()} are the
  * same pattern seen again: they are {@linkplain #mergedWith merged} (occurrences add up, rates are
  * weighted by occurrences), never stored twice. The id is derived from the key, so it is stable across
- * runs and stores.
+ * runs and stores. Extraction makes <em>candidates</em> without an id (deriving one hashes the key with MD5,
+ * too slow to do for every observation); the library assigns it once, when a key is seen for the first time.
  */
 public sealed interface Pattern {
 
     /** How many evidence episode ids a pattern keeps (the newest). */
     int MAX_EVIDENCE = 20;
 
+    /** Null on a candidate fresh from extraction; the library gives it the id of its key. */
     UUID id();
+
+    /** The same pattern with the given id. */
+    Pattern withId(UUID id);
 
     TaskContext context();
 
@@ -54,10 +59,20 @@ public sealed interface Pattern {
             evidence = List.copyOf(evidence);
         }
 
+        public static ToolSequence candidate(TaskContext context, List<String> tools, double successRate,
+                                             double avgLatencyMs, UUID episode) {
+            return new ToolSequence(null, context, tools, successRate, avgLatencyMs, 1, List.of(episode));
+        }
+
         public static ToolSequence observed(TaskContext context, List<String> tools, double successRate,
                                             double avgLatencyMs, UUID episode) {
-            String key = "tool-sequence|" + contextSignature(context) + '|' + String.join(">", tools);
-            return new ToolSequence(idFor(key), context, tools, successRate, avgLatencyMs, 1, List.of(episode));
+            ToolSequence c = candidate(context, tools, successRate, avgLatencyMs, episode);
+            return c.withId(idFor(c.key()));
+        }
+
+        @Override
+        public ToolSequence withId(UUID newId) {
+            return new ToolSequence(newId, context, tools, successRate, avgLatencyMs, occurrences, evidence);
         }
 
         @Override
@@ -69,7 +84,7 @@ public sealed interface Pattern {
         public Pattern mergedWith(Pattern other) {
             ToolSequence o = (ToolSequence) other;
             int n = occurrences + o.occurrences;
-            return new ToolSequence(id, context, tools,
+            return new ToolSequence(id != null ? id : o.id, context, tools,
                     weighted(successRate, occurrences, o.successRate, o.occurrences),
                     weighted(avgLatencyMs, occurrences, o.avgLatencyMs, o.occurrences),
                     n, mergeEvidence(evidence, o.evidence));
@@ -83,11 +98,21 @@ public sealed interface Pattern {
             evidence = List.copyOf(evidence);
         }
 
+        public static DecisionPoint candidate(TaskContext context, String condition, String action, boolean succeeded,
+                                              UUID episode) {
+            return new DecisionPoint(null, context, condition, action, succeeded ? 1 : 0, succeeded ? 0 : 1,
+                    List.of(episode));
+        }
+
         public static DecisionPoint observed(TaskContext context, String condition, String action, boolean succeeded,
                                              UUID episode) {
-            String key = "decision-point|" + contextSignature(context) + '|' + condition + '|' + action;
-            return new DecisionPoint(idFor(key), context, condition, action, succeeded ? 1 : 0, succeeded ? 0 : 1,
-                    List.of(episode));
+            DecisionPoint c = candidate(context, condition, action, succeeded, episode);
+            return c.withId(idFor(c.key()));
+        }
+
+        @Override
+        public DecisionPoint withId(UUID newId) {
+            return new DecisionPoint(newId, context, condition, action, successes, failures, evidence);
         }
 
         @Override
@@ -109,7 +134,7 @@ public sealed interface Pattern {
         @Override
         public Pattern mergedWith(Pattern other) {
             DecisionPoint o = (DecisionPoint) other;
-            return new DecisionPoint(id, context, condition, action, successes + o.successes, failures + o.failures,
+            return new DecisionPoint(id != null ? id : o.id, context, condition, action, successes + o.successes, failures + o.failures,
                     mergeEvidence(evidence, o.evidence));
         }
     }
@@ -122,11 +147,20 @@ public sealed interface Pattern {
             evidence = List.copyOf(evidence);
         }
 
+        public static ErrorRecovery candidate(TaskContext context, String errorType, List<String> recoverySteps,
+                                              double successRate, UUID episode) {
+            return new ErrorRecovery(null, context, errorType, recoverySteps, successRate, 1, List.of(episode));
+        }
+
         public static ErrorRecovery observed(TaskContext context, String errorType, List<String> recoverySteps,
                                              double successRate, UUID episode) {
-            String key = "error-recovery|" + contextSignature(context) + '|' + errorType + '|'
-                    + String.join(">", recoverySteps);
-            return new ErrorRecovery(idFor(key), context, errorType, recoverySteps, successRate, 1, List.of(episode));
+            ErrorRecovery c = candidate(context, errorType, recoverySteps, successRate, episode);
+            return c.withId(idFor(c.key()));
+        }
+
+        @Override
+        public ErrorRecovery withId(UUID newId) {
+            return new ErrorRecovery(newId, context, errorType, recoverySteps, successRate, occurrences, evidence);
         }
 
         @Override
@@ -137,7 +171,7 @@ public sealed interface Pattern {
         @Override
         public Pattern mergedWith(Pattern other) {
             ErrorRecovery o = (ErrorRecovery) other;
-            return new ErrorRecovery(id, context, errorType, recoverySteps,
+            return new ErrorRecovery(id != null ? id : o.id, context, errorType, recoverySteps,
                     weighted(successRate, occurrences, o.successRate, o.occurrences),
                     occurrences + o.occurrences, mergeEvidence(evidence, o.evidence));
         }
@@ -151,11 +185,21 @@ public sealed interface Pattern {
             evidence = List.copyOf(evidence);
         }
 
+        public static ContextPattern candidate(TaskContext context, List<String> features, String recommendedApproach,
+                                               boolean succeeded, UUID episode) {
+            return new ContextPattern(null, context, features, recommendedApproach, succeeded ? 1.0 : 0.0, 1,
+                    List.of(episode));
+        }
+
         public static ContextPattern observed(TaskContext context, List<String> features, String recommendedApproach,
                                               boolean succeeded, UUID episode) {
-            String key = "context|" + String.join(",", features);
-            return new ContextPattern(idFor(key), context, features, recommendedApproach, succeeded ? 1.0 : 0.0, 1,
-                    List.of(episode));
+            ContextPattern c = candidate(context, features, recommendedApproach, succeeded, episode);
+            return c.withId(idFor(c.key()));
+        }
+
+        @Override
+        public ContextPattern withId(UUID newId) {
+            return new ContextPattern(newId, context, features, recommendedApproach, successRate, occurrences, evidence);
         }
 
         @Override
@@ -169,7 +213,7 @@ public sealed interface Pattern {
             // The approach of the newer observation wins only when it succeeded, so a failure never
             // replaces what used to work.
             String approach = o.successRate >= successRate ? o.recommendedApproach : recommendedApproach;
-            return new ContextPattern(id, context, features, approach,
+            return new ContextPattern(id != null ? id : o.id, context, features, approach,
                     weighted(successRate, occurrences, o.successRate, o.occurrences),
                     occurrences + o.occurrences, mergeEvidence(evidence, o.evidence));
         }
