@@ -21,18 +21,26 @@ import java.util.function.Consumer;
  *   <li>When a write method returns, what it wrote survives the death of the process (not necessarily of the
  *       machine: see the store's own durability setting).</li>
  *   <li>{@link #completeEpisode} is atomic: after a crash either all of it is there or none of it.</li>
- *   <li>Failures are {@link io.flightdeck.memory.error.StorageException}s with a message a person can act on.</li>
+ *   <li>Failures are {@link io.flightdeck.memory.error.StorageException}s with a message a person can act on,
+ *       except a write to an episode the store does not hold, which is an
+ *       {@link io.flightdeck.memory.error.UnknownEpisodeException} and writes nothing.</li>
  * </ul>
  */
 public interface EpisodeStore extends AutoCloseable {
 
-    /** Persists a newly started episode (its steps, if any, are ignored: they come through {@link #appendSteps}). */
+    /**
+     * Persists a newly started episode (its steps, if any, are ignored: they come through {@link #appendSteps}).
+     * Starting an id the store already holds replaces that episode and drops its steps.
+     */
     void insertStarted(Episode episode);
 
     /**
      * Appends steps to an episode in progress. Only these steps are written, never the whole episode again.
      *
-     * @param firstIndex position (0-based, in arrival order) of {@code steps.get(0)} in the episode
+     * Steps already stored at {@code firstIndex} or later are replaced, so a retried flush is harmless.
+     *
+     * @param firstIndex position (0-based, in arrival order) of {@code steps.get(0)} in the episode; at most the number
+     *                   of steps already persisted (no gaps)
      */
     void appendSteps(UUID episodeId, int firstIndex, List<ExecutionStep> steps);
 
@@ -50,7 +58,10 @@ public interface EpisodeStore extends AutoCloseable {
     /** Removes episodes and their steps; unknown ids are ignored. */
     void deleteEpisodes(Collection<UUID> ids);
 
-    /** Every completed episode, <em>without its steps</em> (the list is empty): what the retrieval index is rebuilt from. */
+    /**
+     * Every completed episode, <em>without its steps</em> (the list is empty), in the order they were completed: what
+     * the retrieval index is rebuilt from. The action must not write to this store.
+     */
     void forEachCompleted(Consumer<Episode> action);
 
     /** Every episode started but not completed, with the steps persisted so far. */

@@ -93,12 +93,15 @@ public final class InMemoryEpisodeStore implements EpisodeStore {
     @Override
     public void forEachCompleted(Consumer<Episode> action) {
         ensureOpen();
+        List<Episode> completed = new ArrayList<>();
         for (Entry entry : episodes.values()) {
             Episode e = entry.episode;
             if (e.isComplete()) {
-                action.accept(e);
+                completed.add(e);
             }
         }
+        completed.sort(java.util.Comparator.comparing(Episode::endTime));
+        completed.forEach(action);
     }
 
     @Override
@@ -117,16 +120,19 @@ public final class InMemoryEpisodeStore implements EpisodeStore {
 
     @Override
     public List<Pattern> loadPatterns() {
+        ensureOpen();
         return List.copyOf(patterns.values());
     }
 
     @Override
     public List<Heuristic> loadHeuristics() {
+        ensureOpen();
         return List.copyOf(heuristics.values());
     }
 
     @Override
     public long countCompleted() {
+        ensureOpen();
         return episodes.values().stream().filter(e -> e.episode.isComplete()).count();
     }
 
