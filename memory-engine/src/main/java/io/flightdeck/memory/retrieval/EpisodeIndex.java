@@ -27,7 +27,9 @@ import java.util.random.RandomGenerator;
  * <p><b>Cost.</b> Candidates come from the postings of the query's terms, never from a scan of all episodes.
  * Each term contributes at most {@code candidatesPerTerm} postings, newest first: a rare, specific term is read
  * in full; only terms so common that they carry little information are cut, and then the older matches are the
- * ones left out (recency is part of the ranking anyway). Cost therefore grows with the postings read, which stop
+ * ones left out (recency is part of the ranking anyway). Accumulating BM25 over postings is cheap (a few
+ * nanoseconds each); the full relevance score, which reads each episode's record, is not, so only a shortlist of
+ * the best text matches ({@link #MIN_SHORTLIST}) gets it. Cost therefore grows with the postings read, which stop
  * growing with the corpus once common terms reach the cap.
  *
  * <p><b>Concurrency.</b> Searches take no lock. Writers append to each term's postings under that postings'
@@ -41,6 +43,13 @@ public final class EpisodeIndex {
     /** Below this many text candidates, context and task-type terms are read too. */
     private static final int MIN_TEXT_CANDIDATES = 64;
     private static final int MIN_TOMBSTONES_TO_COMPACT = 1_024;
+    /**
+     * Only this many candidates with the best text scores (or 4 x the results wanted, if more) get the full score.
+     * Far more than a result list needs, so a text match ranked high by recency, reward or context is not lost;
+     * few enough that full scoring costs the same at 10,000 episodes as at 1,000,000.
+     */
+    private static final int MIN_SHORTLIST = 512;
+    private static final double LN2 = Math.log(2);
 
     private final RetrievalWeights weights;
     private final double halfLifeMillis;
@@ -258,18 +267,20 @@ public final class EpisodeIndex {
                 + (useContext ? weights.context() : 0) + (useType ? weights.taskType() : 0);
         long now = clock.millis();
         RetrievalFilter filter = request.filter();
+        int candidates = filter.isEmpty() ? s.touchedCount : keepAccepted(g, filter, s);
+        candidates = TextShortlist.selectTop(s.touched, candidates, s.scores, Math.max(MIN_SHORTLIST, 4 * pool));
         PriorityQueue<RetrievalHit> best = new PriorityQueue<>(pool + 1, WORST_FIRST);
-        for (int k = 0; k < s.touchedCount; k++) {
+        for (int k = 0; k < candidates; k++) {
             int docId = s.touched[k];
             IndexedEpisode e = g.documents.get(docId);
-            if (e == null || e.isDeleted() || !filter.accepts(e.taskType, e.context, e.rewardTotal)) {
+            if (e == null || e.isDeleted()) {
                 continue;
             }
             double text = maxText <= 0 ? 0 : Math.min(1, s.scores[docId] / maxText);
             double context = useContext ? ContextMatcher.match(request.context(), e.context) : 0;
             double type = useType && e.taskType == request.taskType() ? 1 : 0;
             double age = Math.max(0, now - e.endMillis);
-            double recency = Math.pow(0.5, age / halfLifeMillis);
+            double recency = Math.exp(-LN2 * age / halfLifeMillis);
             double score = (weights.text() * text + weights.context() * context + weights.taskType() * type
                     + weights.recency() * recency + weights.reward() * e.rewardScore) / activeWeight;
             if (best.size() < pool || score > best.peek().score()) {
@@ -282,6 +293,19 @@ public final class EpisodeIndex {
         List<RetrievalHit> ranked = new ArrayList<>(best);
         ranked.sort(WORST_FIRST.reversed());
         return ranked;
+    }
+
+    /** Moves the candidates that pass the filter to the front of the touched list; returns how many there are. */
+    private static int keepAccepted(IndexGeneration g, RetrievalFilter filter, Scratch s) {
+        int kept = 0;
+        for (int k = 0; k < s.touchedCount; k++) {
+            int docId = s.touched[k];
+            IndexedEpisode e = g.documents.get(docId);
+            if (e != null && !e.isDeleted() && filter.accepts(e.taskType, e.context, e.rewardTotal)) {
+                s.touched[kept++] = docId;
+            }
+        }
+        return kept;
     }
 
     /** Lowest score first; among equal scores the older episode counts as worse, then the lower doc id. */
