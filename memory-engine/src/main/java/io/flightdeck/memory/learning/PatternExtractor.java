@@ -126,38 +126,58 @@ public final class PatternExtractor {
 
     /**
      * True when a word of the action is a form of check, verify or validate ("checking", "verified",
-     * "validation"), but not a word that merely starts like one ("checkout", "checksum").
+     * "validation"), but not a word that merely starts like one ("checkout", "checksum", "unchecked").
+     * One pass over the characters, comparing only at word starts that begin with c or v: this runs for every
+     * step of every completed episode.
      */
     static boolean isDecision(String action) {
         int n = action.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && !Character.isLetter(action.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && Character.isLetter(action.charAt(i))) {
-                i++;
-            }
-            if (i > start && isDecisionWord(action, start, i)) {
+        boolean previousIsLetter = false;
+        for (int i = 0; i < n; i++) {
+            char c = action.charAt(i);
+            boolean letter = isAsciiLetter(c) || (c > 127 && Character.isLetter(c));
+            if (letter && !previousIsLetter && (c == 'c' || c == 'C' || c == 'v' || c == 'V')
+                    && isDecisionWord(action, i)) {
                 return true;
             }
+            previousIsLetter = letter;
         }
         return false;
     }
 
-    private static boolean isDecisionWord(String s, int start, int end) {
+    private static boolean isDecisionWord(String s, int start) {
+        int end = start;
+        while (end < s.length() && (isAsciiLetter(s.charAt(end)) || Character.isLetter(s.charAt(end)))) {
+            end++;
+        }
         int len = end - start;
-        if (len >= 5 && s.regionMatches(true, start, "check", 0, 5)) {
+        if (len >= 5 && startsWithAscii(s, start, "check")) {
             return len == 5 || endsWithAny(s, start + 5, end, "s", "ed", "ing");
         }
-        return (len >= 5 && s.regionMatches(true, start, "verif", 0, 5))
-                || (len >= 7 && s.regionMatches(true, start, "validat", 0, 7));
+        return (len >= 5 && startsWithAscii(s, start, "verif")) || (len >= 7 && startsWithAscii(s, start, "validat"));
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /**
+     * Case-insensitive match of a lower-case ASCII word at {@code from}. Hand-written because
+     * {@code String.regionMatches(true, ...)} takes a slow per-character path that dominated extraction's profile.
+     */
+    private static boolean startsWithAscii(String s, int from, String lowerWord) {
+        for (int i = 0; i < lowerWord.length(); i++) {
+            char c = s.charAt(from + i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowerWord.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean endsWithAny(String s, int from, int end, String... suffixes) {
         for (String suffix : suffixes) {
-            if (end - from == suffix.length() && s.regionMatches(true, from, suffix, 0, suffix.length())) {
+            if (end - from == suffix.length() && startsWithAscii(s, from, suffix)) {
                 return true;
             }
         }
@@ -203,29 +223,34 @@ public final class PatternExtractor {
         return head.isEmpty() ? "error" : head.length() <= 60 ? head : head.substring(0, 60);
     }
 
-    /** The simple name of the first word ending in Exception or Error, scanning without regex. */
+    /**
+     * The simple name of the first word ending in Exception or Error ({@code java.lang.IllegalStateException} gives
+     * {@code IllegalStateException}); found with String.indexOf, so long messages without one cost little.
+     */
     private static String firstThrowableName(String message) {
-        int n = message.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && !isNamePart(message.charAt(i))) {
-                i++;
+        int from = 0;
+        while (true) {
+            int exception = message.indexOf("Exception", from);
+            int error = message.indexOf("Error", from);
+            if (exception < 0 && error < 0) {
+                return null;
             }
-            int start = i;
-            while (i < n && isNamePart(message.charAt(i))) {
-                i++;
-            }
-            if (message.startsWith("Exception", i - 9) && i - 9 >= start
-                    || message.startsWith("Error", i - 5) && i - 5 >= start) {
-                String word = message.substring(start, i);
-                int dot = word.lastIndexOf('.');
-                String simple = dot >= 0 ? word.substring(dot + 1) : word;
-                if (!simple.isEmpty()) {
-                    return simple;
+            boolean isException = exception >= 0 && (error < 0 || exception < error);
+            int at = isException ? exception : error;
+            int end = at + (isException ? "Exception".length() : "Error".length());
+            if (end == message.length() || !isNamePart(message.charAt(end))) {
+                int start = at;
+                while (start > 0 && isNamePart(message.charAt(start - 1))) {
+                    start--;
+                }
+                int dot = message.lastIndexOf('.', end - 1);
+                int simpleStart = dot >= start ? dot + 1 : start;
+                if (simpleStart < end) {
+                    return message.substring(simpleStart, end);
                 }
             }
+            from = end;
         }
-        return null;
     }
 
     private static boolean isNamePart(char c) {
