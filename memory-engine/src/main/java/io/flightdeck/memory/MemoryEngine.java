@@ -85,6 +85,9 @@ public final class MemoryEngine implements AutoCloseable {
         store.forEachCompleted(engine.index::add);
         for (Episode e : store.loadInProgress()) {
             long bytes = engine.validator.checkStart(e.description(), e.context());
+            for (ExecutionStep step : e.steps()) {
+                bytes += InputValidator.stepSize(step);
+            }
             engine.active.put(e.id(), new ActiveEpisode(e.withSteps(List.of()), e.steps(), bytes));
         }
         engine.patterns.load(store.loadPatterns());
@@ -156,6 +159,8 @@ public final class MemoryEngine implements AutoCloseable {
     /**
      * Completes an episode: persists the remaining steps, scores it, reflects on it, extracts and merges patterns,
      * derives heuristics, stores it and indexes it for retrieval. Once this returns the episode is durable.
+     * If the store fails, the episode stays in progress and the call may be repeated; its patterns were already
+     * merged into the library, so they would count that episode twice.
      */
     public Episode completeEpisode(UUID episodeId, TaskOutcome outcome) {
         ensureOpen();

@@ -62,13 +62,24 @@ public final class InputValidator {
             throw new InputLimitExceededException("step " + step.stepNumber() + " parameters", parameters,
                     limits.maxStepParametersBytes(), "bytes");
         }
-        long size = STEP_OVERHEAD_BYTES + output + parameters + utf8Length(step.tool()) + utf8Length(step.action());
-        for (Map.Entry<String, String> e : step.metadata().entrySet()) {
-            size += utf8Length(e.getKey()) + utf8Length(e.getValue()) + 6;
-        }
+        long size = STEP_OVERHEAD_BYTES + output + parameters + textFieldBytes(step);
         if (episodeBytes + size > limits.maxEpisodeBytes()) {
             throw new InputLimitExceededException("serialised episode", episodeBytes + size, limits.maxEpisodeBytes(),
                     "bytes");
+        }
+        return size;
+    }
+
+    /** The estimated serialised size of a step already accepted (for an episode reopened from a store). */
+    public static long stepSize(ExecutionStep step) {
+        return STEP_OVERHEAD_BYTES + (step.result() == null ? 0 : utf8Length(step.result().text()))
+                + utf8Length(step.parameters()) + textFieldBytes(step);
+    }
+
+    private static long textFieldBytes(ExecutionStep step) {
+        long size = utf8Length(step.tool()) + utf8Length(step.action());
+        for (Map.Entry<String, String> e : step.metadata().entrySet()) {
+            size += utf8Length(e.getKey()) + utf8Length(e.getValue()) + 6;
         }
         return size;
     }
