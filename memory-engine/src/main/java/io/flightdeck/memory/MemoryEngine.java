@@ -31,6 +31,9 @@ import io.flightdeck.memory.storage.EpisodeStore;
 import io.flightdeck.memory.storage.InMemoryEpisodeStore;
 import io.flightdeck.memory.validation.InputValidator;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +46,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The self-learning memory: agents start episodes, log steps, complete them, and ask what they did before
@@ -55,6 +60,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class MemoryEngine implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MemoryEngine.class);
+
     private final EpisodeStore store;
     private final MemoryConfig config;
     private final Clock clock;
@@ -66,7 +73,9 @@ public final class MemoryEngine implements AutoCloseable {
     private final ConcurrentHashMap<UUID, Heuristic> heuristics = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, ActiveEpisode> active = new ConcurrentHashMap<>();
     private final long flushIntervalNanos;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Completed episodes held; eviction reserves a removal by decrementing it first (see evictOverCapacity). */
+    private final AtomicInteger completedCount = new AtomicInteger();
 
     private MemoryEngine(EpisodeStore store, MemoryConfig config) {
         this.store = Objects.requireNonNull(store, "store");
@@ -83,8 +92,9 @@ public final class MemoryEngine implements AutoCloseable {
     public static MemoryEngine open(EpisodeStore store, MemoryConfig config) {
         MemoryEngine engine = new MemoryEngine(store, config);
         store.forEachCompleted(engine.index::add);
+        engine.completedCount.set(engine.index.size());
         for (Episode e : store.loadInProgress()) {
-            long bytes = engine.validator.checkStart(e.description(), e.context());
+            long bytes = engine.validator.checkStart(e.description(), e.context(), e.metadata());
             for (ExecutionStep step : e.steps()) {
                 bytes += InputValidator.stepSize(step);
             }
@@ -117,7 +127,7 @@ public final class MemoryEngine implements AutoCloseable {
             throw new InvalidInputException("task type must be given");
         }
         TaskContext ctx = context == null ? TaskContext.general() : context;
-        long bytes = validator.checkStart(description, ctx);
+        long bytes = validator.checkStart(description, ctx, metadata);
         UUID id = randomId();
         Episode header = new Episode(id, taskType, description, ctx, clock.instant(), null, List.of(), null, null,
                 null, List.of(), metadata);
@@ -137,6 +147,7 @@ public final class MemoryEngine implements AutoCloseable {
         }
         ActiveEpisode a = activeEpisode(episodeId, "log a step to");
         synchronized (a) {
+            ensureOpen(); // close() may have flushed this episode since the check above
             requireUnfinished(a, "log a step to");
             long size = validator.checkStep(step, a.steps.size(), a.bytes);
             a.steps.add(step);
@@ -170,7 +181,9 @@ public final class MemoryEngine implements AutoCloseable {
         ActiveEpisode a = activeEpisode(episodeId, "complete");
         Episode completed;
         synchronized (a) {
+            ensureOpen();
             requireUnfinished(a, "complete");
+            long outcomeBytes = validator.checkOutcome(outcome, a.bytes);
             Instant end = clock.instant();
             List<ExecutionStep> steps = List.copyOf(a.steps);
             EpisodeFacts facts = EpisodeFacts.of(steps);
@@ -201,7 +214,9 @@ public final class MemoryEngine implements AutoCloseable {
                 heuristics.merge(heuristic.id(), heuristic, MemoryEngine::newerHeuristic);
             }
             index.add(completed);
+            completedCount.incrementAndGet();
             a.finished = true;
+            a.bytes += outcomeBytes;
         }
         active.remove(episodeId);
         evictOverCapacity();
@@ -305,7 +320,10 @@ public final class MemoryEngine implements AutoCloseable {
             }
             existed = true;
         }
-        existed |= index.remove(id);
+        if (index.remove(id)) {
+            completedCount.decrementAndGet();
+            existed = true;
+        }
         if (existed) {
             store.deleteEpisodes(List.of(id));
         }
@@ -324,10 +342,9 @@ public final class MemoryEngine implements AutoCloseable {
     /** Persists the steps still buffered for episodes in progress, then closes the store. */
     @Override
     public void close() {
-        if (closed) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         try {
             for (ActiveEpisode a : active.values()) {
                 synchronized (a) {
@@ -349,13 +366,35 @@ public final class MemoryEngine implements AutoCloseable {
         a.persisted = size;
     }
 
+    /**
+     * Brings the completed episodes back to {@code maxEpisodes}. A thread first reserves one removal by decrementing
+     * the count while it is over the limit (compare-and-set), then finds a victim: so concurrent completers never
+     * evict more than the excess, and no lock is taken. The episode just completed may itself be the victim.
+     * A store that fails to delete does not fail the completion: the episode is out of retrieval and the error
+     * is logged (it would come back on reopen).
+     */
     private void evictOverCapacity() {
         int max = config.maxEpisodes();
-        while (max > 0 && index.size() > max) {
+        if (max <= 0) {
+            return;
+        }
+        while (true) {
+            int count = completedCount.get();
+            if (count <= max) {
+                return;
+            }
+            if (completedCount.compareAndSet(count, count - 1)) {
+                evictOne();
+            }
+        }
+    }
+
+    private void evictOne() {
+        long now = clock.millis();
+        while (true) {
             List<IndexedEpisode> sample = index.sample(config.evictionSampleSize(), ThreadLocalRandom.current());
             IndexedEpisode victim = null;
             double worst = Double.POSITIVE_INFINITY;
-            long now = clock.millis();
             for (IndexedEpisode e : sample) {
                 double value = config.evictionPolicy() == EvictionPolicy.LEAST_RECENTLY_USED
                         ? e.lastAccessMillis()
@@ -366,11 +405,19 @@ public final class MemoryEngine implements AutoCloseable {
                 }
             }
             if (victim == null) {
+                completedCount.incrementAndGet(); // nothing left to evict: give the reservation back
                 return;
             }
             if (index.remove(victim.id())) {
-                store.deleteEpisodes(List.of(victim.id()));
+                try {
+                    store.deleteEpisodes(List.of(victim.id()));
+                } catch (RuntimeException e) {
+                    LOG.warn("evicted episode {} could not be deleted from {}: {}", victim.id(), store.describe(),
+                            e.getMessage());
+                }
+                return;
             }
+            // someone else deleted that one meanwhile: pick again
         }
     }
 
@@ -409,7 +456,7 @@ public final class MemoryEngine implements AutoCloseable {
     }
 
     private void ensureOpen() {
-        if (closed) {
+        if (closed.get()) {
             throw new StorageException("the memory engine is closed");
         }
     }

@@ -25,7 +25,7 @@ public record EpisodeFacts(int steps, int succeeded, int failed, int timeouts, i
         ExecutionStep previous = null;
         for (ExecutionStep step : steps) {
             tools.add(step.tool());
-            latency += step.latencyMs();
+            latency = saturatedAdd(latency, step.latencyMs());
             if (step.succeeded()) {
                 succeeded++;
                 if (previous != null && previous.failed()) {
@@ -40,6 +40,12 @@ public record EpisodeFacts(int steps, int succeeded, int failed, int timeouts, i
             previous = step;
         }
         return new EpisodeFacts(steps.size(), succeeded, failed, timeouts, recoveries, tools.size(), latency);
+    }
+
+    /** Latencies are the caller's numbers: a silly one must not wrap the sum around to a negative mean. */
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** Failed share of the steps that returned a result; 0 when none did. */

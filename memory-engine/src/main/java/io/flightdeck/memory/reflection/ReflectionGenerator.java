@@ -116,7 +116,8 @@ public final class ReflectionGenerator {
         String recovery = null;
         for (ExecutionStep step : steps) {
             calls.computeIfAbsent(step.tool(), t -> new int[1])[0]++;
-            latency.computeIfAbsent(step.tool(), t -> new long[1])[0] += step.latencyMs();
+            long[] sum = latency.computeIfAbsent(step.tool(), t -> new long[1]);
+            sum[0] = sum[0] > Long.MAX_VALUE - step.latencyMs() ? Long.MAX_VALUE : sum[0] + step.latencyMs();
             if (recovery == null && previous != null && previous.failed() && step.succeeded()) {
                 recovery = (previous.result() instanceof ExecutionResult.Timeout ? "A timeout of " : "An error from ")
                         + previous.tool() + " was followed by a successful " + step.tool();
@@ -133,7 +134,7 @@ public final class ReflectionGenerator {
                 mostUsed = tool;
             }
             double avg = (double) latency.get(tool)[0] / n;
-            if (avg > slowestAvg || (avg == slowestAvg && tool.compareTo(slowest) < 0)) {
+            if (slowest == null || avg > slowestAvg || (avg == slowestAvg && tool.compareTo(slowest) < 0)) {
                 slowestAvg = avg;
                 slowest = tool;
             }

@@ -233,7 +233,9 @@ public final class EpisodeIndex {
         Scratch s = scratch.get();
         s.begin(g.documents.upperBound());
 
-        int n = Math.max(1, g.live.get());
+        // postings still hold deleted episodes until compaction, so df counts them: count them in n as well,
+        // or a term could look more common than the whole corpus and get a negative idf
+        int n = Math.max(1, g.live.get() + g.tombstones.get());
         double avgLength = g.averageLength();
         List<String> queryTerms = distinct(Tokenizer.terms(request.query()));
         double maxText = 0;

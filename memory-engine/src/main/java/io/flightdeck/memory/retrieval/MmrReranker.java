@@ -7,7 +7,8 @@ import java.util.List;
  * Maximal marginal relevance: picks results one at a time, each maximising
  * {@code lambda * relevance - (1 - lambda) * (highest similarity to a result already picked)}, so that ten
  * near-identical episodes do not crowd out the eleventh, different one. Similarity is the Jaccard index of
- * the descriptions' term sets.
+ * the descriptions' term sets. Each candidate keeps its highest similarity so far, updated against the one
+ * result just picked: O(limit x pool) similarity computations, not O(limit^2 x pool).
  */
 public final class MmrReranker {
 
@@ -16,25 +17,32 @@ public final class MmrReranker {
 
     /** @param ranked hits best first; returns at most {@code limit} of them in MMR order */
     public static List<RetrievalHit> rerank(List<RetrievalHit> ranked, double lambda, int limit) {
-        List<RetrievalHit> remaining = new ArrayList<>(ranked);
-        List<RetrievalHit> picked = new ArrayList<>(Math.min(limit, ranked.size()));
-        while (picked.size() < limit && !remaining.isEmpty()) {
-            int bestIndex = 0;
+        int n = ranked.size();
+        boolean[] taken = new boolean[n];
+        double[] maxSimilarity = new double[n];
+        List<RetrievalHit> picked = new ArrayList<>(Math.min(limit, n));
+        while (picked.size() < limit && picked.size() < n) {
+            int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < remaining.size(); i++) {
-                RetrievalHit candidate = remaining.get(i);
-                double maxSimilarity = 0;
-                for (RetrievalHit chosen : picked) {
-                    maxSimilarity = Math.max(maxSimilarity,
-                            jaccard(candidate.episode().termIds, chosen.episode().termIds));
+            for (int i = 0; i < n; i++) {
+                if (taken[i]) {
+                    continue;
                 }
-                double value = lambda * candidate.score() - (1 - lambda) * maxSimilarity;
+                double value = lambda * ranked.get(i).score() - (1 - lambda) * maxSimilarity[i];
                 if (value > bestValue) {
                     bestValue = value;
-                    bestIndex = i;
+                    best = i;
                 }
             }
-            picked.add(remaining.remove(bestIndex));
+            taken[best] = true;
+            RetrievalHit chosen = ranked.get(best);
+            picked.add(chosen);
+            for (int i = 0; i < n; i++) {
+                if (!taken[i]) {
+                    maxSimilarity[i] = Math.max(maxSimilarity[i],
+                            jaccard(ranked.get(i).episode().termIds, chosen.episode().termIds));
+                }
+            }
         }
         return picked;
     }

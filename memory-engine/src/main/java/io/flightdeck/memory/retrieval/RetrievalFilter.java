@@ -1,5 +1,6 @@
 package io.flightdeck.memory.retrieval;
 
+import io.flightdeck.memory.error.InvalidInputException;
 import io.flightdeck.memory.model.TaskContext;
 import io.flightdeck.memory.model.TaskType;
 
@@ -21,6 +22,13 @@ public record RetrievalFilter(TaskType taskType, String domain, String language,
         domain = lower(domain);
         language = lower(language);
         framework = lower(framework);
+        if (requiredTags != null) {
+            for (String tag : requiredTags) { // List.of(...).contains(null) would itself throw
+                if (tag == null) {
+                    throw new InvalidInputException("filter tags must not be null");
+                }
+            }
+        }
         requiredTags = requiredTags == null ? List.of()
                 : requiredTags.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).toList();
     }

@@ -3,7 +3,7 @@ package io.flightdeck.memory.retrieval;
 import io.flightdeck.memory.model.TaskContext;
 import io.flightdeck.memory.model.TaskType;
 
-import java.util.Objects;
+import io.flightdeck.memory.error.InvalidInputException;
 
 /**
  * A question to the memory: "what have I done before that is relevant to this?".
@@ -16,7 +16,12 @@ public record RetrievalRequest(String query, TaskContext context, TaskType taskT
                                Double mmrLambda) {
 
     public RetrievalRequest {
-        Objects.requireNonNull(query, "query");
+        if (query == null) {
+            throw new InvalidInputException("retrieval query must not be null (use \"\" to rank by context alone)");
+        }
+        if (mmrLambda != null && !(mmrLambda >= 0 && mmrLambda <= 1)) {
+            throw new InvalidInputException("MMR lambda must be between 0 and 1, was " + mmrLambda);
+        }
         context = context == null ? TaskContext.general() : context;
         filter = filter == null ? RetrievalFilter.NONE : filter;
     }

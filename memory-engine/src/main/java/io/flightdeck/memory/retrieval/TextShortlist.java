@@ -3,7 +3,7 @@ package io.flightdeck.memory.retrieval;
 /**
  * Picks the candidates with the best text scores, so that only they get the full (and much dearer) relevance
  * score: BM25 finds the plausible episodes, the rest of the ranking orders them. In place, O(n) on average
- * (quickselect), on primitive arrays: no boxing, no allocation.
+ * (quickselect with a three-way partition), on primitive arrays: no boxing, no allocation.
  */
 final class TextShortlist {
 
@@ -23,39 +23,36 @@ final class TextShortlist {
         int lo = 0;
         int hi = n - 1;
         while (lo < hi) {
-            int p = partition(ids, lo, hi, scores);
-            if (p == k) {
+            // three-way partition of [lo, hi]: greater than the pivot, equal, smaller. Equal scores (common: every
+            // context-only candidate scores 0) land in one block at once instead of one element per round.
+            float pivot = medianOfThree(scores[ids[lo]], scores[ids[(lo + hi) >>> 1]], scores[ids[hi]]);
+            int gt = lo;
+            int i = lo;
+            int lt = hi;
+            while (i <= lt) {
+                float v = scores[ids[i]];
+                if (v > pivot) {
+                    swap(ids, gt++, i++);
+                } else if (v < pivot) {
+                    swap(ids, i, lt--);
+                } else {
+                    i++;
+                }
+            }
+            // now [lo, gt) > pivot, [gt, lt] == pivot, (lt, hi] < pivot
+            if (k < gt) {
+                hi = gt - 1;
+            } else if (k <= lt + 1) {
                 break;
-            } else if (p < k) {
-                lo = p + 1;
             } else {
-                hi = p - 1;
+                lo = lt + 1;
             }
         }
         return k;
     }
 
-    /** Lomuto partition around a median-of-three pivot, best scores first; returns the pivot's final index. */
-    private static int partition(int[] ids, int lo, int hi, float[] scores) {
-        int mid = (lo + hi) >>> 1;
-        if (scores[ids[mid]] > scores[ids[lo]]) {
-            swap(ids, mid, lo);
-        }
-        if (scores[ids[hi]] > scores[ids[lo]]) {
-            swap(ids, hi, lo);
-        }
-        if (scores[ids[mid]] > scores[ids[hi]]) {
-            swap(ids, mid, hi);
-        }
-        float pivot = scores[ids[hi]]; // the median of the three now sits at hi
-        int store = lo;
-        for (int i = lo; i < hi; i++) {
-            if (scores[ids[i]] > pivot) {
-                swap(ids, i, store++);
-            }
-        }
-        swap(ids, store, hi);
-        return store;
+    private static float medianOfThree(float a, float b, float c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     private static void swap(int[] a, int i, int j) {

@@ -5,6 +5,7 @@ import io.flightdeck.memory.error.InputLimitExceededException;
 import io.flightdeck.memory.error.InvalidInputException;
 import io.flightdeck.memory.model.ExecutionStep;
 import io.flightdeck.memory.model.TaskContext;
+import io.flightdeck.memory.model.TaskOutcome;
 
 import java.util.Map;
 
@@ -28,6 +29,11 @@ public final class InputValidator {
 
     /** @return the estimated serialised size of the new episode */
     public long checkStart(String description, TaskContext context) {
+        return checkStart(description, context, Map.of());
+    }
+
+    /** @return the estimated serialised size of the new episode, metadata included */
+    public long checkStart(String description, TaskContext context, Map<String, String> metadata) {
         if (description == null || description.isBlank()) {
             throw new InvalidInputException("task description must not be empty");
         }
@@ -38,6 +44,51 @@ public final class InputValidator {
         long size = EPISODE_OVERHEAD_BYTES + bytes + utf8Length(context.domain());
         for (String tag : context.tags()) {
             size += tag.length() + 3;
+        }
+        if (metadata != null) {
+            for (Map.Entry<String, String> e : metadata.entrySet()) {
+                if (e.getKey() == null || e.getValue() == null) {
+                    throw new InvalidInputException("episode metadata must not hold null keys or values");
+                }
+                size += utf8Length(e.getKey()) + utf8Length(e.getValue()) + 6;
+            }
+        }
+        if (size > limits.maxEpisodeBytes()) {
+            throw new InputLimitExceededException("serialised episode", size, limits.maxEpisodeBytes(), "bytes");
+        }
+        return size;
+    }
+
+    /**
+     * Checks that the outcome's text still fits the whole-episode limit.
+     *
+     * @return the outcome's estimated serialised size
+     */
+    public long checkOutcome(TaskOutcome outcome, long episodeBytes) {
+        long size = 64;
+        if (outcome instanceof TaskOutcome.Success s) {
+            size += utf8Length(s.verdict()) + listBytes(s.artifacts());
+        } else if (outcome instanceof TaskOutcome.PartialSuccess p) {
+            size += utf8Length(p.verdict()) + listBytes(p.completed()) + listBytes(p.failed());
+        } else if (outcome instanceof TaskOutcome.Failure f) {
+            size += utf8Length(f.reason()) + (f.details() == null ? 0 : utf8Length(f.details()));
+        } else if (outcome instanceof TaskOutcome.Abstained a) {
+            size += utf8Length(a.reason());
+        }
+        if (episodeBytes + size > limits.maxEpisodeBytes()) {
+            throw new InputLimitExceededException("serialised episode", episodeBytes + size, limits.maxEpisodeBytes(),
+                    "bytes");
+        }
+        return size;
+    }
+
+    private static long listBytes(java.util.List<String> items) {
+        long size = 0;
+        for (String item : items) {
+            if (item == null) {
+                throw new InvalidInputException("outcome lists must not hold null entries");
+            }
+            size += utf8Length(item) + 3;
         }
         return size;
     }
