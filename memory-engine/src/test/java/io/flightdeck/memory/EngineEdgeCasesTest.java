@@ -27,8 +27,8 @@ import static io.flightdeck.memory.TestSteps.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Cases a review found: each failed before its fix. */
-class ReviewRegressionTest {
+/** Edge cases: concurrent eviction, deleted postings, large MMR pools, what counts toward the size limit, bad requests. Each failed before its fix. */
+class EngineEdgeCasesTest {
 
     private static UUID complete(MemoryEngine engine, String description) {
         UUID id = engine.startEpisode(description, TaskContext.general(), TaskType.DEBUGGING);
