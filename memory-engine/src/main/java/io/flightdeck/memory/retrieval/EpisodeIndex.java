@@ -351,39 +351,31 @@ public final class EpisodeIndex {
     }
 
     private static List<String> contextTerms(TaskType type, TaskContext context) {
-        List<String> terms = new ArrayList<>(4 + context.tags().size());
-        terms.add(domainTerm(context.domain()));
-        if (context.language() != null) {
-            terms.add("l:" + context.language());
+        return fieldTerms(context.domain(), context.language(), context.framework(), context.tags(), type);
+    }
+
+    private static List<String> filterTerms(RetrievalFilter f) {
+        return fieldTerms(f.domain(), f.language(), f.framework(), f.requiredTags(), f.taskType());
+    }
+
+    /** The index terms of an episode's fields; null fields have none. Prefixes keep them apart from words. */
+    private static List<String> fieldTerms(String domain, String language, String framework, List<String> tags,
+                                           TaskType type) {
+        List<String> terms = new ArrayList<>(4 + tags.size());
+        if (domain != null) {
+            terms.add(domainTerm(domain));
         }
-        if (context.framework() != null) {
-            terms.add("f:" + context.framework());
+        if (language != null) {
+            terms.add("l:" + language);
         }
-        for (String tag : context.tags()) {
+        if (framework != null) {
+            terms.add("f:" + framework);
+        }
+        for (String tag : tags) {
             terms.add("t:" + tag);
         }
         if (type != null) {
             terms.add("y:" + type.name());
-        }
-        return terms;
-    }
-
-    private static List<String> filterTerms(RetrievalFilter f) {
-        List<String> terms = new ArrayList<>(4);
-        if (f.domain() != null) {
-            terms.add(domainTerm(f.domain()));
-        }
-        if (f.language() != null) {
-            terms.add("l:" + f.language());
-        }
-        if (f.framework() != null) {
-            terms.add("f:" + f.framework());
-        }
-        for (String tag : f.requiredTags()) {
-            terms.add("t:" + tag);
-        }
-        if (f.taskType() != null) {
-            terms.add("y:" + f.taskType().name());
         }
         return terms;
     }
