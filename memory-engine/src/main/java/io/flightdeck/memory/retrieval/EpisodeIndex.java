@@ -393,8 +393,10 @@ public final class EpisodeIndex {
         int epoch;
 
         void begin(int docBound) {
-            if (scores.length < docBound) {
-                int size = Math.max(docBound, scores.length * 2);
+            // grow to the doc ids in use; shrink when compaction has left them far smaller, so a thread does not
+            // keep arrays sized to the largest index it ever searched
+            if (scores.length < docBound || scores.length > 4 * Math.max(docBound, 4_096)) {
+                int size = scores.length < docBound ? Math.max(docBound, scores.length * 2) : docBound;
                 scores = new float[size];
                 stamp = new int[size];
                 epoch = 0;
