@@ -1,0 +1,80 @@
+package io.flightdeck.harness.check;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The budgets of a run, in file order (the order the verdicts follow).
+ *
+ * @param source  where they came from, for messages: the file's path or the default resource's name
+ * @param budgets the budgets as listed
+ */
+public record Budgets(String source, List<Budget> budgets) {
+
+    /** The classpath resource, next to this class, holding the project's targets. */
+    public static final String DEFAULT_RESOURCE = "default-budgets.json";
+
+    public Budgets {
+        if (source == null) {
+            throw new IllegalArgumentException("source is required");
+        }
+        budgets = List.copyOf(budgets);
+    }
+
+    /** The project's targets: the seed document's P95 figures plus our own for lifecycle and memory. */
+    public static Budgets defaults() {
+        try (InputStream in = Budgets.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new BudgetFileException("budgets file " + DEFAULT_RESOURCE + ": not on the classpath");
+            }
+            return BudgetFileReader.read(DEFAULT_RESOURCE, in.readAllBytes());
+        } catch (IOException e) {
+            throw BudgetFileException.at(DEFAULT_RESOURCE, 0, 0, "cannot read: " + BudgetFileReader.describe(e), e);
+        }
+    }
+
+    /**
+     * Reads and checks a budgets file.
+     *
+     * @throws BudgetFileException with a one-line message if the file cannot be read or is not a valid budgets file
+     */
+    public static Budgets load(Path file) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw BudgetFileException.at(file.toString(), 0, 0, "cannot read: " + BudgetFileReader.describe(e), e);
+        }
+        return BudgetFileReader.read(file.toString(), content);
+    }
+
+    /**
+     * Checks that every budget names a workload the harness knows, so that a typo does not silently turn a
+     * budget into one that never judges anything (budgets of workloads a run did not measure yield no verdict).
+     *
+     * @return this, for chaining
+     * @throws BudgetFileException naming the unknown workloads and the known ones
+     */
+    public Budgets validateWorkloads(Set<String> knownWorkloads) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (Budget budget : budgets) {
+            if (!knownWorkloads.contains(budget.workload())) {
+                unknown.add(budget.workload());
+            }
+        }
+        if (unknown.isEmpty()) {
+            return this;
+        }
+        String names = unknown.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
+        String known = String.join(", ", new TreeSet<>(knownWorkloads));
+        throw new BudgetFileException("budgets file " + source + ": unknown workload" + (unknown.size() > 1 ? "s " : " ")
+                + names + " (known: " + (known.isEmpty() ? "none" : known) + ")");
+    }
+}

@@ -1,0 +1,27 @@
+package io.flightdeck.harness.child;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.flightdeck.harness.measure.LatencyStats;
+import io.flightdeck.harness.measure.TukeyOutliers;
+import io.flightdeck.harness.measure.resources.Resources;
+
+/**
+ * Everything one fork measured for one case of a workload.
+ *
+ * @param histogram   the full latency histogram of the measured iterations ({@link io.flightdeck.harness.measure.HistogramCodec})
+ * @param throughput  operations per second over all measured iterations
+ * @param metrics     the workload's own figures
+ * @param resources   CPU, memory, GC, allocation and disk over the measured iterations
+ * @param details     structured extras of the workload (e.g. object layouts), or null
+ */
+public record CaseResult(String label, int threads, long size, String operationUnit, ColdStart coldStart,
+                         LatencyStats latency, String histogram, List<IterationResult> iterations,
+                         TukeyOutliers outliers, double throughput, List<Metric> metrics, Resources resources,
+                         JsonNode details) {
+
+    public record Metric(String name, double value, String unit) {
+    }
+}

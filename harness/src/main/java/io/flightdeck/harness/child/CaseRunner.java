@@ -1,0 +1,221 @@
+package io.flightdeck.harness.child;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.HdrHistogram.Histogram;
+
+import io.flightdeck.harness.measure.HistogramCodec;
+import io.flightdeck.harness.measure.LatencyStats;
+import io.flightdeck.harness.measure.TukeyOutliers;
+import io.flightdeck.harness.measure.resources.ResourceMeter;
+import io.flightdeck.harness.measure.resources.Resources;
+import io.flightdeck.harness.workload.Session;
+import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.harness.workload.WorkloadCase;
+import io.flightdeck.harness.workload.WorkloadContext;
+
+/**
+ * Measures one case: cold start, warm-up, measured iterations, then the session's own figures. Every operation is
+ * timed with {@link System#nanoTime()} into a per-thread HdrHistogram; threads run on dedicated workers named
+ * {@code flightdeck-worker-N} so they are easy to find in the recording.
+ */
+final class CaseRunner {
+
+    private final ChildSpec spec;
+    private final Progress progress;
+    private final ObjectMapper json;
+
+    CaseRunner(ChildSpec spec, Progress progress, ObjectMapper json) {
+        this.spec = spec;
+        this.progress = progress;
+        this.json = json;
+    }
+
+    CaseResult run(Workload workload, WorkloadContext context, WorkloadCase workloadCase, boolean jvmCold)
+            throws Exception {
+        String label = workloadCase.label();
+        progress.report(label, "setup", 0, 1);
+        try (Session session = workload.open(context, workloadCase);
+             WorkerPool workers = new WorkerPool(workloadCase.threads())) {
+            ColdStart cold = coldStart(session, jvmCold);
+
+            if (workloadCase.timeBoxed()) {
+                for (int i = 0; i < spec.warmupIterations(); i++) {
+                    progress.report(label, "warm-up", i + 1, spec.warmupIterations());
+                    workers.iterate(session, spec.iterationMillis() * 1_000_000L, 0);
+                }
+            }
+
+            ResourceMeter meter = ResourceMeter.start();
+            Histogram all = new Histogram(3);
+            List<IterationResult> iterations = new ArrayList<>();
+            for (int i = 0; i < spec.measurementIterations(); i++) {
+                progress.report(label, "measure", i + 1, spec.measurementIterations());
+                Iteration it = workloadCase.timeBoxed()
+                        ? workers.iterate(session, spec.iterationMillis() * 1_000_000L, 0)
+                        : workers.iterate(session, 0, workloadCase.opsPerIteration());
+                all.add(it.histogram());
+                long ops = it.histogram().getTotalCount();
+                iterations.add(new IterationResult(i, ops, it.elapsedNanos(), it.histogram().getMean(),
+                        ops * 1e9 / Math.max(1, it.elapsedNanos())));
+            }
+            Resources resources = meter.stop();
+
+            List<CaseResult.Metric> metrics = new ArrayList<>();
+            session.report((name, value, unit) -> metrics.add(new CaseResult.Metric(name, value, unit)));
+            Object details = session.details();
+            JsonNode detailsNode = details == null ? null : json.valueToTree(details);
+
+            long totalOps = iterations.stream().mapToLong(IterationResult::operations).sum();
+            long totalNanos = iterations.stream().mapToLong(IterationResult::elapsedNanos).sum();
+            double[] means = iterations.stream().mapToDouble(IterationResult::meanNanos).toArray();
+            return new CaseResult(label, workloadCase.threads(), workloadCase.size(), workload.operationUnit(), cold,
+                    LatencyStats.of(all), HistogramCodec.encode(all), List.copyOf(iterations), TukeyOutliers.of(means),
+                    totalOps * 1e9 / Math.max(1, totalNanos), List.copyOf(metrics), resources, detailsNode);
+        }
+    }
+
+    private ColdStart coldStart(Session session, boolean jvmCold) throws Exception {
+        int n = spec.coldStartOperations();
+        List<Long> nanos = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            session.prepare(0);
+            long start = System.nanoTime();
+            session.operation(0);
+            nanos.add(System.nanoTime() - start);
+        }
+        long first = nanos.isEmpty() ? 0 : nanos.get(0);
+        double mean = nanos.stream().mapToLong(Long::longValue).average().orElse(0);
+        long max = nanos.stream().mapToLong(Long::longValue).max().orElse(0);
+        return new ColdStart(jvmCold, n, first, mean, max, List.copyOf(nanos));
+    }
+
+    private record Iteration(Histogram histogram, long elapsedNanos) {
+    }
+
+    /**
+     * Threads that live as long as the case, so warm-up and measurement run on the same JIT-warmed threads and the
+     * per-thread allocation counters of the resource meter cover them.
+     */
+    private static final class WorkerPool implements AutoCloseable {
+
+        private final int threads;
+        private final Thread[] workers;
+        private final CyclicBarrier start;
+        private final CyclicBarrier end;
+        private final Histogram[] histograms;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private volatile Session session;
+        private volatile long deadline;
+        private volatile boolean timeBoxed;
+        private final AtomicLong remaining = new AtomicLong();
+        private volatile boolean closing;
+
+        WorkerPool(int threads) {
+            this.threads = threads;
+            this.workers = new Thread[threads];
+            this.start = new CyclicBarrier(threads + 1);
+            this.end = new CyclicBarrier(threads + 1);
+            this.histograms = new Histogram[threads];
+            for (int t = 0; t < threads; t++) {
+                histograms[t] = new Histogram(3);
+                int index = t;
+                workers[t] = new Thread(() -> work(index), "flightdeck-worker-" + t);
+                workers[t].setDaemon(true);
+                workers[t].start();
+            }
+        }
+
+        /** One iteration: time-boxed when {@code nanos > 0}, otherwise exactly {@code operations} operations. */
+        Iteration iterate(Session session, long nanos, long operations) throws Exception {
+            this.session = session;
+            for (Histogram h : histograms) {
+                h.reset();
+            }
+            timeBoxed = nanos > 0;
+            remaining.set(operations);
+            long began = System.nanoTime();
+            deadline = began + nanos;
+            await(start);
+            await(end);
+            long elapsed = System.nanoTime() - began;
+            Throwable t = failure.get();
+            if (t != null) {
+                if (t instanceof Exception e) {
+                    throw e;
+                }
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException(t);
+            }
+            Histogram merged = new Histogram(3);
+            for (Histogram h : histograms) {
+                merged.add(h);
+            }
+            return new Iteration(merged, elapsed);
+        }
+
+        private void work(int index) {
+            Histogram h = histograms[index];
+            while (true) {
+                if (!awaitQuietly(start) || closing) {
+                    return;
+                }
+                try {
+                    Session s = session;
+                    if (timeBoxed) {
+                        long until = deadline;
+                        while (System.nanoTime() < until && failure.get() == null) {
+                            s.prepare(index);
+                            long t0 = System.nanoTime();
+                            s.operation(index);
+                            h.recordValue(System.nanoTime() - t0);
+                        }
+                    } else {
+                        while (remaining.getAndDecrement() > 0 && failure.get() == null) {
+                            s.prepare(index);
+                            long t0 = System.nanoTime();
+                            s.operation(index);
+                            h.recordValue(System.nanoTime() - t0);
+                        }
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+                if (!awaitQuietly(end)) {
+                    return;
+                }
+            }
+        }
+
+        private static void await(CyclicBarrier barrier) throws Exception {
+            barrier.await();
+        }
+
+        private static boolean awaitQuietly(CyclicBarrier barrier) {
+            try {
+                barrier.await();
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            closing = true;
+            start.reset(); // breaks the barrier: waiting workers return
+            for (Thread w : workers) {
+                w.interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.flightdeck.harness.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code flightdeck [run|list|env] ...}; no subcommand runs the default suite. Exit codes are
+ * in {@link ExitCodes}.
+ */
+@Command(name = "flightdeck", mixinStandardHelpOptions = true, version = "flightdeck 0.1.0",
+        description = "Profiles JVM workloads under Java Flight Recorder: latency, resources, footprints, budgets.",
+        subcommands = {RunCommand.class, ListCommand.class, EnvCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every check held", "1:a check failed (a budget or a workload)", "2:bad input or usage",
+                "3:Flightdeck itself failed"})
+public final class Flightdeck implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws Exception {
+        return new RunCommand().call(); // no subcommand: the default suite
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (for tests: no System.exit). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Flightdeck());
+        cl.setExitCodeExceptionMapper(e -> e instanceof UsageException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("flightdeck: " + ex.getMessage().replace('\n', ' ')
+                    + " (see: flightdeck " + ex.getCommandLine().getCommandName() + " --help)");
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof UsageException) {
+                err.println("flightdeck: " + ex.getMessage());
+                return ExitCodes.USAGE;
+            }
+            err.println("flightdeck: internal error: " + ex);
+            if (Boolean.getBoolean("flightdeck.debug")) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("flightdeck: run with -Dflightdeck.debug=true for the stack trace");
+            }
+            return ExitCodes.INTERNAL;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,46 @@
+package io.flightdeck.harness.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import io.flightdeck.harness.suite.Suite;
+import io.flightdeck.harness.suite.Suites;
+import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.harness.workload.WorkloadCase;
+import io.flightdeck.harness.workload.WorkloadRegistry;
+
+/** {@code flightdeck list}: the workloads on the class path and the suites. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the workloads (built-in and your own, found through ServiceLoader) and the suites.")
+final class ListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Workloads:");
+        for (Workload w : WorkloadRegistry.load().all()) {
+            String cases = w.cases(Suites.find(Suites.DEFAULT).orElseThrow().scale()).stream()
+                    .map(WorkloadCase::label).collect(Collectors.joining(", "));
+            out.printf("  %-20s %s [unit: %s; quick cases: %s]%n", w.name(), w.description(), w.operationUnit(), cases);
+        }
+        out.println();
+        out.println("Suites:");
+        for (Suite s : Suites.all()) {
+            out.printf("  %-10s %s%n", s.name() + (s.name().equals(Suites.DEFAULT) ? "*" : ""), s.description());
+            out.printf("  %-10s %d warm-up + %d measured iterations of %d ms, %d fork(s), heap %s, time limit %d s%n",
+                    "", s.warmupIterations(), s.measurementIterations(), s.iterationMillis(), s.forks(), s.heap(),
+                    s.timeoutSeconds());
+        }
+        out.println("  (* the default)");
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,73 @@
+package io.flightdeck.harness.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.report.SummaryTable;
+import io.flightdeck.harness.run.ProfilingRun;
+
+/** The end of a run on the terminal: the summary table, warnings, the verdict and where the report is. */
+final class TerminalSummary {
+
+    private TerminalSummary() {
+    }
+
+    static void print(PrintWriter out, RunReport report, Path dir) {
+        out.println();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(SummaryTable.HEADER);
+        rows.addAll(SummaryTable.rows(report));
+        int[] widths = new int[SummaryTable.HEADER.size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], width(row.get(i)));
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            StringBuilder line = new StringBuilder();
+            List<String> row = rows.get(r);
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                line.append(cell).append(" ".repeat(widths[i] - width(cell) + 2));
+            }
+            out.println(line.toString().stripTrailing());
+            if (r == 0) {
+                int total = 0;
+                for (int w : widths) {
+                    total += w + 2;
+                }
+                out.println("-".repeat(total - 2));
+            }
+        }
+        report.workloads().stream().map(SummaryTable::scaling).filter(s -> s != null).forEach(out::println);
+        if (report.noise() != null) {
+            report.noise().warnings().forEach(w -> out.println("warning: " + w));
+        }
+        out.println();
+        out.println((RunReport.PASSED.equals(report.verdict()) ? "PASSED" : "FAILED") + ": "
+                + report.workloads().stream().filter(w -> RunReport.FAILED.equals(w.status())).count()
+                + " workload(s) failed, "
+                + report.budgets().stream().filter(v -> v.failed()).count() + " budget(s) exceeded, in "
+                + String.format(java.util.Locale.ROOT, "%.0f s", report.durationSeconds()));
+        out.println("report: " + dir.resolve(ProfilingRun.REPORT_MD));
+        out.println("        " + dir.resolve(ProfilingRun.REPORT_JSON));
+        out.flush();
+    }
+
+    /** Terminal columns of a cell: emoji such as ✅ take two. */
+    static int width(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == 0xFE0F) {
+                continue; // the variation selector of ⚠️ adds no width of its own
+            }
+            w += cp >= 0x2600 && cp != 0x2212 && cp != 0x2264 && cp != 0x2265 ? 2 : 1;
+        }
+        return w;
+    }
+}

@@ -1,0 +1,34 @@
+package io.flightdeck.harness.report;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.flightdeck.harness.child.CaseResult;
+import io.flightdeck.harness.child.ColdStart;
+import io.flightdeck.harness.measure.LatencyStats;
+import io.flightdeck.harness.measure.TukeyOutliers;
+import io.flightdeck.harness.measure.resources.Resources;
+
+/**
+ * One case of a workload, over all its forks.
+ *
+ * @param latency     percentiles of the forks' merged histograms (ns)
+ * @param histogram   the merged histogram, HdrHistogram's compressed encoding in Base64
+ * @param throughput  operations per second over all measured iterations of all forks
+ * @param iterations  every measured iteration, with its fork: the samples statistical comparisons use
+ * @param outliers    Tukey outliers among the iteration means (indexes into {@code iterations})
+ * @param coldStart   the first fork's cold start
+ * @param metrics     the workload's own figures, averaged over forks
+ * @param resources   resource use of each fork's measured iterations, in fork order
+ * @param details     the workload's structured extras from the first fork, or null
+ */
+public record CaseReport(String label, int threads, long size, String operationUnit, LatencyStats latency,
+                         String histogram, double throughput, List<Iteration> iterations, TukeyOutliers outliers,
+                         ColdStart coldStart, List<CaseResult.Metric> metrics, List<Resources> resources,
+                         JsonNode details) {
+
+    public record Iteration(int fork, int index, long operations, long elapsedNanos, double meanNanos,
+                            double opsPerSecond) {
+    }
+}

@@ -1,0 +1,36 @@
+package io.flightdeck.harness.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one Jackson configuration of the harness: ISO-8601 times, indented output, and readers that tolerate
+ * fields they do not know, so an older Flightdeck can read a newer file's known parts (the schema version says
+ * when that is not enough).
+ */
+public final class Json {
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+    }
+
+    /** Writes {@code value} as JSON to {@code file} through a temporary file and an atomic move. */
+    public static void writeAtomically(ObjectMapper mapper, Path file, Object value) throws IOException {
+        AtomicFile.write(file, out -> mapper.writeValue(out, value));
+    }
+}

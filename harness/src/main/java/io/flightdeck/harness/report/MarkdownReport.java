@@ -1,0 +1,125 @@
+package io.flightdeck.harness.report;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.flightdeck.harness.check.BudgetFormat;
+import io.flightdeck.harness.check.BudgetVerdict;
+import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.harness.child.CaseResult;
+
+/** {@code report.md}: the run in the seed's table style, short enough for a pull-request comment. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    public static String render(RunReport r) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Flightdeck run ").append(r.runId()).append("\n\n");
+        md.append(verdictLine(r)).append(" — suite `").append(r.settings().suite()).append("`, store `")
+                .append(r.settings().store()).append("`, ").append(r.workloads().size()).append(" workloads in ")
+                .append(String.format(Locale.ROOT, "%.0f s", r.durationSeconds())).append(", started ")
+                .append(r.startedAt()).append(".\n\n");
+        if (r.noise() != null && !r.noise().warnings().isEmpty()) {
+            md.append("> ⚠️ **The machine was not quiet:**\n");
+            r.noise().warnings().forEach(w -> md.append("> - ").append(escape(w)).append('\n'));
+            md.append('\n');
+        }
+
+        md.append("## Summary\n\n");
+        table(md, SummaryTable.HEADER, SummaryTable.rows(r));
+        r.workloads().stream().map(SummaryTable::scaling).filter(s -> s != null)
+                .forEach(s -> md.append("\n").append(escape(s)).append('\n'));
+
+        if (!r.budgets().isEmpty()) {
+            md.append("\n## Budgets\n\n");
+            table(md, List.of("Workload", "Case", "Metric", "Target", "Actual", "Status", "Margin"),
+                    r.budgets().stream().map(v -> List.of(v.workload(), v.caseLabel(), v.metric(),
+                            BudgetFormat.target(v), BudgetFormat.measured(v), v.status().symbol(),
+                            BudgetFormat.margin(v))).toList());
+        }
+
+        List<WorkloadReport> failed = r.workloads().stream().filter(w -> RunReport.FAILED.equals(w.status())).toList();
+        if (!failed.isEmpty()) {
+            md.append("\n## Failed workloads\n\n");
+            for (WorkloadReport w : failed) {
+                md.append("- **").append(w.name()).append("**: ").append(escape(w.failure())).append('\n');
+                for (ForkReport f : w.forks()) {
+                    if (f.failure() != null) {
+                        md.append("  - fork ").append(f.fork()).append(": exit code ")
+                                .append(f.exitCode() == null ? "none (stopped)" : f.exitCode())
+                                .append(f.recording() == null ? ", no recording" : ", recording `" + f.recording() + "`")
+                                .append('\n');
+                        if (!f.stderrTail().isEmpty()) {
+                            md.append("\n    ```text\n");
+                            f.stderrTail().stream().skip(Math.max(0, f.stderrTail().size() - 10))
+                                    .forEach(l -> md.append("    ").append(l.replace("```", "ˋˋˋ")).append('\n'));
+                            md.append("    ```\n\n");
+                        }
+                    }
+                }
+            }
+        }
+
+        md.append("\n## Workload figures\n\n");
+        table(md, List.of("Workload", "Case", "Metric", "Value"), r.workloads().stream()
+                .flatMap(w -> w.cases().stream().flatMap(c -> c.metrics().stream()
+                        .map(m -> List.of(w.name(), c.label(), m.name(), metric(m)))))
+                .toList());
+
+        md.append("\n## Cold start and outliers\n\n");
+        table(md, List.of("Workload", "Case", "First op", "Mean of first ops", "Outlying iterations"),
+                r.workloads().stream().flatMap(w -> w.cases().stream().map(c -> List.of(w.name(), c.label(),
+                        c.coldStart() == null ? "—" : SummaryTable.duration(c.coldStart().firstNanos())
+                                + (c.coldStart().jvmCold() ? " (cold JVM)" : ""),
+                        c.coldStart() == null ? "—" : SummaryTable.duration(c.coldStart().meanNanos())
+                                + " over " + c.coldStart().operations(),
+                        c.outliers().count() + " of " + c.iterations().size()))).toList());
+
+        md.append("\n## Environment\n\n");
+        if (r.environment() != null) {
+            io.flightdeck.harness.env.EnvironmentText.lines(r.environment())
+                    .forEach(l -> md.append("    ").append(l).append('\n'));
+        }
+        md.append("\nRecordings, per-workload results and `report.json` are in the run folder.\n");
+        return md.toString();
+    }
+
+    private static String verdictLine(RunReport r) {
+        return RunReport.PASSED.equals(r.verdict()) ? "✅ **Passed**" : "❌ **Failed**";
+    }
+
+    private static String metric(CaseResult.Metric m) {
+        return switch (m.unit()) {
+            case "B" -> BudgetFormat.measured(UnitKind.BYTES, m.value());
+            case "ns" -> BudgetFormat.measured(UnitKind.DURATION, m.value());
+            case "s" -> BudgetFormat.measured(UnitKind.DURATION, m.value() * 1e9);
+            case "1/s" -> BudgetFormat.measured(UnitKind.RATE, m.value());
+            default -> BudgetFormat.measured(UnitKind.NUMBER, m.value());
+        };
+    }
+
+    static String formatMetric(CaseResult.Metric m) {
+        return metric(m);
+    }
+
+    private static void table(StringBuilder md, List<String> header, List<List<String>> rows) {
+        md.append("| ").append(String.join(" | ", header)).append(" |\n|");
+        header.forEach(h -> md.append(" --- |"));
+        md.append('\n');
+        for (List<String> row : rows) {
+            md.append("| ").append(String.join(" | ", row.stream().map(MarkdownReport::escape).toList()))
+                    .append(" |\n");
+        }
+    }
+
+    /** Text from workloads and exceptions must not break the table or inject markup. */
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\r", " ").replace("\n", " ");
+    }
+}

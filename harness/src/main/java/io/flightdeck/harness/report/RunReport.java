@@ -1,0 +1,24 @@
+package io.flightdeck.harness.report;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.flightdeck.harness.check.BudgetVerdict;
+import io.flightdeck.harness.env.Environment;
+import io.flightdeck.harness.env.NoiseReport;
+
+/**
+ * {@code report.json}: everything a run found, for machines. Its schema is documented in the README; a change
+ * that removes or changes the meaning of a field raises {@link #SCHEMA_VERSION}.
+ *
+ * @param verdict  {@code passed} when every workload ran and no budget failed, else {@code failed}
+ * @param exitCode what the command exited with: 0 passed, 1 failed
+ */
+public record RunReport(int schemaVersion, String tool, String runId, Instant startedAt, Instant finishedAt,
+                        double durationSeconds, RunSettings settings, Environment environment, NoiseReport noise,
+                        List<WorkloadReport> workloads, List<BudgetVerdict> budgets, String verdict, int exitCode) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final String PASSED = "passed";
+    public static final String FAILED = "failed";
+}

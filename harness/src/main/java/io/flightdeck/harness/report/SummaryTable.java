@@ -1,0 +1,75 @@
+package io.flightdeck.harness.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.flightdeck.harness.check.BudgetFormat;
+import io.flightdeck.harness.check.BudgetVerdict;
+import io.flightdeck.harness.check.UnitKind;
+
+/**
+ * The rows of a run's summary, one per workload case (or one per failed workload that measured nothing), shared
+ * by the terminal and {@code report.md} so both say the same thing.
+ */
+public final class SummaryTable {
+
+    public static final List<String> HEADER = List.of("Workload", "Case", "P50", "P95", "P99", "Throughput",
+            "Budgets", "Status");
+
+    private SummaryTable() {
+    }
+
+    public static List<List<String>> rows(RunReport report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (WorkloadReport w : report.workloads()) {
+            if (w.cases().isEmpty()) {
+                rows.add(List.of(w.name(), "—", "—", "—", "—", "—", "failed: " + w.failure(), "❌"));
+                continue;
+            }
+            for (CaseReport c : w.cases()) {
+                List<BudgetVerdict> verdicts = report.budgets().stream()
+                        .filter(v -> v.workload().equals(w.name()) && v.caseLabel().equals(c.label())).toList();
+                String budgets = verdicts.stream()
+                        .map(v -> v.metric() + " " + BudgetFormat.target(v) + " " + v.status().symbol()
+                                + (Double.isNaN(v.margin()) ? "" : " " + BudgetFormat.margin(v)))
+                        .collect(Collectors.joining("; "));
+                rows.add(List.of(w.name(), c.label(), duration(c.latency().p50()), duration(c.latency().p95()),
+                        duration(c.latency().p99()),
+                        BudgetFormat.measured(UnitKind.RATE, c.throughput()) + " " + c.operationUnit() + "s",
+                        budgets.isEmpty() ? "—" : budgets, status(w, verdicts)));
+            }
+            if (RunReport.FAILED.equals(w.status())) {
+                rows.add(List.of(w.name(), "—", "—", "—", "—", "—", "failed: " + w.failure(), "❌"));
+            }
+        }
+        return rows;
+    }
+
+    /** ❌ if a budget failed, ⚠️ if one is close, ✅ otherwise (— when nothing judged it). */
+    private static String status(WorkloadReport w, List<BudgetVerdict> verdicts) {
+        if (verdicts.stream().anyMatch(v -> v.status() == BudgetVerdict.Status.FAIL)) {
+            return BudgetVerdict.Status.FAIL.symbol();
+        }
+        if (verdicts.stream().anyMatch(v -> v.status() == BudgetVerdict.Status.WARN)) {
+            return BudgetVerdict.Status.WARN.symbol();
+        }
+        return verdicts.stream().anyMatch(v -> v.status() == BudgetVerdict.Status.PASS)
+                ? BudgetVerdict.Status.PASS.symbol() : "—";
+    }
+
+    static String duration(double nanos) {
+        return BudgetFormat.measured(UnitKind.DURATION, nanos);
+    }
+
+    /** "retrieval-scaling: p50 ∝ size^0.67 (R² 0.98, 100 to 10,000)", or null. */
+    public static String scaling(WorkloadReport w) {
+        if (w.scaling() == null) {
+            return null;
+        }
+        var pts = w.scaling().points();
+        return String.format(java.util.Locale.ROOT, "%s: %s grows as size^%.2f (R² %.2f, sizes %,d to %,d)",
+                w.name(), w.scaling().metric(), w.scaling().exponent(), w.scaling().rSquared(),
+                pts.get(0).size(), pts.get(pts.size() - 1).size());
+    }
+}

@@ -1,0 +1,106 @@
+package io.flightdeck.harness.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.HdrHistogram.Histogram;
+
+import io.flightdeck.harness.child.CaseResult;
+import io.flightdeck.harness.child.ChildResult;
+import io.flightdeck.harness.measure.HistogramCodec;
+import io.flightdeck.harness.measure.LatencyStats;
+import io.flightdeck.harness.measure.ScalingFit;
+import io.flightdeck.harness.measure.TukeyOutliers;
+import io.flightdeck.harness.measure.resources.Resources;
+import io.flightdeck.harness.runner.ForkOutcome;
+import io.flightdeck.harness.runner.ForkedRunner;
+import io.flightdeck.harness.workload.Workload;
+
+/** Turns the forks of a workload into its {@link WorkloadReport}: merged histograms, all iterations, the fit. */
+public final class WorkloadReports {
+
+    private WorkloadReports() {
+    }
+
+    public static WorkloadReport of(Workload workload, List<ForkOutcome> forks, Path runDirectory) {
+        List<ForkReport> forkReports = forks.stream().map(f -> forkReport(workload, f, runDirectory)).toList();
+        String failure = forks.stream().map(ForkOutcome::failure).filter(Objects::nonNull).findFirst().orElse(null);
+
+        // cases by label, in the order the first fork ran them; a failed fork still contributes the cases it finished
+        Map<String, List<CaseWithFork>> byLabel = new LinkedHashMap<>();
+        for (ForkOutcome f : forks) {
+            if (f.result() == null) {
+                continue;
+            }
+            for (CaseResult c : f.result().cases()) {
+                byLabel.computeIfAbsent(c.label(), k -> new ArrayList<>()).add(new CaseWithFork(f.fork(), c));
+            }
+        }
+        List<CaseReport> cases = byLabel.values().stream().map(WorkloadReports::merge).toList();
+        List<ScalingFit.Point> points = cases.stream().filter(c -> c.size() > 0)
+                .map(c -> new ScalingFit.Point(c.size(), c.latency().p50())).toList();
+        ScalingFit scaling = points.size() >= 2 ? ScalingFit.of("p50", points) : null;
+        return new WorkloadReport(workload.name(), workload.description(), workload.operationUnit(),
+                failure == null ? RunReport.PASSED : RunReport.FAILED, failure, forkReports, cases, scaling);
+    }
+
+    private record CaseWithFork(int fork, CaseResult result) {
+    }
+
+    private static CaseReport merge(List<CaseWithFork> forks) {
+        CaseResult first = forks.get(0).result();
+        Histogram merged = new Histogram(3);
+        List<CaseReport.Iteration> iterations = new ArrayList<>();
+        List<Resources> resources = new ArrayList<>();
+        Map<String, double[]> metricSums = new LinkedHashMap<>(); // name -> {sum, count}
+        Map<String, String> metricUnits = new LinkedHashMap<>();
+        for (CaseWithFork f : forks) {
+            merged.add(HistogramCodec.decode(f.result().histogram()));
+            f.result().iterations().forEach(i -> iterations.add(new CaseReport.Iteration(f.fork(), i.index(),
+                    i.operations(), i.elapsedNanos(), i.meanNanos(), i.opsPerSecond())));
+            resources.add(f.result().resources());
+            for (CaseResult.Metric m : f.result().metrics()) {
+                double[] acc = metricSums.computeIfAbsent(m.name(), k -> new double[2]);
+                acc[0] += m.value();
+                acc[1]++;
+                metricUnits.putIfAbsent(m.name(), m.unit());
+            }
+        }
+        List<CaseResult.Metric> metrics = new ArrayList<>();
+        metricSums.forEach((name, acc) -> metrics.add(new CaseResult.Metric(name, acc[0] / acc[1], metricUnits.get(name))));
+        long ops = iterations.stream().mapToLong(CaseReport.Iteration::operations).sum();
+        long nanos = iterations.stream().mapToLong(CaseReport.Iteration::elapsedNanos).sum();
+        double[] means = iterations.stream().mapToDouble(CaseReport.Iteration::meanNanos).toArray();
+        return new CaseReport(first.label(), first.threads(), first.size(), first.operationUnit(),
+                LatencyStats.of(merged), HistogramCodec.encode(merged), ops * 1e9 / Math.max(1, nanos),
+                List.copyOf(iterations), TukeyOutliers.of(means), first.coldStart(), List.copyOf(metrics),
+                List.copyOf(resources), first.details());
+    }
+
+    private static ForkReport forkReport(Workload workload, ForkOutcome f, Path runDirectory) {
+        String recording = f.recording() == null ? null : relative(runDirectory, f.recording());
+        Long bytes = null;
+        try {
+            bytes = f.recording() == null ? null : Files.size(f.recording());
+        } catch (java.io.IOException e) {
+            // the size is a courtesy; the path is what matters
+        }
+        ChildResult r = f.result();
+        return new ForkReport(f.fork(), f.ok() ? RunReport.PASSED : RunReport.FAILED, f.exitCode(), f.timedOut(),
+                f.seconds(), f.failure(), recording, bytes, r == null ? null : workload.name() + "/" + ForkedRunner.forkFileName("result", "json", f.fork()),
+                f.stderrTail(), f.command(), r == null ? null : r.jvm());
+    }
+
+    private static String relative(Path base, Path file) {
+        try {
+            return base.toAbsolutePath().relativize(file.toAbsolutePath()).toString();
+        } catch (IllegalArgumentException e) {
+            return file.toString();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.flightdeck.harness.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.flightdeck.harness.check.BudgetEvaluator;
+import io.flightdeck.harness.check.BudgetVerdict;
+import io.flightdeck.harness.check.Budgets;
+import io.flightdeck.harness.check.Measurement;
+import io.flightdeck.harness.child.CaseResult;
+import io.flightdeck.harness.env.Environment;
+import io.flightdeck.harness.env.EnvironmentProbe;
+import io.flightdeck.harness.env.NoiseMonitor;
+import io.flightdeck.harness.env.NoiseReport;
+import io.flightdeck.harness.measure.LatencyStats;
+import io.flightdeck.harness.report.CaseReport;
+import io.flightdeck.harness.report.Json;
+import io.flightdeck.harness.report.MarkdownReport;
+import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.report.RunSettings;
+import io.flightdeck.harness.report.WorkloadReport;
+import io.flightdeck.harness.report.WorkloadReports;
+import io.flightdeck.harness.runner.ForkOutcome;
+import io.flightdeck.harness.runner.ForkedRunner;
+import io.flightdeck.harness.runner.RunListener;
+import io.flightdeck.harness.runner.RunPlan;
+import io.flightdeck.harness.workload.Workload;
+
+/**
+ * A whole profiling run: environment, forked workloads under JFR with a noise monitor alongside, budget verdicts,
+ * and the files of the run folder ({@code environment.json}, {@code report.json}, {@code report.md}).
+ */
+public final class ProfilingRun {
+
+    public static final String TOOL = "flightdeck 0.1.0";
+    public static final String REPORT_JSON = "report.json";
+    public static final String REPORT_MD = "report.md";
+    public static final String ENVIRONMENT_JSON = "environment.json";
+
+    private final ObjectMapper json = Json.mapper();
+
+    public RunReport execute(RunPlan plan, Budgets budgets, List<String> arguments, RunListener listener)
+            throws IOException {
+        Instant started = Instant.now();
+        Files.createDirectories(plan.directory());
+        Environment environment = EnvironmentProbe.probe();
+        Json.writeAtomically(json, plan.directory().resolve(ENVIRONMENT_JSON), environment);
+
+        List<List<ForkOutcome>> outcomes;
+        NoiseReport noise;
+        try (NoiseMonitor monitor = NoiseMonitor.start(Duration.ofSeconds(1))) {
+            RunListener withNoise = new RunListener() {
+                @Override
+                public void workloadStarted(int index, int of, Workload workload, int fork, int forks) {
+                    listener.workloadStarted(index, of, workload, fork, forks);
+                }
+
+                @Override
+                public void childStarted(Workload workload, int fork, long pid) {
+                    monitor.measure(pid); // the child's own CPU is the work, not noise
+                    listener.childStarted(workload, fork, pid);
+                }
+
+                @Override
+                public void progress(Workload workload, String line) {
+                    listener.progress(workload, line);
+                }
+
+                @Override
+                public void forkFinished(Workload workload, ForkOutcome outcome) {
+                    listener.forkFinished(workload, outcome);
+                }
+            };
+            outcomes = new ForkedRunner(withNoise).run(plan);
+            noise = monitor.stop();
+        }
+
+        List<WorkloadReport> workloads = new ArrayList<>();
+        for (int i = 0; i < plan.workloads().size(); i++) {
+            workloads.add(WorkloadReports.of(plan.workloads().get(i), outcomes.get(i), plan.directory()));
+        }
+        List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(budgets, measurements(workloads));
+        boolean failed = workloads.stream().anyMatch(w -> RunReport.FAILED.equals(w.status()))
+                || BudgetEvaluator.anyFailed(verdicts);
+        Instant finished = Instant.now();
+        RunReport report = new RunReport(RunReport.SCHEMA_VERSION, TOOL, plan.runId(), started, finished,
+                Duration.between(started, finished).toMillis() / 1000.0, settings(plan, budgets, arguments),
+                environment, noise, List.copyOf(workloads), verdicts,
+                failed ? RunReport.FAILED : RunReport.PASSED, failed ? 1 : 0);
+        Json.writeAtomically(json, plan.directory().resolve(REPORT_JSON), report);
+        io.flightdeck.harness.report.AtomicFile.writeString(plan.directory().resolve(REPORT_MD),
+                MarkdownReport.render(report));
+        return report;
+    }
+
+    /** Every figure a budget can name, for every case that was measured. */
+    static List<Measurement> measurements(List<WorkloadReport> workloads) {
+        List<Measurement> out = new ArrayList<>();
+        for (WorkloadReport w : workloads) {
+            for (CaseReport c : w.cases()) {
+                if (c.latency().count() > 0) {
+                    for (String metric : LatencyStats.METRICS) {
+                        out.add(new Measurement(w.name(), c.label(), metric, c.latency().metric(metric)));
+                    }
+                    out.add(new Measurement(w.name(), c.label(), "throughput", c.throughput()));
+                }
+                for (CaseResult.Metric m : c.metrics()) {
+                    out.add(new Measurement(w.name(), c.label(), m.name(), m.value()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static RunSettings settings(RunPlan plan, Budgets budgets, List<String> arguments) {
+        var s = plan.suite();
+        return new RunSettings(s.name(), s.scale().name().toLowerCase(java.util.Locale.ROOT),
+                plan.parameters().getOrDefault("store", "sqlite"), plan.seed(), s.forks(), s.heap(), plan.gc(),
+                plan.jfr(), plan.jfr() ? plan.jfrSettings() : null, s.coldStartOperations(), s.warmupIterations(),
+                s.measurementIterations(), s.iterationMillis(), s.timeoutSeconds(), budgets.source(),
+                plan.workloads().stream().map(Workload::name).toList(), List.copyOf(arguments));
+    }
+}

@@ -1,0 +1,42 @@
+package io.flightdeck.harness.runner;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.flightdeck.harness.child.ChildMain;
+import io.flightdeck.harness.measure.footprint.FootprintProbe;
+
+/**
+ * The command line of a child JVM. Every flag that shapes what is measured is explicit here (heap, collector,
+ * recording), so the report can state exactly what ran; the child reads its own input arguments back into the
+ * result as proof.
+ */
+final class ChildCommand {
+
+    private ChildCommand() {
+    }
+
+    static List<String> build(RunPlan plan, Path spec, Path recording) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String heap = plan.suite().heap();
+        cmd.add("-Xms" + heap); // a fixed heap: no resizing pauses during measurement
+        cmd.add("-Xmx" + heap);
+        cmd.add(plan.gc());
+        if (plan.jfr()) {
+            cmd.add("-XX:StartFlightRecording=settings=" + plan.jfrSettings() + ",filename=" + recording
+                    + ",dumponexit=true,name=flightdeck");
+        }
+        cmd.addAll(FootprintProbe.jvmFlags(Runtime.version().feature()));
+        if (Runtime.version().feature() >= 22) {
+            cmd.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc and OSHI's JNA load native code
+        }
+        cmd.add("-Dflightdeck.child=true");
+        cmd.add("-cp");
+        cmd.add(ChildClasspath.resolve());
+        cmd.add(ChildMain.class.getName());
+        cmd.add(spec.toString());
+        return cmd;
+    }
+}

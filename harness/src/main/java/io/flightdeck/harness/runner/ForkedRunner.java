@@ -1,0 +1,199 @@
+package io.flightdeck.harness.runner;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.flightdeck.harness.child.ChildMain;
+import io.flightdeck.harness.child.ChildResult;
+import io.flightdeck.harness.child.ChildSpec;
+import io.flightdeck.harness.child.Progress;
+import io.flightdeck.harness.report.Json;
+import io.flightdeck.harness.workload.Workload;
+
+/**
+ * Runs each workload of a plan in child JVMs, one fork after another, and collects how each ended. A child that
+ * throws, runs out of memory, crashes or overruns its time limit becomes a failed fork with its exit code, the tail
+ * of its stderr and whatever recording it left; the run goes on with the next.
+ */
+public final class ForkedRunner {
+
+    /** After a polite stop (SIGTERM, which lets JFR dump its recording), how long before the JVM is killed. */
+    static final long GRACE_SECONDS = 15;
+    static final int STDERR_TAIL_LINES = 30;
+
+    private final ObjectMapper json = Json.mapper();
+    private final RunListener listener;
+
+    public ForkedRunner(RunListener listener) {
+        this.listener = listener;
+    }
+
+    /** The outcomes of every fork of every workload, in plan order. */
+    public List<List<ForkOutcome>> run(RunPlan plan) throws IOException {
+        List<List<ForkOutcome>> all = new ArrayList<>();
+        int index = 0;
+        for (Workload workload : plan.workloads()) {
+            index++;
+            List<ForkOutcome> forks = new ArrayList<>();
+            for (int fork = 1; fork <= plan.suite().forks(); fork++) {
+                listener.workloadStarted(index, plan.workloads().size(), workload, fork, plan.suite().forks());
+                ForkOutcome outcome = runFork(plan, workload, fork);
+                listener.forkFinished(workload, outcome);
+                forks.add(outcome);
+            }
+            all.add(forks);
+        }
+        return all;
+    }
+
+    /** The folder of one workload in the run. */
+    public static Path workloadDirectory(RunPlan plan, Workload workload) {
+        return plan.directory().resolve(workload.name());
+    }
+
+    /** Fork 1 writes recording.jfr and result.json; fork N after it, recording-fork-N.jfr and so on. */
+    public static String forkFileName(String base, String extension, int fork) {
+        return fork == 1 ? base + "." + extension : base + "-fork-" + fork + "." + extension;
+    }
+
+    private ForkOutcome runFork(RunPlan plan, Workload workload, int fork) throws IOException {
+        Path dir = Files.createDirectories(workloadDirectory(plan, workload));
+        Path resultFile = dir.resolve(forkFileName("result", "json", fork));
+        Path recording = dir.resolve(forkFileName("recording", "jfr", fork));
+        Path specFile = dir.resolve(forkFileName("spec", "json", fork));
+        Path stdout = dir.resolve(forkFileName("child-stdout", "log", fork));
+        Path stderr = dir.resolve(forkFileName("child-stderr", "log", fork));
+        Files.deleteIfExists(resultFile);
+        Files.deleteIfExists(recording);
+
+        ChildSpec spec = new ChildSpec(workload.name(), fork, plan.suite().scale(), plan.seed(), dir,
+                plan.parameters(), plan.suite().coldStartOperations(), plan.suite().warmupIterations(),
+                plan.suite().measurementIterations(), plan.suite().iterationMillis(), resultFile);
+        Json.writeAtomically(json, specFile, spec);
+
+        List<String> command = ChildCommand.build(plan, specFile, recording);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+        long began = System.nanoTime();
+        Process process = builder.start();
+        listener.childStarted(workload, fork, process.pid());
+        Thread pump = pumpStdout(process, stdout, workload);
+        boolean finished;
+        try {
+            finished = process.waitFor(plan.suite().timeoutSeconds(), TimeUnit.SECONDS);
+            if (!finished) {
+                stop(process);
+            }
+            pump.join(TimeUnit.SECONDS.toMillis(GRACE_SECONDS));
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + workload.name() + " ran", e);
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        Integer exitCode = process.isAlive() ? null : process.exitValue();
+
+        ChildResult result = readResult(resultFile);
+        List<String> tail = tail(stderr);
+        Path left = Files.isRegularFile(recording) && Files.size(recording) > 0 ? recording : null;
+        String failure = failure(finished, exitCode, result, plan.suite().timeoutSeconds(), tail);
+        return new ForkOutcome(fork, exitCode, !finished, seconds, result, failure, failure == null ? List.of() : tail,
+                left, command);
+    }
+
+    private static String failure(boolean finished, Integer exitCode, ChildResult result, long timeout,
+                                  List<String> tail) {
+        if (!finished) {
+            return "did not finish within its time limit of " + timeout + " s and was stopped";
+        }
+        if (result != null && ChildResult.FAILED.equals(result.status())) {
+            return result.failure();
+        }
+        if (exitCode != null && exitCode != 0) {
+            String last = tail.stream().filter(l -> l.contains("Error") || l.contains("Exception"))
+                    .reduce((a, b) -> b).orElse(null);
+            return "the JVM exited with code " + exitCode
+                    + (exitCode == ChildMain.EXIT_BAD_SPEC ? " (it could not read its spec)" : "")
+                    + (result == null ? " and left no result" : "") + (last == null ? "" : ": " + last.strip());
+        }
+        if (result == null) {
+            return "the JVM exited without writing its result";
+        }
+        return null;
+    }
+
+    private ChildResult readResult(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return json.readValue(file.toFile(), ChildResult.class);
+        } catch (IOException e) {
+            return null; // an unreadable result is no result; the failure says so
+        }
+    }
+
+    /** SIGTERM first so the JVM runs its shutdown hooks and JFR writes the recording; then kill. */
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Copies the child's stdout to a file, passing progress lines to the listener. */
+    private Thread pumpStdout(Process process, Path file, Workload workload) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.startsWith(Progress.MARKER)) {
+                        listener.progress(workload, line.substring(Progress.MARKER.length()));
+                    } else {
+                        out.println(line);
+                    }
+                }
+            } catch (IOException e) {
+                // the child is gone; its stdout only ever carried progress and logs
+            }
+        }, "flightdeck-stdout-" + workload.name());
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    static List<String> tail(Path file) {
+        Deque<String> lines = new ArrayDeque<>();
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (lines.size() == STDERR_TAIL_LINES) {
+                    lines.removeFirst();
+                }
+                lines.addLast(line);
+            }
+        } catch (IOException e) {
+            return List.of("(stderr unreadable: " + e.getMessage() + ")");
+        }
+        return List.copyOf(lines);
+    }
+}

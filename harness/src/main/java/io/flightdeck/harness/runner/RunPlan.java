@@ -1,0 +1,34 @@
+package io.flightdeck.harness.runner;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.flightdeck.harness.suite.Suite;
+import io.flightdeck.harness.workload.Workload;
+
+/**
+ * Everything a run will do, decided before the first JVM starts.
+ *
+ * @param runId      names the run's folder
+ * @param directory  the run's folder
+ * @param suite      the suite's settings (iterations, forks, heap... possibly overridden on the command line)
+ * @param workloads  what runs, in order
+ * @param parameters handed to every workload, e.g. store=sqlite
+ * @param seed       data seed
+ * @param gc         the child's collector flag, e.g. -XX:+UseG1GC
+ * @param jfr        false runs the children without a recording (to measure what recording costs)
+ * @param jfrSettings the JFR settings file: "profile" or "default" or a path
+ */
+public record RunPlan(String runId, Path directory, Suite suite, List<Workload> workloads,
+                      Map<String, String> parameters, long seed, String gc, boolean jfr, String jfrSettings) {
+
+    public RunPlan {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(suite, "suite");
+        workloads = List.copyOf(workloads);
+        parameters = Map.copyOf(parameters);
+    }
+}

@@ -1,0 +1,32 @@
+package io.flightdeck.harness.workload;
+
+/**
+ * The prepared state of one workload case. The runner calls {@link #prepare} (untimed) and then
+ * {@link #operation} (timed) once per operation, on {@link WorkloadCase#threads()} threads at once; with more than
+ * one thread both must be safe to call concurrently for different thread indexes.
+ */
+public interface Session extends AutoCloseable {
+
+    /**
+     * Untimed work before the next operation on this thread: complete a finished episode, start a new one... Keep
+     * it cheap all the same: it runs inside the measured iteration's wall time, so it lowers throughput.
+     */
+    default void prepare(int thread) throws Exception {
+    }
+
+    /** One measured operation. {@code thread} is the worker's index, 0 to threads − 1. */
+    void operation(int thread) throws Exception;
+
+    /** After the measured iterations: figures of the workload's own (heap growth, sizes...). */
+    default void report(MetricSink sink) throws Exception {
+    }
+
+    /** Structured extras for the report (serialised with Jackson), e.g. object layouts; null for none. */
+    default Object details() throws Exception {
+        return null;
+    }
+
+    @Override
+    default void close() throws Exception {
+    }
+}

@@ -1,0 +1,35 @@
+package io.flightdeck.harness.workload;
+
+import java.util.List;
+
+/**
+ * Something Flightdeck measures: a named operation, run in a JVM of its own under Java Flight Recorder.
+ *
+ * <p>Implement it for your own code and list the class in
+ * {@code META-INF/services/io.flightdeck.harness.workload.Workload}; the class needs a public no-argument
+ * constructor. The runner asks for the {@linkplain #cases cases} at the suite's scale, {@linkplain #open opens} a
+ * session per case (setup is not measured), times every {@link Session#operation} into a histogram through
+ * cold start, warm-up and measured iterations, then lets the session {@linkplain Session#report report} figures
+ * of its own before closing it.
+ */
+public interface Workload {
+
+    /** A stable id in kebab-case, e.g. {@code episode-creation}; what {@code run --workload} and budgets name. */
+    String name();
+
+    /** One sentence: what one operation does. */
+    String description();
+
+    /** What one operation stands for, for throughput ("episodes/s"): "episode", "step", "query", "op"... */
+    default String operationUnit() {
+        return "op";
+    }
+
+    /** The cases to measure at a scale, in order; most workloads have exactly one. */
+    default List<WorkloadCase> cases(Scale scale) {
+        return List.of(WorkloadCase.single());
+    }
+
+    /** Prepares one case: build data, open stores. Not measured. */
+    Session open(WorkloadContext context, WorkloadCase workloadCase) throws Exception;
+}

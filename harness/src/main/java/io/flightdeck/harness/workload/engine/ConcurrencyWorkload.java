@@ -1,0 +1,44 @@
+package io.flightdeck.harness.workload.engine;
+
+import java.util.List;
+
+import io.flightdeck.harness.workload.Scale;
+import io.flightdeck.harness.workload.Session;
+import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.harness.workload.WorkloadCase;
+import io.flightdeck.harness.workload.WorkloadContext;
+
+/**
+ * The lifecycle (start, 50 steps, complete) on 1, 2, 4 and 8 threads sharing one engine: episodes per second and
+ * the latency each thread sees. Beyond the machine's cores the latency includes waiting for one.
+ */
+public final class ConcurrencyWorkload implements Workload {
+
+    @Override
+    public String name() {
+        return "concurrency";
+    }
+
+    @Override
+    public String description() {
+        return "whole 50-step episodes on 1, 2, 4 and 8 threads sharing one engine";
+    }
+
+    @Override
+    public String operationUnit() {
+        return "episode";
+    }
+
+    @Override
+    public List<WorkloadCase> cases(Scale scale) {
+        return List.of(WorkloadCase.ofThreads(1), WorkloadCase.ofThreads(2), WorkloadCase.ofThreads(4),
+                WorkloadCase.ofThreads(8));
+    }
+
+    @Override
+    public Session open(WorkloadContext context, WorkloadCase workloadCase) throws Exception {
+        EngineStore store = EngineStore.open(context, workloadCase.label());
+        EpisodeSource source = EpisodeSource.of(context.seed(), LifecycleWorkload.STEPS, workloadCase.threads());
+        return new LifecycleWorkload.LifecycleSession(store, source);
+    }
+}

@@ -1,0 +1,69 @@
+package io.flightdeck.harness.workload.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.memory.MemoryConfig;
+import io.flightdeck.memory.MemoryEngine;
+import io.flightdeck.memory.storage.InMemoryEpisodeStore;
+import io.flightdeck.memory.storage.sqlite.SqliteEpisodeStore;
+
+/**
+ * A memory engine on the store the run asked for ({@code store=memory|sqlite}, default sqlite), closed and
+ * cleaned up with the case. A SQLite store is a fresh file inside the workload's folder, so the disk I/O the
+ * durable path does is part of what is recorded; it is deleted when the case ends (with its WAL files), because a
+ * run's folder should hold results, not gigabytes of scratch data.
+ */
+final class EngineStore implements AutoCloseable {
+
+    static final String PARAMETER = "store";
+    static final String MEMORY = "memory";
+    static final String SQLITE = "sqlite";
+
+    private final MemoryEngine engine;
+    private final Path file;
+
+    private EngineStore(MemoryEngine engine, Path file) {
+        this.engine = engine;
+        this.file = file;
+    }
+
+    static EngineStore open(WorkloadContext context, String caseLabel) throws IOException {
+        String store = context.parameter(PARAMETER).orElse(SQLITE).toLowerCase(Locale.ROOT);
+        switch (store) {
+            case MEMORY:
+                return new EngineStore(MemoryEngine.open(new InMemoryEpisodeStore(), MemoryConfig.defaults()), null);
+            case SQLITE:
+                Path dir = Files.createDirectories(context.directory().resolve("store"));
+                Path file = dir.resolve(caseLabel.replaceAll("[^A-Za-z0-9._-]", "_") + ".db");
+                deleteWithCompanions(file); // a fresh store, whatever an earlier fork left
+                return new EngineStore(MemoryEngine.open(SqliteEpisodeStore.open(file), MemoryConfig.defaults()), file);
+            default:
+                throw new IllegalArgumentException("unknown store '" + store + "': use memory or sqlite");
+        }
+    }
+
+    MemoryEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            engine.close();
+        } finally {
+            if (file != null) {
+                deleteWithCompanions(file);
+            }
+        }
+    }
+
+    private static void deleteWithCompanions(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+    }
+}

@@ -1,0 +1,67 @@
+package io.flightdeck.harness.workload.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.flightdeck.harness.workload.Session;
+import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.harness.workload.WorkloadCase;
+import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.memory.MemoryEngine;
+import io.flightdeck.memory.datagen.GeneratedEpisode;
+import io.flightdeck.memory.model.TaskOutcome;
+
+/** {@code startEpisode}: validate and register a new episode. Started episodes are completed, untimed, in batches. */
+public final class EpisodeCreationWorkload implements Workload {
+
+    /** Completing in batches keeps the set of active episodes small, as an agent's would be. */
+    static final int OPEN_EPISODES = 64;
+
+    @Override
+    public String name() {
+        return "episode-creation";
+    }
+
+    @Override
+    public String description() {
+        return "start an episode (task description, context and type validated and registered)";
+    }
+
+    @Override
+    public String operationUnit() {
+        return "episode";
+    }
+
+    @Override
+    public Session open(WorkloadContext context, WorkloadCase workloadCase) throws Exception {
+        EngineStore store = EngineStore.open(context, workloadCase.label());
+        EpisodeSource source = EpisodeSource.of(context.seed(), 1, 1); // the steps are never logged
+        return new Session() {
+            private final MemoryEngine engine = store.engine();
+            private final List<UUID> open = new ArrayList<>(OPEN_EPISODES);
+
+            @Override
+            public void prepare(int thread) {
+                if (open.size() == OPEN_EPISODES) {
+                    TaskOutcome done = new TaskOutcome.Success("done", List.of());
+                    for (UUID id : open) {
+                        engine.completeEpisode(id, done);
+                    }
+                    open.clear();
+                }
+            }
+
+            @Override
+            public void operation(int thread) {
+                GeneratedEpisode e = source.next(thread);
+                open.add(engine.startEpisode(e.description(), e.context(), e.taskType()));
+            }
+
+            @Override
+            public void close() throws Exception {
+                store.close();
+            }
+        };
+    }
+}

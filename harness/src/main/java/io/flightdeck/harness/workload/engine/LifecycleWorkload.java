@@ -1,0 +1,66 @@
+package io.flightdeck.harness.workload.engine;
+
+import java.util.UUID;
+
+import io.flightdeck.harness.workload.Session;
+import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.harness.workload.WorkloadCase;
+import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.memory.MemoryEngine;
+import io.flightdeck.memory.datagen.GeneratedEpisode;
+import io.flightdeck.memory.model.ExecutionStep;
+
+/** A whole episode as an agent makes it: start, 50 steps, complete. */
+public final class LifecycleWorkload implements Workload {
+
+    static final int STEPS = 50;
+
+    @Override
+    public String name() {
+        return "lifecycle";
+    }
+
+    @Override
+    public String description() {
+        return "a whole episode: start, log 50 steps, complete";
+    }
+
+    @Override
+    public String operationUnit() {
+        return "episode";
+    }
+
+    @Override
+    public Session open(WorkloadContext context, WorkloadCase workloadCase) throws Exception {
+        EngineStore store = EngineStore.open(context, workloadCase.label());
+        EpisodeSource source = EpisodeSource.of(context.seed(), STEPS, workloadCase.threads());
+        return new LifecycleSession(store, source);
+    }
+
+    /** One lifecycle per operation; safe for several threads, each on its own episodes. */
+    static final class LifecycleSession implements Session {
+        private final EngineStore store;
+        private final EpisodeSource source;
+
+        LifecycleSession(EngineStore store, EpisodeSource source) {
+            this.store = store;
+            this.source = source;
+        }
+
+        @Override
+        public void operation(int thread) {
+            MemoryEngine engine = store.engine();
+            GeneratedEpisode e = source.next(thread);
+            UUID id = engine.startEpisode(e.description(), e.context(), e.taskType());
+            for (ExecutionStep step : e.steps()) {
+                engine.logStep(id, step);
+            }
+            engine.completeEpisode(id, e.outcome());
+        }
+
+        @Override
+        public void close() throws Exception {
+            store.close();
+        }
+    }
+}

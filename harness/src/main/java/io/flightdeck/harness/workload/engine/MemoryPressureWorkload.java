@@ -1,0 +1,124 @@
+package io.flightdeck.harness.workload.engine;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.List;
+import java.util.UUID;
+
+import org.openjdk.jol.info.GraphLayout;
+
+import io.flightdeck.harness.measure.footprint.FootprintProbe;
+import io.flightdeck.harness.workload.MetricSink;
+import io.flightdeck.harness.workload.Scale;
+import io.flightdeck.harness.workload.Session;
+import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.harness.workload.WorkloadCase;
+import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.memory.MemoryEngine;
+import io.flightdeck.memory.datagen.EpisodeGenerator;
+import io.flightdeck.memory.datagen.GeneratedEpisode;
+import io.flightdeck.memory.model.ExecutionStep;
+
+/**
+ * Stores N episodes (whole 10-step lifecycles, a fixed count per iteration, no warm-up) and reports what they cost
+ * the heap: post-GC heap growth per stored episode, and the engine's retained size per episode measured by JOL.
+ * Its details carry JOL's footprint of single episodes and the class layouts of the core records.
+ */
+public final class MemoryPressureWorkload implements Workload {
+
+    static final int STEPS = 10;
+
+    @Override
+    public String name() {
+        return "memory-pressure";
+    }
+
+    @Override
+    public String description() {
+        return "store N 10-step episodes; post-GC heap growth and JOL-retained bytes per episode";
+    }
+
+    @Override
+    public String operationUnit() {
+        return "episode";
+    }
+
+    @Override
+    public List<WorkloadCase> cases(Scale scale) {
+        long perIteration = switch (scale) {
+            case SMALL -> 1_000;
+            case MEDIUM -> 4_000;
+            case LARGE -> 10_000;
+        };
+        return List.of(WorkloadCase.ofOperations("episodes=" + perIteration + "/iteration", perIteration));
+    }
+
+    @Override
+    public Session open(WorkloadContext context, WorkloadCase workloadCase) throws Exception {
+        EngineStore store = EngineStore.open(context, workloadCase.label());
+        EpisodeGenerator generator = new EpisodeGenerator(context.seed());
+        long emptyEngineBytes = GraphLayout.parseInstance(store.engine()).totalSize();
+        long baselineHeap = liveHeapAfterFullGc();
+        return new Session() {
+            private final MemoryEngine engine = store.engine();
+            private GeneratedEpisode next;
+            private long stored;
+
+            @Override
+            public void prepare(int thread) {
+                next = generator.next(STEPS); // generating is not storing: untimed
+            }
+
+            @Override
+            public void operation(int thread) {
+                UUID id = engine.startEpisode(next.description(), next.context(), next.taskType());
+                for (ExecutionStep step : next.steps()) {
+                    engine.logStep(id, step);
+                }
+                engine.completeEpisode(id, next.outcome());
+                stored++;
+            }
+
+            @Override
+            public void report(MetricSink sink) {
+                next = null;
+                long heap = liveHeapAfterFullGc();
+                long engineBytes = GraphLayout.parseInstance(engine).totalSize();
+                long n = Math.max(1, stored);
+                sink.metric("episodes-stored", stored, "");
+                sink.metric("heap-growth-bytes", heap - baselineHeap, "B");
+                sink.metric("heap-growth-bytes-per-episode", (double) (heap - baselineHeap) / n, "B");
+                sink.metric("retained-bytes-per-episode", (double) (engineBytes - emptyEngineBytes) / n, "B");
+            }
+
+            @Override
+            public Object details() {
+                return FootprintProbe.measure();
+            }
+
+            @Override
+            public void close() throws Exception {
+                store.close();
+            }
+        };
+    }
+
+    /**
+     * The live heap: used heap after full collections, repeated until it stops shrinking, because one
+     * {@code System.gc()} may leave garbage that finalisation or reference processing frees in the next.
+     */
+    static long liveHeapAfterFullGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long previous = Long.MAX_VALUE;
+        long used = 0;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            used = memory.getHeapMemoryUsage().getUsed();
+            if (used >= previous - previous / 100) {
+                break;
+            }
+            previous = used;
+        }
+        return used;
+    }
+}

@@ -1,0 +1,59 @@
+package io.flightdeck.harness.workload.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import io.flightdeck.harness.workload.Session;
+import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.harness.workload.WorkloadCase;
+import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.memory.datagen.GeneratedEpisode;
+import io.flightdeck.memory.learning.PatternExtractor;
+import io.flightdeck.memory.model.EpisodeFacts;
+
+/**
+ * Pattern extraction from one 50-step episode, alone, with the engine's defaults (success threshold 0.7,
+ * sequences of at most 5 tools). A pure function of the episode: no store is involved, whatever {@code --store}.
+ */
+public final class PatternExtractionWorkload implements Workload {
+
+    static final int STEPS = 50;
+
+    @Override
+    public String name() {
+        return "pattern-extraction";
+    }
+
+    @Override
+    public String description() {
+        return "extract tool-sequence, decision, error-recovery and context patterns from a 50-step episode";
+    }
+
+    @Override
+    public String operationUnit() {
+        return "episode";
+    }
+
+    @Override
+    public Session open(WorkloadContext context, WorkloadCase workloadCase) {
+        EpisodeSource source = EpisodeSource.of(context.seed(), STEPS, 1);
+        PatternExtractor extractor = new PatternExtractor(0.7, 5);
+        return new Session() {
+            private long count;
+            /** keeps the result alive so the JIT cannot drop the extraction as dead code */
+            private int patterns;
+
+            @Override
+            public void operation(int thread) {
+                GeneratedEpisode e = source.next(thread);
+                UUID id = UUID.nameUUIDFromBytes(("episode-" + count++).getBytes(StandardCharsets.UTF_8));
+                patterns += extractor.extract(id, e.context(), e.steps(), e.outcome(), EpisodeFacts.of(e.steps())).size();
+            }
+
+            @Override
+            public void report(io.flightdeck.harness.workload.MetricSink sink) {
+                sink.metric("patterns-per-episode", count == 0 ? 0 : (double) patterns / count, "");
+            }
+        };
+    }
+}

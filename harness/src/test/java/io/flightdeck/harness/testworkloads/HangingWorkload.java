@@ -1,0 +1,33 @@
+package io.flightdeck.harness.testworkloads;
+
+import io.flightdeck.harness.workload.Session;
+import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.harness.workload.WorkloadCase;
+import io.flightdeck.harness.workload.WorkloadContext;
+
+/** Its first operation never returns (and ignores interrupts): only the time limit ends it. */
+public final class HangingWorkload implements Workload {
+
+    @Override
+    public String name() {
+        return "test-hang";
+    }
+
+    @Override
+    public String description() {
+        return "test: its first operation never returns";
+    }
+
+    @Override
+    public Session open(WorkloadContext context, WorkloadCase workloadCase) {
+        return thread -> {
+            while (true) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    // a hung workload does not cooperate
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package io.flightdeck.harness.testworkloads;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.flightdeck.harness.workload.Session;
+import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.harness.workload.WorkloadCase;
+import io.flightdeck.harness.workload.WorkloadContext;
+
+/** Keeps every megabyte it allocates: runs out of heap. */
+public final class HeapExhaustingWorkload implements Workload {
+
+    @Override
+    public String name() {
+        return "test-oom";
+    }
+
+    @Override
+    public String description() {
+        return "test: retains 1 MiB per operation until the heap is exhausted";
+    }
+
+    @Override
+    public Session open(WorkloadContext context, WorkloadCase workloadCase) {
+        return new Session() {
+            private final List<byte[]> retained = new ArrayList<>();
+
+            @Override
+            public void operation(int thread) {
+                retained.add(new byte[1 << 20]);
+            }
+        };
+    }
+}
