@@ -47,8 +47,10 @@ final class CaseRunner {
             ColdStart cold = coldStart(session, jvmCold);
 
             if (workloadCase.timeBoxed()) {
-                for (int i = 0; i < spec.warmupIterations(); i++) {
-                    progress.report(label, "warm-up", i + 1, spec.warmupIterations());
+                // the first case of a fresh JVM also warms the JIT for the cases after it: it gets twice the warm-up
+                int warmups = jvmCold ? 2 * spec.warmupIterations() : spec.warmupIterations();
+                for (int i = 0; i < warmups; i++) {
+                    progress.report(label, "warm-up", i + 1, warmups);
                     workers.iterate(session, spec.iterationMillis() * 1_000_000L, 0);
                 }
             }
@@ -97,6 +99,7 @@ final class CaseRunner {
         return new ColdStart(jvmCold, n, first, mean, max, List.copyOf(nanos));
     }
 
+    /** @param elapsedNanos wall time of the iteration minus the mean time a worker spent in untimed preparation */
     private record Iteration(Histogram histogram, long elapsedNanos) {
     }
 
@@ -111,6 +114,8 @@ final class CaseRunner {
         private final CyclicBarrier start;
         private final CyclicBarrier end;
         private final Histogram[] histograms;
+        /** per worker, nanoseconds spent in {@link Session#prepare} this iteration (written by the worker only) */
+        private final long[] prepareNanos;
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
         private volatile Session session;
         private volatile long deadline;
@@ -124,6 +129,7 @@ final class CaseRunner {
             this.start = new CyclicBarrier(threads + 1);
             this.end = new CyclicBarrier(threads + 1);
             this.histograms = new Histogram[threads];
+            this.prepareNanos = new long[threads];
             for (int t = 0; t < threads; t++) {
                 histograms[t] = new Histogram(3);
                 int index = t;
@@ -145,7 +151,13 @@ final class CaseRunner {
             deadline = began + nanos;
             await(start);
             await(end);
-            long elapsed = System.nanoTime() - began;
+            long wall = System.nanoTime() - began;
+            long preparing = 0;
+            for (long p : prepareNanos) {
+                preparing += p;
+            }
+            // throughput counts operations against the time spent doing them, not preparing them
+            long elapsed = Math.max(1, wall - preparing / threads);
             Throwable t = failure.get();
             if (t != null) {
                 if (t instanceof Exception e) {
@@ -166,6 +178,7 @@ final class CaseRunner {
         private void work(int index) {
             Histogram h = histograms[index];
             while (true) {
+                long preparing = 0;
                 if (!awaitQuietly(start) || closing) {
                     return;
                 }
@@ -173,16 +186,21 @@ final class CaseRunner {
                     Session s = session;
                     if (timeBoxed) {
                         long until = deadline;
-                        while (System.nanoTime() < until && failure.get() == null) {
+                        long now = System.nanoTime();
+                        while (now < until && failure.get() == null) {
                             s.prepare(index);
                             long t0 = System.nanoTime();
+                            preparing += t0 - now;
                             s.operation(index);
-                            h.recordValue(System.nanoTime() - t0);
+                            now = System.nanoTime();
+                            h.recordValue(now - t0);
                         }
                     } else {
                         while (remaining.getAndDecrement() > 0 && failure.get() == null) {
+                            long p0 = System.nanoTime();
                             s.prepare(index);
                             long t0 = System.nanoTime();
+                            preparing += t0 - p0;
                             s.operation(index);
                             h.recordValue(System.nanoTime() - t0);
                         }
@@ -190,6 +208,7 @@ final class CaseRunner {
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 }
+                prepareNanos[index] = preparing; // published to the coordinator by the end barrier
                 if (!awaitQuietly(end)) {
                     return;
                 }

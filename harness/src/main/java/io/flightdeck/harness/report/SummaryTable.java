@@ -36,7 +36,7 @@ public final class SummaryTable {
                         .collect(Collectors.joining("; "));
                 rows.add(List.of(w.name(), c.label(), duration(c.latency().p50()), duration(c.latency().p95()),
                         duration(c.latency().p99()),
-                        BudgetFormat.measured(UnitKind.RATE, c.throughput()) + " " + c.operationUnit() + "s",
+                        throughput(c.throughput(), c.operationUnit()),
                         budgets.isEmpty() ? "—" : budgets, status(w, verdicts)));
             }
             if (RunReport.FAILED.equals(w.status())) {
@@ -56,6 +56,19 @@ public final class SummaryTable {
         }
         return verdicts.stream().anyMatch(v -> v.status() == BudgetVerdict.Status.PASS)
                 ? BudgetVerdict.Status.PASS.symbol() : "—";
+    }
+
+    /** "5,665 episodes/s", "1,204 queries/s". */
+    static String throughput(double perSecond, String unit) {
+        String rate = BudgetFormat.measured(UnitKind.RATE, perSecond); // "5,665/s"
+        return rate.replace("/s", " " + plural(unit) + "/s");
+    }
+
+    static String plural(String noun) {
+        if (noun.endsWith("y") && noun.length() > 1 && "aeiou".indexOf(noun.charAt(noun.length() - 2)) < 0) {
+            return noun.substring(0, noun.length() - 1) + "ies";
+        }
+        return noun.endsWith("s") ? noun : noun + "s";
     }
 
     static String duration(double nanos) {

@@ -57,6 +57,11 @@ final class EngineStore implements AutoCloseable {
         } finally {
             if (file != null) {
                 deleteWithCompanions(file);
+                try {
+                    Files.deleteIfExists(file.getParent()); // only when empty: another case's store may be open
+                } catch (java.nio.file.DirectoryNotEmptyException e) {
+                    // another case's files are still there; the last one out removes the folder
+                }
             }
         }
     }
