@@ -23,8 +23,9 @@ import java.util.List;
 
 /**
  * Runs the JMH benchmarks with JMH's own command line ({@code -h} lists it), for
- * {@code mvn -pl harness -am compile exec:java -Dexec.args="..."}. {@code java -jar harness/target/benchmarks.jar}
- * (JMH's own main) takes the same arguments; {@code scripts/bench} is the documented way to run the suite.
+ * {@code mvn -pl harness -am compile exec:java -Dexec.mainClass=io.flightdeck.harness.bench.BenchmarkMain
+ * -Dexec.args="..."}. {@code java -cp harness/target/flightdeck.jar org.openjdk.jmh.Main} (JMH's own main) takes the
+ * same arguments; {@code scripts/bench} is the documented way to run the suite.
  *
  * <p>Three things differ from JMH's main:
  * <ul>

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -152,7 +154,7 @@ public final class RunCommand implements Callable<Integer> {
     private Budgets budgets(WorkloadRegistry registry) {
         try {
             Budgets b = budgetsFile == null ? Budgets.defaults() : Budgets.load(budgetsFile);
-            return b.validateWorkloads(new java.util.HashSet<>(registry.names()));
+            return b.validateWorkloads(new HashSet<>(registry.names()));
         } catch (BudgetFileException e) {
             throw new UsageException(e.getMessage());
         }
@@ -171,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static String gcFlag(String gc) {
-        return switch (gc.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (gc.toLowerCase(Locale.ROOT)) {
             case "g1" -> "-XX:+UseG1GC";
             case "parallel" -> "-XX:+UseParallelGC";
             case "serial" -> "-XX:+UseSerialGC";

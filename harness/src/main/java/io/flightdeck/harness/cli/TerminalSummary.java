@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.SummaryTable;
@@ -51,7 +52,7 @@ final class TerminalSummary {
                 + report.workloads().stream().filter(w -> RunReport.FAILED.equals(w.status())).count()
                 + " workload(s) failed, "
                 + report.budgets().stream().filter(v -> v.failed()).count() + " budget(s) exceeded, in "
-                + String.format(java.util.Locale.ROOT, "%.0f s", report.durationSeconds()));
+                + String.format(Locale.ROOT, "%.0f s", report.durationSeconds()));
         out.println("report: " + dir.resolve(ProfilingRun.REPORT_MD));
         out.println("        " + dir.resolve(ProfilingRun.REPORT_JSON));
         out.flush();

@@ -1,5 +1,7 @@
 package io.flightdeck.harness.measure;
 
+import java.util.List;
+
 import org.HdrHistogram.AbstractHistogram;
 
 /**
@@ -8,6 +10,9 @@ import org.HdrHistogram.AbstractHistogram;
  */
 public record LatencyStats(long count, double mean, double stddev, long min, long p50, long p90, long p95, long p99,
                            long p999, long max) {
+
+    /** The names budgets and reports use for the figures, in display order. */
+    public static final List<String> METRICS = List.of("p50", "p90", "p95", "p99", "p99.9", "max", "mean");
 
     public static LatencyStats of(AbstractHistogram h) {
         if (h.getTotalCount() == 0) {
@@ -32,6 +37,4 @@ public record LatencyStats(long count, double mean, double stddev, long min, lon
             default -> Double.NaN;
         };
     }
-
-    public static final java.util.List<String> METRICS = java.util.List.of("p50", "p90", "p95", "p99", "p99.9", "max", "mean");
 }

@@ -1,12 +1,16 @@
 package io.flightdeck.harness.report;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A file that appears whole or not at all: written next to its final name, flushed to disk, then moved over it,
@@ -28,8 +32,8 @@ public final class AtomicFile {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(channel)) {
                 writer.writeTo(new NonClosingStream(out));
                 out.flush();
                 channel.force(true);
@@ -49,7 +53,7 @@ public final class AtomicFile {
     }
 
     /** Jackson closes the stream it is given; the channel must stay open until it is forced to disk. */
-    private static final class NonClosingStream extends java.io.FilterOutputStream {
+    private static final class NonClosingStream extends FilterOutputStream {
         NonClosingStream(OutputStream out) {
             super(out);
         }

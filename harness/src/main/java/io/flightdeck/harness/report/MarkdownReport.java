@@ -7,6 +7,7 @@ import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.BudgetVerdict;
 import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.child.CaseResult;
+import io.flightdeck.harness.env.EnvironmentText;
 
 /** {@code report.md}: the run in the seed's table style, short enough for a pull-request comment. */
 public final class MarkdownReport {
@@ -79,7 +80,7 @@ public final class MarkdownReport {
 
         md.append("\n## Environment\n\n");
         if (r.environment() != null) {
-            io.flightdeck.harness.env.EnvironmentText.lines(r.environment())
+            EnvironmentText.lines(r.environment())
                     .forEach(l -> md.append("    ").append(l).append('\n'));
         }
         md.append("\nRecordings, per-workload results and `report.json` are in the run folder.\n");

@@ -2,11 +2,13 @@ package io.flightdeck.harness.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.BudgetVerdict;
 import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.harness.measure.ScalingFit;
 
 /**
  * The rows of a run's summary, one per workload case (or one per failed workload that measured nothing), shared
@@ -80,8 +82,8 @@ public final class SummaryTable {
         if (w.scaling() == null) {
             return null;
         }
-        var pts = w.scaling().points();
-        return String.format(java.util.Locale.ROOT, "%s: %s grows as size^%.2f (R² %.2f, sizes %,d to %,d)",
+        List<ScalingFit.Point> pts = w.scaling().points();
+        return String.format(Locale.ROOT, "%s: %s grows as size^%.2f (R² %.2f, sizes %,d to %,d)",
                 w.name(), w.scaling().metric(), w.scaling().exponent(), w.scaling().rSquared(),
                 pts.get(0).size(), pts.get(pts.size() - 1).size());
     }

@@ -1,5 +1,6 @@
 package io.flightdeck.harness.report;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public final class WorkloadReports {
         Long bytes = null;
         try {
             bytes = f.recording() == null ? null : Files.size(f.recording());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the size is a courtesy; the path is what matters
         }
         ChildResult r = f.result();

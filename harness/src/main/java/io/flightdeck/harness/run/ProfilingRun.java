@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,6 +21,7 @@ import io.flightdeck.harness.env.EnvironmentProbe;
 import io.flightdeck.harness.env.NoiseMonitor;
 import io.flightdeck.harness.env.NoiseReport;
 import io.flightdeck.harness.measure.LatencyStats;
+import io.flightdeck.harness.report.AtomicFile;
 import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.harness.report.Json;
 import io.flightdeck.harness.report.MarkdownReport;
@@ -31,6 +33,7 @@ import io.flightdeck.harness.runner.ForkOutcome;
 import io.flightdeck.harness.runner.ForkedRunner;
 import io.flightdeck.harness.runner.RunListener;
 import io.flightdeck.harness.runner.RunPlan;
+import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.workload.Workload;
 
 /**
@@ -95,7 +98,7 @@ public final class ProfilingRun {
                 environment, noise, List.copyOf(workloads), verdicts,
                 failed ? RunReport.FAILED : RunReport.PASSED, failed ? 1 : 0);
         Json.writeAtomically(json, plan.directory().resolve(REPORT_JSON), report);
-        io.flightdeck.harness.report.AtomicFile.writeString(plan.directory().resolve(REPORT_MD),
+        AtomicFile.writeString(plan.directory().resolve(REPORT_MD),
                 MarkdownReport.render(report));
         return report;
     }
@@ -120,8 +123,8 @@ public final class ProfilingRun {
     }
 
     private static RunSettings settings(RunPlan plan, Budgets budgets, List<String> arguments) {
-        var s = plan.suite();
-        return new RunSettings(s.name(), s.scale().name().toLowerCase(java.util.Locale.ROOT),
+        Suite s = plan.suite();
+        return new RunSettings(s.name(), s.scale().name().toLowerCase(Locale.ROOT),
                 plan.parameters().getOrDefault("store", "sqlite"), plan.seed(), s.forks(), s.heap(), plan.gc(),
                 plan.jfr(), plan.jfr() ? plan.jfrSettings() : null, s.coldStartOperations(), s.warmupIterations(),
                 s.measurementIterations(), s.iterationMillis(), s.timeoutSeconds(), budgets.source(),

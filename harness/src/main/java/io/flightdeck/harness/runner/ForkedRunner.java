@@ -11,6 +11,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +34,21 @@ public final class ForkedRunner {
     /** After a polite stop (SIGTERM, which lets JFR dump its recording), how long before the JVM is killed. */
     static final long GRACE_SECONDS = 15;
     static final int STDERR_TAIL_LINES = 30;
+
+    /**
+     * Children still running, so that a run interrupted with Ctrl-C does not leave JVMs behind: a shutdown hook
+     * stops them (SIGTERM, so their recordings are still written).
+     */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Process p : RUNNING) {
+                p.descendants().forEach(ProcessHandle::destroy);
+                p.destroy();
+            }
+        }, "flightdeck-stop-children"));
+    }
 
     private final ObjectMapper json = Json.mapper();
     private final RunListener listener;
@@ -87,6 +104,7 @@ public final class ForkedRunner {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         long began = System.nanoTime();
         Process process = builder.start();
+        RUNNING.add(process);
         listener.childStarted(workload, fork, process.pid());
         Thread pump = pumpStdout(process, stdout, workload);
         boolean finished;
@@ -102,6 +120,7 @@ public final class ForkedRunner {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while " + workload.name() + " ran", e);
         }
+        RUNNING.remove(process);
         double seconds = (System.nanoTime() - began) / 1e9;
         Integer exitCode = process.isAlive() ? null : process.exitValue();
 

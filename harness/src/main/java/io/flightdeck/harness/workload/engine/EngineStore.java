@@ -1,6 +1,7 @@
 package io.flightdeck.harness.workload.engine;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -59,7 +60,7 @@ final class EngineStore implements AutoCloseable {
                 deleteWithCompanions(file);
                 try {
                     Files.deleteIfExists(file.getParent()); // only when empty: another case's store may be open
-                } catch (java.nio.file.DirectoryNotEmptyException e) {
+                } catch (DirectoryNotEmptyException e) {
                     // another case's files are still there; the last one out removes the folder
                 }
             }

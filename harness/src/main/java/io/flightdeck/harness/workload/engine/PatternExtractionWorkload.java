@@ -3,6 +3,7 @@ package io.flightdeck.harness.workload.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import io.flightdeck.harness.workload.MetricSink;
 import io.flightdeck.harness.workload.Session;
 import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadCase;
@@ -51,7 +52,7 @@ public final class PatternExtractionWorkload implements Workload {
             }
 
             @Override
-            public void report(io.flightdeck.harness.workload.MetricSink sink) {
+            public void report(MetricSink sink) {
                 sink.metric("patterns-per-episode", count == 0 ? 0 : (double) patterns / count, "");
             }
         };

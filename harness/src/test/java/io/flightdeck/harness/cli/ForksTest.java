@@ -1,0 +1,45 @@
+package io.flightdeck.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.flightdeck.harness.child.ChildResult;
+import io.flightdeck.harness.report.CaseReport;
+import io.flightdeck.harness.report.Json;
+import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.report.WorkloadReport;
+
+/** With several forks, each JVM leaves its own files and the report merges their histograms and iterations. */
+class ForksTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoForksAreMergedIntoOneCase() throws Exception {
+        CommandLineRunner r = CommandLineRunner.run("run", "-w", "test-sum", "--forks", "2", "--warmup", "0",
+                "--iterations", "2", "--iteration-ms", "100", "--heap", "128m", "--out", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("test-sum fork 2/2");
+
+        RunReport report = Json.mapper().readValue(dir.resolve("report.json").toFile(), RunReport.class);
+        WorkloadReport w = report.workloads().get(0);
+        assertThat(w.forks()).hasSize(2);
+        assertThat(dir.resolve("test-sum/recording.jfr")).isRegularFile();
+        assertThat(dir.resolve("test-sum/recording-fork-2.jfr")).isRegularFile();
+        ChildResult second = Json.mapper().readValue(dir.resolve("test-sum/result-fork-2.json").toFile(),
+                ChildResult.class);
+        ChildResult first = Json.mapper().readValue(dir.resolve("test-sum/result.json").toFile(), ChildResult.class);
+        assertThat(first.jvm().pid()).isNotEqualTo(second.jvm().pid());
+
+        CaseReport c = w.cases().get(0);
+        assertThat(c.iterations()).extracting(CaseReport.Iteration::fork).containsExactly(1, 1, 2, 2);
+        long merged = first.cases().get(0).latency().count() + second.cases().get(0).latency().count();
+        assertThat(c.latency().count()).isEqualTo(merged);
+        assertThat(c.resources()).hasSize(2);
+    }
+}
