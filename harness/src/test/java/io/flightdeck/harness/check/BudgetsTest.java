@@ -75,7 +75,7 @@ class BudgetsTest {
                         tuple("episode-creation", null, "p95", Bound.MAX, 50e6, UnitKind.DURATION, null),
                         tuple("retrieval-scaling", "size=10000", "p95", Bound.MAX, 100e6, UnitKind.DURATION, null),
                         tuple("concurrency", null, "throughput", Bound.MIN, 100.0, UnitKind.RATE, "8 threads"),
-                        tuple("memory-pressure", null, "retained-bytes-per-episode", Bound.MAX, 32768.0,
+                        tuple("memory-pressure", null, "retained-bytes-per-episode", Bound.MAX, 262144.0,
                                 UnitKind.BYTES, null),
                         // a plain number is in the metric's base unit: nanoseconds for a latency
                         tuple("step-logging", null, "p99", Bound.MAX, 2e6, UnitKind.DURATION, null),
