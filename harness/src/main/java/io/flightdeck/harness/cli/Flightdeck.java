@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The command line: {@code flightdeck [run|list|env] ...}; no subcommand runs the default suite. Exit codes are
@@ -18,9 +20,13 @@ import picocli.CommandLine.Command;
                 "3:Flightdeck itself failed"})
 public final class Flightdeck implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
+    /** No subcommand: {@code run} with its defaults, through picocli so it is set up as if typed. */
     @Override
-    public Integer call() throws Exception {
-        return new RunCommand().call(); // no subcommand: the default suite
+    public Integer call() {
+        return spec.commandLine().getSubcommands().get("run").execute();
     }
 
     public static void main(String[] args) {
