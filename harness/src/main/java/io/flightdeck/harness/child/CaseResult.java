@@ -11,6 +11,9 @@ import io.flightdeck.harness.measure.resources.Resources;
 /**
  * Everything one fork measured for one case of a workload.
  *
+ * @param warmupIterations how many warm-up iterations ran (more than planned while the case kept getting faster)
+ * @param jitMillisDuringMeasurement time the JIT spent compiling during the measured iterations: when it is a
+ *                    noticeable share of them, the case was measured while its code still changed
  * @param histogram   the full latency histogram of the measured iterations ({@link io.flightdeck.harness.measure.HistogramCodec})
  * @param throughput  operations per second over all measured iterations
  * @param metrics     the workload's own figures
@@ -18,7 +21,7 @@ import io.flightdeck.harness.measure.resources.Resources;
  * @param details     structured extras of the workload (e.g. object layouts), or null
  */
 public record CaseResult(String label, int threads, long size, String operationUnit, ColdStart coldStart,
-                         LatencyStats latency, String histogram, List<IterationResult> iterations,
+                         int warmupIterations, long jitMillisDuringMeasurement, LatencyStats latency, String histogram, List<IterationResult> iterations,
                          TukeyOutliers outliers, double throughput, List<Metric> metrics, Resources resources,
                          JsonNode details) {
 

@@ -46,15 +46,9 @@ final class CaseRunner {
              WorkerPool workers = new WorkerPool(workloadCase.threads())) {
             ColdStart cold = coldStart(session, jvmCold);
 
-            if (workloadCase.timeBoxed()) {
-                // the first case of a fresh JVM also warms the JIT for the cases after it: it gets twice the warm-up
-                int warmups = jvmCold ? 2 * spec.warmupIterations() : spec.warmupIterations();
-                for (int i = 0; i < warmups; i++) {
-                    progress.report(label, "warm-up", i + 1, warmups);
-                    workers.iterate(session, spec.iterationMillis() * 1_000_000L, 0);
-                }
-            }
+            int warmups = workloadCase.timeBoxed() ? warmUp(session, workers, label, jvmCold) : 0;
 
+            long jitBefore = JitClock.millis();
             ResourceMeter meter = ResourceMeter.start();
             Histogram all = new Histogram(3);
             List<IterationResult> iterations = new ArrayList<>();
@@ -69,6 +63,7 @@ final class CaseRunner {
                         ops * 1e9 / Math.max(1, it.elapsedNanos())));
             }
             Resources resources = meter.stop();
+            long jitMillis = JitClock.millis() - jitBefore;
 
             List<CaseResult.Metric> metrics = new ArrayList<>();
             session.report((name, value, unit) -> metrics.add(new CaseResult.Metric(name, value, unit)));
@@ -79,9 +74,48 @@ final class CaseRunner {
             long totalNanos = iterations.stream().mapToLong(IterationResult::elapsedNanos).sum();
             double[] means = iterations.stream().mapToDouble(IterationResult::meanNanos).toArray();
             return new CaseResult(label, workloadCase.threads(), workloadCase.size(), workload.operationUnit(), cold,
+                    warmups, jitMillis,
                     LatencyStats.of(all), HistogramCodec.encode(all), List.copyOf(iterations), TukeyOutliers.of(means),
                     totalOps * 1e9 / Math.max(1, totalNanos), List.copyOf(metrics), resources, detailsNode);
         }
+    }
+
+    /** Below this fraction of the best mean so far, an iteration still counts as getting faster. */
+    static final double STILL_WARMING = 0.95;
+    /** JIT compilation above this share of an iteration's wall time means the code is still being compiled. */
+    static final double STILL_COMPILING = 0.02;
+
+    /**
+     * The planned warm-up iterations (twice as many for the JVM-cold first case, which also warms the JIT for the
+     * cases after it), then more for as long as the JIT is still compiling or the iterations keep getting faster,
+     * up to {@link #extraWarmups} more. A fixed count is either too short for code that compiles slowly (retrieval
+     * through SQLite and Jackson takes seconds) or wasted on code that does not. Returns how many ran.
+     */
+    private int warmUp(Session session, WorkerPool workers, String label, boolean jvmCold) throws Exception {
+        int planned = jvmCold ? 2 * spec.warmupIterations() : spec.warmupIterations();
+        int cap = planned + extraWarmups(jvmCold);
+        long nanos = spec.iterationMillis() * 1_000_000L;
+        double best = Double.MAX_VALUE;
+        int done = 0;
+        while (done < cap) {
+            progress.report(label, "warm-up", done + 1, done < planned ? planned : cap);
+            long jitBefore = JitClock.millis();
+            Iteration it = workers.iterate(session, nanos, 0);
+            long jitMillis = JitClock.millis() - jitBefore;
+            done++;
+            double mean = it.histogram().getMean();
+            boolean faster = mean < STILL_WARMING * best;
+            boolean compiling = jitMillis > STILL_COMPILING * it.elapsedNanos() / 1e6;
+            best = Math.min(best, mean);
+            if (done >= planned && !faster && !compiling) {
+                break;
+            }
+        }
+        return done;
+    }
+
+    private int extraWarmups(boolean jvmCold) {
+        return (jvmCold ? 5 : 2) * spec.warmupIterations();
     }
 
     private ColdStart coldStart(Session session, boolean jvmCold) throws Exception {

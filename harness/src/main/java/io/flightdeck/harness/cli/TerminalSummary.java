@@ -44,6 +44,7 @@ final class TerminalSummary {
             }
         }
         report.workloads().stream().map(SummaryTable::scaling).filter(s -> s != null).forEach(out::println);
+        SummaryTable.measurementWarnings(report).forEach(w -> out.println("note: " + w));
         if (report.noise() != null) {
             report.noise().warnings().forEach(w -> out.println("warning: " + w));
         }

@@ -19,13 +19,16 @@ import io.flightdeck.harness.measure.resources.Resources;
  * @param iterations  every measured iteration, with its fork: the samples statistical comparisons use
  * @param outliers    Tukey outliers among the iteration means (indexes into {@code iterations})
  * @param coldStart   the first fork's cold start
+ * @param warmupIterations the first fork's warm-up iterations
+ * @param jitMillisDuringMeasurement JIT compilation time during the measured iterations, summed over forks
  * @param metrics     the workload's own figures, averaged over forks
  * @param resources   resource use of each fork's measured iterations, in fork order
  * @param details     the workload's structured extras from the first fork, or null
  */
 public record CaseReport(String label, int threads, long size, String operationUnit, LatencyStats latency,
                          String histogram, double throughput, List<Iteration> iterations, TukeyOutliers outliers,
-                         ColdStart coldStart, List<CaseResult.Metric> metrics, List<Resources> resources,
+                         ColdStart coldStart, int warmupIterations, long jitMillisDuringMeasurement,
+                         List<CaseResult.Metric> metrics, List<Resources> resources,
                          JsonNode details) {
 
     public record Iteration(int fork, int index, long operations, long elapsedNanos, double meanNanos,

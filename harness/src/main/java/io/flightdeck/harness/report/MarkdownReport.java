@@ -28,6 +28,12 @@ public final class MarkdownReport {
             md.append('\n');
         }
 
+        List<String> notes = SummaryTable.measurementWarnings(r);
+        if (!notes.isEmpty()) {
+            md.append("> **Read with care:**\n");
+            notes.forEach(n -> md.append("> - ").append(escape(n)).append('\n'));
+            md.append('\n');
+        }
         md.append("## Summary\n\n");
         table(md, SummaryTable.HEADER, SummaryTable.rows(r));
         r.workloads().stream().map(SummaryTable::scaling).filter(s -> s != null)
@@ -69,13 +75,15 @@ public final class MarkdownReport {
                         .map(m -> List.of(w.name(), c.label(), m.name(), metric(m)))))
                 .toList());
 
-        md.append("\n## Cold start and outliers\n\n");
-        table(md, List.of("Workload", "Case", "First op", "Mean of first ops", "Outlying iterations"),
+        md.append("\n## Cold start, warm-up and outliers\n\n");
+        table(md, List.of("Workload", "Case", "First op", "Mean of first ops", "Warm-up iterations",
+                        "JIT during measurement", "Outlying iterations"),
                 r.workloads().stream().flatMap(w -> w.cases().stream().map(c -> List.of(w.name(), c.label(),
                         c.coldStart() == null ? "—" : SummaryTable.duration(c.coldStart().firstNanos())
                                 + (c.coldStart().jvmCold() ? " (cold JVM)" : ""),
                         c.coldStart() == null ? "—" : SummaryTable.duration(c.coldStart().meanNanos())
                                 + " over " + c.coldStart().operations(),
+                        String.valueOf(c.warmupIterations()), c.jitMillisDuringMeasurement() + " ms",
                         c.outliers().count() + " of " + c.iterations().size()))).toList());
 
         md.append("\n## Environment\n\n");

@@ -77,6 +77,55 @@ public final class SummaryTable {
         return BudgetFormat.measured(UnitKind.DURATION, nanos);
     }
 
+    /** JIT compilation above this share of the measured time makes a case's figures suspect. */
+    public static final double JIT_WARNING_SHARE = 0.05;
+
+    /**
+     * Cases whose measurement the JIT was still compiling through, or whose iterations had severe outliers: figures
+     * to read with care, said once in the terminal and in report.md.
+     */
+    public static List<String> measurementWarnings(RunReport report) {
+        List<String> out = new ArrayList<>();
+        for (WorkloadReport w : report.workloads()) {
+            for (CaseReport c : w.cases()) {
+                double measuredMillis = c.iterations().stream().mapToLong(CaseReport.Iteration::elapsedNanos).sum() / 1e6;
+                if (measuredMillis > 0 && c.jitMillisDuringMeasurement() > JIT_WARNING_SHARE * measuredMillis) {
+                    out.add(String.format(Locale.ROOT,
+                            "%s %s: the JIT compiled for %d ms during the %.0f ms measured (%.0f %%): the code was still "
+                                    + "warming up; more --warmup iterations would steady it",
+                            w.name(), c.label(), c.jitMillisDuringMeasurement(), measuredMillis,
+                            100.0 * c.jitMillisDuringMeasurement() / measuredMillis));
+                }
+                long farOff = farOffSevereOutliers(c);
+                if (farOff > 0) {
+                    out.add(String.format(Locale.ROOT,
+                            "%s %s: %d of %d measured iterations are severe outliers, over 10 %% from the median",
+                            w.name(), c.label(), farOff, c.iterations().size()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Severe Tukey outliers that also matter: with very steady iterations the fences are so tight that 2 % is
+     * "severe", which is no reason to distrust a figure.
+     */
+    private static long farOffSevereOutliers(CaseReport c) {
+        double[] means = c.iterations().stream().mapToDouble(CaseReport.Iteration::meanNanos).sorted().toArray();
+        if (means.length == 0) {
+            return 0;
+        }
+        double median = means.length % 2 == 1 ? means[means.length / 2]
+                : (means[means.length / 2 - 1] + means[means.length / 2]) / 2;
+        return c.outliers().severe().stream()
+                .filter(i -> Math.abs(c.iterations().get(i).meanNanos() - median) > OUTLIER_WARNING_DISTANCE * median)
+                .count();
+    }
+
+    /** A severe outlier this far from the median iteration (as a fraction of it) is worth a note. */
+    public static final double OUTLIER_WARNING_DISTANCE = 0.10;
+
     /** "retrieval-scaling: p50 ∝ size^0.67 (R² 0.98, 100 to 10,000)", or null. */
     public static String scaling(WorkloadReport w) {
         if (w.scaling() == null) {

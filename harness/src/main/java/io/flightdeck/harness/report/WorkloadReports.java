@@ -79,7 +79,9 @@ public final class WorkloadReports {
         double[] means = iterations.stream().mapToDouble(CaseReport.Iteration::meanNanos).toArray();
         return new CaseReport(first.label(), first.threads(), first.size(), first.operationUnit(),
                 LatencyStats.of(merged), HistogramCodec.encode(merged), ops * 1e9 / Math.max(1, nanos),
-                List.copyOf(iterations), TukeyOutliers.of(means), first.coldStart(), List.copyOf(metrics),
+                List.copyOf(iterations), TukeyOutliers.of(means), first.coldStart(), first.warmupIterations(),
+                forks.stream().mapToLong(f -> f.result().jitMillisDuringMeasurement()).sum(),
+                List.copyOf(metrics),
                 List.copyOf(resources), first.details());
     }
 
