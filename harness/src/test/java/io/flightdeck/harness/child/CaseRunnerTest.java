@@ -79,6 +79,21 @@ class CaseRunnerTest {
     }
 
     @Test
+    void warmUpGoesOnWhileIterationsKeepGettingFaster() throws Exception {
+        // each operation sleeps 8 ms minus one per 40 ms since the case opened: every 50 ms iteration is faster
+        Workload speedingUp = new Counting(0) {
+            @Override
+            public Session open(WorkloadContext c, WorkloadCase w) {
+                long opened = System.nanoTime();
+                return thread -> Thread.sleep(Math.max(0, 8 - (System.nanoTime() - opened) / 40_000_000L));
+            }
+        };
+        CaseResult r = runner(0, 1, 1, 50).run(speedingUp, context(), WorkloadCase.single(), false);
+        // planned 1, then up to 2 more (twice the planned count) while it keeps improving by over 5 %
+        assertThat(r.warmupIterations()).isEqualTo(3);
+    }
+
+    @Test
     void aFailingOperationOnAWorkerFailsTheCase() {
         Workload failing = new Counting(0) {
             @Override
