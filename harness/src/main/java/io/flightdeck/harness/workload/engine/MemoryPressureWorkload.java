@@ -55,7 +55,7 @@ public final class MemoryPressureWorkload implements Workload {
 
     @Override
     public Session open(WorkloadContext context, WorkloadCase workloadCase) throws Exception {
-        EngineStore store = EngineStore.open(context, workloadCase.label());
+        EngineStore store = EngineStore.open(context, workloadCase.label(), 0); // every episode stays
         EpisodeGenerator generator = new EpisodeGenerator(context.seed());
         long emptyEngineBytes = GraphLayout.parseInstance(store.engine()).totalSize();
         long baselineHeap = liveHeapAfterFullGc();

@@ -52,7 +52,7 @@ public final class RetrievalScalingWorkload implements Workload {
 
     @Override
     public Session open(WorkloadContext context, WorkloadCase workloadCase) throws Exception {
-        EngineStore store = EngineStore.open(context, workloadCase.label());
+        EngineStore store = EngineStore.open(context, workloadCase.label(), 0); // every episode stays
         long began = System.nanoTime();
         try {
             record(store.engine(), context.seed(), workloadCase.size());
