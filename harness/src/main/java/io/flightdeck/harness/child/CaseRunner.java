@@ -2,9 +2,14 @@ package io.flightdeck.harness.child;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,19 +64,19 @@ final class CaseRunner {
                         : workers.iterate(session, 0, workloadCase.opsPerIteration());
                 all.add(it.histogram());
                 long ops = it.histogram().getTotalCount();
-                iterations.add(new IterationResult(i, ops, it.elapsedNanos(), it.histogram().getMean(),
-                        ops * 1e9 / Math.max(1, it.elapsedNanos())));
+                iterations.add(new IterationResult(i, ops, it.wallNanos(), it.activeNanos(), it.histogram().getMean(),
+                        ops * 1e9 / it.activeNanos()));
             }
             Resources resources = meter.stop();
             long jitMillis = JitClock.millis() - jitBefore;
 
             List<CaseResult.Metric> metrics = new ArrayList<>();
-            session.report((name, value, unit) -> metrics.add(new CaseResult.Metric(name, value, unit)));
+            session.report((name, value, unit) -> metrics.add(new CaseResult.Metric(name, value, unit == null ? "" : unit)));
             Object details = session.details();
             JsonNode detailsNode = details == null ? null : json.valueToTree(details);
 
             long totalOps = iterations.stream().mapToLong(IterationResult::operations).sum();
-            long totalNanos = iterations.stream().mapToLong(IterationResult::elapsedNanos).sum();
+            long totalNanos = iterations.stream().mapToLong(IterationResult::activeNanos).sum();
             double[] means = iterations.stream().mapToDouble(IterationResult::meanNanos).toArray();
             return new CaseResult(label, workloadCase.threads(), workloadCase.size(), workload.operationUnit(), cold,
                     warmups, jitMillis,
@@ -105,7 +110,7 @@ final class CaseRunner {
             done++;
             double mean = it.histogram().getMean();
             boolean faster = mean < STILL_WARMING * best;
-            boolean compiling = jitMillis > STILL_COMPILING * it.elapsedNanos() / 1e6;
+            boolean compiling = jitMillis > STILL_COMPILING * it.wallNanos() / 1e6;
             best = Math.min(best, mean);
             if (done >= planned && !faster && !compiling) {
                 break;
@@ -133,142 +138,120 @@ final class CaseRunner {
         return new ColdStart(jvmCold, n, first, mean, max, List.copyOf(nanos));
     }
 
-    /** @param elapsedNanos wall time of the iteration minus the mean time a worker spent in untimed preparation */
-    private record Iteration(Histogram histogram, long elapsedNanos) {
+    /**
+     * @param wallNanos   wall time of the iteration
+     * @param activeNanos wall time minus the mean time a worker spent in untimed preparation: what throughput
+     *                    divides by
+     */
+    private record Iteration(Histogram histogram, long wallNanos, long activeNanos) {
     }
 
     /**
-     * Threads that live as long as the case, so warm-up and measurement run on the same JIT-warmed threads and the
-     * per-thread allocation counters of the resource meter cover them.
+     * A fixed pool of threads that lives as long as the case, so warm-up and measurement run on the same JIT-warmed
+     * threads and the resource meter's per-thread allocation counters cover them. Each iteration submits one task
+     * per thread behind a start gate; a task's failure, an {@link Error} included, comes back through its future,
+     * so no failure can leave the coordinator waiting.
      */
     private static final class WorkerPool implements AutoCloseable {
 
         private final int threads;
-        private final Thread[] workers;
-        private final CyclicBarrier start;
-        private final CyclicBarrier end;
+        private final ExecutorService executor;
         private final Histogram[] histograms;
-        /** per worker, nanoseconds spent in {@link Session#prepare} this iteration (written by the worker only) */
-        private final long[] prepareNanos;
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private volatile Session session;
-        private volatile long deadline;
-        private volatile boolean timeBoxed;
-        private final AtomicLong remaining = new AtomicLong();
-        private volatile boolean closing;
 
         WorkerPool(int threads) {
             this.threads = threads;
-            this.workers = new Thread[threads];
-            this.start = new CyclicBarrier(threads + 1);
-            this.end = new CyclicBarrier(threads + 1);
             this.histograms = new Histogram[threads];
-            this.prepareNanos = new long[threads];
             for (int t = 0; t < threads; t++) {
                 histograms[t] = new Histogram(3);
-                int index = t;
-                workers[t] = new Thread(() -> work(index), "flightdeck-worker-" + t);
-                workers[t].setDaemon(true);
-                workers[t].start();
             }
+            AtomicInteger names = new AtomicInteger();
+            this.executor = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "flightdeck-worker-" + names.getAndIncrement());
+                t.setDaemon(true);
+                return t;
+            });
         }
 
         /** One iteration: time-boxed when {@code nanos > 0}, otherwise exactly {@code operations} operations. */
         Iteration iterate(Session session, long nanos, long operations) throws Exception {
-            this.session = session;
             for (Histogram h : histograms) {
                 h.reset();
             }
-            timeBoxed = nanos > 0;
-            remaining.set(operations);
-            long began = System.nanoTime();
-            deadline = began + nanos;
-            await(start);
-            await(end);
-            long wall = System.nanoTime() - began;
-            long preparing = 0;
-            for (long p : prepareNanos) {
-                preparing += p;
+            CountDownLatch gate = new CountDownLatch(1);
+            AtomicLong remaining = new AtomicLong(operations);
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Future<Long>> tasks = new ArrayList<>(threads);
+            long began = System.nanoTime(); // submitting the tasks takes microseconds; the gate opens right after
+            long deadline = nanos > 0 ? began + nanos : 0;
+            for (int t = 0; t < threads; t++) {
+                int index = t;
+                tasks.add(executor.submit(() -> {
+                    gate.await();
+                    return work(session, index, deadline, remaining, stop);
+                }));
             }
-            // throughput counts operations against the time spent doing them, not preparing them
-            long elapsed = Math.max(1, wall - preparing / threads);
-            Throwable t = failure.get();
-            if (t != null) {
-                if (t instanceof Exception e) {
-                    throw e;
+            gate.countDown();
+            long preparing = 0;
+            Throwable failure = null;
+            for (Future<Long> task : tasks) {
+                try {
+                    preparing += task.get();
+                } catch (ExecutionException e) {
+                    stop.set(true); // the other workers finish their current operation and return
+                    failure = failure == null ? e.getCause() : failure;
                 }
-                if (t instanceof Error e) {
-                    throw e;
+            }
+            long wall = System.nanoTime() - began;
+            if (failure != null) {
+                if (failure instanceof Exception ex) {
+                    throw ex;
                 }
-                throw new IllegalStateException(t);
+                if (failure instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(failure);
             }
             Histogram merged = new Histogram(3);
             for (Histogram h : histograms) {
                 merged.add(h);
             }
-            return new Iteration(merged, elapsed);
+            // throughput counts operations against the time spent doing them, not preparing them
+            return new Iteration(merged, wall, Math.max(1, wall - preparing / threads));
         }
 
-        private void work(int index) {
+        /**
+         * Runs one worker's share of an iteration, until {@code deadline} (time-boxed) or until {@code remaining}
+         * runs out (0 deadline); returns the nanoseconds it spent in untimed preparation. */
+        private long work(Session s, int index, long deadline, AtomicLong remaining, AtomicBoolean stop)
+                throws Exception {
             Histogram h = histograms[index];
-            while (true) {
-                long preparing = 0;
-                if (!awaitQuietly(start) || closing) {
-                    return;
+            long preparing = 0;
+            if (deadline != 0) {
+                long now = System.nanoTime();
+                while (now < deadline && !stop.get()) {
+                    s.prepare(index);
+                    long t0 = System.nanoTime();
+                    preparing += t0 - now;
+                    s.operation(index);
+                    now = System.nanoTime();
+                    h.recordValue(now - t0);
                 }
-                try {
-                    Session s = session;
-                    if (timeBoxed) {
-                        long until = deadline;
-                        long now = System.nanoTime();
-                        while (now < until && failure.get() == null) {
-                            s.prepare(index);
-                            long t0 = System.nanoTime();
-                            preparing += t0 - now;
-                            s.operation(index);
-                            now = System.nanoTime();
-                            h.recordValue(now - t0);
-                        }
-                    } else {
-                        while (remaining.getAndDecrement() > 0 && failure.get() == null) {
-                            long p0 = System.nanoTime();
-                            s.prepare(index);
-                            long t0 = System.nanoTime();
-                            preparing += t0 - p0;
-                            s.operation(index);
-                            h.recordValue(System.nanoTime() - t0);
-                        }
-                    }
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                }
-                prepareNanos[index] = preparing; // published to the coordinator by the end barrier
-                if (!awaitQuietly(end)) {
-                    return;
+            } else {
+                while (!stop.get() && remaining.getAndDecrement() > 0) {
+                    long p0 = System.nanoTime();
+                    s.prepare(index);
+                    long t0 = System.nanoTime();
+                    preparing += t0 - p0;
+                    s.operation(index);
+                    h.recordValue(System.nanoTime() - t0);
                 }
             }
-        }
-
-        private static void await(CyclicBarrier barrier) throws Exception {
-            barrier.await();
-        }
-
-        private static boolean awaitQuietly(CyclicBarrier barrier) {
-            try {
-                barrier.await();
-                return true;
-            } catch (Exception e) {
-                return false;
-            }
+            return preparing;
         }
 
         @Override
         public void close() {
-            closing = true;
-            start.reset(); // breaks the barrier: waiting workers return
-            for (Thread w : workers) {
-                w.interrupt();
-            }
+            executor.shutdownNow();
         }
     }
 }

@@ -23,13 +23,16 @@ import io.flightdeck.harness.workload.WorkloadRegistry;
  * The entry point of a child JVM: reads {@code spec.json}, runs the workload's cases, writes {@code result.json}.
  *
  * <p>Exit codes: 0 the workload ran; {@value #EXIT_WORKLOAD_FAILED} it threw (the result file says what, with the
- * cases that finished before); {@value #EXIT_BAD_SPEC} the spec could not be read. A JVM that dies without a result
+ * cases that finished before); {@value #EXIT_BAD_SPEC} the spec could not be read; {@value #EXIT_NO_RESULT} the
+ * result could not be written. A JVM that dies without a result
  * file (a crash, a kill) is recognised by the parent from the missing file.
  */
 public final class ChildMain {
 
-    public static final int EXIT_WORKLOAD_FAILED = 3;
-    public static final int EXIT_BAD_SPEC = 4;
+    /** Distinct from the command line's own exit codes (0-3), so a child's code is never mistaken for one. */
+    public static final int EXIT_WORKLOAD_FAILED = 70;
+    public static final int EXIT_BAD_SPEC = 64;
+    public static final int EXIT_NO_RESULT = 74;
 
     private ChildMain() {
     }
@@ -59,14 +62,16 @@ public final class ChildMain {
         ChildResult result = new ChildResult(ChildResult.SCHEMA_VERSION, spec.workload(), spec.fork(),
                 failure == null ? ChildResult.OK : ChildResult.FAILED, failure, started, Instant.now(), jvmFacts(),
                 List.copyOf(cases));
+        int exit = failure == null ? 0 : EXIT_WORKLOAD_FAILED;
         try {
             Json.writeAtomically(json, spec.resultFile(), result);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("flightdeck child: cannot write the result: " + e.getMessage());
-            System.exit(EXIT_WORKLOAD_FAILED);
+        } catch (Throwable e) { // even an OutOfMemoryError here must end in an exit, not a JVM left running
+            System.err.println("flightdeck child: cannot write the result: " + e);
+            exit = EXIT_NO_RESULT;
+        } finally {
+            // exit explicitly: a workload may leave non-daemon threads behind; JFR dumps on this exit
+            System.exit(exit);
         }
-        // exit explicitly: a workload may leave non-daemon threads behind; JFR dumps on this exit
-        System.exit(failure == null ? 0 : EXIT_WORKLOAD_FAILED);
     }
 
     private static String run(ChildSpec spec, ObjectMapper json, List<CaseResult> cases) throws Exception {
@@ -79,8 +84,15 @@ public final class ChildMain {
         WorkloadContext context = new WorkloadContext(spec.scale(), spec.seed(), spec.directory(), spec.parameters());
         Progress progress = new Progress(System.out);
         CaseRunner runner = new CaseRunner(spec, progress, json);
+        List<WorkloadCase> workloadCases = workload.cases(spec.scale());
+        if (workloadCases == null || workloadCases.isEmpty()) {
+            return "the workload has no cases at scale " + spec.scale();
+        }
+        if (workloadCases.stream().map(WorkloadCase::label).distinct().count() != workloadCases.size()) {
+            return "the workload's case labels are not unique: " + workloadCases.stream().map(WorkloadCase::label).toList();
+        }
         boolean first = true;
-        for (WorkloadCase c : workload.cases(spec.scale())) {
+        for (WorkloadCase c : workloadCases) {
             cases.add(runner.run(workload, context, c, first));
             first = false;
         }

@@ -12,7 +12,7 @@ import io.flightdeck.harness.workload.Scale;
  * @param fork                   1-based fork number
  * @param scale                  the suite's scale
  * @param seed                   the data seed
- * @param directory              the workload's folder (the fork's, when there are several forks)
+ * @param directory              the workload's folder, shared by its forks (their files carry the fork number)
  * @param parameters             run-wide settings, e.g. store=sqlite
  * @param coldStartOperations    operations timed one by one on a fresh JVM, before any warm-up
  * @param warmupIterations       time-boxed iterations whose figures are discarded

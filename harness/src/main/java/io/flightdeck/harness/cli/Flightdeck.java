@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import io.flightdeck.harness.workload.WorkloadRegistry;
+
 /**
  * The command line: {@code flightdeck [run|list|env] ...}; no subcommand runs the default suite. Exit codes are
  * in {@link ExitCodes}.
@@ -38,9 +40,14 @@ public final class Flightdeck implements Callable<Integer> {
         return commandLine().execute(args);
     }
 
+    /** Errors the user can fix: their input, or a workload of theirs that cannot be loaded. */
+    private static boolean isUsage(Throwable e) {
+        return e instanceof UsageException || e instanceof WorkloadRegistry.InvalidWorkloadException;
+    }
+
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Flightdeck());
-        cl.setExitCodeExceptionMapper(e -> e instanceof UsageException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
+        cl.setExitCodeExceptionMapper(e -> isUsage(e) ? ExitCodes.USAGE : ExitCodes.INTERNAL);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("flightdeck: " + ex.getMessage().replace('\n', ' ')
@@ -49,7 +56,7 @@ public final class Flightdeck implements Callable<Integer> {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof UsageException) {
+            if (isUsage(ex)) {
                 err.println("flightdeck: " + ex.getMessage());
                 return ExitCodes.USAGE;
             }

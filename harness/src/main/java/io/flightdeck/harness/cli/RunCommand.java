@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
@@ -39,7 +40,9 @@ import io.flightdeck.harness.workload.WorkloadRegistry;
                 "Exit code 0 when every check held, 1 when a budget failed or a workload failed, 2 on bad input."})
 public final class RunCommand implements Callable<Integer> {
 
-    private static final Pattern HEAP = Pattern.compile("\\d+[kKmMgG]?");
+    private static final Pattern HEAP = Pattern.compile("(\\d+)([kKmMgG]?)");
+    /** Below this a JVM cannot even start with JFR, OSHI and a workload loaded. */
+    private static final long MIN_HEAP_BYTES = 32L << 20;
 
     @Spec
     CommandSpec spec;
@@ -105,11 +108,14 @@ public final class RunCommand implements Callable<Integer> {
         if (!Set.of("memory", "sqlite").contains(store)) {
             throw new UsageException("unknown store '" + store + "': use memory or sqlite");
         }
-        if (!"profile".equals(jfrSettings) && !"default".equals(jfrSettings) && !Files.isRegularFile(Path.of(jfrSettings))) {
+        if (!"profile".equals(jfrSettings) && !"default".equals(jfrSettings) && !isFile(jfrSettings)) {
             throw new UsageException("JFR settings '" + jfrSettings + "': use profile, default or an existing .jfc file");
         }
+        if (jfrSettings.contains(",")) { // -XX:StartFlightRecording separates its options with commas
+            throw new UsageException("JFR settings '" + jfrSettings + "': a path with a comma cannot be passed to JFR");
+        }
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + effective.name();
-        Path dir = runDirectory(runId);
+        Path dir = runDirectory(runId, selected);
 
         RunPlan plan = new RunPlan(runId, dir, effective, selected, Map.of("store", store), seed, gcFlag, !noJfr,
                 jfrSettings);
@@ -141,8 +147,25 @@ public final class RunCommand implements Callable<Integer> {
         positive("--timeout", timeout);
         notNegative("--warmup", warmup);
         notNegative("--cold-start", coldStart);
-        if (heap != null && !HEAP.matcher(heap).matches()) {
-            throw new UsageException("--heap '" + heap + "': use a size such as 512m or 2g");
+        if (heap != null) {
+            Matcher m = HEAP.matcher(heap);
+            if (!m.matches()) {
+                throw new UsageException("--heap '" + heap + "': use a size such as 512m or 2g");
+            }
+            long bytes;
+            try {
+                bytes = Math.multiplyExact(Long.parseLong(m.group(1)), switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                    case "k" -> 1L << 10;
+                    case "m" -> 1L << 20;
+                    case "g" -> 1L << 30;
+                    default -> 1L;
+                });
+            } catch (ArithmeticException | NumberFormatException e) {
+                bytes = Long.MAX_VALUE;
+            }
+            if (bytes < MIN_HEAP_BYTES) {
+                throw new UsageException("--heap '" + heap + "' is too small: at least 32m");
+            }
         }
         return new Suite(s.name(), s.description(), s.scale(), coldStart != null ? coldStart : s.coldStartOperations(),
                 warmup != null ? warmup : s.warmupIterations(), iterations != null ? iterations : s.measurementIterations(),
@@ -160,15 +183,31 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Path runDirectory(String runId) {
+    private Path runDirectory(String runId, List<Workload> selected) {
         try {
             Path dir = out != null ? out : Path.of("target", "flightdeck", "runs", runId);
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new UsageException("--out " + dir + " is a file, not a folder");
             }
-            return Files.createDirectories(dir).toAbsolutePath().normalize();
+            if (dir.toAbsolutePath().toString().contains(",")) { // JFR's filename= option cannot hold a comma
+                throw new UsageException("--out " + dir + ": a folder whose path has a comma cannot hold recordings");
+            }
+            Path created = Files.createDirectories(dir).toAbsolutePath().normalize();
+            if (!Files.isWritable(created)) {
+                throw new UsageException("--out " + dir + " is not writable");
+            }
+            RunFolder.clearPreviousRun(created, selected);
+            return created;
         } catch (IOException | InvalidPathException e) {
-            throw new UsageException("cannot create the run folder: " + e.getMessage());
+            throw new UsageException("cannot prepare the run folder: " + e.getMessage());
+        }
+    }
+
+    private static boolean isFile(String path) {
+        try {
+            return Files.isRegularFile(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
         }
     }
 

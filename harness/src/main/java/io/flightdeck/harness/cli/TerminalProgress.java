@@ -1,6 +1,8 @@
 package io.flightdeck.harness.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.util.Locale;
 
 import io.flightdeck.harness.runner.ForkOutcome;
@@ -14,7 +16,7 @@ import io.flightdeck.harness.workload.Workload;
 final class TerminalProgress implements RunListener {
 
     private final PrintWriter out;
-    private final boolean console = System.console() != null;
+    private final boolean console = interactive();
     private String prefix = "";
     private String lastPhase = "";
     private boolean lineOpen;
@@ -48,6 +50,25 @@ final class TerminalProgress implements RunListener {
     public synchronized void forkFinished(Workload workload, ForkOutcome outcome) {
         String status = outcome.ok() ? "done" : "FAILED: " + outcome.failure();
         endLine(String.format(Locale.ROOT, "%s  %s in %.1f s", prefix, status, outcome.seconds()));
+    }
+
+    /**
+     * Whether stdout is a terminal. From JDK 22 {@link System#console()} exists even when output is redirected, and
+     * {@code Console.isTerminal()} (JDK 22+, looked up by reflection because we build for 17) tells the truth.
+     */
+    static boolean interactive() {
+        Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            return (Boolean) isTerminal.invoke(c);
+        } catch (NoSuchMethodException e) {
+            return true; // before JDK 22 a console exists only for a terminal
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void show(String text) {

@@ -18,15 +18,15 @@ public record ScalingFit(String metric, double exponent, double rSquared, List<P
     public record Point(long size, double value) {
     }
 
-    /** null when fewer than two points have a positive size and value. */
+    /** null unless points of at least two different positive sizes have a positive value. */
     public static ScalingFit of(String metric, List<Point> points) {
         SimpleRegression regression = new SimpleRegression();
         List<Point> used = points.stream().filter(p -> p.size() > 0 && p.value() > 0).toList();
         for (Point p : used) {
             regression.addData(Math.log(p.size()), Math.log(p.value()));
         }
-        if (used.size() < 2) {
-            return null;
+        if (used.stream().map(Point::size).distinct().count() < 2) {
+            return null; // one size, however many points, has no slope
         }
         double r2 = used.size() == 2 ? 1.0 : regression.getRSquare();
         return new ScalingFit(metric, regression.getSlope(), r2, used);

@@ -31,7 +31,7 @@ public record CaseReport(String label, int threads, long size, String operationU
                          List<CaseResult.Metric> metrics, List<Resources> resources,
                          JsonNode details) {
 
-    public record Iteration(int fork, int index, long operations, long elapsedNanos, double meanNanos,
+    public record Iteration(int fork, int index, long operations, long wallNanos, long activeNanos, double meanNanos,
                             double opsPerSecond) {
     }
 }

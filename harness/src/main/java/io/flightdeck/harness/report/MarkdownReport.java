@@ -109,10 +109,6 @@ public final class MarkdownReport {
         };
     }
 
-    static String formatMetric(CaseResult.Metric m) {
-        return metric(m);
-    }
-
     private static void table(StringBuilder md, List<String> header, List<List<String>> rows) {
         md.append("| ").append(String.join(" | ", header)).append(" |\n|");
         header.forEach(h -> md.append(" --- |"));

@@ -26,7 +26,9 @@ public final class SummaryTable {
         List<List<String>> rows = new ArrayList<>();
         for (WorkloadReport w : report.workloads()) {
             if (w.cases().isEmpty()) {
-                rows.add(List.of(w.name(), "—", "—", "—", "—", "—", "failed: " + w.failure(), "❌"));
+                rows.add(List.of(w.name(), "—", "—", "—", "—", "—",
+                        RunReport.FAILED.equals(w.status()) ? "failed: " + w.failure() : "no cases measured",
+                        RunReport.FAILED.equals(w.status()) ? "❌" : "—"));
                 continue;
             }
             for (CaseReport c : w.cases()) {
@@ -88,11 +90,11 @@ public final class SummaryTable {
         List<String> out = new ArrayList<>();
         for (WorkloadReport w : report.workloads()) {
             for (CaseReport c : w.cases()) {
-                double measuredMillis = c.iterations().stream().mapToLong(CaseReport.Iteration::elapsedNanos).sum() / 1e6;
+                double measuredMillis = c.iterations().stream().mapToLong(CaseReport.Iteration::wallNanos).sum() / 1e6;
                 if (measuredMillis > 0 && c.jitMillisDuringMeasurement() > JIT_WARNING_SHARE * measuredMillis) {
                     out.add(String.format(Locale.ROOT,
                             "%s %s: the JIT compiled for %d ms during the %.0f ms measured (%.0f %%): the code was still "
-                                    + "warming up; more --warmup iterations would steady it",
+                                    + "changing while it was measured; a longer warm-up (or run) steadies it",
                             w.name(), c.label(), c.jitMillisDuringMeasurement(), measuredMillis,
                             100.0 * c.jitMillisDuringMeasurement() / measuredMillis));
                 }

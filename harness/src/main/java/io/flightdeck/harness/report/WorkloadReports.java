@@ -45,7 +45,7 @@ public final class WorkloadReports {
         List<CaseReport> cases = byLabel.values().stream().map(WorkloadReports::merge).toList();
         List<ScalingFit.Point> points = cases.stream().filter(c -> c.size() > 0)
                 .map(c -> new ScalingFit.Point(c.size(), c.latency().p50())).toList();
-        ScalingFit scaling = points.size() >= 2 ? ScalingFit.of("p50", points) : null;
+        ScalingFit scaling = ScalingFit.of("p50", points);
         return new WorkloadReport(workload.name(), workload.description(), workload.operationUnit(),
                 failure == null ? RunReport.PASSED : RunReport.FAILED, failure, forkReports, cases, scaling);
     }
@@ -63,7 +63,7 @@ public final class WorkloadReports {
         for (CaseWithFork f : forks) {
             merged.add(HistogramCodec.decode(f.result().histogram()));
             f.result().iterations().forEach(i -> iterations.add(new CaseReport.Iteration(f.fork(), i.index(),
-                    i.operations(), i.elapsedNanos(), i.meanNanos(), i.opsPerSecond())));
+                    i.operations(), i.wallNanos(), i.activeNanos(), i.meanNanos(), i.opsPerSecond())));
             resources.add(f.result().resources());
             for (CaseResult.Metric m : f.result().metrics()) {
                 double[] acc = metricSums.computeIfAbsent(m.name(), k -> new double[2]);
@@ -75,7 +75,7 @@ public final class WorkloadReports {
         List<CaseResult.Metric> metrics = new ArrayList<>();
         metricSums.forEach((name, acc) -> metrics.add(new CaseResult.Metric(name, acc[0] / acc[1], metricUnits.get(name))));
         long ops = iterations.stream().mapToLong(CaseReport.Iteration::operations).sum();
-        long nanos = iterations.stream().mapToLong(CaseReport.Iteration::elapsedNanos).sum();
+        long nanos = iterations.stream().mapToLong(CaseReport.Iteration::activeNanos).sum();
         double[] means = iterations.stream().mapToDouble(CaseReport.Iteration::meanNanos).toArray();
         return new CaseReport(first.label(), first.threads(), first.size(), first.operationUnit(),
                 LatencyStats.of(merged), HistogramCodec.encode(merged), ops * 1e9 / Math.max(1, nanos),

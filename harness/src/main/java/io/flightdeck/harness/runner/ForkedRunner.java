@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +67,13 @@ public final class ForkedRunner {
             List<ForkOutcome> forks = new ArrayList<>();
             for (int fork = 1; fork <= plan.suite().forks(); fork++) {
                 listener.workloadStarted(index, plan.workloads().size(), workload, fork, plan.suite().forks());
-                ForkOutcome outcome = runFork(plan, workload, fork);
+                ForkOutcome outcome;
+                try {
+                    outcome = runFork(plan, workload, fork);
+                } catch (IOException e) { // this fork could not even start; the others still may
+                    outcome = new ForkOutcome(fork, null, false, 0, null,
+                            "the child JVM could not be started: " + e.getMessage(), List.of(), null, List.of());
+                }
                 listener.forkFinished(workload, outcome);
                 forks.add(outcome);
             }
@@ -124,8 +131,13 @@ public final class ForkedRunner {
         double seconds = (System.nanoTime() - began) / 1e9;
         Integer exitCode = process.isAlive() ? null : process.exitValue();
 
-        ChildResult result = readResult(resultFile);
+        ChildResult result = readResult(resultFile, workload, fork);
         List<String> tail = tail(stderr);
+        if (result == null) {
+            // a JVM that dies hard (a crash, a native error) says so on stdout, not stderr
+            tail = new ArrayList<>(tail);
+            tail.addAll(tail(stdout).stream().filter(l -> !l.startsWith("[")).toList()); // skip -Xlog lines
+        }
         Path left = Files.isRegularFile(recording) && Files.size(recording) > 0 ? recording : null;
         String failure = failure(finished, exitCode, result, plan.suite().timeoutSeconds(), tail);
         return new ForkOutcome(fork, exitCode, !finished, seconds, result, failure, failure == null ? List.of() : tail,
@@ -141,25 +153,58 @@ public final class ForkedRunner {
             return result.failure();
         }
         if (exitCode != null && exitCode != 0) {
-            String last = tail.stream().filter(l -> l.contains("Error") || l.contains("Exception"))
-                    .reduce((a, b) -> b).orElse(null);
-            return "the JVM exited with code " + exitCode
-                    + (exitCode == ChildMain.EXIT_BAD_SPEC ? " (it could not read its spec)" : "")
-                    + (result == null ? " and left no result" : "") + (last == null ? "" : ": " + last.strip());
+            String last = tail.stream().filter(ForkedRunner::explainsAFailure).reduce((a, b) -> b).orElse(null);
+            return "the JVM " + exitDescription(exitCode) + (result == null ? " and left no result" : "")
+                    + (last == null ? "" : ": " + last.strip());
         }
         if (result == null) {
-            return "the JVM exited without writing its result";
+            return "the JVM exited without a readable result";
         }
         return null;
     }
 
-    private ChildResult readResult(Path file) {
+    private static boolean explainsAFailure(String line) {
+        String l = line.toLowerCase(Locale.ROOT);
+        return l.contains("error") || l.contains("exception");
+    }
+
+    /** "exited with code 70 (the workload failed)", "was killed by signal 9 (SIGKILL ...)". */
+    static String exitDescription(int code) {
+        if (code > 128 && code < 128 + 65) {
+            int signal = code - 128;
+            String name = switch (signal) {
+                case 9 -> " (SIGKILL: kill -9, or the kernel's out-of-memory killer)";
+                case 15 -> " (SIGTERM)";
+                case 6 -> " (SIGABRT: the JVM aborted, see its hs_err file)";
+                case 11 -> " (SIGSEGV)";
+                default -> "";
+            };
+            return "was killed by signal " + signal + name;
+        }
+        return "exited with code " + code + switch (code) {
+            case ChildMain.EXIT_WORKLOAD_FAILED -> " (the workload failed)";
+            case ChildMain.EXIT_BAD_SPEC -> " (it could not read its spec)";
+            case ChildMain.EXIT_NO_RESULT -> " (it could not write its result)";
+            default -> "";
+        };
+    }
+
+    /**
+     * The child's result, or null when there is none or it is not one this parent can trust: unreadable, another
+     * schema version, another workload or fork, or missing the parts a report needs.
+     */
+    private ChildResult readResult(Path file, Workload workload, int fork) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
-            return json.readValue(file.toFile(), ChildResult.class);
-        } catch (IOException e) {
+            ChildResult r = json.readValue(file.toFile(), ChildResult.class);
+            boolean usable = r != null && r.schemaVersion() == ChildResult.SCHEMA_VERSION
+                    && workload.name().equals(r.workload()) && r.fork() == fork && r.status() != null
+                    && r.cases() != null && r.cases().stream().allMatch(c -> c != null && c.label() != null
+                    && c.histogram() != null && c.iterations() != null && c.latency() != null && c.metrics() != null);
+            return usable ? r : null;
+        } catch (IOException | RuntimeException e) {
             return null; // an unreadable result is no result; the failure says so
         }
     }

@@ -53,6 +53,13 @@ class UsageErrorsTest {
         assertUsage(CommandLineRunner.run("run", "--iterations", "many"), "--iterations");
         assertUsage(CommandLineRunner.run("run", "--no-such-option"), "no-such-option");
         assertUsage(CommandLineRunner.run("frobnicate"), "frobnicate");
+        assertUsage(CommandLineRunner.run("run", "--heap", "1m"), "too small");
+        assertUsage(CommandLineRunner.run("run", "--heap", "99999999999999999999g"), "--heap");
+    }
+
+    @Test
+    void anOutFolderWhosePathJfrCannotTakeExitsTwo() {
+        assertUsage(CommandLineRunner.run("run", "-w", "test-sum", "--out", dir.resolve("a,b").toString()), "comma");
     }
 
     @Test
