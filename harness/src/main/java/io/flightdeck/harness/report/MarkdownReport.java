@@ -3,11 +3,15 @@ package io.flightdeck.harness.report;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.BudgetVerdict;
 import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.child.CaseResult;
 import io.flightdeck.harness.env.EnvironmentText;
+import io.flightdeck.harness.measure.footprint.Footprint;
 
 /** {@code report.md}: the run in the seed's table style, short enough for a pull-request comment. */
 public final class MarkdownReport {
@@ -75,6 +79,8 @@ public final class MarkdownReport {
                         .map(m -> List.of(w.name(), c.label(), m.name(), metric(m)))))
                 .toList());
 
+        footprints(md, r);
+
         md.append("\n## Cold start, warm-up and outliers\n\n");
         table(md, List.of("Workload", "Case", "First op", "Mean of first ops", "Warm-up iterations",
                         "JIT during measurement", "Outlying iterations"),
@@ -93,6 +99,46 @@ public final class MarkdownReport {
         }
         md.append("\nRecordings, per-workload results and `report.json` are in the run folder.\n");
         return md.toString();
+    }
+
+    /** JOL footprints, from whichever case reported them in its details (the memory-pressure workload does). */
+    private static void footprints(StringBuilder md, RunReport r) {
+        ObjectMapper json = Json.mapper();
+        for (WorkloadReport w : r.workloads()) {
+            for (CaseReport c : w.cases()) {
+                if (c.details() == null || !c.details().has("layouts") || !c.details().has("episodes")) {
+                    continue;
+                }
+                Footprint f;
+                try {
+                    f = json.treeToValue(c.details(), Footprint.class);
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    continue; // details of another shape: nothing to show here
+                }
+                md.append("\n## Footprint (JOL, from ").append(w.name()).append(")\n\n");
+                table(md, List.of("Object", "Retained", "Objects"), f.episodes().stream().map(e -> List.of(
+                        "completed episode, " + e.steps() + " steps",
+                        BudgetFormat.measured(UnitKind.BYTES, e.retainedBytes()),
+                        String.format(Locale.ROOT, "%,d", e.objectCount()))).toList());
+                if (f.engine() != null) {
+                    md.append(String.format(Locale.ROOT, "%nIn-memory engine: %s per stored episode (%,d episodes of %d steps).%n",
+                            BudgetFormat.measured(UnitKind.BYTES, f.engine().bytesPerEpisode()), f.engine().episodes(),
+                            f.engine().stepsPerEpisode()));
+                }
+                md.append('\n');
+                table(md, List.of("Class", "Instance size", "Fields", "Lost to padding"), f.layouts().stream()
+                        .map(l -> List.of(l.className(), l.instanceSize() + " B", String.valueOf(l.fields().size()),
+                                l.lossesBytes() + " B"))
+                        .toList());
+                if (f.vm() != null) {
+                    md.append(String.format(Locale.ROOT,
+                            "%nSizes for %d-byte references, compressed oops %s, %d-byte object alignment, %d-byte headers.%n",
+                            f.vm().referenceSizeBytes(), f.vm().compressedOops() ? "on" : "off",
+                            f.vm().objectAlignmentBytes(), f.vm().objectHeaderBytes()));
+                }
+                return; // one footprint section is enough: every fork measures the same classes
+            }
+        }
     }
 
     private static String verdictLine(RunReport r) {
