@@ -2,6 +2,7 @@ package io.flightdeck.harness.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -161,10 +162,15 @@ public final class RunCommand implements Callable<Integer> {
                     default -> 1L;
                 });
             } catch (ArithmeticException | NumberFormatException e) {
-                bytes = Long.MAX_VALUE;
+                throw new UsageException("--heap '" + heap + "' is larger than any machine's memory");
             }
             if (bytes < MIN_HEAP_BYTES) {
                 throw new UsageException("--heap '" + heap + "' is too small: at least 32m");
+            }
+            long physical = physicalMemory();
+            if (physical > 0 && bytes > physical) {
+                throw new UsageException("--heap '" + heap + "' is more than this machine's memory ("
+                        + (physical >> 20) + " MiB)");
             }
         }
         return new Suite(s.name(), s.description(), s.scale(), coldStart != null ? coldStart : s.coldStartOperations(),
@@ -201,6 +207,14 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException | InvalidPathException e) {
             throw new UsageException("cannot prepare the run folder: " + e.getMessage());
         }
+    }
+
+    /** The machine's memory in bytes, 0 when the JVM cannot say. */
+    private static long physicalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0;
     }
 
     private static boolean isFile(String path) {

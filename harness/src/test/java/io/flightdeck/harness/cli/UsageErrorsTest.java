@@ -54,7 +54,8 @@ class UsageErrorsTest {
         assertUsage(CommandLineRunner.run("run", "--no-such-option"), "no-such-option");
         assertUsage(CommandLineRunner.run("frobnicate"), "frobnicate");
         assertUsage(CommandLineRunner.run("run", "--heap", "1m"), "too small");
-        assertUsage(CommandLineRunner.run("run", "--heap", "99999999999999999999g"), "--heap");
+        assertUsage(CommandLineRunner.run("run", "--heap", "99999999999999999999g"), "larger than any machine");
+        assertUsage(CommandLineRunner.run("run", "--heap", "100000g"), "more than this machine's memory");
     }
 
     @Test
