@@ -16,7 +16,7 @@ public final class Suites {
             "memory-pressure");
 
     private static final List<Suite> ALL = List.of(
-            new Suite("quick", "every workload at small sizes; one fork, short iterations (about 2 minutes)",
+            new Suite("quick", "every workload at small sizes; one fork, short iterations (under 2 minutes)",
                     Scale.SMALL, 10, 2, 5, 400, 1, "1g", 180, ENGINE_WORKLOADS),
             new Suite("standard", "the seed's sizes (retrieval up to 100,000 episodes); 1 s iterations",
                     Scale.MEDIUM, 10, 3, 10, 1_000, 1, "2g", 900, ENGINE_WORKLOADS),
