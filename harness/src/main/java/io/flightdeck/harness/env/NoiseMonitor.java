@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  * plus swap in use and the 1-minute load average. {@link #stop()} turns the samples into a {@link NoiseReport}
  * via {@link NoiseAssessment}.
  *
- * <p>Limits: ticks are 10 ms, so short intervals are coarse; a measured process that exits mid-interval has its
- * last CPU counted as "other" (its counters are gone). Never throws once started: if OSHI cannot read the
+ * <p>Limits: ticks are 10 ms, so short intervals are coarse; a measured process that exits mid-interval takes its
+ * counters with it, so that interval's whole busy CPU is credited to the measured work (real noise in that one
+ * interval goes unseen rather than our own JVM's exit being reported as noise). Never throws once started: if OSHI cannot read the
  * counters, the report says no samples were taken.
  */
 public final class NoiseMonitor implements AutoCloseable {
@@ -164,17 +165,21 @@ public final class NoiseMonitor implements AutoCloseable {
         double busyCores = busyFraction(lastTicks, ticks) * logicalCores;
 
         long measuredMillis = 0;
+        boolean measuredExited = false;
         for (var it = lastCpuMillisByPid.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Integer, Long> e = it.next();
             Long cpuMillis = cpuMillis(e.getKey());
             if (cpuMillis == null) {
                 it.remove(); // exited
+                measuredExited = true;
                 continue;
             }
             measuredMillis += Math.max(0, cpuMillis - e.getValue());
             e.setValue(cpuMillis);
         }
-        double measuredCores = measuredMillis / intervalMillis;
+        // A measured process that exited took its last CPU time with it (a JVM's exit, with its recording's dump,
+        // is busy): the interval's busy CPU is then credited to it rather than reported as someone else's noise.
+        double measuredCores = measuredExited ? busyCores : measuredMillis / intervalMillis;
 
         samples.add(new NoiseSample(Math.round((now - startNanos) / 1e6), Math.round(intervalMillis),
                 busyCores, measuredCores, swapUsed(), loadAverage()));
