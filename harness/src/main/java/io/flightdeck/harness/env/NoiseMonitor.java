@@ -177,14 +177,21 @@ public final class NoiseMonitor implements AutoCloseable {
             measuredMillis += Math.max(0, cpuMillis - e.getValue());
             e.setValue(cpuMillis);
         }
-        // A measured process that exited took its last CPU time with it (a JVM's exit, with its recording's dump,
-        // is busy): the interval's busy CPU is then credited to it rather than reported as someone else's noise.
-        double measuredCores = measuredExited ? busyCores : measuredMillis / intervalMillis;
+        double measuredCores = measuredCores(busyCores, measuredMillis, intervalMillis, measuredExited);
 
         samples.add(new NoiseSample(Math.round((now - startNanos) / 1e6), Math.round(intervalMillis),
                 busyCores, measuredCores, swapUsed(), loadAverage()));
         lastTicks = ticks;
         lastSampleNanos = now;
+    }
+
+    /**
+     * CPU of the measured processes over an interval, in cores. A measured process that exited took its last CPU
+     * time with it (a JVM's exit, with its recording's dump, is busy): the interval's busy CPU is then credited to
+     * the measured work rather than reported as someone else's noise.
+     */
+    static double measuredCores(double busyCores, long measuredMillis, double intervalMillis, boolean measuredExited) {
+        return measuredExited ? Math.max(busyCores, measuredMillis / intervalMillis) : measuredMillis / intervalMillis;
     }
 
     /** Busy share of all CPU time between two tick snapshots; idle and iowait count as not busy. */

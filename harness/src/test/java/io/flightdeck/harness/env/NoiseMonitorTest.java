@@ -70,4 +70,41 @@ class NoiseMonitorTest {
         assertThat(NoiseMonitor.busyFraction(before, after)).isEqualTo(0.4);
         assertThat(NoiseMonitor.busyFraction(after, after)).isZero();
     }
+
+    @Test
+    void aBusyProcessNobodyMeasuresIsReportedAsNoise() throws Exception {
+        // a planted neighbour: a shell spinning on one core for the whole sampling window
+        Process spinner = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+        try {
+            NoiseMonitor monitor = NoiseMonitor.start(Duration.ofMillis(250));
+            Thread.sleep(2_500);
+            NoiseReport report = monitor.stop();
+            assertThat(report.meanOtherCpuCores()).isGreaterThan(0.5);
+            assertThat(report.quiet()).isFalse();
+            assertThat(report.warnings()).anyMatch(w -> w.contains("Other processes"));
+        } finally {
+            spinner.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void theIntervalInWhichAMeasuredProcessExitsIsCreditedToIt() {
+        // 1.6 cores busy, 0.4 s of measured CPU seen in a 1 s interval: 1.2 cores would be "other"...
+        assertThat(NoiseMonitor.measuredCores(1.6, 400, 1000, false)).isEqualTo(0.4);
+        // ...unless a measured process exited in it, whose last CPU nobody can read any more
+        assertThat(NoiseMonitor.measuredCores(1.6, 400, 1000, true)).isEqualTo(1.6);
+    }
+
+    @Test
+    void aMeasuredProcessThatExitsIsNotReportedAsNoise() throws Exception {
+        // a measured child that spins and then exits between two samples: its last CPU must not become noise
+        Process child = new ProcessBuilder("bash", "-c", "while [ $SECONDS -lt 1 ]; do :; done").start();
+        NoiseMonitor monitor = NoiseMonitor.start(Duration.ofMillis(400));
+        monitor.measure(child.pid());
+        child.waitFor();
+        Thread.sleep(900);
+        NoiseReport report = monitor.stop();
+        assertThat(report.sampleCount()).isGreaterThanOrEqualTo(2);
+        assertThat(report.maxOtherCpuCores()).isLessThan(0.9);
+    }
 }
