@@ -3,8 +3,8 @@ package io.flightdeck.harness.workload.engine;
 import java.util.List;
 
 import io.flightdeck.harness.workload.Scale;
+import io.flightdeck.harness.workload.AbstractWorkload;
 import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadCase;
 import io.flightdeck.harness.workload.WorkloadContext;
 
@@ -12,21 +12,10 @@ import io.flightdeck.harness.workload.WorkloadContext;
  * The lifecycle (start, 50 steps, complete) on 1, 2, 4 and 8 threads sharing one engine: episodes per second and
  * the latency each thread sees. Beyond the machine's cores the latency includes waiting for one.
  */
-public final class ConcurrencyWorkload implements Workload {
+public final class ConcurrencyWorkload extends AbstractWorkload {
 
-    @Override
-    public String name() {
-        return "concurrency";
-    }
-
-    @Override
-    public String description() {
-        return "whole 50-step episodes on 1, 2, 4 and 8 threads sharing one engine";
-    }
-
-    @Override
-    public String operationUnit() {
-        return "episode";
+    public ConcurrencyWorkload() {
+        super("concurrency", "whole 50-step episodes on 1, 2, 4 and 8 threads sharing one engine", "episode");
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.flightdeck.harness.workload.engine;
 
 import java.util.UUID;
 
+import io.flightdeck.harness.workload.AbstractWorkload;
 import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadCase;
 import io.flightdeck.harness.workload.WorkloadContext;
 import io.flightdeck.memory.MemoryEngine;
@@ -14,23 +14,14 @@ import io.flightdeck.memory.model.ExecutionStep;
  * {@code completeEpisode} of a 50-step episode: reward, reflection, pattern extraction and merge, heuristics,
  * indexing and the durable write. Starting the episode and logging its steps is untimed.
  */
-public final class EpisodeCompletionWorkload implements Workload {
+public final class EpisodeCompletionWorkload extends AbstractWorkload {
 
     static final int STEPS = 50;
 
-    @Override
-    public String name() {
-        return "episode-completion";
-    }
-
-    @Override
-    public String description() {
-        return "complete a 50-step episode: reward, reflection, patterns, heuristics, index and store";
-    }
-
-    @Override
-    public String operationUnit() {
-        return "episode";
+    public EpisodeCompletionWorkload() {
+        super("episode-completion",
+                "complete a 50-step episode: reward, reflection, patterns, heuristics, index and store",
+                "episode");
     }
 
     @Override

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.flightdeck.harness.workload.AbstractWorkload;
 import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadCase;
 import io.flightdeck.harness.workload.WorkloadContext;
 import io.flightdeck.memory.MemoryEngine;
@@ -13,24 +13,15 @@ import io.flightdeck.memory.datagen.GeneratedEpisode;
 import io.flightdeck.memory.model.TaskOutcome;
 
 /** {@code startEpisode}: validate and register a new episode. Started episodes are completed, untimed, in batches. */
-public final class EpisodeCreationWorkload implements Workload {
+public final class EpisodeCreationWorkload extends AbstractWorkload {
 
     /** Completing in batches keeps the set of active episodes small, as an agent's would be. */
     static final int OPEN_EPISODES = 64;
 
-    @Override
-    public String name() {
-        return "episode-creation";
-    }
-
-    @Override
-    public String description() {
-        return "start an episode (task description, context and type validated and registered)";
-    }
-
-    @Override
-    public String operationUnit() {
-        return "episode";
+    public EpisodeCreationWorkload() {
+        super("episode-creation",
+                "start an episode (task description, context and type validated and registered)",
+                "episode");
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.flightdeck.harness.workload.engine;
 
 import java.util.UUID;
 
+import io.flightdeck.harness.workload.AbstractWorkload;
 import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadCase;
 import io.flightdeck.harness.workload.WorkloadContext;
 import io.flightdeck.memory.MemoryEngine;
@@ -11,23 +11,12 @@ import io.flightdeck.memory.datagen.GeneratedEpisode;
 import io.flightdeck.memory.model.ExecutionStep;
 
 /** A whole episode as an agent makes it: start, 50 steps, complete. */
-public final class LifecycleWorkload implements Workload {
+public final class LifecycleWorkload extends AbstractWorkload {
 
     static final int STEPS = 50;
 
-    @Override
-    public String name() {
-        return "lifecycle";
-    }
-
-    @Override
-    public String description() {
-        return "a whole episode: start, log 50 steps, complete";
-    }
-
-    @Override
-    public String operationUnit() {
-        return "episode";
+    public LifecycleWorkload() {
+        super("lifecycle", "a whole episode: start, log 50 steps, complete", "episode");
     }
 
     @Override

@@ -10,8 +10,8 @@ import org.openjdk.jol.info.GraphLayout;
 import io.flightdeck.harness.measure.footprint.FootprintProbe;
 import io.flightdeck.harness.workload.MetricSink;
 import io.flightdeck.harness.workload.Scale;
+import io.flightdeck.harness.workload.AbstractWorkload;
 import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadCase;
 import io.flightdeck.harness.workload.WorkloadContext;
 import io.flightdeck.memory.MemoryEngine;
@@ -24,23 +24,14 @@ import io.flightdeck.memory.model.ExecutionStep;
  * the heap: post-GC heap growth per stored episode, and the engine's retained size per episode measured by JOL.
  * Its details carry JOL's footprint of single episodes and the class layouts of the core records.
  */
-public final class MemoryPressureWorkload implements Workload {
+public final class MemoryPressureWorkload extends AbstractWorkload {
 
     static final int STEPS = 10;
 
-    @Override
-    public String name() {
-        return "memory-pressure";
-    }
-
-    @Override
-    public String description() {
-        return "store N 10-step episodes; post-GC heap growth and JOL-retained bytes per episode";
-    }
-
-    @Override
-    public String operationUnit() {
-        return "episode";
+    public MemoryPressureWorkload() {
+        super("memory-pressure",
+                "store N 10-step episodes; post-GC heap growth and JOL-retained bytes per episode",
+                "episode");
     }
 
     @Override

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import io.flightdeck.harness.workload.MetricSink;
+import io.flightdeck.harness.workload.AbstractWorkload;
 import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadCase;
 import io.flightdeck.harness.workload.WorkloadContext;
 import io.flightdeck.memory.datagen.GeneratedEpisode;
@@ -16,23 +16,14 @@ import io.flightdeck.memory.model.EpisodeFacts;
  * Pattern extraction from one 50-step episode, alone, with the engine's defaults (success threshold 0.7,
  * sequences of at most 5 tools). A pure function of the episode: no store is involved, whatever {@code --store}.
  */
-public final class PatternExtractionWorkload implements Workload {
+public final class PatternExtractionWorkload extends AbstractWorkload {
 
     static final int STEPS = 50;
 
-    @Override
-    public String name() {
-        return "pattern-extraction";
-    }
-
-    @Override
-    public String description() {
-        return "extract tool-sequence, decision, error-recovery and context patterns from a 50-step episode";
-    }
-
-    @Override
-    public String operationUnit() {
-        return "episode";
+    public PatternExtractionWorkload() {
+        super("pattern-extraction",
+                "extract tool-sequence, decision, error-recovery and context patterns from a 50-step episode",
+                "episode");
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import io.flightdeck.harness.workload.MetricSink;
 import io.flightdeck.harness.workload.Scale;
+import io.flightdeck.harness.workload.AbstractWorkload;
 import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadCase;
 import io.flightdeck.harness.workload.WorkloadContext;
 import io.flightdeck.memory.MemoryEngine;
@@ -21,26 +21,17 @@ import io.flightdeck.memory.model.ExecutionStep;
  * carry rewards and patterns and are indexed as the engine indexes; they are short (3 to 8 steps) because
  * retrieval cost depends on the index, not on the steps.
  */
-public final class RetrievalScalingWorkload implements Workload {
+public final class RetrievalScalingWorkload extends AbstractWorkload {
 
     static final int MIN_STEPS = 3;
     static final int MAX_STEPS = 8;
     static final int QUERIES = 256;
     static final int LIMIT = 10;
 
-    @Override
-    public String name() {
-        return "retrieval-scaling";
-    }
-
-    @Override
-    public String description() {
-        return "retrieve the 10 most relevant episodes for a task, over 100 to 100,000 stored episodes";
-    }
-
-    @Override
-    public String operationUnit() {
-        return "query";
+    public RetrievalScalingWorkload() {
+        super("retrieval-scaling",
+                "retrieve the 10 most relevant episodes for a task, over 100 to 100,000 stored episodes",
+                "query");
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.flightdeck.harness.workload.engine;
 
 import java.util.UUID;
 
+import io.flightdeck.harness.workload.AbstractWorkload;
 import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadCase;
 import io.flightdeck.harness.workload.WorkloadContext;
 import io.flightdeck.memory.MemoryEngine;
@@ -13,23 +13,12 @@ import io.flightdeck.memory.datagen.GeneratedEpisode;
  * {@code logStep}: one step into an active episode, including the buffered flush to the store every 20 steps.
  * Episodes of 50 steps; starting and completing them is untimed.
  */
-public final class StepLoggingWorkload implements Workload {
+public final class StepLoggingWorkload extends AbstractWorkload {
 
     static final int STEPS = 50;
 
-    @Override
-    public String name() {
-        return "step-logging";
-    }
-
-    @Override
-    public String description() {
-        return "log one step (tool call and result) into an active 50-step episode";
-    }
-
-    @Override
-    public String operationUnit() {
-        return "step";
+    public StepLoggingWorkload() {
+        super("step-logging", "log one step (tool call and result) into an active 50-step episode", "step");
     }
 
     @Override
