@@ -13,7 +13,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.flightdeck.harness.measure.resources.ResourceMeter;
-import io.flightdeck.harness.report.Json;
+import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadCase;
 import io.flightdeck.harness.workload.WorkloadContext;

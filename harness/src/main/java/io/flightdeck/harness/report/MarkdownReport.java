@@ -11,6 +11,7 @@ import io.flightdeck.harness.check.BudgetVerdict;
 import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.child.CaseResult;
 import io.flightdeck.harness.env.EnvironmentText;
+import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.measure.footprint.Footprint;
 
 /** {@code report.md}: the run in the seed's table style, short enough for a pull-request comment. */

@@ -22,7 +22,7 @@ import io.flightdeck.harness.child.ChildMain;
 import io.flightdeck.harness.child.ChildResult;
 import io.flightdeck.harness.child.ChildSpec;
 import io.flightdeck.harness.child.Progress;
-import io.flightdeck.harness.report.Json;
+import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.workload.Workload;
 
 /**

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
-import io.flightdeck.harness.report.Json;
+import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
 import io.flightdeck.harness.suite.Suites;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.flightdeck.harness.child.ChildMain;
-import io.flightdeck.harness.report.Json;
+import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
 import io.flightdeck.harness.testworkloads.ThrowingWorkload;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.flightdeck.harness.child.ChildResult;
 import io.flightdeck.harness.report.CaseReport;
-import io.flightdeck.harness.report.Json;
+import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
 

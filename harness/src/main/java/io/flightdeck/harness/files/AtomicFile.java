@@ -1,4 +1,4 @@
-package io.flightdeck.harness.report;
+package io.flightdeck.harness.files;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.flightdeck.harness.report;
+package io.flightdeck.harness.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.flightdeck.harness.report;
+package io.flightdeck.harness.files;
 
 import java.io.IOException;
 import java.nio.file.Path;
