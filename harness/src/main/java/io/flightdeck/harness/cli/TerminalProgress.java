@@ -71,6 +71,11 @@ final class TerminalProgress implements RunListener {
         }
     }
 
+    @Override
+    public synchronized void analysing(Workload workload) {
+        show("analysing the recording of " + workload.name());
+    }
+
     private void show(String text) {
         if (console) {
             out.print("\r\033[2K" + text);

@@ -13,6 +13,7 @@ import io.flightdeck.harness.child.CaseResult;
 import io.flightdeck.harness.env.EnvironmentText;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.measure.footprint.Footprint;
+import io.flightdeck.profiling.Ranked;
 
 /** {@code report.md}: the run in the seed's table style, short enough for a pull-request comment. */
 public final class MarkdownReport {
@@ -74,6 +75,8 @@ public final class MarkdownReport {
             }
         }
 
+        profiles(md, r);
+
         md.append("\n## Workload figures\n\n");
         table(md, List.of("Workload", "Case", "Metric", "Value"), r.workloads().stream()
                 .flatMap(w -> w.cases().stream().flatMap(c -> c.metrics().stream()
@@ -100,6 +103,34 @@ public final class MarkdownReport {
         }
         md.append("\nRecordings, per-workload results and `report.json` are in the run folder.\n");
         return md.toString();
+    }
+
+    /** The headline of each workload's recording; the whole analysis is in analysis.json beside it. */
+    private static void profiles(StringBuilder md, RunReport r) {
+        List<WorkloadReport> profiled = r.workloads().stream().filter(w -> w.profile() != null).toList();
+        if (profiled.isEmpty()) {
+            return;
+        }
+        md.append("\n## Profiles (JFR)\n\n");
+        table(md, List.of("Workload", "Hottest method (self)", "Top allocation site", "Allocation rate", "GC pauses",
+                "Post-GC heap trend", "Blocked"), profiled.stream().map(w -> {
+                    ProfileHeadline p = w.profile();
+                    if (p.analysis() == null) {
+                        return List.of(w.name(), String.join("; ", p.warnings()), "", "", "", "", "");
+                    }
+                    return List.of(w.name(), first(p.hotMethods()), first(p.allocationSites()),
+                            BudgetFormat.measured(UnitKind.BYTES, p.allocationBytesPerSecond()) + "/s",
+                            p.gcPauses() + ", total " + BudgetFormat.measured(UnitKind.DURATION, p.gcPauseTotalNanos())
+                                    + ", max " + BudgetFormat.measured(UnitKind.DURATION, p.gcPauseMaxNanos()),
+                            p.postGcHeapSlope() == null ? "—"
+                                    : BudgetFormat.measured(UnitKind.BYTES, p.postGcHeapSlope()) + "/s",
+                            BudgetFormat.measured(UnitKind.DURATION, p.blockedNanos()));
+                }).toList());
+    }
+
+    private static String first(List<Ranked> rows) {
+        return rows.isEmpty() ? "—"
+                : String.format(Locale.ROOT, "%s (%.1f %%)", rows.get(0).name(), rows.get(0).percent());
     }
 
     /** JOL footprints, from whichever case reported them in its details (the memory-pressure workload does). */

@@ -47,7 +47,7 @@ public final class WorkloadReports {
                 .map(c -> new ScalingFit.Point(c.size(), c.latency().p50())).toList();
         ScalingFit scaling = ScalingFit.of("p50", points);
         return new WorkloadReport(workload.name(), workload.description(), workload.operationUnit(),
-                failure == null ? RunReport.PASSED : RunReport.FAILED, failure, forkReports, cases, scaling);
+                failure == null ? RunReport.PASSED : RunReport.FAILED, failure, forkReports, cases, scaling, null);
     }
 
     private record CaseWithFork(int fork, CaseResult result) {

@@ -20,11 +20,12 @@ import io.flightdeck.harness.env.Environment;
 import io.flightdeck.harness.env.EnvironmentProbe;
 import io.flightdeck.harness.env.NoiseMonitor;
 import io.flightdeck.harness.env.NoiseReport;
-import io.flightdeck.harness.measure.LatencyStats;
 import io.flightdeck.harness.files.AtomicFile;
-import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.measure.LatencyStats;
+import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.harness.report.MarkdownReport;
+import io.flightdeck.harness.report.ProfileHeadline;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.RunSettings;
 import io.flightdeck.harness.report.WorkloadReport;
@@ -35,6 +36,10 @@ import io.flightdeck.harness.runner.RunListener;
 import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.profiling.Analysis;
+import io.flightdeck.profiling.AnalysisOptions;
+import io.flightdeck.profiling.RecordingAnalyzer;
+import io.flightdeck.profiling.RecordingException;
 
 /**
  * A whole profiling run: environment, forked workloads under JFR with a noise monitor alongside, budget verdicts,
@@ -87,7 +92,9 @@ public final class ProfilingRun {
 
         List<WorkloadReport> workloads = new ArrayList<>();
         for (int i = 0; i < plan.workloads().size(); i++) {
-            workloads.add(WorkloadReports.of(plan.workloads().get(i), outcomes.get(i), plan.directory()));
+            WorkloadReport report = WorkloadReports.of(plan.workloads().get(i), outcomes.get(i), plan.directory());
+            listener.analysing(plan.workloads().get(i));
+            workloads.add(report.withProfile(analyse(plan, outcomes.get(i))));
         }
         List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(budgets, measurements(workloads));
         boolean failed = workloads.stream().anyMatch(w -> RunReport.FAILED.equals(w.status()))
@@ -101,6 +108,31 @@ public final class ProfilingRun {
         AtomicFile.writeString(plan.directory().resolve(REPORT_MD),
                 MarkdownReport.render(report));
         return report;
+    }
+
+    /**
+     * Analyses every fork's recording beside it and returns the first one's headline. A recording that cannot be
+     * analysed (a child killed before JFR wrote anything readable) gives a headline that says so, not a failed run.
+     */
+    private static ProfileHeadline analyse(RunPlan plan, List<ForkOutcome> forks) {
+        ProfileHeadline first = null;
+        for (ForkOutcome f : forks) {
+            if (f.recording() == null) {
+                continue;
+            }
+            ProfileHeadline headline;
+            try {
+                Analysis analysis = RecordingAnalyzer.analyze(f.recording(), AnalysisOptions.defaults());
+                Path json = RecordingAnalyses.write(f.recording().getParent(), analysis, f.fork());
+                headline = ProfileHeadline.of(analysis, plan.directory().relativize(json).toString());
+            } catch (RecordingException | IOException e) {
+                headline = ProfileHeadline.unavailable(e.getMessage());
+            }
+            if (first == null) {
+                first = headline;
+            }
+        }
+        return first;
     }
 
     /** Every figure a budget can name, for every case that was measured. */

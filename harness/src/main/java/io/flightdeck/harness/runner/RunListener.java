@@ -19,6 +19,10 @@ public interface RunListener {
     default void forkFinished(Workload workload, ForkOutcome outcome) {
     }
 
+    /** The workload's recordings are being analysed. */
+    default void analysing(Workload workload) {
+    }
+
     RunListener SILENT = new RunListener() {
     };
 }

@@ -1,0 +1,61 @@
+package io.flightdeck.harness.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+import io.flightdeck.harness.check.BudgetFormat;
+import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.profiling.Analysis;
+import io.flightdeck.profiling.Ranked;
+import io.flightdeck.profiling.gc.GcAnalysis;
+
+/** The terminal's short account of an analysis: top methods, allocation sites, GC, locks, warnings. */
+final class AnalysisSummary {
+
+    private AnalysisSummary() {
+    }
+
+    static void print(PrintWriter out, Analysis a, int rows) {
+        var r = a.recording();
+        out.printf(Locale.ROOT, "%s: %.1f s recorded%s, %,d events%n", r.file(), r.durationSeconds(),
+                r.jvmVersion() == null ? "" : " by " + r.jvmName() + " " + r.jvmVersion(), r.events());
+
+        out.printf(Locale.ROOT, "%nHot methods (self, %,d CPU samples):%n", a.cpu().samples());
+        table(out, a.cpu().hotBySelf(), rows, w -> String.format(Locale.ROOT, "%,d", w));
+
+        out.printf(Locale.ROOT, "%nAllocation sites (estimated %s, %s/s, from %s):%n",
+                BudgetFormat.measured(UnitKind.BYTES, a.allocation().estimatedBytes()),
+                BudgetFormat.measured(UnitKind.BYTES, a.allocation().bytesPerSecond()), a.allocation().source());
+        table(out, a.allocation().bySite(), rows, w -> BudgetFormat.measured(UnitKind.BYTES, w));
+
+        GcAnalysis gc = a.gc();
+        out.printf(Locale.ROOT, "%nGC: %,d collections, %,d pauses, total %s, p50 %s, p99 %s, max %s%n",
+                gc.collections(), gc.pauses().count(), duration(gc.pauses().totalNanos()),
+                duration(gc.pauses().p50Nanos()), duration(gc.pauses().p99Nanos()), duration(gc.pauses().maxNanos()));
+        if (gc.postGcSlope().bytesPerSecond() != null) {
+            out.printf(Locale.ROOT, "    heap after GC grows %s/s (Theil–Sen over %d collections after warm-up)%n",
+                    BudgetFormat.measured(UnitKind.BYTES, gc.postGcSlope().bytesPerSecond()), gc.postGcSlope().points());
+        }
+
+        out.printf(Locale.ROOT, "%nLocks: %,d waits over the threshold, %s blocked%n", a.locks().events(),
+                duration(a.locks().blockedNanos()));
+        table(out, a.locks().bySite(), Math.min(rows, 3), AnalysisSummary::duration);
+
+        if (!a.warnings().isEmpty()) {
+            out.println();
+            a.warnings().forEach(w -> out.println("warning: " + w));
+        }
+        out.println();
+    }
+
+    private static void table(PrintWriter out, List<Ranked> rows, int limit, java.util.function.LongFunction<String> weight) {
+        for (Ranked row : rows.subList(0, Math.min(limit, rows.size()))) {
+            out.printf(Locale.ROOT, "  %6.2f %%  %12s  %s%n", row.percent(), weight.apply(row.weight()), row.name());
+        }
+    }
+
+    private static String duration(long nanos) {
+        return BudgetFormat.measured(UnitKind.DURATION, nanos);
+    }
+}

@@ -1,0 +1,46 @@
+package io.flightdeck.harness.report;
+
+import java.util.List;
+
+import io.flightdeck.profiling.Analysis;
+import io.flightdeck.profiling.Ranked;
+
+/**
+ * The headline figures of a workload's recording, for report.json and report.md; the whole analysis is in
+ * {@code analysis} beside the recording.
+ *
+ * @param analysis          the analysis file, relative to the run folder
+ * @param cpuSamples        execution samples
+ * @param hotMethods        the top methods by self samples
+ * @param allocationSites   the top allocation sites by estimated bytes
+ * @param allocationBytesPerSecond estimated allocation rate
+ * @param gcPauses          stop-the-world pauses
+ * @param gcPauseTotalNanos their total
+ * @param gcPauseMaxNanos   the longest
+ * @param postGcHeapSlope   Theil–Sen slope of the heap after GC, bytes/s; null with too few collections
+ * @param blockedNanos      time threads waited on monitors or parked, over JFR's threshold
+ * @param warnings          the analysis's warnings
+ */
+public record ProfileHeadline(String analysis, long cpuSamples, List<Ranked> hotMethods, List<Ranked> allocationSites,
+                              double allocationBytesPerSecond, long gcPauses, long gcPauseTotalNanos,
+                              long gcPauseMaxNanos, Double postGcHeapSlope, long blockedNanos, List<String> warnings) {
+
+    static final int ROWS = 3;
+
+    public static ProfileHeadline of(Analysis a, String analysisPath) {
+        return new ProfileHeadline(analysisPath, a.cpu().samples(), head(a.cpu().hotBySelf()),
+                head(a.allocation().bySite()), a.allocation().bytesPerSecond(), a.gc().pauses().count(),
+                a.gc().pauses().totalNanos(), a.gc().pauses().maxNanos(), a.gc().postGcSlope().bytesPerSecond(),
+                a.locks().blockedNanos(), a.warnings());
+    }
+
+    /** When the recording could not be analysed: the reason, as the only warning. */
+    public static ProfileHeadline unavailable(String reason) {
+        return new ProfileHeadline(null, 0, List.of(), List.of(), 0, 0, 0, 0, null, 0,
+                List.of("the recording could not be analysed: " + reason));
+    }
+
+    private static List<Ranked> head(List<Ranked> rows) {
+        return List.copyOf(rows.subList(0, Math.min(ROWS, rows.size())));
+    }
+}

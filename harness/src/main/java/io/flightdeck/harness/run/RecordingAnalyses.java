@@ -1,0 +1,53 @@
+package io.flightdeck.harness.run;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.flightdeck.flamegraphs.CallTree;
+import io.flightdeck.flamegraphs.FoldedFormat;
+import io.flightdeck.harness.files.AtomicFile;
+import io.flightdeck.harness.files.Json;
+import io.flightdeck.profiling.Analysis;
+
+/**
+ * The files an analysis leaves beside its recording: {@code analysis.json} and the call trees as folded stacks
+ * ({@code cpu.folded}, {@code alloc.folded}, {@code lock.folded}), the input of the flame graphs. A second fork's
+ * get its number: {@code analysis-fork-2.json}, {@code cpu-fork-2.folded}.
+ */
+public final class RecordingAnalyses {
+
+    public static final String ANALYSIS = "analysis";
+
+    private RecordingAnalyses() {
+    }
+
+    public static String fileName(String base, String extension, int fork) {
+        return fork <= 1 ? base + "." + extension : base + "-fork-" + fork + "." + extension;
+    }
+
+    /** Writes the files; returns the path of the analysis.json written. */
+    public static Path write(Path dir, Analysis analysis, int fork) throws IOException {
+        Path json = dir.resolve(fileName(ANALYSIS, "json", fork));
+        Json.writeAtomically(Json.mapper(), json, analysis);
+        folded(dir.resolve(fileName("cpu", "folded", fork)), analysis.stacks().cpu());
+        folded(dir.resolve(fileName("alloc", "folded", fork)), analysis.stacks().allocation());
+        folded(dir.resolve(fileName("lock", "folded", fork)), analysis.stacks().locks());
+        return json;
+    }
+
+    private static void folded(Path file, CallTree tree) throws IOException {
+        if (tree.totalWeight() == 0) {
+            Files.deleteIfExists(file); // an empty profile has no flame graph; an old file must not pass for one
+            return;
+        }
+        AtomicFile.write(file, stream -> {
+            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            FoldedFormat.write(tree, w);
+            w.flush();
+        });
+    }
+}

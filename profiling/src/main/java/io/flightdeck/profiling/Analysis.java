@@ -1,0 +1,30 @@
+package io.flightdeck.profiling;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.flightdeck.flamegraphs.CallTree;
+import io.flightdeck.profiling.alloc.AllocationAnalysis;
+import io.flightdeck.profiling.cpu.CpuAnalysis;
+import io.flightdeck.profiling.gc.GcAnalysis;
+import io.flightdeck.profiling.locks.LockAnalysis;
+
+/**
+ * Everything one pass over a recording found; {@code analysis.json} is this record. The call trees are not part
+ * of the JSON (they can be large): they are written beside it as folded stacks.
+ *
+ * @param warnings things the reader of the figures should know (a truncated file, events missing from the
+ *                 recording's settings)
+ */
+public record Analysis(int schemaVersion, RecordingFacts recording, CpuAnalysis cpu, AllocationAnalysis allocation,
+                       GcAnalysis gc, LockAnalysis locks, List<String> warnings, @JsonIgnore Stacks stacks) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * Weighted stacks for the flame graphs: CPU in samples, allocation in bytes, locks in nanoseconds blocked.
+     */
+    public record Stacks(CallTree cpu, CallTree allocation, CallTree locks) {
+    }
+}

@@ -1,0 +1,50 @@
+package io.flightdeck.profiling;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The first chunk header of a recording, read before the streaming pass: it tells a Flight Recorder file from
+ * anything else with one clear message, and gives the recording's start, which relative {@code --from/--to}
+ * windows are measured from. Layout (JFR file format, big-endian): magic "FLR\0", major and minor version (2 bytes
+ * each), chunk size, constant pool offset, metadata offset (8 bytes each), start in epoch nanoseconds, duration in
+ * nanoseconds.
+ */
+public record ChunkHeader(int major, int minor, long chunkSize, Instant start, long durationNanos) {
+
+    static final int SIZE = 48;
+
+    public static ChunkHeader read(Path file) throws RecordingException {
+        byte[] bytes = new byte[SIZE];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(bytes, 0, SIZE);
+        } catch (IOException e) {
+            throw new RecordingException(file + ": cannot be read: " + e.getMessage());
+        }
+        if (read == 0) {
+            throw new RecordingException(file + ": is empty, not a Flight Recorder file");
+        }
+        if (read < 4 || bytes[0] != 'F' || bytes[1] != 'L' || bytes[2] != 'R' || bytes[3] != 0) {
+            throw new RecordingException(file + ": is not a Flight Recorder file (no FLR magic bytes at its start)");
+        }
+        if (read < SIZE) {
+            throw new RecordingException(file + ": is cut short: " + read + " bytes, not even a whole chunk header");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        int major = b.getShort(4);
+        int minor = b.getShort(6);
+        long chunkSize = b.getLong(8);
+        long startNanos = b.getLong(32);
+        long duration = b.getLong(40);
+        if (major < 1 || major > 2) {
+            throw new RecordingException(file + ": Flight Recorder format " + major + "." + minor
+                    + " is not one this reader knows (1.x, 2.x)");
+        }
+        return new ChunkHeader(major, minor, chunkSize, Instant.ofEpochSecond(0, startNanos), duration);
+    }
+}

@@ -1,0 +1,214 @@
+package io.flightdeck.profiling;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jdk.jfr.EventType;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+
+import io.flightdeck.profiling.alloc.AllocationCollector;
+import io.flightdeck.profiling.cpu.CpuCollector;
+import io.flightdeck.profiling.gc.GcCollector;
+import io.flightdeck.profiling.locks.LockCollector;
+
+/**
+ * One streaming pass over a recording with {@link RecordingFile}, which holds one event at a time: memory stays
+ * bounded by the rankings and the (capped) call trees, not by the recording's size. Works on any JFR file: ours,
+ * or one from production, from JDK 11 on.
+ */
+public final class RecordingAnalyzer {
+
+    private static final Set<String> ANALYSED = Set.of(CpuCollector.EXECUTION_SAMPLE, CpuCollector.NATIVE_SAMPLE,
+            AllocationCollector.SAMPLE, AllocationCollector.IN_NEW_TLAB, AllocationCollector.OUTSIDE_TLAB,
+            GcCollector.GARBAGE_COLLECTION, GcCollector.PHASE_PAUSE, GcCollector.HEAP_SUMMARY, GcCollector.GC_CPU_TIME,
+            LockCollector.MONITOR_ENTER, LockCollector.THREAD_PARK);
+
+    private RecordingAnalyzer() {
+    }
+
+    public static Analysis analyze(Path file, AnalysisOptions options) throws RecordingException {
+        if (!Files.exists(file)) {
+            throw new RecordingException(file + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new RecordingException(file + ": is a folder, not a recording");
+        }
+        ChunkHeader header = ChunkHeader.read(file);
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            throw new RecordingException(file + ": cannot be read: " + e.getMessage());
+        }
+
+        CpuCollector cpu = new CpuCollector(options.maxTreeNodes());
+        AllocationCollector alloc = new AllocationCollector(options.maxTreeNodes());
+        GcCollector gc = new GcCollector();
+        LockCollector locks = new LockCollector(options.maxTreeNodes());
+        Map<String, EventCollector> byType = new HashMap<>();
+        for (String t : List.of(CpuCollector.EXECUTION_SAMPLE, CpuCollector.NATIVE_SAMPLE)) {
+            byType.put(t, cpu);
+        }
+        for (String t : List.of(AllocationCollector.SAMPLE, AllocationCollector.IN_NEW_TLAB, AllocationCollector.OUTSIDE_TLAB)) {
+            byType.put(t, alloc);
+        }
+        for (String t : List.of(GcCollector.GARBAGE_COLLECTION, GcCollector.PHASE_PAUSE, GcCollector.HEAP_SUMMARY,
+                GcCollector.GC_CPU_TIME)) {
+            byType.put(t, gc);
+        }
+        byType.put(LockCollector.MONITOR_ENTER, locks);
+        byType.put(LockCollector.THREAD_PARK, locks);
+
+        List<String> warnings = new ArrayList<>();
+        Map<String, Long> counts = new TreeMap<>();
+        Map<Long, String> typeNames = new HashMap<>();
+        Map<String, String> settings = new TreeMap<>();
+        JvmFacts jvm = new JvmFacts();
+        ProcessCpu processCpu = new ProcessCpu();
+        Instant first = header.start();
+        Instant last = header.start();
+        long events = 0;
+
+        try (RecordingFile recording = new RecordingFile(file)) {
+            try {
+                for (EventType t : recording.readEventTypes()) {
+                    typeNames.put(t.getId(), t.getName());
+                }
+            } catch (IOException | RuntimeException e) {
+                // the metadata of a damaged last chunk; the events before it are still worth reading
+            }
+            while (true) {
+                RecordedEvent e;
+                try {
+                    if (!recording.hasMoreEvents()) {
+                        break;
+                    }
+                    e = recording.readEvent();
+                } catch (IOException | RuntimeException | InternalError | StackOverflowError ex) {
+                    if (events == 0) {
+                        throw new RecordingException(file + ": is corrupt: no event could be read ("
+                                + oneLine(ex) + ")");
+                    }
+                    warnings.add(String.format("the recording is damaged or cut short after %,d events (%s): the "
+                            + "figures cover what could be read", events, oneLine(ex)));
+                    break;
+                }
+                events++;
+                String type = e.getEventType().getName();
+                counts.merge(type, 1L, Long::sum);
+                Instant start = e.getStartTime();
+                Instant end = e.getEndTime();
+                if (start.isBefore(first)) {
+                    first = start;
+                }
+                if (end.isAfter(last)) {
+                    last = end;
+                }
+                switch (type) {
+                    case "jdk.JVMInformation" -> jvm.accept(e);
+                    case "jdk.ActiveSetting" -> setting(e, typeNames, settings);
+                    case "jdk.CPULoad", "jdk.CPUInformation" -> processCpu.accept(e, type);
+                    default -> {
+                    }
+                }
+                EventCollector collector = byType.get(type);
+                if (collector != null && options.inWindow(start)) {
+                    collector.accept(e, type);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new RecordingException(file + ": no such file");
+        } catch (IOException | RuntimeException | InternalError e) {
+            throw new RecordingException(file + ": cannot be read as a recording: " + oneLine(e));
+        }
+
+        Instant from = options.from() != null && options.from().isAfter(first) ? options.from() : first;
+        Instant to = options.to() != null && options.to().isBefore(last) ? options.to() : last;
+        double seconds = Math.max(0, Duration.between(from, to).toNanos() / 1e9);
+        warnIfMissing(counts, warnings);
+        RecordingFacts facts = new RecordingFacts(file.toString(), bytes, header.major() + "." + header.minor(), first,
+                last, Duration.between(first, last).toNanos() / 1e9, from, to, jvm.name, jvm.version, jvm.arguments,
+                jvm.javaArguments, events, counts, settings);
+        int top = options.top();
+        return new Analysis(Analysis.SCHEMA_VERSION, facts, cpu.result(top), alloc.result(top, seconds),
+                gc.result(top, from, seconds, processCpu.nanos(seconds)), locks.result(top), List.copyOf(warnings),
+                new Analysis.Stacks(cpu.tree(), alloc.tree(), locks.tree()));
+    }
+
+    private static void warnIfMissing(Map<String, Long> counts, List<String> warnings) {
+        if (!counts.containsKey(CpuCollector.EXECUTION_SAMPLE)) {
+            warnings.add("no jdk.ExecutionSample events: the recording's settings did not sample the CPU");
+        }
+        if (!counts.containsKey(AllocationCollector.SAMPLE) && !counts.containsKey(AllocationCollector.IN_NEW_TLAB)
+                && !counts.containsKey(AllocationCollector.OUTSIDE_TLAB)) {
+            warnings.add("no allocation events: the recording's settings did not sample allocations");
+        }
+        if (!counts.containsKey(GcCollector.HEAP_SUMMARY)) {
+            warnings.add("no jdk.GCHeapSummary events: no post-GC heap trend");
+        }
+    }
+
+    private static void setting(RecordedEvent e, Map<Long, String> typeNames, Map<String, String> settings) {
+        String type = typeNames.get(e.getLong("id"));
+        if (type != null && ANALYSED.contains(type)) {
+            settings.put(type + "#" + e.getString("name"), e.getString("value"));
+        }
+    }
+
+    static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.replace('\n', ' '));
+    }
+
+    /** The JVM that made the recording. */
+    private static final class JvmFacts {
+        String name;
+        String version;
+        String arguments;
+        String javaArguments;
+
+        void accept(RecordedEvent e) {
+            name = e.getString("jvmName");
+            version = e.getString("jvmVersion");
+            arguments = e.getString("jvmArguments");
+            javaArguments = e.getString("javaArguments");
+        }
+    }
+
+    /**
+     * The process's CPU time, estimated from the periodic {@code jdk.CPULoad} (the JVM's share of all the machine's
+     * CPUs) and the machine's hardware threads: the denominator of the GC CPU share.
+     */
+    private static final class ProcessCpu {
+        double loadSum;
+        long loadSamples;
+        int hwThreads;
+
+        void accept(RecordedEvent e, String type) {
+            if ("jdk.CPUInformation".equals(type)) {
+                hwThreads = e.getInt("hwThreads");
+            } else {
+                loadSum += e.getFloat("jvmUser") + e.getFloat("jvmSystem");
+                loadSamples++;
+            }
+        }
+
+        long nanos(double seconds) {
+            if (loadSamples == 0 || hwThreads == 0) {
+                return 0;
+            }
+            return (long) (loadSum / loadSamples * hwThreads * seconds * 1e9);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.flightdeck.profiling;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the recording itself says.
+ *
+ * @param file          the path analysed
+ * @param bytes         its size
+ * @param formatVersion the JFR file format, e.g. "2.1"
+ * @param start         first event's start (or the chunk header's, when earlier)
+ * @param end           last event's end
+ * @param durationSeconds {@code end - start}
+ * @param analysedFrom  the window's start (the recording's, without --from)
+ * @param analysedTo    the window's end
+ * @param jvmName       from {@code jdk.JVMInformation}, null when absent
+ * @param jvmVersion    idem
+ * @param jvmArguments  idem
+ * @param javaArguments the main class and its arguments, idem
+ * @param events        total events read
+ * @param eventCounts   events by type, the whole recording (not only the window)
+ * @param settings      the recording's event settings that shape this analysis ({@code jdk.ActiveSetting}), as
+ *                      "event#setting" -> value, for the events analysed
+ */
+public record RecordingFacts(String file, long bytes, String formatVersion, Instant start, Instant end,
+                             double durationSeconds, Instant analysedFrom, Instant analysedTo, String jvmName,
+                             String jvmVersion, String jvmArguments, String javaArguments, long events,
+                             Map<String, Long> eventCounts, Map<String, String> settings) {
+}

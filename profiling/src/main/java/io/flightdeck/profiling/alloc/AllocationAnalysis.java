@@ -1,0 +1,24 @@
+package io.flightdeck.profiling.alloc;
+
+import java.util.List;
+
+import io.flightdeck.profiling.Ranked;
+
+/**
+ * Who allocates, in estimated bytes. JFR samples allocations (throttled, e.g. 150 or 300 samples a second), and each
+ * sample's weight stands for the bytes allocated since the previous one: the figures are estimates, good for
+ * ranking sites and classes and for rates, not exact totals.
+ *
+ * @param source          which events the figures come from: {@code jdk.ObjectAllocationSample}, the TLAB events
+ *                        ({@code jdk.ObjectAllocationInNewTLAB}/{@code OutsideTLAB}) when there are no samples, or
+ *                        {@code none}
+ * @param samples         events counted
+ * @param estimatedBytes  bytes the events stand for
+ * @param bytesPerSecond  {@code estimatedBytes} over the analysed span of the recording
+ * @param bySite          top frames (the allocating method) by bytes
+ * @param byClass         allocated classes by bytes
+ * @param byThread        threads by bytes
+ */
+public record AllocationAnalysis(String source, long samples, long estimatedBytes, double bytesPerSecond,
+                                 List<Ranked> bySite, List<Ranked> byClass, List<Ranked> byThread) {
+}

@@ -1,0 +1,83 @@
+package io.flightdeck.profiling.alloc;
+
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+
+import io.flightdeck.flamegraphs.CallTree;
+import io.flightdeck.profiling.EventCollector;
+import io.flightdeck.profiling.Frames;
+import io.flightdeck.profiling.Tally;
+import io.flightdeck.profiling.Threads;
+
+/**
+ * Allocation events into bytes by site, class and thread, and the allocation call tree. Samples
+ * ({@code jdk.ObjectAllocationSample}, JDK 16+) are preferred; the TLAB events, which older recordings and some
+ * settings carry instead, are kept apart and used only when there are no samples, because the two estimate the same
+ * bytes differently and must not be added together.
+ */
+public final class AllocationCollector extends EventCollector {
+
+    public static final String SAMPLE = "jdk.ObjectAllocationSample";
+    public static final String IN_NEW_TLAB = "jdk.ObjectAllocationInNewTLAB";
+    public static final String OUTSIDE_TLAB = "jdk.ObjectAllocationOutsideTLAB";
+
+    private final Part samples;
+    private final Part tlab;
+
+    public AllocationCollector(int maxTreeNodes) {
+        this.samples = new Part(maxTreeNodes);
+        this.tlab = new Part(maxTreeNodes);
+    }
+
+    @Override
+    public void accept(RecordedEvent e, String type) {
+        switch (type) {
+            case SAMPLE -> samples.add(e, e.getLong("weight"));
+            // a new TLAB stands for all the small allocations that will fill it; outside one, the object itself
+            case IN_NEW_TLAB -> tlab.add(e, e.getLong("tlabSize"));
+            case OUTSIDE_TLAB -> tlab.add(e, e.getLong("allocationSize"));
+            default -> {
+            }
+        }
+    }
+
+    public AllocationAnalysis result(int top, double seconds) {
+        Part used = samples.count > 0 ? samples : tlab;
+        String source = samples.count > 0 ? SAMPLE : tlab.count > 0 ? "jdk.ObjectAllocationInNewTLAB/OutsideTLAB" : "none";
+        return new AllocationAnalysis(source, used.count, used.bytes, seconds > 0 ? used.bytes / seconds : 0,
+                used.bySite.top(top, used.bytes), used.byClass.top(top, used.bytes),
+                used.byThread.top(top, used.bytes));
+    }
+
+    /** The call tree of allocated bytes, from the same events as {@link #result}. */
+    public CallTree tree() {
+        return samples.count > 0 ? samples.tree : tlab.tree;
+    }
+
+    private final class Part {
+        final Tally bySite = new Tally();
+        final Tally byClass = new Tally();
+        final Tally byThread = new Tally();
+        final CallTree tree;
+        long count;
+        long bytes;
+
+        Part(int maxTreeNodes) {
+            tree = new CallTree(maxTreeNodes);
+        }
+
+        void add(RecordedEvent e, long weight) {
+            if (weight <= 0) {
+                return;
+            }
+            count++;
+            bytes += weight;
+            int n = frames.rootFirst(e.getStackTrace());
+            bySite.add(n == 0 ? Frames.UNKNOWN_SITE : frames.buffer()[n - 1], weight);
+            RecordedClass c = e.getClass("objectClass");
+            byClass.add(c == null ? "[unknown class]" : c.getName(), weight);
+            byThread.add(Threads.name(e.getThread("eventThread")), weight);
+            tree.add(frames.buffer(), n, weight);
+        }
+    }
+}
