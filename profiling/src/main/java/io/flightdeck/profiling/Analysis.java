@@ -9,6 +9,7 @@ import io.flightdeck.profiling.alloc.AllocationAnalysis;
 import io.flightdeck.profiling.cpu.CpuAnalysis;
 import io.flightdeck.profiling.gc.GcAnalysis;
 import io.flightdeck.profiling.locks.LockAnalysis;
+import io.flightdeck.profiling.rules.RuleAnalysis;
 
 /**
  * Everything one pass over a recording found; {@code analysis.json} is this record. The call trees are not part
@@ -18,7 +19,8 @@ import io.flightdeck.profiling.locks.LockAnalysis;
  *                 recording's settings)
  */
 public record Analysis(int schemaVersion, RecordingFacts recording, CpuAnalysis cpu, AllocationAnalysis allocation,
-                       GcAnalysis gc, LockAnalysis locks, List<String> warnings, @JsonIgnore Stacks stacks) {
+                       GcAnalysis gc, LockAnalysis locks, RuleAnalysis rules, List<String> warnings,
+                       @JsonIgnore Stacks stacks) {
 
     public static final int SCHEMA_VERSION = 1;
 

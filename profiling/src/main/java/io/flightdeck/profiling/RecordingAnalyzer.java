@@ -21,6 +21,8 @@ import io.flightdeck.profiling.alloc.AllocationCollector;
 import io.flightdeck.profiling.cpu.CpuCollector;
 import io.flightdeck.profiling.gc.GcCollector;
 import io.flightdeck.profiling.locks.LockCollector;
+import io.flightdeck.profiling.rules.JmcRules;
+import io.flightdeck.profiling.rules.RuleAnalysis;
 
 /**
  * One streaming pass over a recording with {@link RecordingFile}, which holds one event at a time: memory stays
@@ -141,8 +143,15 @@ public final class RecordingAnalyzer {
                 last, Duration.between(first, last).toNanos() / 1e9, from, to, jvm.name, jvm.version, jvm.arguments,
                 jvm.javaArguments, events, counts, settings);
         int top = options.top();
+        // JMC's rules read the recording their own way, after the streaming pass has vouched for it
+        RuleAnalysis rules = options.rulesMaxBytes() > 0 && warnings.stream().noneMatch(w -> w.contains("damaged"))
+                ? JmcRules.evaluate(file, options.rulesMaxBytes())
+                : RuleAnalysis.skipped(options.rulesMaxBytes() > 0 ? "the recording is damaged" : "not asked for");
+        if (!rules.evaluated()) {
+            warnings.add("JMC's rules did not run: " + rules.skippedBecause());
+        }
         return new Analysis(Analysis.SCHEMA_VERSION, facts, cpu.result(top), alloc.result(top, seconds),
-                gc.result(top, from, seconds, processCpu.nanos(seconds)), locks.result(top), List.copyOf(warnings),
+                gc.result(top, from, seconds, processCpu.nanos(seconds)), locks.result(top), rules, List.copyOf(warnings),
                 new Analysis.Stacks(cpu.tree(), alloc.tree(), locks.tree()));
     }
 

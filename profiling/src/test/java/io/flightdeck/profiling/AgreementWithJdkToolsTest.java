@@ -109,6 +109,17 @@ class AgreementWithJdkToolsTest {
         assertThat(analysis.recording().settings()).containsKey("jdk.ExecutionSample#period");
     }
 
+    @Test
+    void jmcRulesRunAndTheirMessagesAreFilledIn() {
+        assertThat(analysis.rules().evaluated()).as(analysis.rules().skippedBecause()).isTrue();
+        assertThat(analysis.rules().findings()).hasSizeGreaterThan(20);
+        List<Double> scores = analysis.rules().findings().stream().map(f -> f.score() == null ? -1.0 : f.score())
+                .toList();
+        assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(analysis.rules().findings()).filteredOn(f -> f.message() != null)
+                .allSatisfy(f -> assertThat(f.message()).doesNotContain("{0}"));
+    }
+
     private static String view(String name) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(JFR_25.toString(), "view", "--width", "250", name, recording.toString())
                 .redirectErrorStream(true).start();

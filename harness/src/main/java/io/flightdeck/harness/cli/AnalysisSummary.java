@@ -9,6 +9,7 @@ import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.Ranked;
 import io.flightdeck.profiling.gc.GcAnalysis;
+import io.flightdeck.profiling.rules.RuleFinding;
 
 /** The terminal's short account of an analysis: top methods, allocation sites, GC, locks, warnings. */
 final class AnalysisSummary {
@@ -42,6 +43,17 @@ final class AnalysisSummary {
                 duration(a.locks().blockedNanos()));
         table(out, a.locks().bySite(), Math.min(rows, 3), AnalysisSummary::duration);
 
+        if (a.rules().evaluated()) {
+            List<RuleFinding> warned = a.rules().findings().stream()
+                    .filter(f -> "WARNING".equals(f.severity()) || "INFO".equals(f.severity())).toList();
+            out.printf(Locale.ROOT, "%nJMC rules: %d evaluated, %d warnings, %d for information%n",
+                    a.rules().findings().size(), warned.stream().filter(f -> "WARNING".equals(f.severity())).count(),
+                    warned.stream().filter(f -> "INFO".equals(f.severity())).count());
+            for (RuleFinding f : warned.subList(0, Math.min(rows, warned.size()))) {
+                out.printf(Locale.ROOT, "  %-7s %5.1f  %s: %s%n", f.severity(), f.score() == null ? 0 : f.score(),
+                        f.name(), f.message());
+            }
+        }
         if (!a.warnings().isEmpty()) {
             out.println();
             a.warnings().forEach(w -> out.println("warning: " + w));

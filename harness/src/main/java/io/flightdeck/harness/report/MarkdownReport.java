@@ -126,6 +126,12 @@ public final class MarkdownReport {
                                     : BudgetFormat.measured(UnitKind.BYTES, p.postGcHeapSlope()) + "/s",
                             BudgetFormat.measured(UnitKind.DURATION, p.blockedNanos()));
                 }).toList());
+        List<String> ruleWarnings = profiled.stream().filter(w -> w.profile().ruleWarnings() != null)
+                .flatMap(w -> w.profile().ruleWarnings().stream().map(m -> w.name() + ": " + m)).toList();
+        if (!ruleWarnings.isEmpty()) {
+            md.append("\nJMC rule warnings:\n\n");
+            ruleWarnings.forEach(m -> md.append("- ").append(escape(m)).append('\n'));
+        }
     }
 
     private static String first(List<Ranked> rows) {

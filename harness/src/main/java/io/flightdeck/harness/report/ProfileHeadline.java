@@ -19,11 +19,13 @@ import io.flightdeck.profiling.Ranked;
  * @param gcPauseMaxNanos   the longest
  * @param postGcHeapSlope   Theil–Sen slope of the heap after GC, bytes/s; null with too few collections
  * @param blockedNanos      time threads waited on monitors or parked, over JFR's threshold
+ * @param ruleWarnings      JMC rules at WARNING severity: "name (score): message"
  * @param warnings          the analysis's warnings
  */
 public record ProfileHeadline(String analysis, long cpuSamples, List<Ranked> hotMethods, List<Ranked> allocationSites,
                               double allocationBytesPerSecond, long gcPauses, long gcPauseTotalNanos,
-                              long gcPauseMaxNanos, Double postGcHeapSlope, long blockedNanos, List<String> warnings) {
+                              long gcPauseMaxNanos, Double postGcHeapSlope, long blockedNanos,
+                              List<String> ruleWarnings, List<String> warnings) {
 
     static final int ROWS = 3;
 
@@ -31,12 +33,15 @@ public record ProfileHeadline(String analysis, long cpuSamples, List<Ranked> hot
         return new ProfileHeadline(analysisPath, a.cpu().samples(), head(a.cpu().hotBySelf()),
                 head(a.allocation().bySite()), a.allocation().bytesPerSecond(), a.gc().pauses().count(),
                 a.gc().pauses().totalNanos(), a.gc().pauses().maxNanos(), a.gc().postGcSlope().bytesPerSecond(),
-                a.locks().blockedNanos(), a.warnings());
+                a.locks().blockedNanos(), a.rules().findings().stream().filter(f -> "WARNING".equals(f.severity()))
+                        .map(f -> String.format(java.util.Locale.ROOT, "%s (%.0f): %s", f.name(),
+                                f.score() == null ? 0 : f.score(), f.message()))
+                        .toList(), a.warnings());
     }
 
     /** When the recording could not be analysed: the reason, as the only warning. */
     public static ProfileHeadline unavailable(String reason) {
-        return new ProfileHeadline(null, 0, List.of(), List.of(), 0, 0, 0, 0, null, 0,
+        return new ProfileHeadline(null, 0, List.of(), List.of(), 0, 0, 0, 0, null, 0, List.of(),
                 List.of("the recording could not be analysed: " + reason));
     }
 
