@@ -5,8 +5,12 @@ import jdk.jfr.consumer.RecordedEvent;
 /** One section of an analysis, fed the events of the types it asked for during the single pass. */
 public abstract class EventCollector {
 
-    /** Shared per collector: turning stacks into names allocates, so the buffer is reused. */
-    protected final Frames frames = new Frames();
+    /** Shared by every collector of a pass: a stack is named once, whichever event meets it first. */
+    protected final Frames frames;
+
+    protected EventCollector(Frames frames) {
+        this.frames = frames;
+    }
 
     public abstract void accept(RecordedEvent event, String type);
 }

@@ -1,39 +1,104 @@
 package io.flightdeck.profiling;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
+import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 
-/** Stack traces of events as root-first frame names, the form the flame graphs' call trees take. */
+/**
+ * Names of what a recording's constant pools hold: stack traces as root-first frame names (the form the flame
+ * graphs' call trees take), methods, classes and threads.
+ *
+ * <p>Why the caches: a recording stores each stack trace and method once per chunk in its constant pools, and the
+ * JDK's parser hands out the same {@link RecordedStackTrace} and {@link RecordedMethod} object for every event of
+ * the chunk that refers to it. Naming them once per object instead of once per event is what keeps a pass over a
+ * 100 MB recording in seconds. The caches are identity maps (a stack's equality would cost what they save) and are
+ * emptied when they grow past {@link #MAX_CACHED}, so memory stays bounded on any recording.
+ */
 public final class Frames {
 
     public static final String UNKNOWN_SITE = "[no stack trace]";
+    static final int MAX_CACHED = 200_000;
+    private static final String[] EMPTY = new String[0];
 
-    private final String[] buffer = new String[2048];
+    private final Map<RecordedStackTrace, String[]> stacks = new IdentityHashMap<>();
+    private final Map<RecordedMethod, String> methods = new IdentityHashMap<>();
+    private final Map<RecordedClass, String> classes = new IdentityHashMap<>();
+    private final Map<RecordedThread, String> threads = new IdentityHashMap<>();
 
-    /** Fills the buffer with the stack's frames, root first; returns how many. */
-    public int rootFirst(RecordedStackTrace stack) {
-        if (stack == null) {
-            return 0;
+    /** A class's name; classes are pooled like stacks, so this is a lookup for all but the first event. */
+    public String className(RecordedClass c) {
+        if (c == null) {
+            return "[unknown class]";
         }
-        List<RecordedFrame> frames = stack.getFrames(); // top first
-        int n = Math.min(frames.size(), buffer.length);
-        for (int i = 0; i < n; i++) {
-            buffer[n - 1 - i] = MethodNames.of(frames.get(i));
+        return cached(classes, c, RecordedClass::getName);
+    }
+
+    /** A thread's name as {@link Threads#name} gives it, cached the same way. */
+    public String threadName(RecordedThread t) {
+        if (t == null) {
+            return Threads.name(null);
+        }
+        return cached(threads, t, Threads::name);
+    }
+
+    private static <K> String cached(Map<K, String> cache, K key, java.util.function.Function<K, String> name) {
+        String n = cache.get(key);
+        if (n == null) {
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+            n = name.apply(key);
+            cache.put(key, n);
         }
         return n;
     }
 
-    public String[] buffer() {
-        return buffer;
+    /** The stack's frames, root first; shared, do not modify. Empty for an event without a stack trace. */
+    public String[] rootFirst(RecordedStackTrace stack) {
+        if (stack == null) {
+            return EMPTY;
+        }
+        String[] cached = stacks.get(stack);
+        if (cached != null) {
+            return cached;
+        }
+        List<RecordedFrame> frames = stack.getFrames(); // top first
+        int n = frames.size();
+        String[] names = new String[n];
+        for (int i = 0; i < n; i++) {
+            names[n - 1 - i] = name(frames.get(i));
+        }
+        if (stacks.size() >= MAX_CACHED) {
+            stacks.clear();
+        }
+        stacks.put(stack, names);
+        return names;
     }
 
-    /** The top frame's method: the allocation site, the blocking call, the hot method. */
-    public static String top(RecordedStackTrace stack) {
-        if (stack == null || stack.getFrames().isEmpty()) {
-            return UNKNOWN_SITE;
+    /** The top frame's method of a root-first stack: the allocation site, the blocking call, the hot method. */
+    public static String top(String[] rootFirst) {
+        return rootFirst.length == 0 ? UNKNOWN_SITE : rootFirst[rootFirst.length - 1];
+    }
+
+    private String name(RecordedFrame frame) {
+        RecordedMethod m = frame.getMethod();
+        if (m == null) {
+            return "[unknown]";
         }
-        return MethodNames.of(stack.getFrames().get(0));
+        String name = methods.get(m);
+        if (name == null) {
+            if (methods.size() >= MAX_CACHED) {
+                methods.clear();
+            }
+            name = MethodNames.of(m);
+            methods.put(m, name);
+        }
+        return name;
     }
 }

@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import jdk.jfr.EventType;
+import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 
 import io.flightdeck.profiling.alloc.AllocationCollector;
 import io.flightdeck.profiling.cpu.CpuCollector;
@@ -54,10 +53,11 @@ public final class RecordingAnalyzer {
             throw new RecordingException(file + ": cannot be read: " + e.getMessage());
         }
 
-        CpuCollector cpu = new CpuCollector(options.maxTreeNodes());
-        AllocationCollector alloc = new AllocationCollector(options.maxTreeNodes());
-        GcCollector gc = new GcCollector();
-        LockCollector locks = new LockCollector(options.maxTreeNodes());
+        Frames frames = new Frames();
+        CpuCollector cpu = new CpuCollector(frames, options.maxTreeNodes());
+        AllocationCollector alloc = new AllocationCollector(frames, options.maxTreeNodes());
+        GcCollector gc = new GcCollector(frames);
+        LockCollector locks = new LockCollector(frames, options.maxTreeNodes());
         Map<String, EventCollector> byType = new HashMap<>();
         for (String t : List.of(CpuCollector.EXECUTION_SAMPLE, CpuCollector.NATIVE_SAMPLE)) {
             byType.put(t, cpu);
@@ -78,62 +78,31 @@ public final class RecordingAnalyzer {
         Map<String, String> settings = new TreeMap<>();
         JvmFacts jvm = new JvmFacts();
         ProcessCpu processCpu = new ProcessCpu();
-        Instant first = header.start();
-        Instant last = header.start();
-        long events = 0;
-
-        try (RecordingFile recording = new RecordingFile(file)) {
-            try {
-                for (EventType t : recording.readEventTypes()) {
-                    typeNames.put(t.getId(), t.getName());
-                }
-            } catch (IOException | RuntimeException e) {
-                // the metadata of a damaged last chunk; the events before it are still worth reading
+        Pass pass = new Pass(options, byType, counts, settings, jvm, processCpu, header.start());
+        pass.typeNames = typeNames; // filled as each chunk's metadata is read, before its events
+        try (EventStream stream = EventStream.openFile(file)) {
+            stream.setOrdered(false); // sorting a chunk's events by time costs; nothing here needs the order
+            // only the types registered here are parsed: the rest of the recording is skipped, not decoded
+            for (String type : byType.keySet()) {
+                stream.onEvent(type, pass::accept);
             }
-            while (true) {
-                RecordedEvent e;
-                try {
-                    if (!recording.hasMoreEvents()) {
-                        break;
-                    }
-                    e = recording.readEvent();
-                } catch (IOException | RuntimeException | InternalError | StackOverflowError ex) {
-                    if (events == 0) {
-                        throw new RecordingException(file + ": is corrupt: no event could be read ("
-                                + oneLine(ex) + ")");
-                    }
-                    warnings.add(String.format("the recording is damaged or cut short after %,d events (%s): the "
-                            + "figures cover what could be read", events, oneLine(ex)));
-                    break;
-                }
-                events++;
-                String type = e.getEventType().getName();
-                counts.merge(type, 1L, Long::sum);
-                Instant start = e.getStartTime();
-                Instant end = e.getEndTime();
-                if (start.isBefore(first)) {
-                    first = start;
-                }
-                if (end.isAfter(last)) {
-                    last = end;
-                }
-                switch (type) {
-                    case "jdk.JVMInformation" -> jvm.accept(e);
-                    case "jdk.ActiveSetting" -> setting(e, typeNames, settings);
-                    case "jdk.CPULoad", "jdk.CPUInformation" -> processCpu.accept(e, type);
-                    default -> {
-                    }
-                }
-                EventCollector collector = byType.get(type);
-                if (collector != null && options.inWindow(start)) {
-                    collector.accept(e, type);
-                }
+            for (String type : List.of("jdk.JVMInformation", "jdk.ActiveSetting", "jdk.CPULoad", "jdk.CPUInformation")) {
+                stream.onEvent(type, pass::accept);
             }
+            stream.onMetadata(m -> m.getEventTypes().forEach(t -> typeNames.put(t.getId(), t.getName())));
+            stream.start();
         } catch (NoSuchFileException e) {
             throw new RecordingException(file + ": no such file");
-        } catch (IOException | RuntimeException | InternalError e) {
-            throw new RecordingException(file + ": cannot be read as a recording: " + oneLine(e));
+        } catch (IOException | RuntimeException | InternalError | StackOverflowError e) {
+            if (pass.events == 0) {
+                throw new RecordingException(file + ": cannot be read as a recording: " + oneLine(e));
+            }
+            warnings.add(String.format("the recording is damaged or cut short after %,d events (%s): the figures "
+                    + "cover what could be read", pass.events, oneLine(e)));
         }
+        long events = pass.events;
+        Instant first = pass.first;
+        Instant last = pass.last;
 
         Instant from = options.from() != null && options.from().isAfter(first) ? options.from() : first;
         Instant to = options.to() != null && options.to().isBefore(last) ? options.to() : last;
@@ -172,6 +141,57 @@ public final class RecordingAnalyzer {
         String type = typeNames.get(e.getLong("id"));
         if (type != null && ANALYSED.contains(type)) {
             settings.put(type + "#" + e.getString("name"), e.getString("value"));
+        }
+    }
+
+    /** The state of the single pass, fed by the stream's handlers. */
+    private static final class Pass {
+        final AnalysisOptions options;
+        final Map<String, EventCollector> byType;
+        final Map<String, Long> counts;
+        final Map<String, String> settings;
+        final JvmFacts jvm;
+        final ProcessCpu processCpu;
+        Map<Long, String> typeNames = new HashMap<>();
+        Instant first;
+        Instant last;
+        long events;
+
+        Pass(AnalysisOptions options, Map<String, EventCollector> byType, Map<String, Long> counts,
+             Map<String, String> settings, JvmFacts jvm, ProcessCpu processCpu, Instant start) {
+            this.options = options;
+            this.byType = byType;
+            this.counts = counts;
+            this.settings = settings;
+            this.jvm = jvm;
+            this.processCpu = processCpu;
+            this.first = start;
+            this.last = start;
+        }
+
+        void accept(RecordedEvent e) {
+            events++;
+            String type = e.getEventType().getName();
+            counts.merge(type, 1L, Long::sum);
+            Instant start = e.getStartTime();
+            Instant end = e.getEndTime();
+            if (start.isBefore(first)) {
+                first = start;
+            }
+            if (end.isAfter(last)) {
+                last = end;
+            }
+            switch (type) {
+                case "jdk.JVMInformation" -> jvm.accept(e);
+                case "jdk.ActiveSetting" -> setting(e, typeNames, settings);
+                case "jdk.CPULoad", "jdk.CPUInformation" -> processCpu.accept(e, type);
+                default -> {
+                }
+            }
+            EventCollector collector = byType.get(type);
+            if (collector != null && options.inWindow(start)) {
+                collector.accept(e, type);
+            }
         }
     }
 

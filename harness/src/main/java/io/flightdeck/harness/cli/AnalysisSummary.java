@@ -20,7 +20,7 @@ final class AnalysisSummary {
     static void print(PrintWriter out, Analysis a, int rows) {
         var r = a.recording();
         out.printf(Locale.ROOT, "%s: %.1f s recorded%s, %,d events%n", r.file(), r.durationSeconds(),
-                r.jvmVersion() == null ? "" : " by " + r.jvmName() + " " + r.jvmVersion(), r.events());
+                r.jvmVersion() == null ? "" : " by " + r.jvmVersion().split(" for ")[0], r.events());
 
         out.printf(Locale.ROOT, "%nHot methods (self, %,d CPU samples):%n", a.cpu().samples());
         table(out, a.cpu().hotBySelf(), rows, w -> String.format(Locale.ROOT, "%,d", w));

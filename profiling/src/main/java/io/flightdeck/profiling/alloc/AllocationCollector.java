@@ -1,13 +1,11 @@
 package io.flightdeck.profiling.alloc;
 
-import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.profiling.EventCollector;
 import io.flightdeck.profiling.Frames;
 import io.flightdeck.profiling.Tally;
-import io.flightdeck.profiling.Threads;
 
 /**
  * Allocation events into bytes by site, class and thread, and the allocation call tree. Samples
@@ -24,7 +22,8 @@ public final class AllocationCollector extends EventCollector {
     private final Part samples;
     private final Part tlab;
 
-    public AllocationCollector(int maxTreeNodes) {
+    public AllocationCollector(Frames frames, int maxTreeNodes) {
+        super(frames);
         this.samples = new Part(maxTreeNodes);
         this.tlab = new Part(maxTreeNodes);
     }
@@ -72,12 +71,11 @@ public final class AllocationCollector extends EventCollector {
             }
             count++;
             bytes += weight;
-            int n = frames.rootFirst(e.getStackTrace());
-            bySite.add(n == 0 ? Frames.UNKNOWN_SITE : frames.buffer()[n - 1], weight);
-            RecordedClass c = e.getClass("objectClass");
-            byClass.add(c == null ? "[unknown class]" : c.getName(), weight);
-            byThread.add(Threads.name(e.getThread("eventThread")), weight);
-            tree.add(frames.buffer(), n, weight);
+            String[] names = frames.rootFirst(e.getStackTrace());
+            bySite.add(Frames.top(names), weight);
+            byClass.add(frames.className(e.getClass("objectClass")), weight);
+            byThread.add(frames.threadName(e.getThread()), weight);
+            tree.add(names, names.length, weight);
         }
     }
 }

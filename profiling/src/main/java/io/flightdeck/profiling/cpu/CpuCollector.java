@@ -1,32 +1,36 @@
 package io.flightdeck.profiling.cpu;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.profiling.EventCollector;
+import io.flightdeck.profiling.Frames;
 import io.flightdeck.profiling.Tally;
-import io.flightdeck.profiling.Threads;
 
 /** Execution samples into self and inclusive method counts, thread counts and the CPU call tree. */
 public final class CpuCollector extends EventCollector {
 
     public static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
     public static final String NATIVE_SAMPLE = "jdk.NativeMethodSample";
+    static final int MAX_CACHED = 200_000;
 
     private final Tally self = new Tally();
     private final Tally inclusive = new Tally();
     private final Tally threads = new Tally();
     private final CallTree tree;
-    private final Set<String> seenInStack = new HashSet<>();
+    /** each cached stack's distinct methods, so recursion counts once per sample without a set per sample */
+    private final Map<String[], String[]> distinct = new IdentityHashMap<>();
     private long samples;
     private long nativeSamples;
 
-    public CpuCollector(int maxTreeNodes) {
+    public CpuCollector(Frames frames, int maxTreeNodes) {
+        super(frames);
         this.tree = new CallTree(maxTreeNodes);
     }
 
@@ -37,19 +41,27 @@ public final class CpuCollector extends EventCollector {
             return;
         }
         samples++;
-        RecordedStackTrace stack = e.getStackTrace();
-        int n = frames.rootFirst(stack);
-        String[] names = frames.buffer();
-        self.add(n == 0 ? "[no stack trace]" : names[n - 1], 1);
-        seenInStack.clear();
-        for (int i = 0; i < n; i++) {
-            if (seenInStack.add(names[i])) { // a recursive method counts once per sample
-                inclusive.add(names[i], 1);
-            }
+        String[] names = frames.rootFirst(e.getStackTrace());
+        int n = names.length;
+        self.add(Frames.top(names), 1);
+        for (String method : distinctMethods(names)) { // a recursive method counts once per sample
+            inclusive.add(method, 1);
         }
         RecordedThread thread = e.getThread("sampledThread");
-        threads.add(Threads.name(thread), 1);
+        threads.add(frames.threadName(thread), 1);
         tree.add(names, n, 1);
+    }
+
+    private String[] distinctMethods(String[] names) {
+        String[] d = distinct.get(names);
+        if (d == null) {
+            d = new LinkedHashSet<>(Arrays.asList(names)).toArray(String[]::new);
+            if (distinct.size() >= MAX_CACHED) {
+                distinct.clear();
+            }
+            distinct.put(names, d);
+        }
+        return d;
     }
 
     public CpuAnalysis result(int top) {

@@ -10,6 +10,7 @@ import org.HdrHistogram.Histogram;
 import jdk.jfr.consumer.RecordedEvent;
 
 import io.flightdeck.profiling.EventCollector;
+import io.flightdeck.profiling.Frames;
 import io.flightdeck.profiling.Tally;
 import io.flightdeck.profiling.TheilSen;
 
@@ -34,6 +35,10 @@ public final class GcCollector extends EventCollector {
     private long collections;
     private long gcCpuNanos;
     private boolean sawGcCpu;
+
+    public GcCollector(Frames frames) {
+        super(frames);
+    }
 
     @Override
     public void accept(RecordedEvent e, String type) {

@@ -7,7 +7,6 @@ import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.profiling.EventCollector;
 import io.flightdeck.profiling.Frames;
 import io.flightdeck.profiling.Tally;
-import io.flightdeck.profiling.Threads;
 
 /** Monitor waits and parks into blocked time by site, class and thread, and the lock call tree (weights in ns). */
 public final class LockCollector extends EventCollector {
@@ -24,7 +23,8 @@ public final class LockCollector extends EventCollector {
     private long parks;
     private long blocked;
 
-    public LockCollector(int maxTreeNodes) {
+    public LockCollector(Frames frames, int maxTreeNodes) {
+        super(frames);
         this.tree = new CallTree(maxTreeNodes);
     }
 
@@ -46,11 +46,11 @@ public final class LockCollector extends EventCollector {
         }
         events++;
         blocked += nanos;
-        int n = frames.rootFirst(e.getStackTrace());
-        bySite.add(n == 0 ? Frames.UNKNOWN_SITE : frames.buffer()[n - 1], nanos);
-        byClass.add(c == null ? "[none]" : c.getName(), nanos);
-        byThread.add(Threads.name(e.getThread()), nanos);
-        tree.add(frames.buffer(), n, nanos);
+        String[] names = frames.rootFirst(e.getStackTrace());
+        bySite.add(Frames.top(names), nanos);
+        byClass.add(c == null ? "[none]" : frames.className(c), nanos);
+        byThread.add(frames.threadName(e.getThread()), nanos);
+        tree.add(names, names.length, nanos);
     }
 
     public LockAnalysis result(int top) {

@@ -83,7 +83,7 @@ public final class JmcRules {
             String message = result.getSummary() == null ? null
                     : ResultToolkit.populateMessage(result, result.getSummary(), false);
             return new RuleFinding(rule.getId(), rule.getName(), rule.getTopic(), result.getSeverity().name(),
-                    score == null ? null : score.doubleValue(), message == null ? null : message.strip());
+                    score == null ? null : score.doubleValue(), message == null ? null : plain(message));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return failed(rule, cause.getClass().getSimpleName()
@@ -97,6 +97,11 @@ public final class JmcRules {
         } catch (RuntimeException e) { // a rule's result that cannot be read is that rule's failure only
             return failed(rule, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+    }
+
+    /** JMC's messages keep MessageFormat's doubled quotes ('' for '); a report wants the text. */
+    static String plain(String message) {
+        return message.replace("''", "'").strip();
     }
 
     private static RuleFinding failed(IRule rule, String why) {
