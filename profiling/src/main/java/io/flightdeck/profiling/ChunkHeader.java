@@ -18,6 +18,40 @@ public record ChunkHeader(int major, int minor, long chunkSize, Instant start, l
 
     static final int SIZE = 48;
 
+    /**
+     * Walks the chunk headers (each chunk says its size) and tells how many chunks are whole. A recording cut
+     * short ends in a chunk that declares more bytes than the file has left; the JDK's streaming reader stops there
+     * without a word, so this is how a cut is noticed.
+     *
+     * @return {whole chunks, bytes in them}; a file whose first chunk is already cut has 0 whole chunks
+     */
+    public static long[] wholeChunks(Path file) throws RecordingException {
+        long size;
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            size = channel.size();
+            long offset = 0;
+            long chunks = 0;
+            ByteBuffer header = ByteBuffer.allocate(16);
+            while (offset < size) {
+                header.clear();
+                int read = channel.read(header, offset);
+                if (read < 16 || header.get(0) != 'F' || header.get(1) != 'L' || header.get(2) != 'R'
+                        || header.get(3) != 0) {
+                    break;
+                }
+                long chunkSize = header.getLong(8);
+                if (chunkSize < SIZE || chunkSize > size - offset) {
+                    break;
+                }
+                offset += chunkSize;
+                chunks++;
+            }
+            return new long[] {chunks, offset};
+        } catch (IOException e) {
+            throw new RecordingException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
     public static ChunkHeader read(Path file) throws RecordingException {
         byte[] bytes = new byte[SIZE];
         int read;

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 
 import io.flightdeck.profiling.alloc.AllocationCollector;
 import io.flightdeck.profiling.cpu.CpuCollector;
@@ -100,6 +101,18 @@ public final class RecordingAnalyzer {
             warnings.add(String.format("the recording is damaged or cut short after %,d events (%s): the figures "
                     + "cover what could be read", pass.events, oneLine(e)));
         }
+        long[] whole = ChunkHeader.wholeChunks(file);
+        if (whole[0] == 0) {
+            throw new RecordingException(file + ": is cut short or damaged: its first chunk declares "
+                    + String.format("%,d", header.chunkSize()) + " bytes, the file has " + String.format("%,d", bytes));
+        }
+        if (whole[1] < bytes && warnings.isEmpty()) {
+            warnings.add(String.format("the recording is cut short or damaged after %,d whole chunks (%,d of %,d "
+                    + "bytes): the figures cover those chunks", whole[0], whole[1], bytes));
+        }
+        if (pass.events == 0) {
+            requireReadable(file); // no event of ours: a recording without them, or one the stream gave up on quietly
+        }
         long events = pass.events;
         Instant first = pass.first;
         Instant last = pass.last;
@@ -122,6 +135,17 @@ public final class RecordingAnalyzer {
         return new Analysis(Analysis.SCHEMA_VERSION, facts, cpu.result(top), alloc.result(top, seconds),
                 gc.result(top, from, seconds, processCpu.nanos(seconds)), locks.result(top), rules, List.copyOf(warnings),
                 new Analysis.Stacks(cpu.tree(), alloc.tree(), locks.tree()));
+    }
+
+    /** Throws unless the JDK's reader can read the recording's first event: a cheap check, run only when needed. */
+    private static void requireReadable(Path file) throws RecordingException {
+        try (RecordingFile recording = new RecordingFile(file)) {
+            if (recording.hasMoreEvents()) {
+                recording.readEvent();
+            }
+        } catch (IOException | RuntimeException | InternalError | StackOverflowError e) {
+            throw new RecordingException(file + ": is damaged: " + oneLine(e));
+        }
     }
 
     private static void warnIfMissing(Map<String, Long> counts, List<String> warnings) {

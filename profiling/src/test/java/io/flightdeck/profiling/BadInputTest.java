@@ -65,6 +65,22 @@ class BadInputTest {
     }
 
     @Test
+    void aRecordingCutInItsSecondChunkIsReadUpToTheCutWithAWarning() throws Exception {
+        // a JFR file is a sequence of chunks: two copies make a valid two-chunk recording, cut half-way through the second
+        byte[] two = new byte[bytes.length * 2];
+        System.arraycopy(bytes, 0, two, 0, bytes.length);
+        System.arraycopy(bytes, 0, two, bytes.length, bytes.length);
+        Path file = dir.resolve("two-chunks-cut.jfr");
+        Files.write(file, Arrays.copyOf(two, bytes.length + bytes.length / 2));
+
+        Analysis cut = RecordingAnalyzer.analyze(file, AnalysisOptions.defaults());
+        Analysis first = RecordingAnalyzer.analyze(good, AnalysisOptions.defaults());
+
+        assertThat(cut.warnings()).anyMatch(w -> w.contains("cut short") && w.contains("1 whole chunks"));
+        assertThat(cut.cpu().samples()).isGreaterThanOrEqualTo(first.cpu().samples());
+    }
+
+    @Test
     void aRecordingWithFlippedBytesFailsClearlyOrIsReadAsFarAsItGoes() throws Exception {
         Random random = new Random(42);
         for (int i = 0; i < 40; i++) {
