@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,11 @@ public final class JmcRules {
     }
 
     public static RuleAnalysis evaluate(Path file, long maxBytes) {
+        return evaluate(file, maxBytes, RuleRegistry.getRules());
+    }
+
+    /** The same with the given rules instead of every registered one (tests plant a failing rule this way). */
+    static RuleAnalysis evaluate(Path file, long maxBytes, Collection<IRule> ruleSet) {
         try {
             long size = Files.size(file);
             if (size > maxBytes) {
@@ -63,7 +69,7 @@ public final class JmcRules {
             return RuleAnalysis.skipped("JMC could not load the recording: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage().replace('\n', ' ')));
         }
-        List<IRule> rules = new ArrayList<>(RuleRegistry.getRules());
+        List<IRule> rules = new ArrayList<>(ruleSet);
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         Map<IRule, Future<IResult>> futures = RulesToolkit.evaluateParallel(rules, items,
                 IPreferenceValueProvider.DEFAULT_VALUES, threads);
