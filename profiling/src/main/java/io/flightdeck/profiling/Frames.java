@@ -88,17 +88,6 @@ public final class Frames {
 
     private String name(RecordedFrame frame) {
         RecordedMethod m = frame.getMethod();
-        if (m == null) {
-            return "[unknown]";
-        }
-        String name = methods.get(m);
-        if (name == null) {
-            if (methods.size() >= MAX_CACHED) {
-                methods.clear();
-            }
-            name = MethodNames.of(m);
-            methods.put(m, name);
-        }
-        return name;
+        return m == null ? "[unknown]" : cached(methods, m, MethodNames::of);
     }
 }
