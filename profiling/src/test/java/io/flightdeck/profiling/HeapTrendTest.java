@@ -25,9 +25,10 @@ class HeapTrendTest {
         Double flat = steady.gc().postGcSlope().bytesPerSecond();
         assertThat(growing).as("grow: %s", grow.gc().heapAfterGc()).isNotNull();
         assertThat(flat).as("steady: %s", steady.gc().heapAfterGc()).isNotNull();
-        // the program keeps 16 KiB every fourth round of a few hundred a second: megabytes a second
-        assertThat(growing).isGreaterThan(1_000_000.0);
-        assertThat(Math.abs(flat)).isLessThan(growing / 10).isLessThan(500_000.0);
+        // the program keeps 64 KiB every fourth of its few hundred rounds a second: megabytes a second on a quiet
+        // machine, still well over the bound on a loaded one
+        assertThat(growing).isGreaterThan(250_000.0);
+        assertThat(Math.abs(flat)).isLessThan(growing / 5);
     }
 
     @Test
