@@ -113,7 +113,8 @@ public final class RecordingAnalyzer {
         if (pass.events == 0) {
             requireReadable(file); // no event of ours: a recording without them, or one the stream gave up on quietly
         }
-        long events = pass.events;
+        Map<String, Long> allCounts = allEventCounts(file, typeNames, counts);
+        long events = allCounts.values().stream().mapToLong(Long::longValue).sum();
         Instant first = pass.first;
         Instant last = pass.last;
 
@@ -123,7 +124,7 @@ public final class RecordingAnalyzer {
         warnIfMissing(counts, warnings);
         RecordingFacts facts = new RecordingFacts(file.toString(), bytes, header.major() + "." + header.minor(), first,
                 last, Duration.between(first, last).toNanos() / 1e9, from, to, jvm.name, jvm.version, jvm.arguments,
-                jvm.javaArguments, events, counts, settings);
+                jvm.javaArguments, events, allCounts, settings);
         int top = options.top();
         // JMC's rules read the recording their own way, after the streaming pass has vouched for it
         RuleAnalysis rules = options.rulesMaxBytes() > 0 && warnings.stream().noneMatch(w -> w.contains("damaged"))
@@ -135,6 +136,20 @@ public final class RecordingAnalyzer {
         return new Analysis(Analysis.SCHEMA_VERSION, facts, cpu.result(top), alloc.result(top, seconds),
                 gc.result(top, from, seconds, processCpu.nanos(seconds)), locks.result(top), rules, List.copyOf(warnings),
                 new Analysis.Stacks(cpu.tree(), alloc.tree(), locks.tree()));
+    }
+
+    /**
+     * Counts of every event type, from a walk over the records that decodes none of them ({@link EventCounts});
+     * if that walk fails, the counts of the types the pass decoded.
+     */
+    private static Map<String, Long> allEventCounts(Path file, Map<Long, String> typeNames, Map<String, Long> decoded) {
+        try {
+            Map<String, Long> all = new TreeMap<>();
+            EventCounts.count(file).forEach((id, n) -> all.merge(typeNames.getOrDefault(id, "type " + id), n, Long::sum));
+            return all.isEmpty() ? decoded : all;
+        } catch (IOException | RuntimeException e) {
+            return decoded;
+        }
     }
 
     /** Throws unless the JDK's reader can read the recording's first event: a cheap check, run only when needed. */

@@ -18,9 +18,9 @@ import java.util.Map;
  * @param jvmVersion    idem
  * @param jvmArguments  idem
  * @param javaArguments the main class and its arguments, idem
- * @param events        events read: those of the types the analysis uses (the parser skips the others without
- *                      decoding them, which is most of the speed of the pass)
- * @param eventCounts   those events by type, over the whole recording (not only the window)
+ * @param events        events in the recording's whole chunks, of every type
+ * @param eventCounts   events by type, over the whole recording (not only the window); counted by stepping from
+ *                      record to record without decoding, while only the analysed types are decoded
  * @param settings      the recording's event settings that shape this analysis ({@code jdk.ActiveSetting}), as
  *                      "event#setting" -> value, for the events analysed
  */
