@@ -114,6 +114,16 @@ class AgreementWithJdkToolsTest {
     }
 
     @Test
+    void theGcShareOfCpuIsThereWhereTheJdkRecordsGcCpuTime() {
+        // jdk.GCCPUTime came with JDK 20 (and some 17 updates have it); the recording is made by the JDK running the test
+        if (analysis.recording().eventCounts().containsKey("jdk.GCCPUTime")) {
+            assertThat(analysis.gc().gcCpuShare()).isNotNull().isBetween(0.0, 1.0);
+        } else {
+            assertThat(analysis.gc().gcCpuShare()).isNull();
+        }
+    }
+
+    @Test
     void jmcRulesRunAndTheirMessagesAreFilledIn() {
         assertThat(analysis.rules().evaluated()).as(analysis.rules().skippedBecause()).isTrue();
         assertThat(analysis.rules().findings()).hasSizeGreaterThan(20);
