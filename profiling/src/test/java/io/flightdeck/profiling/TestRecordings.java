@@ -22,6 +22,12 @@ final class TestRecordings {
     /** @param youngGen e.g. "-Xmn16m": a small young generation collects often, which a heap trend needs */
     static Path record(Path dir, String name, int seconds, String mode, String youngGen)
             throws IOException, InterruptedException {
+        return record(Path.of(System.getProperty("java.home"), "bin", "java"), dir, name, seconds, mode, youngGen);
+    }
+
+    /** The same, recorded by another JDK's {@code java}. */
+    static Path record(Path java, Path dir, String name, int seconds, String mode, String youngGen)
+            throws IOException, InterruptedException {
         Path file = dir.resolve(name + ".jfr");
         String classes;
         try {
@@ -30,7 +36,7 @@ final class TestRecordings {
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
-        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process p = new ProcessBuilder(List.of(java.toString(),
                 "-Xms256m", "-Xmx256m", youngGen, "-XX:+UseG1GC",
                 "-XX:StartFlightRecording=settings=profile,filename=" + file + ",dumponexit=true",
                 "-cp", classes, HotAndAllocating.class.getName(), String.valueOf(seconds), mode))

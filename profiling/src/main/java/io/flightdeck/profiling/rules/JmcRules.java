@@ -39,9 +39,15 @@ public final class JmcRules {
     public static final long DEFAULT_MAX_BYTES = 48L << 20;
     static final long RULE_TIMEOUT_SECONDS = 60;
 
+    /**
+     * JMC logs through java.util.logging (e.g. "Could not find field with name 'virtual'" on JDK 21+ recordings); that
+     * is not our output. Held in a field: java.util.logging keeps loggers weakly, and a collected logger forgets its
+     * level.
+     */
+    private static final Logger JMC_LOG = Logger.getLogger("org.openjdk.jmc");
+
     static {
-        // JMC logs through java.util.logging (e.g. about fields of newer JDKs it does not know); not our output
-        Logger.getLogger("org.openjdk.jmc").setLevel(Level.SEVERE);
+        JMC_LOG.setLevel(Level.SEVERE);
     }
 
     private JmcRules() {
