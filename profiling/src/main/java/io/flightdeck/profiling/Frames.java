@@ -23,7 +23,8 @@ import jdk.jfr.consumer.RecordedThread;
 public final class Frames {
 
     public static final String UNKNOWN_SITE = "[no stack trace]";
-    static final int MAX_CACHED = 200_000;
+    /** Entries a cache holds before it starts again; each is a few hundred bytes at most. */
+    public static final int MAX_CACHED = 200_000;
     private static final String[] EMPTY = new String[0];
 
     private final Map<RecordedStackTrace, String[]> stacks = new IdentityHashMap<>();

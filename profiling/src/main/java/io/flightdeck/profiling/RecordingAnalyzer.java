@@ -74,12 +74,11 @@ public final class RecordingAnalyzer {
         byType.put(LockCollector.THREAD_PARK, locks);
 
         List<String> warnings = new ArrayList<>();
-        Map<String, Long> counts = new TreeMap<>();
         Map<Long, String> typeNames = new HashMap<>();
         Map<String, String> settings = new TreeMap<>();
         JvmFacts jvm = new JvmFacts();
         ProcessCpu processCpu = new ProcessCpu();
-        Pass pass = new Pass(options, byType, counts, settings, jvm, processCpu, header.start());
+        Pass pass = new Pass(options, byType, settings, jvm, processCpu, header.start());
         pass.typeNames = typeNames; // filled as each chunk's metadata is read, before its events
         try (EventStream stream = EventStream.openFile(file)) {
             stream.setOrdered(false); // sorting a chunk's events by time costs; nothing here needs the order
@@ -113,15 +112,15 @@ public final class RecordingAnalyzer {
         if (pass.events == 0) {
             requireReadable(file); // no event of ours: a recording without them, or one the stream gave up on quietly
         }
-        Map<String, Long> allCounts = allEventCounts(file, typeNames, counts);
-        long events = allCounts.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> allCounts = allEventCounts(file, typeNames);
+        long events = allCounts.isEmpty() ? pass.events : allCounts.values().stream().mapToLong(Long::longValue).sum();
         Instant first = pass.first;
         Instant last = pass.last;
 
         Instant from = options.from() != null && options.from().isAfter(first) ? options.from() : first;
         Instant to = options.to() != null && options.to().isBefore(last) ? options.to() : last;
         double seconds = Math.max(0, Duration.between(from, to).toNanos() / 1e9);
-        warnIfMissing(counts, warnings);
+        warnIfMissing(allCounts, warnings);
         RecordingFacts facts = new RecordingFacts(file.toString(), bytes, header.major() + "." + header.minor(), first,
                 last, Duration.between(first, last).toNanos() / 1e9, from, to, jvm.name, jvm.version, jvm.arguments,
                 jvm.javaArguments, events, allCounts, settings);
@@ -140,16 +139,16 @@ public final class RecordingAnalyzer {
 
     /**
      * Counts of every event type, from a walk over the records that decodes none of them ({@link EventCounts});
-     * if that walk fails, the counts of the types the pass decoded.
+     * empty if that walk fails (the pass has then already said what is wrong with the file).
      */
-    private static Map<String, Long> allEventCounts(Path file, Map<Long, String> typeNames, Map<String, Long> decoded) {
+    private static Map<String, Long> allEventCounts(Path file, Map<Long, String> typeNames) {
+        Map<String, Long> all = new TreeMap<>();
         try {
-            Map<String, Long> all = new TreeMap<>();
             EventCounts.count(file).forEach((id, n) -> all.merge(typeNames.getOrDefault(id, "type " + id), n, Long::sum));
-            return all.isEmpty() ? decoded : all;
         } catch (IOException | RuntimeException e) {
-            return decoded;
+            all.clear();
         }
+        return all;
     }
 
     /** Throws unless the JDK's reader can read the recording's first event: a cheap check, run only when needed. */
@@ -187,7 +186,6 @@ public final class RecordingAnalyzer {
     private static final class Pass {
         final AnalysisOptions options;
         final Map<String, EventCollector> byType;
-        final Map<String, Long> counts;
         final Map<String, String> settings;
         final JvmFacts jvm;
         final ProcessCpu processCpu;
@@ -196,11 +194,10 @@ public final class RecordingAnalyzer {
         Instant last;
         long events;
 
-        Pass(AnalysisOptions options, Map<String, EventCollector> byType, Map<String, Long> counts,
-             Map<String, String> settings, JvmFacts jvm, ProcessCpu processCpu, Instant start) {
+        Pass(AnalysisOptions options, Map<String, EventCollector> byType, Map<String, String> settings, JvmFacts jvm,
+             ProcessCpu processCpu, Instant start) {
             this.options = options;
             this.byType = byType;
-            this.counts = counts;
             this.settings = settings;
             this.jvm = jvm;
             this.processCpu = processCpu;
@@ -211,7 +208,6 @@ public final class RecordingAnalyzer {
         void accept(RecordedEvent e) {
             events++;
             String type = e.getEventType().getName();
-            counts.merge(type, 1L, Long::sum);
             Instant start = e.getStartTime();
             Instant end = e.getEndTime();
             if (start.isBefore(first)) {

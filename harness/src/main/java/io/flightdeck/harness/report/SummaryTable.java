@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.BudgetVerdict;
 import io.flightdeck.harness.check.UnitKind;
@@ -120,12 +122,11 @@ public final class SummaryTable {
      * "severe", which is no reason to distrust a figure.
      */
     private static long farOffSevereOutliers(CaseReport c) {
-        double[] means = c.iterations().stream().mapToDouble(CaseReport.Iteration::meanNanos).sorted().toArray();
+        double[] means = c.iterations().stream().mapToDouble(CaseReport.Iteration::meanNanos).toArray();
         if (means.length == 0) {
             return 0;
         }
-        double median = means.length % 2 == 1 ? means[means.length / 2]
-                : (means[means.length / 2 - 1] + means[means.length / 2]) / 2;
+        double median = new Median().evaluate(means);
         return c.outliers().severe().stream()
                 .filter(i -> Math.abs(c.iterations().get(i).meanNanos() - median) > OUTLIER_WARNING_DISTANCE * median)
                 .count();

@@ -11,6 +11,7 @@ import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.FoldedFormat;
 import io.flightdeck.harness.files.AtomicFile;
 import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.runner.ForkedRunner;
 import io.flightdeck.profiling.Analysis;
 
 /**
@@ -25,17 +26,13 @@ public final class RecordingAnalyses {
     private RecordingAnalyses() {
     }
 
-    public static String fileName(String base, String extension, int fork) {
-        return fork <= 1 ? base + "." + extension : base + "-fork-" + fork + "." + extension;
-    }
-
     /** Writes the files; returns the path of the analysis.json written. */
     public static Path write(Path dir, Analysis analysis, int fork) throws IOException {
-        Path json = dir.resolve(fileName(ANALYSIS, "json", fork));
+        Path json = dir.resolve(ForkedRunner.forkFileName(ANALYSIS, "json", fork));
         Json.writeAtomically(Json.mapper(), json, analysis);
-        folded(dir.resolve(fileName("cpu", "folded", fork)), analysis.stacks().cpu());
-        folded(dir.resolve(fileName("alloc", "folded", fork)), analysis.stacks().allocation());
-        folded(dir.resolve(fileName("lock", "folded", fork)), analysis.stacks().locks());
+        folded(dir.resolve(ForkedRunner.forkFileName("cpu", "folded", fork)), analysis.stacks().cpu());
+        folded(dir.resolve(ForkedRunner.forkFileName("alloc", "folded", fork)), analysis.stacks().allocation());
+        folded(dir.resolve(ForkedRunner.forkFileName("lock", "folded", fork)), analysis.stacks().locks());
         return json;
     }
 

@@ -18,7 +18,6 @@ public final class CpuCollector extends EventCollector {
 
     public static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
     public static final String NATIVE_SAMPLE = "jdk.NativeMethodSample";
-    static final int MAX_CACHED = 200_000;
 
     private final Tally self = new Tally();
     private final Tally inclusive = new Tally();
@@ -56,7 +55,7 @@ public final class CpuCollector extends EventCollector {
         String[] d = distinct.get(names);
         if (d == null) {
             d = new LinkedHashSet<>(Arrays.asList(names)).toArray(String[]::new);
-            if (distinct.size() >= MAX_CACHED) {
+            if (distinct.size() >= Frames.MAX_CACHED) {
                 distinct.clear();
             }
             distinct.put(names, d);
