@@ -19,9 +19,12 @@ final class RunFolder {
 
     private static final List<String> RUN_FILES = List.of(ProfilingRun.REPORT_JSON, ProfilingRun.REPORT_MD,
             ProfilingRun.ENVIRONMENT_JSON);
-    /** What a fork leaves in its workload's folder: fork 1 plain, later forks with "-fork-N". */
-    private static final Pattern FORK_FILE = Pattern.compile(
-            "(recording|result|spec|child-stdout|child-stderr)(-fork-\\d+)?\\.(jfr|json|log)");
+    /**
+     * What a fork leaves in its workload's folder, and its recording's analysis: fork 1 plain, later forks with
+     * "-fork-N".
+     */
+    private static final Pattern FORK_FILE = Pattern.compile("(recording|result|spec|child-stdout|child-stderr"
+            + "|analysis|cpu|alloc|lock)(-fork-\\d+)?\\.(jfr|json|log|folded)");
 
     private RunFolder() {
     }

@@ -23,7 +23,8 @@ class RunFolderTest {
         Files.writeString(dir.resolve("notes.txt"), "mine");
         Path w = Files.createDirectories(dir.resolve("test-sum"));
         for (String f : List.of("result.json", "recording.jfr", "recording-fork-2.jfr", "result-fork-2.json",
-                "spec.json", "child-stderr.log", "child-stdout-fork-2.log")) {
+                "spec.json", "child-stderr.log", "child-stdout-fork-2.log", "analysis.json", "cpu.folded",
+                "lock-fork-2.folded")) {
             Files.writeString(w.resolve(f), "old");
         }
         Files.writeString(w.resolve("my-analysis.json"), "mine");
