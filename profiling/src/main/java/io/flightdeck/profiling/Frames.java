@@ -23,6 +23,11 @@ import jdk.jfr.consumer.RecordedThread;
 public final class Frames {
 
     public static final String UNKNOWN_SITE = "[no stack trace]";
+    /**
+     * The root frame given to a stack JFR cut short (it keeps the top frames, 64 unless {@code stackdepth} says
+     * otherwise): the real root is lost, and without a shared marker each cut stack would start a root of its own.
+     */
+    public static final String TRUNCATED = "[truncated stack]";
     /** Entries a cache holds before it starts again; each is a few hundred bytes at most. */
     public static final int MAX_CACHED = 200_000;
     private static final String[] EMPTY = new String[0];
@@ -60,7 +65,10 @@ public final class Frames {
         return n;
     }
 
-    /** The stack's frames, root first; shared, do not modify. Empty for an event without a stack trace. */
+    /**
+     * The stack's frames, root first, under a {@link #TRUNCATED} root when JFR cut it; shared, do not modify.
+     * Empty for an event without a stack trace.
+     */
     public String[] rootFirst(RecordedStackTrace stack) {
         if (stack == null) {
             return EMPTY;
@@ -71,9 +79,13 @@ public final class Frames {
         }
         List<RecordedFrame> frames = stack.getFrames(); // top first
         int n = frames.size();
-        String[] names = new String[n];
+        int marker = stack.isTruncated() ? 1 : 0;
+        String[] names = new String[n + marker];
+        if (marker == 1) {
+            names[0] = TRUNCATED;
+        }
         for (int i = 0; i < n; i++) {
-            names[n - 1 - i] = name(frames.get(i));
+            names[n - 1 - i + marker] = name(frames.get(i));
         }
         if (stacks.size() >= MAX_CACHED) {
             stacks.clear();

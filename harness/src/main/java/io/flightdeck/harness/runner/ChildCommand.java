@@ -14,6 +14,9 @@ import io.flightdeck.harness.measure.footprint.FootprintProbe;
  */
 final class ChildCommand {
 
+    /** Frames JFR keeps per stack trace. */
+    static final int STACK_DEPTH = 256;
+
     private ChildCommand() {
     }
 
@@ -27,6 +30,9 @@ final class ChildCommand {
         if (plan.jfr()) {
             cmd.add("-XX:StartFlightRecording=settings=" + plan.jfrSettings() + ",filename=" + recording
                     + ",dumponexit=true,name=flightdeck");
+            // Why 256: JFR keeps 64 frames by default, and a call through JDBC or Jackson is deeper; a cut stack
+            // loses its root, and its flame graph scatters into many false roots.
+            cmd.add("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH);
         }
         cmd.addAll(FootprintProbe.jvmFlags(Runtime.version().feature()));
         if (Runtime.version().feature() >= 22) {

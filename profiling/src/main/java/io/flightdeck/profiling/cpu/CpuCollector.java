@@ -54,7 +54,9 @@ public final class CpuCollector extends EventCollector {
     private String[] distinctMethods(String[] names) {
         String[] d = distinct.get(names);
         if (d == null) {
-            d = new LinkedHashSet<>(Arrays.asList(names)).toArray(String[]::new);
+            LinkedHashSet<String> methods = new LinkedHashSet<>(Arrays.asList(names));
+            methods.remove(Frames.TRUNCATED); // a marker, not a method
+            d = methods.toArray(String[]::new);
             if (distinct.size() >= Frames.MAX_CACHED) {
                 distinct.clear();
             }

@@ -1,0 +1,94 @@
+package io.flightdeck.flamegraphs;
+
+import java.util.Objects;
+
+/**
+ * What a frame belongs to, for colouring: the application's own Java, the JDK's, native code, the kernel, or the
+ * garbage collector. Decided from the frame's name and, where the input said it, its {@link FrameKind}.
+ *
+ * <p>The rules are heuristics over names as JFR tools and async-profiler print them, dotted
+ * ({@code java.util.HashMap.get(Object)}) or slashed ({@code java/util/HashMap.get}):
+ * <ul>
+ *   <li>kernel: a {@code _[k]} suffix;</li>
+ *   <li>GC: a native or C++ frame whose name is HotSpot's collector code (G1, ZGC, Shenandoah, Parallel,
+ *       Serial, mark/sweep/evacuate), or a GC thread's root;</li>
+ *   <li>JDK: Java in {@code java.}, {@code javax.}, {@code jdk.}, {@code sun.}, {@code com.sun.} (or slashed);</li>
+ *   <li>native: a frame the input marked native, a C++ name ({@code Klass::method}), a library or a plain C
+ *       symbol (no package dot), or {@code [unknown]};</li>
+ *   <li>application: any other Java frame.</li>
+ * </ul>
+ */
+public enum FrameCategory {
+    APPLICATION("application"),
+    JDK("JDK"),
+    NATIVE("native"),
+    KERNEL("kernel"),
+    GC("GC");
+
+    private static final String[] JDK_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun.",
+        "java/", "javax/", "jdk/", "sun/", "com/sun/"};
+    // Why case-sensitive: HotSpot's collector classes are CamelCase ("G1ParScanThreadState", "ZMark"), and
+    // lower-case matching would take "log1p" for G1.
+    private static final String[] GC_MARKERS = {"G1", "GC", "Shenandoah", "PSScavenge", "PSParallelCompact",
+        "PSPromotion", "PSOldGen", "PSYoungGen", "ParallelScavenge", "SerialHeap", "DefNewGeneration",
+        "TenuredGeneration", "CollectedHeap", "MarkBitMap", "ConcurrentMark", "Evacuat", "ZMark", "ZRelocate",
+        "ZHeap", "ZDriver", "ZTask", "ZPage", "WorkerThread", "GangWorker", "TaskQueue", "ReferenceProcessor",
+        "WeakProcessor", "StringDedup", "CardTable", "RemSet", "DirtyCard", "OopClosure", "MarkSweep"};
+
+    private final String label;
+
+    FrameCategory(String label) {
+        this.label = label;
+    }
+
+    /** The name a legend shows. */
+    public String label() {
+        return label;
+    }
+
+    /** The category of a frame with this name, read with this kind. */
+    public static FrameCategory of(String name, FrameKind kind) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        if (kind == FrameKind.KERNEL) {
+            return KERNEL;
+        }
+        boolean javaKind = kind == FrameKind.JAVA || kind == FrameKind.INLINED || kind == FrameKind.INTERPRETED
+                || kind == FrameKind.C1;
+        if (!javaKind && (kind == FrameKind.NATIVE || !looksLikeJava(name))) {
+            return isGc(name) ? GC : NATIVE;
+        }
+        for (String prefix : JDK_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return JDK;
+            }
+        }
+        return APPLICATION;
+    }
+
+    /**
+     * Java frames are {@code package.Class.method...} or {@code package/Class.method...}: a dot or slash before any
+     * parenthesis, and no C++ {@code ::}. C symbols ({@code __libc_write}), libraries ({@code libjvm.so}) and
+     * placeholders ({@code [unknown]}) are not.
+     */
+    private static boolean looksLikeJava(String name) {
+        if (name.isEmpty() || name.indexOf("::") >= 0 || name.charAt(0) == '[' || name.contains(".so")) {
+            return false;
+        }
+        int paren = name.indexOf('(');
+        String head = paren >= 0 ? name.substring(0, paren) : name;
+        if (head.indexOf(' ') >= 0) {
+            return false; // "Interpreter", "call_stub" or "thread_native_entry(Thread*)" after a space
+        }
+        return head.indexOf('.') > 0 || head.indexOf('/') > 0;
+    }
+
+    private static boolean isGc(String name) {
+        for (String marker : GC_MARKERS) {
+            if (name.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,91 @@
+package io.flightdeck.flamegraphs;
+
+import java.awt.Color;
+import java.util.Locale;
+
+/**
+ * The colours of a flame graph, shared by the HTML page (which receives them in its data) and the SVG: a hue
+ * per {@link FrameCategory}, in {@link #SHADES} shades so that neighbouring frames stay apart, and a white to
+ * red / white to blue scale for differential graphs.
+ */
+public final class FramePalette {
+
+    /** Shades per category. */
+    public static final int SHADES = 8;
+    /** Frames that match a search. */
+    public static final String MATCH = "#e040e0";
+    /** A frame whose share did not change. */
+    public static final String NEUTRAL = "#eeeeee";
+
+    private FramePalette() {
+    }
+
+    /** The colour of a frame of this category in this shade (0 to {@link #SHADES} - 1), as #rrggbb. */
+    public static String color(FrameCategory category, int shade) {
+        double t = Math.floorMod(shade, SHADES) / (double) (SHADES - 1);
+        return switch (category) {
+            case APPLICATION -> hsb(95 + 25 * t, 0.60, 0.72 + 0.13 * t);
+            case JDK -> hsb(185 + 20 * t, 0.50, 0.75 + 0.13 * t);
+            case NATIVE -> hsb(2 + 14 * t, 0.55, 0.88 + 0.07 * t);
+            case KERNEL -> hsb(36 + 10 * t, 0.70, 0.88 + 0.07 * t);
+            case GC -> hsb(268 + 16 * t, 0.38, 0.80 + 0.10 * t);
+        };
+    }
+
+    /** Every category's shades in category order, as the HTML page reads them. */
+    public static String[][] table() {
+        FrameCategory[] categories = FrameCategory.values();
+        String[][] table = new String[categories.length][SHADES];
+        for (FrameCategory category : categories) {
+            for (int shade = 0; shade < SHADES; shade++) {
+                table[category.ordinal()][shade] = color(category, shade);
+            }
+        }
+        return table;
+    }
+
+    /**
+     * The shade of a frame name: the same name always gets the same shade, different names mostly differ.
+     * FNV-1a over the UTF-16 code units.
+     */
+    public static int shade(String name) {
+        int hash = 0x811c9dc5;
+        for (int i = 0; i < name.length(); i++) {
+            hash = (hash ^ name.charAt(i)) * 0x01000193;
+        }
+        return Math.floorMod(hash, SHADES);
+    }
+
+    /**
+     * A differential frame's colour: {@code change} is its share now minus its share in the baseline, {@code
+     * scale} the largest such change in the graph; grown frames go to red, shrunk ones to blue, in proportion, in
+     * {@link #DIFF_STEPS} steps. The HTML page picks from the same {@link #diffRamp ramps}.
+     */
+    public static String diffColor(double change, double scale) {
+        if (change == 0 || scale <= 0) {
+            return NEUTRAL;
+        }
+        double intensity = Math.min(1, Math.abs(change) / scale);
+        int step = Math.max(1, (int) Math.round(intensity * DIFF_STEPS));
+        return diffRamp(change > 0)[step];
+    }
+
+    /** Steps of a differential ramp; step 0 is the neutral colour. */
+    public static final int DIFF_STEPS = 20;
+
+    /** The colours from neutral (step 0) to the strongest growth (red) or shrinkage (blue). */
+    public static String[] diffRamp(boolean grew) {
+        String[] ramp = new String[DIFF_STEPS + 1];
+        ramp[0] = NEUTRAL;
+        for (int step = 1; step <= DIFF_STEPS; step++) {
+            double intensity = step / (double) DIFF_STEPS;
+            ramp[step] = hsb(grew ? 0 : 218, 0.08 + 0.72 * intensity, 1.0 - 0.08 * intensity);
+        }
+        return ramp;
+    }
+
+    private static String hsb(double hueDegrees, double saturation, double brightness) {
+        int rgb = Color.HSBtoRGB((float) (hueDegrees / 360), (float) saturation, (float) brightness);
+        return String.format(Locale.ROOT, "#%06x", rgb & 0xffffff);
+    }
+}

@@ -1,0 +1,376 @@
+package io.flightdeck.flamegraphs.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import io.flightdeck.flamegraphs.CallTree;
+import io.flightdeck.flamegraphs.FoldedFormat;
+import io.flightdeck.flamegraphs.FramePalette;
+import io.flightdeck.flamegraphs.GraphInfo;
+import io.flightdeck.flamegraphs.WeightUnit;
+import io.flightdeck.flamegraphs.html.HtmlFlameGraph;
+
+/** The interactive page in a real headless Chromium: what a person clicks, types and reads. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FlameGraphPageTest {
+
+    /** 100 samples: handle 80 (query 40 = HashMap.get 30 + hashCode 10; Json.write 40), worker 20. */
+    static final String PROFILE = """
+            main;app.Service.handle;app.Repo.query;java.util.HashMap.get 30
+            main;app.Service.handle;app.Repo.query;java.lang.String.hashCode 10
+            main;app.Service.handle;app.Json.write 40
+            main;app.Worker.run;java.util.HashMap.get 20
+            """;
+
+    static final List<String> HOSTILE = List.of("<script>window.__pwned=1</script>", "\"double\" & 'single'",
+            "</svg>", "<img src=x onerror=window.__pwned=2>", "</script><script>window.__pwned=3</script>",
+            "a\u2028b ]]> <!-- x -->");
+
+    @TempDir
+    Path dir;
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    void stopBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void forget() {
+        browser.clearRecords();
+    }
+
+    @Test
+    void loadsWithoutErrorsOrRequestsAndSaysWhatItShows() throws IOException {
+        Path page = open(tree(PROFILE), GraphInfo.of("Checkout service", "CPU samples", WeightUnit.SAMPLES)
+                .withSpan(Instant.parse("2026-11-27T10:00:00Z"), Instant.parse("2026-11-27T10:01:30Z")));
+
+        assertThat(browser.problems()).isEmpty();
+        assertThat(browser.requests()).containsExactly(page.toUri().toString());
+        assertThat((Long) browser.eval("return performance.getEntriesByType('resource').length")).isZero();
+        assertThat(browser.driver().getTitle()).isEqualTo("Checkout service — CPU samples");
+        assertThat(text("facts")).contains("CPU samples", "total 100 samples", "2026-11-27 10:00:00Z",
+                "2026-11-27 10:01:30Z", "(90.0 s)");
+        assertThat(text("legend")).contains("application", "JDK", "native", "kernel", "GC");
+        assertThat(frames("all")).singleElement().satisfies(f -> assertThat(f.get("w")).isEqualTo(width()));
+    }
+
+    @Test
+    void clickingAFrameZoomsItToTheFullWidthAndResetRestores() throws IOException {
+        open(tree(PROFILE), info());
+        double full = width();
+        assertThat(frame("app.Repo.query").get("w")).isCloseTo(full * 0.4, within(1.0));
+
+        click(frame("app.Repo.query"));
+
+        assertThat((String) browser.eval("return flamegraph.zoomed()")).isEqualTo("app.Repo.query");
+        Map<String, Double> zoomed = frame("app.Repo.query");
+        assertThat(zoomed.get("x")).isZero();
+        assertThat(zoomed.get("w")).isCloseTo(full, within(0.5));
+        assertThat(frame("java.util.HashMap.get").get("w")).isCloseTo(full * 0.75, within(1.0));
+        // drawn, not only laid out: the frame's colour reaches both edges of the canvas
+        double y = zoomed.get("y") + 8;
+        assertThat(pixel(full * 0.25, y)).isEqualTo(pixel(full - 6, y)).isNotEqualTo("#ffffff");
+        assertThat(text("crumbs")).isEqualTo("all›main›app.Service.handle›app.Repo.query");
+        assertThat(frame("app.Worker.run")).isNull();
+
+        browser.driver().findElement(By.id("reset")).click();
+
+        assertThat((String) browser.eval("return flamegraph.zoomed()")).isEqualTo("all");
+        assertThat(frame("app.Repo.query").get("w")).isCloseTo(full * 0.4, within(1.0));
+        assertThat(frame("app.Worker.run")).isNotNull();
+        assertThat(browser.problems()).isEmpty();
+    }
+
+    @Test
+    void breadcrumbsZoomBackOut() throws IOException {
+        open(tree(PROFILE), info());
+        click(frame("java.lang.String.hashCode"));
+        browser.driver().findElement(By.xpath("//nav[@id='crumbs']/button[text()='app.Service.handle']")).click();
+        assertThat((String) browser.eval("return flamegraph.zoomed()")).isEqualTo("app.Service.handle");
+        assertThat(frame("app.Service.handle").get("w")).isCloseTo(width(), within(0.5));
+    }
+
+    @Test
+    void searchHighlightsMatchesAndReportsTheirShare() throws IOException {
+        open(tree(PROFILE), info());
+
+        search("hashmap", false);
+
+        assertThat(text("matched")).isEqualTo("Matched: 50.0% of all (50 samples)");
+        for (Map<String, Double> f : frames("java.util.HashMap.get")) {
+            assertThat(pixel(f.get("x") + f.get("w") / 2, f.get("y") + 8)).isEqualTo(FramePalette.MATCH);
+        }
+        Map<String, Double> json = frame("app.Json.write");
+        assertThat(pixel(json.get("x") + 2, json.get("y") + 3)).isNotEqualTo(FramePalette.MATCH);
+
+        search("Repo\\.query|Json", true); // a match under a match counts once
+        assertThat(text("matched")).isEqualTo("Matched: 80.0% of all (80 samples)");
+
+        click(frame("app.Service.handle"));
+        assertThat(text("matched")).isEqualTo("Matched: 80.0% of all (80 samples); 100.0% of the zoomed frame");
+
+        search("(unclosed", true);
+        assertThat(text("matched")).startsWith("Not a valid regular expression");
+        assertThat(browser.driver().findElement(By.id("search")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.problems()).isEmpty();
+    }
+
+    @Test
+    void hoverShowsNameWeightAndShares() throws IOException {
+        open(tree(PROFILE), info());
+        Map<String, Double> json = frame("app.Json.write");
+
+        new Actions(browser.driver()).moveToElement(canvas(), offsetX(json.get("x") + json.get("w") / 2),
+                offsetY(json.get("y") + 8)).perform();
+
+        WebElement tooltip = browser.driver().findElement(By.id("tooltip"));
+        assertThat(tooltip.isDisplayed()).isTrue();
+        assertThat(tooltip.getText()).contains("app.Json.write", "application frame",
+                "Total: 40 samples, 40.0% of all, 50.0% of its parent", "Self: 40 samples, 40.0% of all");
+        assertThat(text("details")).contains("app.Json.write", "50.0% of its parent");
+    }
+
+    @Test
+    void keyboardMovesFocusAndZooms() throws IOException {
+        open(tree(PROFILE), info());
+        WebElement canvas = canvas();
+        click(frame("all")); // zooms to all, focuses the canvas and the root frame
+        canvas.sendKeys(Keys.ARROW_UP); // flame view: up goes toward the leaves
+        assertThat(text("details")).contains("main");
+        canvas.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP, Keys.ENTER);
+        assertThat((String) browser.eval("return flamegraph.zoomed()")).isEqualTo("app.Json.write");
+        canvas.sendKeys(Keys.ESCAPE);
+        assertThat((String) browser.eval("return flamegraph.zoomed()")).isEqualTo("all");
+    }
+
+    @Test
+    void icicleHasTheRootOnTopAndFlameAtTheBottom() throws IOException {
+        open(tree(PROFILE), info());
+        double flameRootY = frame("all").get("y");
+        assertThat(flameRootY).isGreaterThan(frame("main").get("y"));
+
+        browser.driver().findElement(By.id("view-icicle")).click();
+
+        assertThat(frame("all").get("y")).isZero();
+        assertThat(frame("main").get("y")).isGreaterThan(0);
+    }
+
+    @Test
+    void invertedViewMergesByLeaf() throws IOException {
+        open(tree(PROFILE), info());
+
+        browser.driver().findElement(By.id("view-inverted")).click();
+
+        assertThat((String) browser.eval("return flamegraph.view()")).isEqualTo("inverted");
+        assertThat((String) browser.eval("return flamegraph.widestAt(1)")).isEqualTo("java.util.HashMap.get");
+        assertThat(frame("java.util.HashMap.get").get("w")).isCloseTo(width() * 0.5, within(1.0));
+        // its callers, merged: Repo.query (30) and Worker.run (20) directly under the leaf
+        assertThat(frame("app.Repo.query").get("depth")).isEqualTo(2.0);
+        assertThat(frame("app.Worker.run").get("w")).isCloseTo(width() * 0.2, within(1.0));
+        assertThat(browser.problems()).isEmpty();
+    }
+
+    @Test
+    void frameNamesAreTextNeverMarkup() throws IOException {
+        StringBuilder folded = new StringBuilder();
+        for (String name : HOSTILE) {
+            folded.append("main;").append(name.replace(";", ":")).append(" 10\n");
+        }
+        open(tree(folded.toString()), GraphInfo.of("<b>title</b> & \"quotes\"", "</script>", WeightUnit.SAMPLES));
+
+        assertThat(browser.problems()).isEmpty();
+        assertThat((Object) browser.eval("return window.__pwned")).isNull();
+        assertThat((Long) browser.eval("return document.querySelectorAll('img, b, svg').length")).isZero();
+        assertThat((Long) browser.eval("return document.scripts.length")).isEqualTo(2);
+        assertThat(text("title")).isEqualTo("<b>title</b> & \"quotes\"");
+        for (String name : HOSTILE) {
+            Map<String, Double> f = frame(name);
+            assertThat(f).as(name).isNotNull();
+            click(f);
+            assertThat(text("crumbs")).isEqualTo("all›main›" + name.replace("\u2028", " ").trim()
+                    .replace("a b", "a\u2028b").replaceAll("\u2028", "\u2028"));
+            assertThat((String) browser.eval("return flamegraph.zoomed()")).isEqualTo(name);
+            browser.driver().findElement(By.id("reset")).click();
+        }
+        assertThat((Object) browser.eval("return window.__pwned")).isNull();
+    }
+
+    @Test
+    void anEmptyProfileSaysSo() throws IOException {
+        open(new CallTree(), info());
+        assertThat(text("empty")).contains("No samples");
+        assertThat(browser.driver().findElement(By.id("chart")).isDisplayed()).isFalse();
+        assertThat(browser.problems()).isEmpty();
+    }
+
+    @Test
+    void aDiffAgainstItselfIsAllNeutral() throws IOException {
+        CallTree tree = tree(PROFILE);
+        openDiff(tree, tree);
+        for (String name : List.of("main", "app.Service.handle", "app.Repo.query", "java.util.HashMap.get",
+                "app.Json.write", "app.Worker.run")) {
+            for (Map<String, Double> f : frames(name)) {
+                assertThat(pixel(f.get("x") + 2, f.get("y") + 3)).as(name).isEqualTo(FramePalette.NEUTRAL);
+            }
+        }
+        assertThat(browser.driver().findElement(By.id("view-inverted")).isEnabled()).isFalse();
+        assertThat(browser.problems()).isEmpty();
+    }
+
+    @Test
+    void aDiffColoursGrowthRedShrinkageBlueAndMarksNewFrames() throws IOException {
+        CallTree baseline = tree(PROFILE);
+        // Json.write doubles its share; Repo.query halves; a new frame appears
+        CallTree current = tree("""
+                main;app.Service.handle;app.Repo.query;java.util.HashMap.get 10
+                main;app.Service.handle;app.Repo.query;java.lang.String.hashCode 10
+                main;app.Service.handle;app.Json.write 70
+                main;app.Worker.run;java.util.HashMap.get 5
+                main;app.Cache.evict 5
+                """);
+        openDiff(baseline, current);
+
+        Map<String, Double> grew = frame("app.Json.write");
+        Map<String, Double> shrank = frame("app.Repo.query");
+        assertThat(rgb(pixel(grew.get("x") + 2, grew.get("y") + 3))).satisfies(c -> assertThat(c[0]).isGreaterThan(c[2]));
+        assertThat(rgb(pixel(shrank.get("x") + 2, shrank.get("y") + 3))).satisfies(c -> assertThat(c[2]).isGreaterThan(c[0]));
+
+        Map<String, Double> added = frame("app.Cache.evict");
+        new Actions(browser.driver()).moveToElement(canvas(), offsetX(added.get("x") + added.get("w") / 2),
+                offsetY(added.get("y") + 8)).perform();
+        assertThat(text("tooltip")).contains("new in this profile");
+        new Actions(browser.driver()).moveToElement(canvas(), offsetX(grew.get("x") + grew.get("w") / 2),
+                offsetY(grew.get("y") + 8)).perform();
+        assertThat(text("tooltip")).contains("Total: 70 samples, 70.0% of all", "Baseline: 40 samples, 40.0% of all",
+                "Change in share: +30.00 pp");
+        assertThat(text("notes")).contains("Differential graph");
+        assertThat(browser.problems()).isEmpty();
+    }
+
+    // ---------- helpers ----------
+
+    static CallTree tree(String folded) throws IOException {
+        return FoldedFormat.read(new StringReader(folded));
+    }
+
+    static GraphInfo info() {
+        return GraphInfo.of("test profile", "CPU samples", WeightUnit.SAMPLES);
+    }
+
+    Path open(CallTree tree, GraphInfo info) throws IOException {
+        Path page = Files.createTempFile(dir, "flamegraph-", ".html");
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlFlameGraph.write(tree, info, out);
+        }
+        browser.open(page);
+        return page;
+    }
+
+    void openDiff(CallTree baseline, CallTree current) throws IOException {
+        Path page = Files.createTempFile(dir, "diff-", ".html");
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlFlameGraph.writeDiff(baseline, current, GraphInfo.of("diff", "CPU samples", WeightUnit.SAMPLES), out);
+        }
+        browser.open(page);
+    }
+
+    String text(String id) {
+        return (String) browser.eval("return document.getElementById(arguments[0]).textContent", id);
+    }
+
+    WebElement canvas() {
+        return browser.driver().findElement(By.id("canvas"));
+    }
+
+    double width() {
+        return ((Number) browser.eval("return flamegraph.width()")).doubleValue();
+    }
+
+    List<Map<String, Double>> frames(String name) {
+        List<Map<String, Object>> raw = browser.eval("return flamegraph.frames(arguments[0])", name);
+        return raw.stream().map(FlameGraphPageTest::numbers).toList();
+    }
+
+    Map<String, Double> frame(String name) {
+        List<Map<String, Double>> all = frames(name);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    private static Map<String, Double> numbers(Map<String, Object> f) {
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        f.forEach((k, v) -> out.put(k, ((Number) v).doubleValue()));
+        return out;
+    }
+
+    void click(Map<String, Double> f) {
+        new Actions(browser.driver()).moveToElement(canvas(), offsetX(f.get("x") + Math.min(f.get("w") / 2, 20)),
+                offsetY(f.get("y") + 8)).click().perform();
+    }
+
+    // Selenium's offsets count from the element's centre.
+    int offsetX(double x) {
+        return (int) Math.floor(x - canvas().getSize().getWidth() / 2.0);
+    }
+
+    int offsetY(double y) {
+        return (int) Math.floor(y - canvas().getSize().getHeight() / 2.0);
+    }
+
+    void search(String query, boolean regex) {
+        WebElement box = browser.driver().findElement(By.id("search"));
+        WebElement regexBox = browser.driver().findElement(By.id("regex"));
+        if (regexBox.isSelected() != regex) {
+            regexBox.click();
+        }
+        box.clear();
+        box.sendKeys(query, Keys.ENTER);
+    }
+
+    String pixel(double x, double y) {
+        return browser.eval("""
+                // a copy to read from, so the page's own canvas is never read back (Chromium warns when it is)
+                const copy = document.createElement('canvas');
+                copy.width = 1;
+                copy.height = 1;
+                const g = copy.getContext('2d', { willReadFrequently: true });
+                g.drawImage(document.getElementById('canvas'), Math.round(arguments[0] * devicePixelRatio),
+                    Math.round(arguments[1] * devicePixelRatio), 1, 1, 0, 0, 1, 1);
+                const d = g.getImageData(0, 0, 1, 1).data;
+                return '#' + [d[0], d[1], d[2]].map(v => v.toString(16).padStart(2, '0')).join('');
+                """, x, y);
+    }
+
+    static int[] rgb(String hex) {
+        return new int[] {Integer.parseInt(hex.substring(1, 3), 16), Integer.parseInt(hex.substring(3, 5), 16),
+            Integer.parseInt(hex.substring(5, 7), 16)};
+    }
+}
