@@ -107,7 +107,7 @@ public final class FoldedFormat {
         return new Frame(name, kind);
     }
 
-    private static void appendFrame(StringBuilder out, String frame) {
+    static void appendFrame(StringBuilder out, String frame) {
         for (int i = 0; i < frame.length(); i++) {
             char c = frame.charAt(i);
             out.append(c == ';' ? ':' : c == '\n' || c == '\r' ? ' ' : c);

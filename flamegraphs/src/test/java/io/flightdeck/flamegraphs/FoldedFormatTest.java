@@ -60,6 +60,34 @@ class FoldedFormatTest {
     }
 
     @Test
+    void foldedToModelToFoldedIsByteIdenticalAfterSorting() throws IOException {
+        java.util.Random random = new java.util.Random(42);
+        String[] frames = {"java.lang.Thread.run()", "a.B.c(int, String[])", "a.B.c", "a.b", "x$1.lambda$0()",
+            "libc.so.6", "G1ParScanThreadState::trim_queue", "Ünïcödé", "[unknown]", "a b (c)"};
+        java.util.Set<String> lines = new java.util.TreeSet<>();
+        while (lines.size() < 2_000) {
+            StringBuilder line = new StringBuilder();
+            for (int depth = 1 + random.nextInt(12); depth > 0; depth--) {
+                line.append(frames[random.nextInt(frames.length)]).append(depth > 1 ? ";" : "");
+            }
+            lines.add(line + " " + (1 + random.nextInt(1_000_000)));
+        }
+        // one line per distinct stack: a stack listed twice would be summed, which no writer undoes
+        java.util.Map<String, String> byStack = new java.util.TreeMap<>();
+        lines.forEach(l -> byStack.putIfAbsent(l.substring(0, l.lastIndexOf(' ')), l));
+        List<String> input = new java.util.ArrayList<>(byStack.values());
+        java.util.Collections.shuffle(input, random);
+
+        String output = write(read(String.join("\n", input) + "\n"));
+
+        List<String> sortedIn = input.stream().sorted().toList();
+        List<String> sortedOut = output.lines().sorted().toList();
+        assertThat(String.join("\n", sortedOut)).isEqualTo(String.join("\n", sortedIn));
+        assertThat(read(output).totalWeight())
+                .isEqualTo(input.stream().mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).sum());
+    }
+
+    @Test
     void readsFlamegraphPlInput() throws IOException {
         String perf = """
                 bash;main;execute_command;execute_simple_command 12

@@ -196,6 +196,18 @@ class FlameGraphPageTest {
         // its callers, merged: Repo.query (30) and Worker.run (20) directly under the leaf
         assertThat(frame("app.Repo.query").get("depth")).isEqualTo(2.0);
         assertThat(frame("app.Worker.run").get("w")).isCloseTo(width() * 0.2, within(1.0));
+
+        click(frame("java.util.HashMap.get")); // zooming rebuilds the callers view around the leaf
+
+        assertThat((String) browser.eval("return flamegraph.zoomed()")).isEqualTo("java.util.HashMap.get");
+        assertThat(frame("java.util.HashMap.get").get("w")).isCloseTo(width(), within(0.5));
+        assertThat(frame("app.Repo.query").get("w")).isCloseTo(width() * 0.6, within(1.0));
+        assertThat(text("crumbs")).isEqualTo("all›java.util.HashMap.get");
+        click(frame("app.Repo.query"));
+        assertThat(text("crumbs")).isEqualTo("all›java.util.HashMap.get›app.Repo.query");
+        assertThat(frame("app.Service.handle").get("w")).isCloseTo(width(), within(0.5));
+        browser.driver().findElement(By.id("reset")).click();
+        assertThat(frame("app.Json.write").get("w")).isCloseTo(width() * 0.4, within(1.0));
         assertThat(browser.problems()).isEmpty();
     }
 

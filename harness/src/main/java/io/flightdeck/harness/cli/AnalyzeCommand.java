@@ -24,12 +24,12 @@ import io.flightdeck.profiling.ChunkHeader;
 import io.flightdeck.profiling.RecordingAnalyzer;
 import io.flightdeck.profiling.RecordingException;
 
-/** {@code flightdeck analyze FILE.jfr}: any recording to analysis.json, folded stacks and a short summary. */
+/** {@code flightdeck analyze FILE.jfr}: any recording to analysis.json, folded stacks, flame graphs and a short summary. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Analyse a Java Flight Recorder file (ours or any program's, JDK 11+): hot methods, "
                 + "allocation sites, GC pauses and the post-GC heap trend, lock contention.",
-                "Writes analysis.json and cpu.folded / alloc.folded / lock.folded (flame graph input) and prints "
-                        + "a summary. Exit code 0, or 2 for a file that is not a readable recording."})
+                "Writes analysis.json, cpu.folded / alloc.folded / lock.folded (folded stacks) and "
+                        + "flamegraph-cpu.html / -alloc.html / -lock.html (interactive flame graphs), and prints a summary. Exit code 0, or 2 for a file that is not a readable recording."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     private static final Pattern RELATIVE = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
@@ -73,7 +73,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Path dir = outputDirectory();
-        Path written = RecordingAnalyses.write(dir, analysis, 1);
+        Path written = RecordingAnalyses.write(dir, analysis, 1, String.valueOf(file.getFileName()));
         AnalysisSummary.print(spec.commandLine().getOut(), analysis, Math.min(top, 5));
         spec.commandLine().getOut().println("analysis: " + written);
         spec.commandLine().getOut().flush();

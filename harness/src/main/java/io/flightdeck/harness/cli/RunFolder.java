@@ -24,7 +24,8 @@ final class RunFolder {
      * "-fork-N".
      */
     private static final Pattern FORK_FILE = Pattern.compile("(recording|result|spec|child-stdout|child-stderr"
-            + "|analysis|cpu|alloc|lock)(-fork-\\d+)?\\.(jfr|json|log|folded)");
+            + "|analysis|cpu|alloc|lock|flamegraph-cpu|flamegraph-alloc|flamegraph-lock)(-fork-\\d+)?"
+            + "\\.(jfr|json|log|folded|html)");
 
     private RunFolder() {
     }

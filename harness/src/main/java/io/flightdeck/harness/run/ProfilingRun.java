@@ -94,7 +94,7 @@ public final class ProfilingRun {
         for (int i = 0; i < plan.workloads().size(); i++) {
             WorkloadReport report = WorkloadReports.of(plan.workloads().get(i), outcomes.get(i), plan.directory());
             listener.analysing(plan.workloads().get(i));
-            workloads.add(report.withProfile(analyse(plan, outcomes.get(i))));
+            workloads.add(report.withProfile(analyse(plan, plan.workloads().get(i).name(), outcomes.get(i))));
         }
         List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(budgets, measurements(workloads));
         boolean failed = workloads.stream().anyMatch(w -> RunReport.FAILED.equals(w.status()))
@@ -111,10 +111,10 @@ public final class ProfilingRun {
     }
 
     /**
-     * Analyses every fork's recording beside it and returns the first one's headline. A recording that cannot be
+     * Analyses every fork's recording beside it (analysis.json, folded stacks, flame graphs) and returns the first one's headline. A recording that cannot be
      * analysed (a child killed before JFR wrote anything readable) gives a headline that says so, not a failed run.
      */
-    private static ProfileHeadline analyse(RunPlan plan, List<ForkOutcome> forks) {
+    private static ProfileHeadline analyse(RunPlan plan, String workload, List<ForkOutcome> forks) {
         ProfileHeadline first = null;
         for (ForkOutcome f : forks) {
             if (f.recording() == null) {
@@ -123,7 +123,8 @@ public final class ProfilingRun {
             ProfileHeadline headline;
             try {
                 Analysis analysis = RecordingAnalyzer.analyze(f.recording(), AnalysisOptions.defaults());
-                Path json = RecordingAnalyses.write(f.recording().getParent(), analysis, f.fork());
+                String title = forks.size() > 1 ? workload + " (fork " + f.fork() + ")" : workload;
+                Path json = RecordingAnalyses.write(f.recording().getParent(), analysis, f.fork(), title);
                 headline = ProfileHeadline.of(analysis, plan.directory().relativize(json).toString());
             } catch (RecordingException | IOException e) {
                 headline = ProfileHeadline.unavailable(e.getMessage());

@@ -11,13 +11,15 @@ import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.FoldedFormat;
 import io.flightdeck.harness.files.AtomicFile;
 import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.graphs.FlameGraphFiles;
 import io.flightdeck.harness.runner.ForkedRunner;
 import io.flightdeck.profiling.Analysis;
 
 /**
- * The files an analysis leaves beside its recording: {@code analysis.json} and the call trees as folded stacks
- * ({@code cpu.folded}, {@code alloc.folded}, {@code lock.folded}), the input of the flame graphs. A second fork's
- * get its number: {@code analysis-fork-2.json}, {@code cpu-fork-2.folded}.
+ * The files an analysis leaves beside its recording: {@code analysis.json}, the call trees as folded stacks
+ * ({@code cpu.folded}, {@code alloc.folded}, {@code lock.folded}) and as interactive flame graphs
+ * ({@code flamegraph-cpu.html} and so on, see {@link FlameGraphFiles#writeAll}). A second fork's get its number:
+ * {@code analysis-fork-2.json}, {@code cpu-fork-2.folded}.
  */
 public final class RecordingAnalyses {
 
@@ -26,13 +28,14 @@ public final class RecordingAnalyses {
     private RecordingAnalyses() {
     }
 
-    /** Writes the files; returns the path of the analysis.json written. */
-    public static Path write(Path dir, Analysis analysis, int fork) throws IOException {
+    /** Writes the files, the flame graphs titled {@code title}; returns the path of the analysis.json written. */
+    public static Path write(Path dir, Analysis analysis, int fork, String title) throws IOException {
         Path json = dir.resolve(ForkedRunner.forkFileName(ANALYSIS, "json", fork));
         Json.writeAtomically(Json.mapper(), json, analysis);
         folded(dir.resolve(ForkedRunner.forkFileName("cpu", "folded", fork)), analysis.stacks().cpu());
         folded(dir.resolve(ForkedRunner.forkFileName("alloc", "folded", fork)), analysis.stacks().allocation());
         folded(dir.resolve(ForkedRunner.forkFileName("lock", "folded", fork)), analysis.stacks().locks());
+        FlameGraphFiles.writeAll(dir, analysis, fork, title);
         return json;
     }
 

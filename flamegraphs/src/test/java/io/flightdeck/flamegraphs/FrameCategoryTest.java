@@ -1,0 +1,39 @@
+package io.flightdeck.flamegraphs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FrameCategoryTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "io.flightdeck.memory.Engine.recall(String, int)|UNKNOWN|APPLICATION",
+        "com/acme/Server.handle|JAVA|APPLICATION",
+        "java.util.HashMap.get(Object)|UNKNOWN|JDK",
+        "java/util/HashMap.get|INLINED|JDK",
+        "jdk.internal.misc.Unsafe.park(boolean, long)|UNKNOWN|JDK",
+        "sun.nio.ch.EPoll.wait(int, long, int, int)|UNKNOWN|JDK",
+        "com.sun.crypto.provider.AESCrypt.encryptBlock|UNKNOWN|JDK",
+        "javax.crypto.Cipher.doFinal|UNKNOWN|JDK",
+        "__GI___libc_write|UNKNOWN|NATIVE",
+        "libc.so.6|UNKNOWN|NATIVE",
+        "[unknown]|UNKNOWN|NATIVE",
+        "JavaThread::thread_main_inner()|UNKNOWN|NATIVE",
+        "thread_native_entry(Thread*)|UNKNOWN|NATIVE",
+        "Interpreter|UNKNOWN|NATIVE",
+        "do_syscall_64|KERNEL|KERNEL",
+        "G1ParScanThreadState::trim_queue_to_threshold(unsigned int)|UNKNOWN|GC",
+        "ZMark::follow_work(bool)|UNKNOWN|GC",
+        "ShenandoahConcurrentMark::mark_loop|UNKNOWN|GC",
+        "GCTaskThread::run()|UNKNOWN|GC",
+        "PSPromotionManager::drain_stacks_depth(bool)|UNKNOWN|GC",
+        "log1p|UNKNOWN|NATIVE",
+        "java.lang.Thread.sleep0(long)|NATIVE|NATIVE",
+        "|UNKNOWN|NATIVE",
+    })
+    void categorises(String name, FrameKind kind, FrameCategory expected) {
+        assertThat(FrameCategory.of(name == null ? "" : name, kind)).isEqualTo(expected);
+    }
+}

@@ -1,0 +1,81 @@
+package io.flightdeck.harness.graphs;
+
+import java.util.Locale;
+
+import io.flightdeck.flamegraphs.CallTree;
+import io.flightdeck.flamegraphs.GraphInfo;
+import io.flightdeck.flamegraphs.WeightUnit;
+import io.flightdeck.profiling.Analysis;
+
+/** The three profiles a recording gives flame graphs of, with what their weights count. */
+public enum ProfileKind {
+    CPU("cpu", WeightUnit.SAMPLES),
+    ALLOC("alloc", WeightUnit.BYTES),
+    LOCK("lock", WeightUnit.NANOSECONDS);
+
+    private final String option;
+    private final WeightUnit unit;
+
+    ProfileKind(String option, WeightUnit unit) {
+        this.option = option;
+        this.unit = unit;
+    }
+
+    /** The word on the command line and in file names: cpu, alloc, lock. */
+    public String option() {
+        return option;
+    }
+
+    public WeightUnit unit() {
+        return unit;
+    }
+
+    /** The kind a command-line word names, or null. */
+    public static ProfileKind of(String word) {
+        for (ProfileKind kind : values()) {
+            if (kind.option.equals(word.toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /** This profile's stacks in an analysis. */
+    public CallTree tree(Analysis analysis) {
+        return switch (this) {
+            case CPU -> analysis.stacks().cpu();
+            case ALLOC -> analysis.stacks().allocation();
+            case LOCK -> analysis.stacks().locks();
+        };
+    }
+
+    /** The header of this profile's graph: what was sampled, by which events, over which span. */
+    public GraphInfo info(Analysis analysis, String title) {
+        GraphInfo info = GraphInfo.of(title, event(analysis), unit)
+                .withSpan(analysis.recording().analysedFrom(), analysis.recording().analysedTo());
+        return switch (this) {
+            case CPU -> info;
+            case ALLOC -> info.withNote("Allocation weights are estimates: each sampled allocation stands for the "
+                    + "bytes allocated since the previous sample (" + analysis.allocation().source() + ").");
+            case LOCK -> info.withNote("Only waits longer than the recording's threshold (10 ms in the profile "
+                    + "settings) are recorded: short contention is not in this graph.");
+        };
+    }
+
+    /** The event label for a profile read from a folded file, where only the kind is known. */
+    public String label() {
+        return switch (this) {
+            case CPU -> "CPU samples";
+            case ALLOC -> "Allocated bytes";
+            case LOCK -> "Time blocked on locks";
+        };
+    }
+
+    private String event(Analysis analysis) {
+        return switch (this) {
+            case CPU -> label() + " (jdk.ExecutionSample)";
+            case ALLOC -> label() + " (" + analysis.allocation().source() + ")";
+            case LOCK -> label() + " (jdk.JavaMonitorEnter, jdk.ThreadPark)";
+        };
+    }
+}
