@@ -42,6 +42,9 @@ public final class DiffFolded {
         StringBuilder line = new StringBuilder();
         tree.forEachStack((frames, length, self) -> {
             line.setLength(0);
+            if (length == 0) {
+                line.append(FoldedFormat.NO_FRAMES);
+            }
             for (int i = 0; i < length; i++) {
                 if (i > 0) {
                     line.append(';');

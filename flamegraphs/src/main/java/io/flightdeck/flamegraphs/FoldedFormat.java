@@ -34,10 +34,13 @@ import java.util.Objects;
  *   <li>Blank lines, lines starting with {@code #}, {@code \r\n} endings and a leading byte order mark are
  *       ignored.</li>
  * </ul>
- * Anything else (no weight, a negative weight, a weight that is not a number or does not fit a long, a
- * line over {@link #MAX_LINE_CHARS}) is a {@link FoldedFormatException}.
+ * Anything else (no weight, a negative weight, a weight that is not a number or does not fit a long, no frames
+ * before the weight, a line over {@link #MAX_LINE_CHARS}) is a {@link FoldedFormatException}.
  */
 public final class FoldedFormat {
+
+    /** The frame written for weight on no frame at all (a tree's root self), as the format has no empty stack. */
+    public static final String NO_FRAMES = "[no frames]";
 
     /** The longest line read: 1 MiB of characters. */
     public static final int MAX_LINE_CHARS = 1 << 20;
@@ -49,8 +52,8 @@ public final class FoldedFormat {
 
     /**
      * Writes one {@code a;b;c weight} line per stack with self weight, in {@link CallTree#stacks()} order,
-     * with {@code \n} endings; flushes but does not close {@code out}. Weight of empty stacks is written as
-     * a line with no frames ({@code " 12"}). A {@code ;} inside a frame name becomes {@code :} and a line
+     * with {@code \n} endings; flushes but does not close {@code out}. Weight of empty stacks is written on
+     * one frame, {@link #NO_FRAMES}. A {@code ;} inside a frame name becomes {@code :} and a line
      * break a space, as the format has no escapes.
      */
     public static void write(CallTree tree, Writer out) throws IOException {
@@ -58,6 +61,9 @@ public final class FoldedFormat {
         Objects.requireNonNull(out, "out");
         StringBuilder chunk = new StringBuilder(16 * 1024);
         tree.forEachStack((frames, length, self) -> {
+            if (length == 0) {
+                chunk.append(NO_FRAMES); // the format has no empty stack: a reader would refuse the line
+            }
             for (int i = 0; i < length; i++) {
                 if (i > 0) {
                     chunk.append(';');
@@ -149,6 +155,9 @@ public final class FoldedFormat {
                 return;
             }
             int count = split(line, framesEnd);
+            if (count == 0) {
+                throw new FoldedFormatException(number, "no frames before the weight (an empty stack)");
+            }
             try {
                 tree.add(names, count, weight);
             } catch (ArithmeticException overflow) {

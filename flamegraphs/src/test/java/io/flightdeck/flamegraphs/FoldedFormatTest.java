@@ -50,13 +50,22 @@ class FoldedFormatTest {
         tree.add(List.of("java.lang.Thread.run()", "com.acme.Server.handle(Request, Response)"), 3);
         tree.add(List.of("java.lang.Thread.run()", "Ünïcödé.méthod"), 5);
         tree.add(List.of("[thread main tid=1]", "a.b$Lambda$12/0x0000000800c01234.apply(Object)"), 2);
-        tree.add(List.of(), 4);
 
         CallTree back = read(write(tree));
 
         assertThat(back.stacks()).isEqualTo(tree.stacks());
         assertThat(back.totalWeight()).isEqualTo(tree.totalWeight());
         assertThat(back.nodeCount()).isEqualTo(tree.nodeCount());
+    }
+
+    @Test
+    void weightOnNoFrameIsWrittenOnAFrameThatSaysSo() throws IOException {
+        CallTree tree = new CallTree();
+        tree.add(List.of(), 4);
+        tree.add(List.of("main"), 1);
+
+        assertThat(write(tree)).isEqualTo("[no frames] 4\nmain 1\n");
+        assertThat(read(write(tree)).totalWeight()).isEqualTo(5);
     }
 
     @Test
@@ -181,6 +190,9 @@ class FoldedFormatTest {
         "'main;foo(int, int)\n'            | line 1: weight 'int)' is not a number",
         "'# header\nmain;a 1e3\n'          | line 2: weight '1e3' is not a number",
         "'main;a 99999999999999999999\n'   | line 1: weight '99999999999999999999' does not fit a long",
+        "'main;a 1\n 5\n'                  | line 2: no frames before the weight",
+        "'main;a 1\n;;; 5\n'               | line 2: no frames before the weight",
+        "'main;a x\n'                      | line 1: weight 'x' is not a number",
     })
     void malformedLinesFailWithOneLineNamingTheLine(String input, String expectedStart) {
         assertThatThrownBy(() -> read(input))
