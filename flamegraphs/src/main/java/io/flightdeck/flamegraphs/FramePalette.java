@@ -16,6 +16,8 @@ public final class FramePalette {
     public static final String MATCH = "#e040e0";
     /** A frame whose share did not change. */
     public static final String NEUTRAL = "#eeeeee";
+    /** The root, "all": not a frame of the program. */
+    public static final String ROOT = "#c9ccd0";
 
     private FramePalette() {
     }
@@ -67,14 +69,26 @@ public final class FramePalette {
         }
         double intensity = Math.min(1, Math.abs(change) / scale);
         int step = Math.max(1, (int) Math.round(intensity * DIFF_STEPS));
-        return diffRamp(change > 0)[step];
+        return (change > 0 ? GREW : SHRANK)[step];
     }
 
     /** Steps of a differential ramp; step 0 is the neutral colour. */
     public static final int DIFF_STEPS = 20;
 
-    /** The colours from neutral (step 0) to the strongest growth (red) or shrinkage (blue). */
+    private static final String[] GREW = ramp(true);
+    private static final String[] SHRANK = ramp(false);
+
+    /** The colours from neutral (step 0) to the strongest growth (red) or shrinkage (blue); a copy. */
     public static String[] diffRamp(boolean grew) {
+        return (grew ? GREW : SHRANK).clone();
+    }
+
+    /** The colour of a frame the baseline lacks (drawn hatched): the strongest growth. */
+    public static String newFrame() {
+        return GREW[DIFF_STEPS];
+    }
+
+    private static String[] ramp(boolean grew) {
         String[] ramp = new String[DIFF_STEPS + 1];
         ramp[0] = NEUTRAL;
         for (int step = 1; step <= DIFF_STEPS; step++) {

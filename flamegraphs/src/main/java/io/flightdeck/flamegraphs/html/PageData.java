@@ -88,11 +88,12 @@ final class PageData {
     private static void writePalette(JsonGenerator json) throws IOException {
         json.writeObjectFieldStart("palette");
         json.writeArrayFieldStart("categories");
+        String[][] table = FramePalette.table();
         for (FrameCategory category : FrameCategory.values()) {
             json.writeStartObject();
             json.writeStringField("label", category.label());
             json.writeArrayFieldStart("shades");
-            for (String colour : FramePalette.table()[category.ordinal()]) {
+            for (String colour : table[category.ordinal()]) {
                 json.writeString(colour);
             }
             json.writeEndArray();
@@ -101,6 +102,7 @@ final class PageData {
         json.writeEndArray();
         json.writeStringField("match", FramePalette.MATCH);
         json.writeStringField("neutral", FramePalette.NEUTRAL);
+        json.writeStringField("root", FramePalette.ROOT);
         writeArray(json, "grew", FramePalette.diffRamp(true));
         writeArray(json, "shrank", FramePalette.diffRamp(false));
         json.writeEndObject();

@@ -56,10 +56,10 @@ public final class SvgFlameGraph {
     private static final double CHAR_WIDTH = 7.2; // monospace at 12 px, an estimate: we cannot measure without a font
     private static final double MIN_LABEL_WIDTH = 24;
     private static final double PAD = 10;
-    private static final String ROOT_FILL = "#c9ccd0";
+    private static final String ROOT_FILL = FramePalette.ROOT;
     private static final String HATCH_ID = "new-frame-hatch";
     /** New frames: the strongest growth colour, under the hatch. Computed once: diffRamp builds a fresh array. */
-    private static final String NEW_FILL = FramePalette.diffRamp(true)[FramePalette.DIFF_STEPS];
+    private static final String NEW_FILL = FramePalette.newFrame();
     private static final String MONOSPACE = "ui-monospace, Menlo, Consolas, DejaVu Sans Mono, monospace";
     private static final String SANS = "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif";
     private static final String FG = "#1d1f21";
