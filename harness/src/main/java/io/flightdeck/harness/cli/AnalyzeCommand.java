@@ -73,9 +73,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Path dir = outputDirectory();
-        Path written = RecordingAnalyses.write(dir, analysis, 1, String.valueOf(file.getFileName()));
+        RecordingAnalyses.Written written = RecordingAnalyses.write(dir, analysis, 1, String.valueOf(file.getFileName()));
         AnalysisSummary.print(spec.commandLine().getOut(), analysis, Math.min(top, 5));
-        spec.commandLine().getOut().println("analysis: " + written);
+        spec.commandLine().getOut().println("analysis: " + written.analysis());
+        for (Path page : written.flameGraphs()) {
+            spec.commandLine().getOut().println("flame graph: " + page);
+        }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

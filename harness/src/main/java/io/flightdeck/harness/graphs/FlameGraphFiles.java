@@ -7,6 +7,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import io.flightdeck.flamegraphs.CallTree;
@@ -57,20 +59,23 @@ public final class FlameGraphFiles {
      * The interactive graphs of a recording's analysis beside it: {@code flamegraph-cpu.html},
      * {@code flamegraph-alloc.html} and, when threads waited on locks, {@code flamegraph-lock.html} (a later
      * fork's carry its number). A profile with no samples gets no file, and an older file of that name is removed,
-     * so a graph in the folder is always this analysis's.
+     * so a graph in the folder is always this analysis's. Returns the pages written.
      */
-    public static void writeAll(Path dir, Analysis analysis, int fork, String title) throws IOException {
+    public static List<Path> writeAll(Path dir, Analysis analysis, int fork, String title) throws IOException {
         Objects.requireNonNull(title, "title");
+        List<Path> written = new ArrayList<>();
         for (ProfileKind kind : ProfileKind.values()) {
             Path file = dir.resolve(fileName(kind, fork));
             CallTree tree = kind.tree(analysis);
             boolean wanted = kind != ProfileKind.LOCK || tree.totalWeight() > 0;
             if (wanted) {
                 write(file, tree, kind.info(analysis, title));
+                written.add(file);
             } else {
                 Files.deleteIfExists(file);
             }
         }
+        return written;
     }
 
     /** {@code flamegraph-cpu.html}, {@code flamegraph-cpu-fork-2.html}. */

@@ -126,12 +126,26 @@ public final class MarkdownReport {
                                     : BudgetFormat.measured(UnitKind.BYTES, p.postGcHeapSlope()) + "/s",
                             BudgetFormat.measured(UnitKind.DURATION, p.blockedNanos()));
                 }).toList());
+        List<String> graphs = profiled.stream().filter(w -> w.profile().flameGraphs() != null
+                && !w.profile().flameGraphs().isEmpty()).map(w -> w.name() + ": " + w.profile().flameGraphs().stream()
+                        .map(p -> "[" + graphName(p) + "](" + p + ")").collect(java.util.stream.Collectors.joining(" · ")))
+                .toList();
+        if (!graphs.isEmpty()) {
+            md.append("\nFlame graphs (open in a browser; self-contained, work offline):\n\n");
+            graphs.forEach(line -> md.append("- ").append(line).append('\n'));
+        }
         List<String> ruleWarnings = profiled.stream().filter(w -> w.profile().ruleWarnings() != null)
                 .flatMap(w -> w.profile().ruleWarnings().stream().map(m -> w.name() + ": " + m)).toList();
         if (!ruleWarnings.isEmpty()) {
             md.append("\nJMC rule warnings:\n\n");
             ruleWarnings.forEach(m -> md.append("- ").append(escape(m)).append('\n'));
         }
+    }
+
+    /** "cpu" for ".../flamegraph-cpu.html", "cpu, fork 2" for ".../flamegraph-cpu-fork-2.html". */
+    private static String graphName(String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1).replace("flamegraph-", "").replace(".html", "");
+        return file.replace("-fork-", ", fork ");
     }
 
     private static String first(List<Ranked> rows) {

@@ -10,6 +10,7 @@ import io.flightdeck.profiling.Ranked;
  * {@code analysis} beside the recording.
  *
  * @param analysis          the analysis file, relative to the run folder
+ * @param flameGraphs       the interactive flame graph pages written beside it, relative to the run folder
  * @param cpuSamples        execution samples
  * @param hotMethods        the top methods by self samples
  * @param allocationSites   the top allocation sites by estimated bytes
@@ -22,15 +23,15 @@ import io.flightdeck.profiling.Ranked;
  * @param ruleWarnings      JMC rules at WARNING severity: "name (score): message"
  * @param warnings          the analysis's warnings
  */
-public record ProfileHeadline(String analysis, long cpuSamples, List<Ranked> hotMethods, List<Ranked> allocationSites,
+public record ProfileHeadline(String analysis, List<String> flameGraphs, long cpuSamples, List<Ranked> hotMethods, List<Ranked> allocationSites,
                               double allocationBytesPerSecond, long gcPauses, long gcPauseTotalNanos,
                               long gcPauseMaxNanos, Double postGcHeapSlope, long blockedNanos,
                               List<String> ruleWarnings, List<String> warnings) {
 
     static final int ROWS = 3;
 
-    public static ProfileHeadline of(Analysis a, String analysisPath) {
-        return new ProfileHeadline(analysisPath, a.cpu().samples(), head(a.cpu().hotBySelf()),
+    public static ProfileHeadline of(Analysis a, String analysisPath, List<String> flameGraphs) {
+        return new ProfileHeadline(analysisPath, List.copyOf(flameGraphs), a.cpu().samples(), head(a.cpu().hotBySelf()),
                 head(a.allocation().bySite()), a.allocation().bytesPerSecond(), a.gc().pauses().count(),
                 a.gc().pauses().totalNanos(), a.gc().pauses().maxNanos(), a.gc().postGcSlope().bytesPerSecond(),
                 a.locks().blockedNanos(), a.rules().findings().stream().filter(f -> "WARNING".equals(f.severity()))
@@ -41,7 +42,7 @@ public record ProfileHeadline(String analysis, long cpuSamples, List<Ranked> hot
 
     /** When the recording could not be analysed: the reason, as the only warning. */
     public static ProfileHeadline unavailable(String reason) {
-        return new ProfileHeadline(null, 0, List.of(), List.of(), 0, 0, 0, 0, null, 0, List.of(),
+        return new ProfileHeadline(null, List.of(), 0, List.of(), List.of(), 0, 0, 0, 0, null, 0, List.of(),
                 List.of("the recording could not be analysed: " + reason));
     }
 

@@ -124,8 +124,10 @@ public final class ProfilingRun {
             try {
                 Analysis analysis = RecordingAnalyzer.analyze(f.recording(), AnalysisOptions.defaults());
                 String title = forks.size() > 1 ? workload + " (fork " + f.fork() + ")" : workload;
-                Path json = RecordingAnalyses.write(f.recording().getParent(), analysis, f.fork(), title);
-                headline = ProfileHeadline.of(analysis, plan.directory().relativize(json).toString());
+                RecordingAnalyses.Written written = RecordingAnalyses.write(f.recording().getParent(), analysis,
+                        f.fork(), title);
+                headline = ProfileHeadline.of(analysis, relative(plan, written.analysis()),
+                        written.flameGraphs().stream().map(p -> relative(plan, p)).toList());
             } catch (RecordingException | IOException e) {
                 headline = ProfileHeadline.unavailable(e.getMessage());
             }
@@ -134,6 +136,11 @@ public final class ProfilingRun {
             }
         }
         return first;
+    }
+
+    /** A path inside the run folder as report.json gives it: relative, with forward slashes on every system. */
+    private static String relative(RunPlan plan, Path file) {
+        return plan.directory().relativize(file).toString().replace('\\', '/');
     }
 
     /** Every figure a budget can name, for every case that was measured. */

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.FoldedFormat;
@@ -28,15 +29,19 @@ public final class RecordingAnalyses {
     private RecordingAnalyses() {
     }
 
-    /** Writes the files, the flame graphs titled {@code title}; returns the path of the analysis.json written. */
-    public static Path write(Path dir, Analysis analysis, int fork, String title) throws IOException {
+    /** What was written: the analysis.json and the flame graph pages. */
+    public record Written(Path analysis, List<Path> flameGraphs) {
+    }
+
+    /** Writes the files, the flame graphs titled {@code title}. */
+    public static Written write(Path dir, Analysis analysis, int fork, String title) throws IOException {
         Path json = dir.resolve(ForkedRunner.forkFileName(ANALYSIS, "json", fork));
         Json.writeAtomically(Json.mapper(), json, analysis);
         folded(dir.resolve(ForkedRunner.forkFileName("cpu", "folded", fork)), analysis.stacks().cpu());
         folded(dir.resolve(ForkedRunner.forkFileName("alloc", "folded", fork)), analysis.stacks().allocation());
         folded(dir.resolve(ForkedRunner.forkFileName("lock", "folded", fork)), analysis.stacks().locks());
-        FlameGraphFiles.writeAll(dir, analysis, fork, title);
-        return json;
+        List<Path> pages = FlameGraphFiles.writeAll(dir, analysis, fork, title);
+        return new Written(json, pages);
     }
 
     private static void folded(Path file, CallTree tree) throws IOException {
