@@ -259,6 +259,24 @@ class FlameGraphPageTest {
     }
 
     @Test
+    void theAddressKeepsTheViewAndTheSearch() throws IOException {
+        Path page = open(tree(PROFILE), info());
+        browser.driver().findElement(By.id("view-icicle")).click();
+        search("Repo|Json", true);
+        String address = browser.driver().getCurrentUrl();
+        assertThat(address).contains("#").contains("view=icicle", "regex=1");
+
+        browser.open(page); // without the hash: the defaults
+        assertThat((String) browser.eval("return flamegraph.view()")).isEqualTo("flame");
+        browser.driver().get(address);
+        browser.driver().navigate().refresh();
+
+        assertThat((String) browser.eval("return flamegraph.view()")).isEqualTo("icicle");
+        assertThat(text("matched")).isEqualTo("Matched: 80.0% of all (80 samples)");
+        assertThat(browser.problems()).isEmpty();
+    }
+
+    @Test
     void anEmptyProfileSaysSo() throws IOException {
         open(new CallTree(), info());
         assertThat(text("empty")).contains("No samples");
