@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +37,9 @@ public final class CallTree {
     private final Map<String, String> names = new HashMap<>();
     // Why a map per name and not a field per node: few frames carry a kind, and nodes are what fills the heap.
     private final Map<String, FrameKind> kinds = new HashMap<>();
+    // Why bounded: the arrays a reader shares are as many as its distinct stacks; past this many the memo starts over.
+    private static final int MAX_REMEMBERED_PATHS = 200_000;
+    private final Map<String[], Node[]> paths = new IdentityHashMap<>();
     private int nodeCount;
     private long truncatedWeight;
 
@@ -93,6 +97,60 @@ public final class CallTree {
             node = next;
         }
         node.self += weight;
+    }
+
+    /**
+     * Adds a stack that the caller shares and never changes, root first: a JFR reader names each distinct stack
+     * trace once and hands the same array for every event that refers to it. The tree remembers the nodes of such
+     * an array's path, so a stack met again costs a walk over its nodes instead of a search at every level.
+     * Identity, not content, is the key: an array changed after this call would be counted on its old path.
+     */
+    public void addShared(String[] framesRootFirst, long weight) {
+        Objects.requireNonNull(framesRootFirst, "framesRootFirst");
+        if (weight <= 0) {
+            throw new IllegalArgumentException("weight must be > 0, was " + weight);
+        }
+        Node[] path = paths.get(framesRootFirst);
+        if (path == null) {
+            path = pathOf(framesRootFirst);
+            if (path == null) { // cut at the node cap: no path to remember
+                add(framesRootFirst, framesRootFirst.length, weight);
+                return;
+            }
+            if (paths.size() >= MAX_REMEMBERED_PATHS) {
+                paths.clear();
+            }
+            paths.put(framesRootFirst, path);
+        }
+        root.total = Math.addExact(root.total, weight);
+        for (Node node : path) {
+            node.total += weight;
+        }
+        (path.length == 0 ? root : path[path.length - 1]).self += weight;
+    }
+
+    /** The nodes of a stack's path, created as needed with no weight yet; null when the node cap would cut it. */
+    private Node[] pathOf(String[] frames) {
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i] == null) {
+                throw new NullPointerException("frame " + i + " is null");
+            }
+        }
+        Node[] path = new Node[frames.length];
+        Node node = root;
+        int known = 0;
+        while (known < frames.length && (path[known] = node.child(frames[known])) != null) {
+            node = path[known++];
+        }
+        if (frames.length - known > maxNodes - nodeCount) {
+            return null; // nothing created: add() cuts the stack and counts the weight it places
+        }
+        for (int i = known; i < frames.length; i++) {
+            node = node.addChild(names.computeIfAbsent(frames[i], name -> name));
+            nodeCount++;
+            path[i] = node;
+        }
+        return path;
     }
 
     /** The node that stands for all stacks. */

@@ -249,4 +249,38 @@ class CallTreeTest {
         assertThat(stack.frames()).containsExactly("a").isUnmodifiable();
         assertThatThrownBy(() -> new WeightedStack(List.of("a"), 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void sharedStacksCountExactlyAsCopiedOnes() {
+        java.util.Random random = new java.util.Random(3);
+        String[][] distinct = new String[300][];
+        for (int i = 0; i < distinct.length; i++) {
+            distinct[i] = new String[random.nextInt(8)];
+            for (int d = 0; d < distinct[i].length; d++) {
+                distinct[i][d] = "f" + random.nextInt(5);
+            }
+        }
+        for (int cap : new int[] {Integer.MAX_VALUE, 40}) {
+            CallTree shared = new CallTree(cap);
+            CallTree copied = new CallTree(cap);
+            for (int n = 0; n < 5_000; n++) {
+                String[] stack = distinct[random.nextInt(distinct.length)];
+                long weight = 1 + random.nextInt(9);
+                shared.addShared(stack, weight);
+                copied.add(stack.clone(), stack.length, weight);
+            }
+            org.assertj.core.api.Assertions.assertThat(shared.stacks()).as("cap " + cap).isEqualTo(copied.stacks());
+            org.assertj.core.api.Assertions.assertThat(shared.totalWeight()).isEqualTo(copied.totalWeight());
+            org.assertj.core.api.Assertions.assertThat(shared.truncatedWeight()).isEqualTo(copied.truncatedWeight());
+            org.assertj.core.api.Assertions.assertThat(shared.nodeCount()).isEqualTo(copied.nodeCount()).isLessThanOrEqualTo(cap);
+            assertNoEmptyNodes(shared.root());
+        }
+    }
+
+    private static void assertNoEmptyNodes(CallTree.Node node) {
+        for (CallTree.Node child : node.children()) {
+            org.assertj.core.api.Assertions.assertThat(child.total()).as(child.name()).isPositive();
+            assertNoEmptyNodes(child);
+        }
+    }
 }

@@ -1,37 +1,69 @@
 package io.flightdeck.profiling;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 import io.flightdeck.profiling.rules.JmcRules;
 
 /**
  * How to analyse.
  *
- * @param top          rows per ranking
+ * @param top          rows per ranking; 0 for no rankings at all (the call trees are still built)
  * @param from         only events starting at or after this instant; null for the recording's start
  * @param to           only events starting before this instant; null for its end
  * @param maxTreeNodes cap on each call tree's nodes, so a huge recording's stacks stay within a bounded heap
  * @param rulesMaxBytes recordings up to this size also get JMC's rules (which hold a recording in memory); 0 never
+ * @param sections     the parts to analyse; the events of the others are not even decoded
+ * @param countEvents  whether to count every event type of the recording (a second, cheap walk over the file);
+ *                     without it {@link RecordingFacts#eventCounts()} is empty and no event is said to be missing
  */
-public record AnalysisOptions(int top, Instant from, Instant to, int maxTreeNodes, long rulesMaxBytes) {
+public record AnalysisOptions(int top, Instant from, Instant to, int maxTreeNodes, long rulesMaxBytes,
+                              Set<Section> sections, boolean countEvents) {
+
+    /** A part of the analysis, with the events it reads. */
+    public enum Section { CPU, ALLOCATION, GC, LOCKS }
+
+    public AnalysisOptions {
+        sections = sections.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(sections));
+    }
 
     public static final int DEFAULT_TOP = 20;
     public static final int DEFAULT_MAX_TREE_NODES = 500_000;
 
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(DEFAULT_TOP, null, null, DEFAULT_MAX_TREE_NODES, JmcRules.DEFAULT_MAX_BYTES);
+        return new AnalysisOptions(DEFAULT_TOP, null, null, DEFAULT_MAX_TREE_NODES, JmcRules.DEFAULT_MAX_BYTES,
+                EnumSet.allOf(Section.class), true);
     }
 
     public AnalysisOptions withWindow(Instant from, Instant to) {
-        return new AnalysisOptions(top, from, to, maxTreeNodes, rulesMaxBytes);
+        return new AnalysisOptions(top, from, to, maxTreeNodes, rulesMaxBytes, sections, countEvents);
     }
 
     public AnalysisOptions withTop(int top) {
-        return new AnalysisOptions(top, from, to, maxTreeNodes, rulesMaxBytes);
+        return new AnalysisOptions(top, from, to, maxTreeNodes, rulesMaxBytes, sections, countEvents);
     }
 
     public AnalysisOptions withRulesMaxBytes(long rulesMaxBytes) {
-        return new AnalysisOptions(top, from, to, maxTreeNodes, rulesMaxBytes);
+        return new AnalysisOptions(top, from, to, maxTreeNodes, rulesMaxBytes, sections, countEvents);
+    }
+
+    /**
+     * Only what one call tree needs, as fast as it can be read: that section, no rankings, no rules, no count of
+     * every event type. The other sections come back empty.
+     */
+    public AnalysisOptions onlyStacksOf(Section section) {
+        return new AnalysisOptions(0, from, to, maxTreeNodes, 0, EnumSet.of(section), false);
+    }
+
+    /** Whether rankings are wanted; without them a collector skips the per-event tallies. */
+    public boolean ranks() {
+        return top > 0;
+    }
+
+    boolean analyses(Section section) {
+        return sections.contains(section);
     }
 
     boolean inWindow(Instant start) {

@@ -17,6 +17,7 @@ import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
+import io.flightdeck.profiling.AnalysisOptions.Section;
 import io.flightdeck.profiling.alloc.AllocationCollector;
 import io.flightdeck.profiling.cpu.CpuCollector;
 import io.flightdeck.profiling.gc.GcCollector;
@@ -55,23 +56,29 @@ public final class RecordingAnalyzer {
         }
 
         Frames frames = new Frames();
-        CpuCollector cpu = new CpuCollector(frames, options.maxTreeNodes());
-        AllocationCollector alloc = new AllocationCollector(frames, options.maxTreeNodes());
+        CpuCollector cpu = new CpuCollector(frames, options.maxTreeNodes(), options.ranks());
+        AllocationCollector alloc = new AllocationCollector(frames, options.maxTreeNodes(), options.ranks());
         GcCollector gc = new GcCollector(frames);
         LockCollector locks = new LockCollector(frames, options.maxTreeNodes());
         Map<String, EventCollector> byType = new HashMap<>();
-        for (String t : List.of(CpuCollector.EXECUTION_SAMPLE, CpuCollector.NATIVE_SAMPLE)) {
-            byType.put(t, cpu);
+        if (options.analyses(Section.CPU)) {
+            for (String t : List.of(CpuCollector.EXECUTION_SAMPLE, CpuCollector.NATIVE_SAMPLE)) {
+                byType.put(t, cpu);
+            }
         }
-        for (String t : List.of(AllocationCollector.SAMPLE, AllocationCollector.IN_NEW_TLAB, AllocationCollector.OUTSIDE_TLAB)) {
-            byType.put(t, alloc);
+        if (options.analyses(Section.ALLOCATION)) {
+            byType.put(AllocationCollector.SAMPLE, alloc); // TLAB events only if there are no samples: see below
         }
-        for (String t : List.of(GcCollector.GARBAGE_COLLECTION, GcCollector.PHASE_PAUSE, GcCollector.HEAP_SUMMARY,
-                GcCollector.GC_CPU_TIME)) {
-            byType.put(t, gc);
+        if (options.analyses(Section.GC)) {
+            for (String t : List.of(GcCollector.GARBAGE_COLLECTION, GcCollector.PHASE_PAUSE, GcCollector.HEAP_SUMMARY,
+                    GcCollector.GC_CPU_TIME)) {
+                byType.put(t, gc);
+            }
         }
-        byType.put(LockCollector.MONITOR_ENTER, locks);
-        byType.put(LockCollector.THREAD_PARK, locks);
+        if (options.analyses(Section.LOCKS)) {
+            byType.put(LockCollector.MONITOR_ENTER, locks);
+            byType.put(LockCollector.THREAD_PARK, locks);
+        }
 
         List<String> warnings = new ArrayList<>();
         Map<Long, String> typeNames = new HashMap<>();
@@ -100,6 +107,9 @@ public final class RecordingAnalyzer {
             warnings.add(String.format("the recording is damaged or cut short after %,d events (%s): the figures "
                     + "cover what could be read", pass.events, oneLine(e)));
         }
+        if (options.analyses(Section.ALLOCATION) && !alloc.hasSamples()) {
+            readTlabEvents(file, alloc, options);
+        }
         long[] whole = ChunkHeader.wholeChunks(file);
         if (whole[0] == 0) {
             throw new RecordingException(file + ": is cut short or damaged: its first chunk declares "
@@ -112,7 +122,7 @@ public final class RecordingAnalyzer {
         if (pass.events == 0) {
             requireReadable(file); // no event of ours: a recording without them, or one the stream gave up on quietly
         }
-        Map<String, Long> allCounts = allEventCounts(file, typeNames);
+        Map<String, Long> allCounts = options.countEvents() ? allEventCounts(file, typeNames) : Map.of();
         long events = allCounts.isEmpty() ? pass.events : allCounts.values().stream().mapToLong(Long::longValue).sum();
         Instant first = pass.first;
         Instant last = pass.last;
@@ -120,7 +130,9 @@ public final class RecordingAnalyzer {
         Instant from = options.from() != null && options.from().isAfter(first) ? options.from() : first;
         Instant to = options.to() != null && options.to().isBefore(last) ? options.to() : last;
         double seconds = Math.max(0, Duration.between(from, to).toNanos() / 1e9);
-        warnIfMissing(allCounts, warnings);
+        if (options.countEvents()) {
+            warnIfMissing(allCounts, warnings);
+        }
         RecordingFacts facts = new RecordingFacts(file.toString(), bytes, header.major() + "." + header.minor(), first,
                 last, Duration.between(first, last).toNanos() / 1e9, from, to, jvm.name, jvm.version, jvm.arguments,
                 jvm.javaArguments, events, allCounts, settings);
@@ -135,6 +147,27 @@ public final class RecordingAnalyzer {
         return new Analysis(Analysis.SCHEMA_VERSION, facts, cpu.result(top), alloc.result(top, seconds),
                 gc.result(top, from, seconds, processCpu.nanos(seconds)), locks.result(top), rules, List.copyOf(warnings),
                 new Analysis.Stacks(cpu.tree(), alloc.tree(), locks.tree()));
+    }
+
+    /**
+     * The allocation events of recordings without allocation samples (JDK 15 and older, or settings that turned the
+     * samples off), in a pass of their own. Why not in the main pass: a recording has far more TLAB events than
+     * samples, and decoding them there cost every recording, while only these few need them.
+     */
+    private static void readTlabEvents(Path file, AllocationCollector alloc, AnalysisOptions options) {
+        try (EventStream stream = EventStream.openFile(file)) {
+            stream.setOrdered(false);
+            for (String type : List.of(AllocationCollector.IN_NEW_TLAB, AllocationCollector.OUTSIDE_TLAB)) {
+                stream.onEvent(type, e -> {
+                    if (options.inWindow(e.getStartTime())) {
+                        alloc.accept(e, type);
+                    }
+                });
+            }
+            stream.start();
+        } catch (IOException | RuntimeException | InternalError | StackOverflowError e) {
+            // the main pass has already read as far as the file allows and said what is wrong with it
+        }
     }
 
     /**

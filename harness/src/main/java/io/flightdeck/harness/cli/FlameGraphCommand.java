@@ -142,8 +142,9 @@ public final class FlameGraphCommand implements Callable<Integer> {
         try {
             if (isRecording(file)) {
                 Instant start = (from != null || to != null) ? ChunkHeader.read(file).start() : null;
-                AnalysisOptions options = AnalysisOptions.defaults().withRulesMaxBytes(0)
-                        .withWindow(AnalyzeCommand.instant("--from", from, start), AnalyzeCommand.instant("--to", to, start));
+                AnalysisOptions options = AnalysisOptions.defaults()
+                        .withWindow(AnalyzeCommand.instant("--from", from, start), AnalyzeCommand.instant("--to", to, start))
+                        .onlyStacksOf(kind.section());
                 Analysis analysis = RecordingAnalyzer.analyze(file, options);
                 return new Profile(kind.tree(analysis), kind.info(analysis, heading));
             }

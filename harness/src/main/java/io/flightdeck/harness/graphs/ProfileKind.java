@@ -6,19 +6,27 @@ import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.GraphInfo;
 import io.flightdeck.flamegraphs.WeightUnit;
 import io.flightdeck.profiling.Analysis;
+import io.flightdeck.profiling.AnalysisOptions.Section;
 
 /** The three profiles a recording gives flame graphs of, with what their weights count. */
 public enum ProfileKind {
-    CPU("cpu", WeightUnit.SAMPLES),
-    ALLOC("alloc", WeightUnit.BYTES),
-    LOCK("lock", WeightUnit.NANOSECONDS);
+    CPU("cpu", WeightUnit.SAMPLES, Section.CPU),
+    ALLOC("alloc", WeightUnit.BYTES, Section.ALLOCATION),
+    LOCK("lock", WeightUnit.NANOSECONDS, Section.LOCKS);
 
     private final String option;
     private final WeightUnit unit;
+    private final Section section;
 
-    ProfileKind(String option, WeightUnit unit) {
+    ProfileKind(String option, WeightUnit unit, Section section) {
         this.option = option;
         this.unit = unit;
+        this.section = section;
+    }
+
+    /** The part of an analysis that builds this profile's stacks. */
+    public Section section() {
+        return section;
     }
 
     /** The word on the command line and in file names: cpu, alloc, lock. */

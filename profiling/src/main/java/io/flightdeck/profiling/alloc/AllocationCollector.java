@@ -22,22 +22,40 @@ public final class AllocationCollector extends EventCollector {
     private final Part samples;
     private final Part tlab;
 
-    public AllocationCollector(Frames frames, int maxTreeNodes) {
+    private final boolean rank;
+
+    /** {@code rank}: whether to tally sites, classes and threads; the tree is built either way. */
+    public AllocationCollector(Frames frames, int maxTreeNodes, boolean rank) {
         super(frames);
         this.samples = new Part(maxTreeNodes);
         this.tlab = new Part(maxTreeNodes);
+        this.rank = rank;
     }
 
     @Override
     public void accept(RecordedEvent e, String type) {
         switch (type) {
             case SAMPLE -> samples.add(e, e.getLong("weight"));
-            // a new TLAB stands for all the small allocations that will fill it; outside one, the object itself
-            case IN_NEW_TLAB -> tlab.add(e, e.getLong("tlabSize"));
-            case OUTSIDE_TLAB -> tlab.add(e, e.getLong("allocationSize"));
+            // a new TLAB stands for all the small allocations that will fill it; outside one, the object itself.
+            // Why only until the first sample: the result uses the samples whenever there are any.
+            case IN_NEW_TLAB -> {
+                if (samples.count == 0) {
+                    tlab.add(e, e.getLong("tlabSize"));
+                }
+            }
+            case OUTSIDE_TLAB -> {
+                if (samples.count == 0) {
+                    tlab.add(e, e.getLong("allocationSize"));
+                }
+            }
             default -> {
             }
         }
+    }
+
+    /** Whether any allocation sample was read: then TLAB events are not needed. */
+    public boolean hasSamples() {
+        return samples.count > 0;
     }
 
     public AllocationAnalysis result(int top, double seconds) {
@@ -72,10 +90,12 @@ public final class AllocationCollector extends EventCollector {
             count++;
             bytes += weight;
             String[] names = frames.rootFirst(e.getStackTrace());
-            bySite.add(Frames.top(names), weight);
-            byClass.add(frames.className(e.getClass("objectClass")), weight);
-            byThread.add(frames.threadName(e.getThread()), weight);
-            tree.add(names, names.length, weight);
+            tree.addShared(names, weight);
+            if (rank) {
+                bySite.add(Frames.top(names), weight);
+                byClass.add(frames.className(e.getClass("objectClass")), weight);
+                byThread.add(frames.threadName(e.getThread()), weight);
+            }
         }
     }
 }

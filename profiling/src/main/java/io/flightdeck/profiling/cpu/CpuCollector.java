@@ -28,9 +28,13 @@ public final class CpuCollector extends EventCollector {
     private long samples;
     private long nativeSamples;
 
-    public CpuCollector(Frames frames, int maxTreeNodes) {
+    private final boolean rank;
+
+    /** {@code rank}: whether to tally methods and threads; the tree is built either way. */
+    public CpuCollector(Frames frames, int maxTreeNodes, boolean rank) {
         super(frames);
         this.tree = new CallTree(maxTreeNodes);
+        this.rank = rank;
     }
 
     @Override
@@ -41,14 +45,16 @@ public final class CpuCollector extends EventCollector {
         }
         samples++;
         String[] names = frames.rootFirst(e.getStackTrace());
-        int n = names.length;
+        tree.addShared(names, 1);
+        if (!rank) {
+            return;
+        }
         self.add(Frames.top(names), 1);
         for (String method : distinctMethods(names)) { // a recursive method counts once per sample
             inclusive.add(method, 1);
         }
         RecordedThread thread = e.getThread("sampledThread");
         threads.add(frames.threadName(thread), 1);
-        tree.add(names, n, 1);
     }
 
     private String[] distinctMethods(String[] names) {

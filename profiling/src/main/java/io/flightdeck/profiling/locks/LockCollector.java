@@ -50,7 +50,7 @@ public final class LockCollector extends EventCollector {
         bySite.add(Frames.top(names), nanos);
         byClass.add(c == null ? "[none]" : frames.className(c), nanos);
         byThread.add(frames.threadName(e.getThread()), nanos);
-        tree.add(names, names.length, nanos);
+        tree.addShared(names, nanos);
     }
 
     public LockAnalysis result(int top) {
