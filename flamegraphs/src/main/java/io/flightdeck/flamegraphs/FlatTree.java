@@ -13,8 +13,8 @@ import java.util.Objects;
  * A call tree laid out flat in preorder (a node, then its children by name, each with its subtree), the form
  * the renderers draw from: parallel arrays instead of objects, and each frame name stored once in a table.
  *
- * <p>Node 0 is the root. The name table is ordered by how many nodes use a name, most first, so that a page
- * that stores indexes stores small ones.
+ * <p>Node 0 is the root. The name table is sorted, so neighbours share prefixes (a page stores each name as what
+ * differs from the one before) and a name's index is its rank.
  *
  * <p>A differential tree also carries, for each node of the current tree, the total of the same path (the
  * same frames from the root) in a baseline tree, or {@link #ABSENT} when the baseline never ran that path.
@@ -61,7 +61,7 @@ public final class FlatTree {
     }
 
     private static FlatTree build(CallTree tree, CallTree baseline) {
-        List<String> names = namesByUse(tree);
+        List<String> names = sortedNames(tree);
         Map<String, Integer> index = new HashMap<>(names.size() * 2);
         FrameCategory[] categories = new FrameCategory[names.size()];
         for (int i = 0; i < names.size(); i++) {
@@ -79,23 +79,18 @@ public final class FlatTree {
         return flat;
     }
 
-    /** Distinct frame names, most used first (ties by name, so the table is the same run to run). */
-    private static List<String> namesByUse(CallTree tree) {
-        Map<String, int[]> uses = new HashMap<>();
+    /** Distinct frame names in {@link String#compareTo} order. */
+    private static List<String> sortedNames(CallTree tree) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
         Deque<CallTree.Node> pending = new ArrayDeque<>();
         pending.push(tree.root());
         while (!pending.isEmpty()) {
             for (CallTree.Node child : pending.pop().children()) {
-                uses.computeIfAbsent(child.name(), n -> new int[1])[0]++;
+                names.add(child.name());
                 pending.push(child);
             }
         }
-        List<String> names = new ArrayList<>(uses.keySet());
-        names.sort((a, b) -> {
-            int order = Integer.compare(uses.get(b)[0], uses.get(a)[0]);
-            return order != 0 ? order : a.compareTo(b);
-        });
-        return names;
+        return new ArrayList<>(names);
     }
 
     /** Preorder without recursion, so a stack thousands of frames deep is fine. */
@@ -143,7 +138,7 @@ public final class FlatTree {
         return maxDepth;
     }
 
-    /** The distinct frame names, most used first. */
+    /** The distinct frame names, sorted ({@link String#compareTo}). */
     public List<String> names() {
         return names;
     }

@@ -1,6 +1,5 @@
 package io.flightdeck.flamegraphs;
 
-import java.awt.Color;
 import java.util.Locale;
 
 /**
@@ -26,11 +25,11 @@ public final class FramePalette {
     public static String color(FrameCategory category, int shade) {
         double t = Math.floorMod(shade, SHADES) / (double) (SHADES - 1);
         return switch (category) {
-            case APPLICATION -> hsb(95 + 25 * t, 0.60, 0.72 + 0.13 * t);
-            case JDK -> hsb(185 + 20 * t, 0.50, 0.75 + 0.13 * t);
-            case NATIVE -> hsb(2 + 14 * t, 0.55, 0.88 + 0.07 * t);
-            case KERNEL -> hsb(36 + 10 * t, 0.70, 0.88 + 0.07 * t);
-            case GC -> hsb(268 + 16 * t, 0.38, 0.80 + 0.10 * t);
+            case APPLICATION -> between(0x77b849, 0x57d957, t);
+            case JDK -> between(0x60b7bf, 0x70b2e0, t);
+            case NATIVE -> between(0xe06965, 0xf2916d, t);
+            case KERNEL -> between(0xe0a243, 0xf2cb49, t);
+            case GC -> between(0xa37ecc, 0xce8ee6, t);
         };
     }
 
@@ -92,14 +91,23 @@ public final class FramePalette {
         String[] ramp = new String[DIFF_STEPS + 1];
         ramp[0] = NEUTRAL;
         for (int step = 1; step <= DIFF_STEPS; step++) {
-            double intensity = step / (double) DIFF_STEPS;
-            ramp[step] = hsb(grew ? 0 : 218, 0.08 + 0.72 * intensity, 1.0 - 0.08 * intensity);
+            double t = (step - 1) / (double) (DIFF_STEPS - 1);
+            ramp[step] = grew ? between(0xfee1e1, 0xeb2f2f, t) : between(0xe1ebfe, 0x2f74eb, t);
         }
         return ramp;
     }
 
-    private static String hsb(double hueDegrees, double saturation, double brightness) {
-        int rgb = Color.HSBtoRGB((float) (hueDegrees / 360), (float) saturation, (float) brightness);
-        return String.format(Locale.ROOT, "#%06x", rgb & 0xffffff);
+    /**
+     * The colour a fraction {@code t} of the way from one RGB colour to another, as #rrggbb. Why straight RGB and
+     * not java.awt.Color's HSB: the ends are picked to be close in hue, and loading AWT costs a command ~40 ms.
+     */
+    private static String between(int from, int to, double t) {
+        int rgb = 0;
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            int a = (from >> shift) & 0xff;
+            int b = (to >> shift) & 0xff;
+            rgb |= (int) Math.round(a + (b - a) * t) << shift;
+        }
+        return String.format(Locale.ROOT, "#%06x", rgb);
     }
 }

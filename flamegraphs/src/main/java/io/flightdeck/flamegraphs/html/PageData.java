@@ -2,6 +2,7 @@ package io.flightdeck.flamegraphs.html;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -17,10 +18,11 @@ import io.flightdeck.flamegraphs.GraphInfo;
  * The JSON a page's script reads: header facts, the palette, the name table and the nodes.
  *
  * <p>Compact by construction: every node is three numbers in preorder ({@code name, children, self}); totals,
- * depths and positions are derived by the page. Names are stored once, in a table ordered most used first.
+ * depths and positions are derived by the page. Names are stored once, in a sorted, front-coded table. The page
+ * then carries this JSON gzipped (see {@link HtmlFlameGraph}).
  *
- * <p>Safe inside a {@code <script>} element: {@code <}, {@code >} and {@code &} are written as {@code \u003c}
- * escapes, so no frame name can close the element or open another.
+ * <p>Safe inside a {@code <script>} element even unpacked: {@code <}, {@code >} and {@code &} are written as
+ * {@code \u003c} escapes, so no frame name can close the element or open another.
  */
 final class PageData {
 
@@ -50,11 +52,7 @@ final class PageData {
         json.writeNumberField("total", tree.totalWeight());
         json.writeNumberField("truncated", tree.truncatedWeight());
         writePalette(json);
-        json.writeArrayFieldStart("names");
-        for (String name : tree.names()) {
-            json.writeString(name);
-        }
-        json.writeEndArray();
+        writeNames(json, tree.names());
         // Why strings of digits: one character per name instead of a number and a comma.
         StringBuilder categories = new StringBuilder(tree.names().size());
         StringBuilder shades = new StringBuilder(tree.names().size());
@@ -83,6 +81,42 @@ final class PageData {
         }
         json.writeEndObject();
         json.flush();
+    }
+
+    /**
+     * The sorted name table front-coded: {@code namePrefixes[i]} characters shared with the name before, then
+     * {@code names[i]}, the rest. Sorted Java names share their package and class, so this halves the table.
+     */
+    private static void writeNames(JsonGenerator json, List<String> names) throws IOException {
+        int[] prefixes = new int[names.size()];
+        json.writeArrayFieldStart("names");
+        String previous = "";
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            int shared = sharedPrefix(previous, name);
+            prefixes[i] = shared;
+            json.writeString(name.substring(shared));
+            previous = name;
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("namePrefixes");
+        for (int prefix : prefixes) {
+            json.writeNumber(prefix);
+        }
+        json.writeEndArray();
+    }
+
+    /** Characters two names share at their start, never ending between the halves of a surrogate pair. */
+    static int sharedPrefix(String a, String b) {
+        int limit = Math.min(a.length(), b.length());
+        int n = 0;
+        while (n < limit && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        if (n > 0 && Character.isHighSurrogate(a.charAt(n - 1))) {
+            n--;
+        }
+        return n;
     }
 
     private static void writePalette(JsonGenerator json) throws IOException {

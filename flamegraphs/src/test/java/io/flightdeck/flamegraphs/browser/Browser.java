@@ -116,6 +116,23 @@ public final class Browser implements AutoCloseable {
         driver.get(file.toUri().toString());
     }
 
+    /** Waits (up to 30 s) until a script in the page returns true: a page that finishes loading after its load event. */
+    public void waitUntil(String condition) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(condition)));
+    }
+
+    /** Opens a flame graph page and waits until it has unpacked itself and drawn. */
+    public void openFlameGraph(Path page) {
+        open(page);
+        waitForFlameGraph();
+    }
+
+    /** Waits until the page in the window has unpacked itself and drawn (after a navigation or a reload). */
+    public void waitForFlameGraph() {
+        waitUntil("return typeof window.flamegraph === 'object' || !document.getElementById('empty').hidden");
+    }
+
     /** Runs a script in the page and returns what it returns. */
     @SuppressWarnings("unchecked")
     public <T> T eval(String script, Object... args) {

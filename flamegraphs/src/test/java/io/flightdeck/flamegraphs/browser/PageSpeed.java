@@ -45,7 +45,7 @@ public final class PageSpeed {
         List<double[]> samples = new ArrayList<>();
         try (Browser browser = Browser.start()) {
             for (int run = 0; run < runs; run++) {
-                browser.open(page);
+                browser.openFlameGraph(page);
                 Map<String, Object> t = browser.eval("return flamegraph.timings()");
                 double ready = ((Number) t.get("ready")).doubleValue();
                 double click = browser.<Number>eval("""

@@ -30,9 +30,11 @@ public final class Screenshot {
         try (Browser browser = Browser.start()) {
             browser.driver().manage().window().setSize(new Dimension(1400, 900));
             browser.driver().get(page.toUri() + state);
+            browser.waitForFlameGraph();
             long height = Math.min(1600, ((Number) browser.eval("return document.documentElement.scrollHeight")).longValue());
             browser.driver().manage().window().setSize(new Dimension(1400, (int) height + 90));
             browser.driver().navigate().refresh();
+            browser.waitForFlameGraph();
             if (args.length > 3) {
                 WebElement canvas = browser.driver().findElement(By.id("canvas"));
                 java.util.List<java.util.Map<String, Object>> frames = browser.eval("return flamegraph.frames(arguments[0])", args[3]);

@@ -28,10 +28,8 @@ class HtmlFlameGraphTest {
         return out.toString();
     }
 
-    static String data(String page) {
-        String open = "<script type=\"application/json\" id=\"flamegraph-data\">";
-        int start = page.indexOf(open) + open.length();
-        return page.substring(start, page.indexOf("</script>", start));
+    static String data(String page) throws IOException {
+        return HtmlFlameGraph.embeddedJson(page);
     }
 
     /** The nodes array of the embedded data, as numbers. */
@@ -63,13 +61,25 @@ class HtmlFlameGraphTest {
     }
 
     @Test
-    void eachNameIsStoredOnce() throws IOException {
+    void eachNameIsStoredOnceFrontCodedAndThePageIsPacked() throws IOException {
         CallTree tree = new CallTree();
         for (int i = 0; i < 500; i++) {
             tree.add(List.of("java.lang.Thread.run()", "com.acme.VeryLongServiceName.handleRequest(Request)", "leaf" + i), 1);
         }
         String page = page(tree);
-        assertThat(page.split("VeryLongServiceName", -1)).hasSize(2);
+        String json = data(page);
+        assertThat(json.split("VeryLongServiceName", -1)).hasSize(2);
+        assertThat(json).contains("\"namePrefixes\":[");
+        assertThat(page).doesNotContain("VeryLongServiceName"); // gzipped in Base64
+    }
+
+    @Test
+    void frontCodingNeverSplitsASurrogatePair() {
+        String a = "x\uD83D\uDE00a";
+        String b = "x\uD83D\uDE01b"; // the same high surrogate, another low one
+        assertThat(PageData.sharedPrefix(a, b)).isEqualTo(1);
+        assertThat(PageData.sharedPrefix("abc", "abd")).isEqualTo(2);
+        assertThat(PageData.sharedPrefix("", "abd")).isZero();
     }
 
     @Test
@@ -84,7 +94,8 @@ class HtmlFlameGraphTest {
     @Test
     void onlyThePagesOwnScriptMayRun() throws IOException {
         String page = page(new CallTree());
-        assertThat(page).containsPattern("script-src 'sha256-[A-Za-z0-9+/]{43}='");
+        assertThat(page).containsPattern("script-src 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=';");
+        assertThat(page).doesNotContain("text/x-flamegraph-main").doesNotContain("/*FLAMEGRAPH-CODE*/");
         assertThat(page).doesNotContain("unsafe-inline'; style-src 'unsafe-inline'; img-src data:\">\n<meta name=\"x")
                 .doesNotContain("{{SCRIPT-HASH}}").doesNotContain("/*FLAMEGRAPH-DATA*/");
         assertThat(page).doesNotContainPattern("(?i)(src|href)=\"https?:");
