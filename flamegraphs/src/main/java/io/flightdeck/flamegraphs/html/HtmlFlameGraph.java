@@ -67,7 +67,8 @@ public final class HtmlFlameGraph {
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(out, "out");
         ByteArrayOutputStream packed = new ByteArrayOutputStream(64 * 1024);
-        try (Writer json = new OutputStreamWriter(new BestGzip(packed), StandardCharsets.UTF_8)) {
+        // Why gzip's default level here: on a profile's JSON the best level saves 1 % and takes twice as long
+        try (Writer json = new OutputStreamWriter(new GZIPOutputStream(packed, 64 * 1024), StandardCharsets.UTF_8)) {
             PageData.write(tree, info, json);
         }
         out.write(TEMPLATE[0]);
@@ -165,7 +166,7 @@ public final class HtmlFlameGraph {
         return Base64.getEncoder().encodeToString(packed.toByteArray());
     }
 
-    /** gzip at its best compression: a page is written once and opened many times. */
+    /** gzip at its best compression, for the script: packed once per JVM, opened with every page. */
     private static final class BestGzip extends GZIPOutputStream {
         BestGzip(OutputStream out) throws IOException {
             super(out, 64 * 1024);
