@@ -56,6 +56,11 @@ final class TerminalSummary {
                 + String.format(Locale.ROOT, "%.0f s", report.durationSeconds()));
         out.println("report: " + dir.resolve(ProfilingRun.REPORT_MD));
         out.println("        " + dir.resolve(ProfilingRun.REPORT_JSON));
+        report.workloads().stream()
+                .filter(w -> w.profile() != null && w.profile().flameGraphs() != null && !w.profile().flameGraphs().isEmpty())
+                .findFirst()
+                .ifPresent(w -> out.println("flame graphs: " + dir.resolve(w.profile().flameGraphs().get(0))
+                        + " (each workload's folder has its own)"));
         out.flush();
     }
 

@@ -24,14 +24,16 @@ class FlameGraphCommandTest {
     @TempDir
     static Path dir;
     static Path workload;
+    static CommandLineRunner runOutput;
 
     @BeforeAll
     static void recordARun() {
-        Path run = dir.resolve("run");
+        Path runDir = dir.resolve("run");
         CommandLineRunner r = CommandLineRunner.run("run", "-w", "test-sum", "--warmup", "1", "--iterations", "3",
-                "--iteration-ms", "300", "--heap", "128m", "--out", run.toString());
+                "--iteration-ms", "300", "--heap", "128m", "--out", runDir.toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-        workload = run.resolve("test-sum");
+        runOutput = r;
+        workload = runDir.resolve("test-sum");
     }
 
     static long foldedTotal(Path folded) throws Exception {
@@ -52,6 +54,7 @@ class FlameGraphCommandTest {
     void aRunLeavesAFlameGraphPerProfileBesideTheRecording() throws Exception {
         assertThat(workload.resolve("flamegraph-cpu.html")).isRegularFile();
         assertThat(workload.resolve("flamegraph-alloc.html")).isRegularFile();
+        assertThat(runOutput.out()).contains("flame graphs: " + workload.resolve("flamegraph-cpu.html"));
         assertThat(pageTotal(workload.resolve("flamegraph-cpu.html"))).isEqualTo(foldedTotal(workload.resolve("cpu.folded")));
         assertThat(json(workload.resolve("flamegraph-cpu.html"))).contains("\"title\":\"test-sum\"",
                 "jdk.ExecutionSample");
