@@ -37,8 +37,9 @@ public final class CallTree {
     private final Map<String, String> names = new HashMap<>();
     // Why a map per name and not a field per node: few frames carry a kind, and nodes are what fills the heap.
     private final Map<String, FrameKind> kinds = new HashMap<>();
-    // Why bounded: the arrays a reader shares are as many as its distinct stacks; past this many the memo starts over.
-    private static final int MAX_REMEMBERED_PATHS = 200_000;
+    // Why bounded, and small: a JFR reader hands out new arrays for each chunk, and each entry keeps its array and a
+    // path of up to a few hundred nodes alive; past this many the memo starts over (the tree itself is unaffected).
+    private static final int MAX_REMEMBERED_PATHS = 16_384;
     private final Map<String[], Node[]> paths = new IdentityHashMap<>();
     private int nodeCount;
     private long truncatedWeight;
@@ -110,6 +111,7 @@ public final class CallTree {
         if (weight <= 0) {
             throw new IllegalArgumentException("weight must be > 0, was " + weight);
         }
+        Math.addExact(root.total, weight); // before anything changes, as add() does
         Node[] path = paths.get(framesRootFirst);
         if (path == null) {
             path = pathOf(framesRootFirst);

@@ -1,6 +1,7 @@
 package io.flightdeck.flamegraphs;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What a frame belongs to, for colouring: the application's own Java, the JDK's, native code, the kernel, or the
@@ -34,6 +35,9 @@ public enum FrameCategory {
         "TenuredGeneration", "CollectedHeap", "MarkBitMap", "ConcurrentMark", "Evacuat", "ZMark", "ZRelocate",
         "ZHeap", "ZDriver", "ZTask", "ZPage", "WorkerThread", "GangWorker", "TaskQueue", "ReferenceProcessor",
         "WeakProcessor", "StringDedup", "CardTable", "RemSet", "DirtyCard", "OopClosure", "MarkSweep"};
+
+    /** A shared library's name: "libc.so.6", "libjvm.so"; not "java.util.Arrays.sort" nor "org.apache.solr". */
+    private static final Pattern LIBRARY = Pattern.compile("\\.so(\\.\\d+)*$");
 
     private final String label;
 
@@ -72,7 +76,7 @@ public enum FrameCategory {
      * placeholders ({@code [unknown]}) are not.
      */
     private static boolean looksLikeJava(String name) {
-        if (name.isEmpty() || name.indexOf("::") >= 0 || name.charAt(0) == '[' || name.contains(".so")) {
+        if (name.isEmpty() || name.indexOf("::") >= 0 || name.charAt(0) == '[' || LIBRARY.matcher(name).find()) {
             return false;
         }
         int paren = name.indexOf('(');

@@ -108,7 +108,11 @@ public final class RecordingAnalyzer {
                     + "cover what could be read", pass.events, oneLine(e)));
         }
         if (options.analyses(Section.ALLOCATION) && !alloc.hasSamples()) {
-            readTlabEvents(file, alloc, options);
+            String failure = readTlabEvents(file, alloc, options);
+            if (failure != null && warnings.isEmpty()) {
+                warnings.add("the TLAB events could be read only in part (" + failure + "): the allocation figures "
+                        + "cover what could be read");
+            }
         }
         long[] whole = ChunkHeader.wholeChunks(file);
         if (whole[0] == 0) {
@@ -151,10 +155,10 @@ public final class RecordingAnalyzer {
 
     /**
      * The allocation events of recordings without allocation samples (JDK 15 and older, or settings that turned the
-     * samples off), in a pass of their own. Why not in the main pass: a recording has far more TLAB events than
+     * samples off), in a pass of their own; returns why it stopped early, or null. Why not in the main pass: a recording has far more TLAB events than
      * samples, and decoding them there cost every recording, while only these few need them.
      */
-    private static void readTlabEvents(Path file, AllocationCollector alloc, AnalysisOptions options) {
+    private static String readTlabEvents(Path file, AllocationCollector alloc, AnalysisOptions options) {
         try (EventStream stream = EventStream.openFile(file)) {
             stream.setOrdered(false);
             for (String type : List.of(AllocationCollector.IN_NEW_TLAB, AllocationCollector.OUTSIDE_TLAB)) {
@@ -165,8 +169,9 @@ public final class RecordingAnalyzer {
                 });
             }
             stream.start();
+            return null;
         } catch (IOException | RuntimeException | InternalError | StackOverflowError e) {
-            // the main pass has already read as far as the file allows and said what is wrong with it
+            return oneLine(e); // when the main pass failed too, it has already said what is wrong with the file
         }
     }
 

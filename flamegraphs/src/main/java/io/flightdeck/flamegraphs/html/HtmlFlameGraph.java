@@ -103,7 +103,8 @@ public final class HtmlFlameGraph {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + TEMPLATE_RESOURCE);
             }
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // Why: browsers hash a script's text with its line ends made \n; a CRLF checkout must hash the same
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

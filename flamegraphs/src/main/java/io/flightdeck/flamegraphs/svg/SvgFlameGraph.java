@@ -596,7 +596,7 @@ public final class SvgFlameGraph {
                 }
                 return fixed(value / 1e9, 2) + " s";
             default:
-                return grouped(value) + " " + unit.symbol();
+                return grouped(value) + " " + (value == 1 && unit == WeightUnit.SAMPLES ? "sample" : unit.symbol());
         }
     }
 

@@ -201,6 +201,7 @@ class FlameGraphPageTest {
         click(frame("java.util.HashMap.get")); // zooming rebuilds the callers view around the leaf
 
         assertThat((String) browser.eval("return flamegraph.zoomed()")).isEqualTo("java.util.HashMap.get");
+        assertThat(text("details")).contains("java.util.HashMap.get", "Total: 50 samples, 50.0% of all");
         assertThat(frame("java.util.HashMap.get").get("w")).isCloseTo(width(), within(0.5));
         assertThat(frame("app.Repo.query").get("w")).isCloseTo(width() * 0.6, within(1.0));
         assertThat(text("crumbs")).isEqualTo("all›java.util.HashMap.get");
@@ -276,6 +277,30 @@ class FlameGraphPageTest {
 
         assertThat((String) browser.eval("return flamegraph.view()")).isEqualTo("icicle");
         assertThat(text("matched")).isEqualTo("Matched: 80.0% of all (80 samples)");
+        assertThat(browser.problems()).isEmpty();
+    }
+
+    @Test
+    void aStackDeeperThanACanvasCanDrawIsReachedByZooming() throws IOException {
+        CallTree tree = new CallTree();
+        String[] frames = new String[3_000];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = "f" + i;
+        }
+        tree.add(frames, frames.length, 5);
+        tree.add(List.of("f0", "side"), 5);
+        open(tree, info());
+        assertThat(browser.driver().findElement(By.id("depth-note")).isDisplayed()).isTrue();
+        assertThat(frames("f2999")).isEmpty();
+
+        jsClick("f1500");
+
+        assertThat((String) browser.eval("return flamegraph.zoomed()")).isEqualTo("f1500");
+        assertThat(frames("f2999")).singleElement().satisfies(f -> assertThat(f.get("w")).isCloseTo(width(), within(0.5)));
+        assertThat(frames("f1488")).hasSize(1); // twelve rows of callers stay above the zoomed frame
+        assertThat(frames("f1487")).isEmpty();
+        assertThat(text("crumbs")).startsWith("all›f0›f1›").endsWith("›f1499›f1500");
+        assertThat(browser.driver().findElement(By.id("depth-note")).isDisplayed()).isFalse();
         assertThat(browser.problems()).isEmpty();
     }
 
@@ -389,6 +414,16 @@ class FlameGraphPageTest {
     void click(Map<String, Double> f) {
         new Actions(browser.driver()).moveToElement(canvas(), offsetX(f.get("x") + Math.min(f.get("w") / 2, 20)),
                 offsetY(f.get("y") + 8)).click().perform();
+    }
+
+    /** A click on a frame wherever it is on a canvas taller than the window: scrolled to, then dispatched. */
+    void jsClick(String name) {
+        browser.eval("""
+                const f = flamegraph.frames(arguments[0])[0], c = document.getElementById('canvas');
+                window.scrollTo(0, c.getBoundingClientRect().top + window.scrollY + f.y - 200);
+                const r = c.getBoundingClientRect();
+                c.dispatchEvent(new MouseEvent('click', { clientX: r.left + f.x + 2, clientY: r.top + f.y + 8, bubbles: true }));
+                """, name);
     }
 
     // Selenium's offsets count from the element's centre.

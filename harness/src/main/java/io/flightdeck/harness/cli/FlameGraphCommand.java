@@ -1,7 +1,12 @@
 package io.flightdeck.harness.cli;
 
+import java.io.BufferedInputStream;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -97,7 +102,7 @@ public final class FlameGraphCommand implements Callable<Integer> {
             if (baseline != null) {
                 Profile before = read(baseline, kind, weightUnit);
                 info = info.withNote("Baseline: " + baseline + " (total " + before.tree().totalWeight() + " "
-                        + weightUnit.symbol() + ").");
+                        + before.info().unit().symbol() + ").");
                 FlameGraphFiles.writeDiff(target, before.tree(), current.tree(), info);
             } else {
                 FlameGraphFiles.write(target, current.tree(), info);
@@ -110,7 +115,7 @@ public final class FlameGraphCommand implements Callable<Integer> {
             stdout.println("no samples: " + input + " has no " + kind.option() + " stacks; the page says so");
         }
         stdout.println("flame graph: " + target.toAbsolutePath().normalize() + " (" + current.tree().nodeCount()
-                + " frames, total " + current.tree().totalWeight() + " " + weightUnit.symbol() + ")");
+                + " frames, total " + current.tree().totalWeight() + " " + info.unit().symbol() + ")");
         stdout.flush();
         return ExitCodes.OK;
     }
@@ -139,38 +144,48 @@ public final class FlameGraphCommand implements Callable<Integer> {
 
     private Profile read(Path file, ProfileKind kind, WeightUnit weightUnit) {
         String heading = title != null ? title : String.valueOf(file.getFileName());
-        try {
-            if (isRecording(file)) {
-                Instant start = (from != null || to != null) ? ChunkHeader.read(file).start() : null;
-                AnalysisOptions options = AnalysisOptions.defaults()
-                        .withWindow(AnalyzeCommand.instant("--from", from, start), AnalyzeCommand.instant("--to", to, start))
-                        .onlyStacksOf(kind.section());
-                Analysis analysis = RecordingAnalyzer.analyze(file, options);
-                return new Profile(kind.tree(analysis), kind.info(analysis, heading));
+        if (Files.isDirectory(file)) {
+            throw new UsageException(file + " is a folder, not a recording or a folded file");
+        }
+        // Why one stream: INPUT may be a pipe (flamegraph <(zcat x.folded.gz)), which can be read only once
+        // (a FileInputStream: the stream of Files.newInputStream asks a pipe for its position, and fails)
+        try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 64 * 1024)) {
+            in.mark(JFR_MAGIC.length);
+            boolean recording = Arrays.equals(in.readNBytes(JFR_MAGIC.length), JFR_MAGIC); // by content, not name
+            in.reset();
+            if (recording) {
+                return readRecording(file, kind, heading);
             }
             if (from != null || to != null) {
                 throw new UsageException("--from and --to need a recording; " + file + " is a folded file");
             }
-            CallTree tree = FoldedFormat.read(file);
+            CallTree tree = FoldedFormat.read(new InputStreamReader(in, StandardCharsets.UTF_8));
             return new Profile(tree, GraphInfo.of(heading, kind.label() + " (folded stacks)", weightUnit));
         } catch (FoldedFormatException e) {
             throw new UsageException(file + ": " + e.getMessage());
-        } catch (RecordingException e) {
-            throw new UsageException(e.getMessage());
-        } catch (NoSuchFileException e) {
-            throw new UsageException(file + ": no such file");
-        } catch (IOException | InvalidPathException e) {
+        } catch (NoSuchFileException | FileNotFoundException e) {
+            throw new UsageException(Files.exists(file) ? file + ": cannot be read" : file + ": no such file");
+        } catch (IOException | InvalidPathException | UnsupportedOperationException e) {
             throw new UsageException(file + ": cannot read (" + e.getMessage() + ")");
         }
     }
 
-    /** A recording starts with JFR's magic bytes, whatever its name says. */
-    private static boolean isRecording(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new UsageException(file + " is a folder, not a recording or a folded file");
+    private Profile readRecording(Path file, ProfileKind kind, String heading) throws IOException {
+        if (unit != null) {
+            throw new UsageException("--unit is for folded files: a recording's unit follows --event");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return Arrays.equals(in.readNBytes(JFR_MAGIC.length), JFR_MAGIC);
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(file + ": a recording must be a file (JFR reads it by position), not a pipe");
+        }
+        try {
+            Instant start = (from != null || to != null) ? ChunkHeader.read(file).start() : null;
+            AnalysisOptions options = AnalysisOptions.defaults()
+                    .withWindow(AnalyzeCommand.instant("--from", from, start), AnalyzeCommand.instant("--to", to, start))
+                    .onlyStacksOf(kind.section());
+            Analysis analysis = RecordingAnalyzer.analyze(file, options);
+            return new Profile(kind.tree(analysis), kind.info(analysis, heading));
+        } catch (RecordingException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 }

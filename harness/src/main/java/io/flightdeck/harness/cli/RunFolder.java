@@ -24,8 +24,8 @@ final class RunFolder {
      * "-fork-N".
      */
     private static final Pattern FORK_FILE = Pattern.compile("(recording|result|spec|child-stdout|child-stderr"
-            + "|analysis|cpu|alloc|lock|flamegraph-cpu|flamegraph-alloc|flamegraph-lock)(-fork-\\d+)?"
-            + "\\.(jfr|json|log|folded|html)");
+            + "|analysis|cpu|alloc|lock)(-fork-\\d+)?\\.(jfr|json|log|folded)"
+            + "|flamegraph-(cpu|alloc|lock)(-fork-\\d+)?\\.html");
 
     private RunFolder() {
     }

@@ -7,12 +7,15 @@ import io.flightdeck.flamegraphs.GraphInfo;
 import io.flightdeck.flamegraphs.WeightUnit;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.AnalysisOptions.Section;
+import io.flightdeck.profiling.alloc.AllocationCollector;
 
 /** The three profiles a recording gives flame graphs of, with what their weights count. */
 public enum ProfileKind {
     CPU("cpu", WeightUnit.SAMPLES, Section.CPU),
     ALLOC("alloc", WeightUnit.BYTES, Section.ALLOCATION),
     LOCK("lock", WeightUnit.NANOSECONDS, Section.LOCKS);
+
+    private static final String RULES_WARNING = "JMC's rules did not run";
 
     private final String option;
     private final WeightUnit unit;
@@ -61,13 +64,22 @@ public enum ProfileKind {
     public GraphInfo info(Analysis analysis, String title) {
         GraphInfo info = GraphInfo.of(title, event(analysis), unit)
                 .withSpan(analysis.recording().analysedFrom(), analysis.recording().analysedTo());
-        return switch (this) {
+        info = switch (this) {
             case CPU -> info;
-            case ALLOC -> info.withNote("Allocation weights are estimates: each sampled allocation stands for the "
-                    + "bytes allocated since the previous sample (" + analysis.allocation().source() + ").");
+            case ALLOC -> info.withNote(AllocationCollector.SAMPLE.equals(analysis.allocation().source())
+                    ? "Allocation weights are estimates: each sampled allocation stands for the bytes allocated "
+                            + "since the previous sample (jdk.ObjectAllocationSample)."
+                    : "Allocation weights come from TLAB events: a new TLAB stands for the small allocations that "
+                            + "will fill it, an allocation outside one for its own size.");
             case LOCK -> info.withNote("Only waits longer than the recording's threshold (10 ms in the profile "
                     + "settings) are recorded: short contention is not in this graph.");
         };
+        for (String warning : analysis.warnings()) {
+            if (!warning.startsWith(RULES_WARNING)) { // the rules are not what a graph shows
+                info = info.withNote(warning);
+            }
+        }
+        return info;
     }
 
     /** The event label for a profile read from a folded file, where only the kind is known. */

@@ -119,6 +119,26 @@ class FlameGraphCommandTest {
     }
 
     @Test
+    void aFoldedFileFromAPipeIsReadWhole() throws Exception {
+        Path fifo = dir.resolve("stacks.pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available here");
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "main;a;b 5\nmain;c 2\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        Path out = dir.resolve("from-pipe.folded");
+        CommandLineRunner r = CommandLineRunner.run("flamegraph", fifo.toString(), "-o", out.toString());
+        writer.join(10_000);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(out)).containsExactly("main;a;b 5", "main;c 2");
+    }
+
+    @Test
     void anEmptyFoldedFileGivesAPageThatSaysSo() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.folded"), "# nothing sampled\n");
         Path page = dir.resolve("empty.html");
