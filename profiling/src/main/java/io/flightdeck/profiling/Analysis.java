@@ -8,6 +8,7 @@ import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.profiling.alloc.AllocationAnalysis;
 import io.flightdeck.profiling.cpu.CpuAnalysis;
 import io.flightdeck.profiling.gc.GcAnalysis;
+import io.flightdeck.profiling.leaks.LeakAnalysis;
 import io.flightdeck.profiling.locks.LockAnalysis;
 import io.flightdeck.profiling.rules.RuleAnalysis;
 
@@ -19,7 +20,7 @@ import io.flightdeck.profiling.rules.RuleAnalysis;
  *                 recording's settings)
  */
 public record Analysis(int schemaVersion, RecordingFacts recording, CpuAnalysis cpu, AllocationAnalysis allocation,
-                       GcAnalysis gc, LockAnalysis locks, RuleAnalysis rules, List<String> warnings,
+                       GcAnalysis gc, LockAnalysis locks, LeakAnalysis leaks, RuleAnalysis rules, List<String> warnings,
                        @JsonIgnore Stacks stacks) {
 
     public static final int SCHEMA_VERSION = 1;

@@ -13,4 +13,9 @@ public abstract class EventCollector {
     }
 
     public abstract void accept(RecordedEvent event, String type);
+
+    /** Whether the analysis window applies to this collector's events; true unless they describe the recording's end. */
+    public boolean windowed() {
+        return true;
+    }
 }

@@ -42,7 +42,34 @@ public final class Frames {
         if (c == null) {
             return "[unknown class]";
         }
-        return cached(classes, c, RecordedClass::getName);
+        return cached(classes, c, k -> readable(k.getName()));
+    }
+
+    /**
+     * A class name as Java source writes it: the JVM's array names ("[B", "[[Ljava.lang.String;") become "byte[]",
+     * "java.lang.String[][]", as {@code jfr view} prints them; other names are kept.
+     */
+    static String readable(String name) {
+        if (name == null || name.isEmpty() || name.charAt(0) != '[') {
+            return name;
+        }
+        int dims = 0;
+        while (dims < name.length() && name.charAt(dims) == '[') {
+            dims++;
+        }
+        String element = name.substring(dims);
+        String type = switch (element) {
+            case "Z" -> "boolean";
+            case "B" -> "byte";
+            case "C" -> "char";
+            case "S" -> "short";
+            case "I" -> "int";
+            case "J" -> "long";
+            case "F" -> "float";
+            case "D" -> "double";
+            default -> element.startsWith("L") && element.endsWith(";") ? element.substring(1, element.length() - 1) : null;
+        };
+        return type == null ? name : type + "[]".repeat(dims);
     }
 
     /** A thread's name as {@link Threads#name} gives it, cached the same way. */

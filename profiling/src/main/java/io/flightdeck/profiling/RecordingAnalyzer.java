@@ -21,6 +21,7 @@ import io.flightdeck.profiling.AnalysisOptions.Section;
 import io.flightdeck.profiling.alloc.AllocationCollector;
 import io.flightdeck.profiling.cpu.CpuCollector;
 import io.flightdeck.profiling.gc.GcCollector;
+import io.flightdeck.profiling.leaks.OldObjectCollector;
 import io.flightdeck.profiling.locks.LockCollector;
 import io.flightdeck.profiling.rules.JmcRules;
 import io.flightdeck.profiling.rules.RuleAnalysis;
@@ -35,7 +36,7 @@ public final class RecordingAnalyzer {
     private static final Set<String> ANALYSED = Set.of(CpuCollector.EXECUTION_SAMPLE, CpuCollector.NATIVE_SAMPLE,
             AllocationCollector.SAMPLE, AllocationCollector.IN_NEW_TLAB, AllocationCollector.OUTSIDE_TLAB,
             GcCollector.GARBAGE_COLLECTION, GcCollector.PHASE_PAUSE, GcCollector.HEAP_SUMMARY, GcCollector.GC_CPU_TIME,
-            LockCollector.MONITOR_ENTER, LockCollector.THREAD_PARK);
+            LockCollector.MONITOR_ENTER, LockCollector.THREAD_PARK, OldObjectCollector.OLD_OBJECT_SAMPLE);
 
     private RecordingAnalyzer() {
     }
@@ -60,6 +61,7 @@ public final class RecordingAnalyzer {
         AllocationCollector alloc = new AllocationCollector(frames, options.maxTreeNodes(), options.ranks());
         GcCollector gc = new GcCollector(frames);
         LockCollector locks = new LockCollector(frames, options.maxTreeNodes());
+        OldObjectCollector oldObjects = new OldObjectCollector(frames);
         Map<String, EventCollector> byType = new HashMap<>();
         if (options.analyses(Section.CPU)) {
             for (String t : List.of(CpuCollector.EXECUTION_SAMPLE, CpuCollector.NATIVE_SAMPLE)) {
@@ -78,6 +80,9 @@ public final class RecordingAnalyzer {
         if (options.analyses(Section.LOCKS)) {
             byType.put(LockCollector.MONITOR_ENTER, locks);
             byType.put(LockCollector.THREAD_PARK, locks);
+        }
+        if (options.analyses(Section.LEAKS)) {
+            byType.put(OldObjectCollector.OLD_OBJECT_SAMPLE, oldObjects);
         }
 
         List<String> warnings = new ArrayList<>();
@@ -149,7 +154,8 @@ public final class RecordingAnalyzer {
             warnings.add("JMC's rules did not run: " + rules.skippedBecause());
         }
         return new Analysis(Analysis.SCHEMA_VERSION, facts, cpu.result(top), alloc.result(top, seconds),
-                gc.result(top, from, seconds, processCpu.nanos(seconds)), locks.result(top), rules, List.copyOf(warnings),
+                gc.result(top, from, seconds, processCpu.nanos(seconds)), locks.result(top), oldObjects.result(top),
+                rules, List.copyOf(warnings),
                 new Analysis.Stacks(cpu.tree(), alloc.tree(), locks.tree()));
     }
 
@@ -262,7 +268,7 @@ public final class RecordingAnalyzer {
                 }
             }
             EventCollector collector = byType.get(type);
-            if (collector != null && options.inWindow(start)) {
+            if (collector != null && (!collector.windowed() || options.inWindow(start))) {
                 collector.accept(e, type);
             }
         }

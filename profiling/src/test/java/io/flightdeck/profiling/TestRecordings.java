@@ -28,6 +28,19 @@ final class TestRecordings {
     /** The same, recorded by another JDK's {@code java}. */
     static Path record(Path java, Path dir, String name, int seconds, String mode, String youngGen)
             throws IOException, InterruptedException {
+        return record(java, dir, name, seconds, mode, youngGen, "");
+    }
+
+    /** Recorded with the paths from old objects to GC roots, as a leak check records. */
+    static Path recordWithGcRoots(Path dir, String name, int seconds, String mode)
+            throws IOException, InterruptedException {
+        return record(Path.of(System.getProperty("java.home"), "bin", "java"), dir, name, seconds, mode, "-Xmn16m",
+                ",path-to-gc-roots=true");
+    }
+
+    /** @param jfrOptions more -XX:StartFlightRecording options, each after a comma */
+    static Path record(Path java, Path dir, String name, int seconds, String mode, String youngGen, String jfrOptions)
+            throws IOException, InterruptedException {
         Path file = dir.resolve(name + ".jfr");
         String classes;
         try {
@@ -38,7 +51,7 @@ final class TestRecordings {
         }
         Process p = new ProcessBuilder(List.of(java.toString(),
                 "-Xms256m", "-Xmx256m", youngGen, "-XX:+UseG1GC",
-                "-XX:StartFlightRecording=settings=profile,filename=" + file + ",dumponexit=true",
+                "-XX:StartFlightRecording=settings=profile,filename=" + file + ",dumponexit=true" + jfrOptions,
                 "-cp", classes, HotAndAllocating.class.getName(), String.valueOf(seconds), mode))
                 .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
         if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS)) {

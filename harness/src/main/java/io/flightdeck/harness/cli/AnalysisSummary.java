@@ -9,6 +9,7 @@ import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.Ranked;
 import io.flightdeck.profiling.gc.GcAnalysis;
+import io.flightdeck.profiling.leaks.LeakAnalysis;
 import io.flightdeck.profiling.rules.RuleFinding;
 
 /** The terminal's short account of an analysis: top methods, allocation sites, GC, locks, warnings. */
@@ -42,6 +43,7 @@ final class AnalysisSummary {
         out.printf(Locale.ROOT, "%nLocks: %,d waits over the threshold, %s blocked%n", a.locks().events(),
                 duration(a.locks().blockedNanos()));
         table(out, a.locks().bySite(), Math.min(rows, 3), AnalysisSummary::duration);
+        leaks(out, a.leaks());
 
         if (a.rules().evaluated()) {
             List<RuleFinding> warned = a.rules().findings().stream()
@@ -59,6 +61,26 @@ final class AnalysisSummary {
             a.warnings().forEach(w -> out.println("warning: " + w));
         }
         out.println();
+    }
+
+    /** The old objects still alive at the end, most sampled class first, each with its site and its holder. */
+    private static void leaks(PrintWriter out, LeakAnalysis leaks) {
+        if (leaks == null || leaks.samples() == 0) {
+            return;
+        }
+        out.printf(Locale.ROOT, "%nOld objects (alive at the end; leak suspects): %,d samples, %,d with a path to a GC root%n",
+                leaks.samples(), leaks.withPaths());
+        for (LeakAnalysis.LeakSuspect s : leaks.suspects().subList(0, Math.min(3, leaks.suspects().size()))) {
+            out.printf(Locale.ROOT, "  %6.2f %%  %s, median age %.1f s%s%n", s.percent(), s.className(),
+                    s.medianAgeSeconds(), s.allocationSites().isEmpty() ? ""
+                            : ", allocated at " + s.allocationSites().get(0).name());
+            if (!s.chains().isEmpty()) {
+                out.println("           held by: " + String.join(" -> ", s.chains().get(0).path()));
+            }
+        }
+        if (leaks.withPaths() == 0) {
+            out.println("  (no reference chains: record with -XX:StartFlightRecording:...,path-to-gc-roots=true)");
+        }
     }
 
     private static void table(PrintWriter out, List<Ranked> rows, int limit, java.util.function.LongFunction<String> weight) {
