@@ -30,9 +30,12 @@ public record GcAnalysis(long collections, List<Ranked> byName, List<Ranked> byC
 
     /**
      * @param bytesPerSecond the Theil–Sen slope; null with fewer than {@link GcCollector#MIN_TREND_POINTS} points
+     * @param lowerBytesPerSecond its 95 % confidence interval's low end (Sen's), null as above
+     * @param upperBytesPerSecond the interval's high end
      * @param points         collections the slope was fitted on
      * @param skippedWarmup  collections left out as warm-up (the first fifth of the span)
      */
-    public record HeapSlope(Double bytesPerSecond, int points, int skippedWarmup) {
+    public record HeapSlope(Double bytesPerSecond, Double lowerBytesPerSecond, Double upperBytesPerSecond, int points,
+                            int skippedWarmup) {
     }
 }

@@ -99,11 +99,16 @@ public final class GcCollector extends EventCollector {
         List<GcAnalysis.HeapPoint> used = points.stream().filter(p -> p.secondsFromStart() >= warmupEnd).toList();
         int skipped = points.size() - used.size();
         if (used.size() < MIN_TREND_POINTS) {
-            return new GcAnalysis.HeapSlope(null, used.size(), skipped);
+            return new GcAnalysis.HeapSlope(null, null, null, used.size(), skipped);
         }
         double[] x = used.stream().mapToDouble(GcAnalysis.HeapPoint::secondsFromStart).toArray();
         double[] y = used.stream().mapToDouble(GcAnalysis.HeapPoint::heapUsedBytes).toArray();
-        double slope = TheilSen.slope(x, y);
-        return new GcAnalysis.HeapSlope(Double.isNaN(slope) ? null : slope, used.size(), skipped);
+        TheilSen.Fit fit = TheilSen.fit(x, y);
+        return new GcAnalysis.HeapSlope(orNull(fit.slope()), orNull(fit.lower()), orNull(fit.upper()), used.size(),
+                skipped);
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
     }
 }
