@@ -26,6 +26,16 @@ public final class LifecycleWorkload extends AbstractWorkload {
         return new LifecycleSession(store, source);
     }
 
+    /** Starts the episode, logs its steps and completes it; returns its id. */
+    static UUID runLifecycle(MemoryEngine engine, GeneratedEpisode e) {
+        UUID id = engine.startEpisode(e.description(), e.context(), e.taskType());
+        for (ExecutionStep step : e.steps()) {
+            engine.logStep(id, step);
+        }
+        engine.completeEpisode(id, e.outcome());
+        return id;
+    }
+
     /** One lifecycle per operation; safe for several threads, each on its own episodes. */
     static final class LifecycleSession implements Session {
         private final EngineStore store;
@@ -38,13 +48,7 @@ public final class LifecycleWorkload extends AbstractWorkload {
 
         @Override
         public void operation(int thread) {
-            MemoryEngine engine = store.engine();
-            GeneratedEpisode e = source.next(thread);
-            UUID id = engine.startEpisode(e.description(), e.context(), e.taskType());
-            for (ExecutionStep step : e.steps()) {
-                engine.logStep(id, step);
-            }
-            engine.completeEpisode(id, e.outcome());
+            runLifecycle(store.engine(), source.next(thread));
         }
 
         @Override

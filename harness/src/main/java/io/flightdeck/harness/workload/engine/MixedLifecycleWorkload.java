@@ -10,7 +10,6 @@ import io.flightdeck.harness.workload.WorkloadCase;
 import io.flightdeck.harness.workload.WorkloadContext;
 import io.flightdeck.memory.MemoryEngine;
 import io.flightdeck.memory.datagen.GeneratedEpisode;
-import io.flightdeck.memory.model.ExecutionStep;
 
 /**
  * The engine as a long-running agent uses it, on a bounded store: each operation starts, logs, completes and
@@ -78,11 +77,7 @@ public class MixedLifecycleWorkload extends AbstractWorkload {
         public void operation(int thread) {
             MemoryEngine engine = store.engine();
             GeneratedEpisode e = source.next(thread);
-            UUID id = engine.startEpisode(e.description(), e.context(), e.taskType());
-            for (ExecutionStep step : e.steps()) {
-                engine.logStep(id, step);
-            }
-            engine.completeEpisode(id, e.outcome());
+            UUID id = LifecycleWorkload.runLifecycle(engine, e);
             engine.retrieveRelevantContext(e.description(), e.context(), 5);
             recent.addLast(id);
             if (recent.size() > KEPT_IDS) {
