@@ -38,6 +38,9 @@ public final class RecordingAnalyzer {
             GcCollector.GARBAGE_COLLECTION, GcCollector.PHASE_PAUSE, GcCollector.HEAP_SUMMARY, GcCollector.GC_CPU_TIME,
             LockCollector.MONITOR_ENTER, LockCollector.THREAD_PARK, OldObjectCollector.OLD_OBJECT_SAMPLE);
 
+    /** How the warning starts that says the rules were skipped (a reader of warnings may leave it out). */
+    public static final String RULES_NOT_RUN = "JMC's rules did not run";
+
     private RecordingAnalyzer() {
     }
 
@@ -151,7 +154,7 @@ public final class RecordingAnalyzer {
                 ? JmcRules.evaluate(file, options.rulesMaxBytes())
                 : RuleAnalysis.skipped(options.rulesMaxBytes() > 0 ? "the recording is damaged" : "not asked for");
         if (!rules.evaluated()) {
-            warnings.add("JMC's rules did not run: " + rules.skippedBecause());
+            warnings.add(RULES_NOT_RUN + ": " + rules.skippedBecause());
         }
         return new Analysis(Analysis.SCHEMA_VERSION, facts, cpu.result(top), alloc.result(top, seconds),
                 gc.result(top, from, seconds, processCpu.nanos(seconds)), locks.result(top), oldObjects.result(top),

@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +16,6 @@ import picocli.CommandLine.Spec;
 import io.flightdeck.harness.run.RecordingAnalyses;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.AnalysisOptions;
-import io.flightdeck.profiling.ChunkHeader;
 import io.flightdeck.profiling.RecordingAnalyzer;
 import io.flightdeck.profiling.RecordingException;
 
@@ -31,8 +26,6 @@ import io.flightdeck.profiling.RecordingException;
                 "Writes analysis.json, cpu.folded / alloc.folded / lock.folded (folded stacks) and "
                         + "flamegraph-cpu.html / -alloc.html / -lock.html (interactive flame graphs), and prints a summary. Exit code 0, or 2 for a file that is not a readable recording."})
 public final class AnalyzeCommand implements Callable<Integer> {
-
-    private static final Pattern RELATIVE = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
     @Spec
     CommandSpec spec;
@@ -47,12 +40,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             defaultValue = "20")
     int top;
 
-    @Option(names = "--from", paramLabel = "T",
-            description = "only events from T: an offset from the recording's start (30s, 1.5m, 500ms) or an ISO instant")
-    String from;
-
-    @Option(names = "--to", paramLabel = "T", description = "only events before T, as for --from")
-    String to;
+    @Mixin
+    RecordingWindow window;
 
     @Override
     public Integer call() throws Exception {
@@ -61,13 +50,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         Analysis analysis;
         try {
-            Instant start = (from != null || to != null) ? ChunkHeader.read(file).start() : null;
-            Instant fromInstant = instant("--from", from, start);
-            Instant toInstant = instant("--to", to, start);
-            if (fromInstant != null && toInstant != null && !toInstant.isAfter(fromInstant)) {
-                throw new UsageException("--to must be later than --from");
-            }
-            AnalysisOptions options = AnalysisOptions.defaults().withTop(top).withWindow(fromInstant, toInstant);
+            AnalysisOptions options = window.applyTo(AnalysisOptions.defaults().withTop(top), file);
             analysis = RecordingAnalyzer.analyze(file, options);
         } catch (RecordingException e) {
             throw new UsageException(e.getMessage());
@@ -93,30 +76,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return dir;
         } catch (IOException | InvalidPathException e) {
             throw new UsageException("cannot create the output folder: " + e.getMessage());
-        }
-    }
-
-    /** "30s" from the start, or an ISO-8601 instant; null stays null. */
-    static Instant instant(String option, String value, Instant recordingStart) {
-        if (value == null) {
-            return null;
-        }
-        Matcher m = RELATIVE.matcher(value.trim().toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            double amount = Double.parseDouble(m.group(1));
-            double nanos = amount * switch (m.group(2)) {
-                case "ms" -> 1e6;
-                case "s" -> 1e9;
-                case "m" -> 60e9;
-                default -> 3600e9;
-            };
-            return recordingStart.plusNanos((long) nanos);
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new UsageException(option + " '" + value + "': use an offset such as 30s, 1.5m, 500ms or an "
-                    + "instant such as 2026-11-27T10:15:30Z");
         }
     }
 }

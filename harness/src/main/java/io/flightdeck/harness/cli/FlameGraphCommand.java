@@ -11,12 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +32,6 @@ import io.flightdeck.harness.graphs.GraphFormat;
 import io.flightdeck.harness.graphs.ProfileKind;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.AnalysisOptions;
-import io.flightdeck.profiling.ChunkHeader;
 import io.flightdeck.profiling.RecordingAnalyzer;
 import io.flightdeck.profiling.RecordingException;
 
@@ -78,12 +77,8 @@ public final class FlameGraphCommand implements Callable<Integer> {
             description = "what a folded file's weights count: samples, bytes or ns (default: from --event)")
     String unit;
 
-    @Option(names = "--from", paramLabel = "T",
-            description = "recordings only: events from T, an offset from the start (30s, 1.5m) or an ISO instant")
-    String from;
-
-    @Option(names = "--to", paramLabel = "T", description = "recordings only: events before T, as for --from")
-    String to;
+    @Mixin
+    RecordingWindow window; // recordings only
 
     @Override
     public Integer call() throws Exception {
@@ -156,7 +151,7 @@ public final class FlameGraphCommand implements Callable<Integer> {
             if (recording) {
                 return readRecording(file, kind, heading);
             }
-            if (from != null || to != null) {
+            if (window.isSet()) {
                 throw new UsageException("--from and --to need a recording; " + file + " is a folded file");
             }
             CallTree tree = FoldedFormat.read(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -178,10 +173,7 @@ public final class FlameGraphCommand implements Callable<Integer> {
             throw new UsageException(file + ": a recording must be a file (JFR reads it by position), not a pipe");
         }
         try {
-            Instant start = (from != null || to != null) ? ChunkHeader.read(file).start() : null;
-            AnalysisOptions options = AnalysisOptions.defaults()
-                    .withWindow(AnalyzeCommand.instant("--from", from, start), AnalyzeCommand.instant("--to", to, start))
-                    .onlyStacksOf(kind.section());
+            AnalysisOptions options = window.applyTo(AnalysisOptions.defaults(), file).onlyStacksOf(kind.section());
             Analysis analysis = RecordingAnalyzer.analyze(file, options);
             return new Profile(kind.tree(analysis), kind.info(analysis, heading));
         } catch (RecordingException e) {

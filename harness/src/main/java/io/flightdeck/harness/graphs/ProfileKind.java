@@ -7,6 +7,7 @@ import io.flightdeck.flamegraphs.GraphInfo;
 import io.flightdeck.flamegraphs.WeightUnit;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.AnalysisOptions.Section;
+import io.flightdeck.profiling.RecordingAnalyzer;
 import io.flightdeck.profiling.alloc.AllocationCollector;
 
 /** The three profiles a recording gives flame graphs of, with what their weights count. */
@@ -14,8 +15,6 @@ public enum ProfileKind {
     CPU("cpu", WeightUnit.SAMPLES, Section.CPU),
     ALLOC("alloc", WeightUnit.BYTES, Section.ALLOCATION),
     LOCK("lock", WeightUnit.NANOSECONDS, Section.LOCKS);
-
-    private static final String RULES_WARNING = "JMC's rules did not run";
 
     private final String option;
     private final WeightUnit unit;
@@ -75,7 +74,7 @@ public enum ProfileKind {
                     + "settings) are recorded: short contention is not in this graph.");
         };
         for (String warning : analysis.warnings()) {
-            if (!warning.startsWith(RULES_WARNING)) { // the rules are not what a graph shows
+            if (!warning.startsWith(RecordingAnalyzer.RULES_NOT_RUN)) { // the rules are not what a graph shows
                 info = info.withNote(warning);
             }
         }
