@@ -77,4 +77,9 @@ public record Budgets(String source, List<Budget> budgets) {
         throw new BudgetFileException("budgets file " + source + ": unknown workload" + (unknown.size() > 1 ? "s " : " ")
                 + names + " (known: " + (known.isEmpty() ? "none" : known) + ")");
     }
+
+    /** These budgets without those of the given metrics (which something else judges). */
+    public Budgets without(Set<String> metrics) {
+        return new Budgets(source, budgets.stream().filter(b -> !metrics.contains(b.metric())).toList());
+    }
 }

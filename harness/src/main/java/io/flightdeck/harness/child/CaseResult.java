@@ -19,11 +19,16 @@ import io.flightdeck.harness.measure.resources.Resources;
  * @param metrics     the workload's own figures
  * @param resources   CPU, memory, GC, allocation and disk over the measured iterations
  * @param details     structured extras of the workload (e.g. object layouts), or null
+ * @param checkpoints the live heap before and after each measured iteration of a leak check; empty otherwise
  */
 public record CaseResult(String label, int threads, long size, String operationUnit, ColdStart coldStart,
                          int warmupIterations, long jitMillisDuringMeasurement, LatencyStats latency, String histogram, List<IterationResult> iterations,
                          TukeyOutliers outliers, double throughput, List<Metric> metrics, Resources resources,
-                         JsonNode details) {
+                         JsonNode details, List<Checkpoint> checkpoints) {
+
+    public CaseResult {
+        checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
+    }
 
     public record Metric(String name, double value, String unit) {
     }

@@ -1,5 +1,6 @@
 package io.flightdeck.harness.child;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,10 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.HdrHistogram.Histogram;
+import org.openjdk.jol.info.GraphLayout;
 
 import io.flightdeck.harness.measure.HistogramCodec;
 import io.flightdeck.harness.measure.LatencyStats;
 import io.flightdeck.harness.measure.TukeyOutliers;
+import io.flightdeck.harness.measure.heap.LiveHeap;
 import io.flightdeck.harness.measure.resources.ResourceMeter;
 import io.flightdeck.harness.measure.resources.Resources;
 import io.flightdeck.harness.workload.Session;
@@ -57,6 +60,12 @@ final class CaseRunner {
             ResourceMeter meter = ResourceMeter.start();
             Histogram all = new Histogram(3);
             List<IterationResult> iterations = new ArrayList<>();
+            List<Checkpoint> checkpoints = new ArrayList<>();
+            long measuredOps = 0;
+            long baselineNanos = System.nanoTime();
+            if (spec.checkpoints()) {
+                checkpoints.add(checkpoint(session, 0, 0, baselineNanos, true));
+            }
             for (int i = 0; i < spec.measurementIterations(); i++) {
                 progress.report(label, "measure", i + 1, spec.measurementIterations());
                 Iteration it = workloadCase.timeBoxed()
@@ -66,6 +75,11 @@ final class CaseRunner {
                 long ops = it.histogram().getTotalCount();
                 iterations.add(new IterationResult(i, ops, it.wallNanos(), it.activeNanos(), it.histogram().getMean(),
                         ops * 1e9 / it.activeNanos()));
+                measuredOps += ops;
+                if (spec.checkpoints()) {
+                    boolean weigh = (i + 1) % WEIGH_EVERY == 0 || i + 1 == spec.measurementIterations();
+                    checkpoints.add(checkpoint(session, i + 1, measuredOps, baselineNanos, weigh));
+                }
             }
             Resources resources = meter.stop();
             long jitMillis = JitClock.millis() - jitBefore;
@@ -81,8 +95,32 @@ final class CaseRunner {
             return new CaseResult(label, workloadCase.threads(), workloadCase.size(), workload.operationUnit(), cold,
                     warmups, jitMillis,
                     LatencyStats.of(all), HistogramCodec.encode(all), List.copyOf(iterations), TukeyOutliers.of(means),
-                    totalOps * 1e9 / Math.max(1, totalNanos), List.copyOf(metrics), resources, detailsNode);
+                    totalOps * 1e9 / Math.max(1, totalNanos), List.copyOf(metrics), resources, detailsNode,
+                    checkpoints);
         }
+    }
+
+    /** A leak check weighs its subject with JOL at the baseline, every this many checkpoints, and the last. */
+    static final int WEIGH_EVERY = 5;
+
+    /**
+     * Collects the heap fully (between iterations, so no operation is in flight) and records what stays, and,
+     * when {@code weigh}, what the session's subject retains (JOL walks the whole graph: too slow for every one).
+     */
+    private static Checkpoint checkpoint(Session session, int iterations, long operations, long baselineNanos,
+                                         boolean weigh) throws Exception {
+        long live = LiveHeap.afterFullGc();
+        Instant at = Instant.now();
+        double seconds = (System.nanoTime() - baselineNanos) / 1e9;
+        Long retained = null;
+        Long items = null;
+        Object root = session.retainedRoot();
+        if (weigh && root != null) {
+            retained = GraphLayout.parseInstance(root).totalSize();
+            long n = session.storedItems();
+            items = n < 0 ? null : n;
+        }
+        return new Checkpoint(iterations, operations, seconds, at, live, retained, items);
     }
 
     /** Below this fraction of the best mean so far, an iteration still counts as getting faster. */

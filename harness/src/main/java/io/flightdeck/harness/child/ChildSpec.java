@@ -19,10 +19,13 @@ import io.flightdeck.harness.workload.Scale;
  * @param measurementIterations  iterations that are measured
  * @param iterationMillis        length of a time-boxed iteration
  * @param resultFile             where the child writes its {@link ChildResult}
+ * @param checkpoints            a leak check: after each measured iteration (and once before the first) collect the
+ *                               heap fully and record a {@link Checkpoint}
  */
 public record ChildSpec(String workload, int fork, Scale scale, long seed, Path directory,
                         Map<String, String> parameters, int coldStartOperations, int warmupIterations,
-                        int measurementIterations, long iterationMillis, Path resultFile) {
+                        int measurementIterations, long iterationMillis, Path resultFile,
+                        boolean checkpoints) {
 
     public static final String FILE_NAME = "spec.json";
 }

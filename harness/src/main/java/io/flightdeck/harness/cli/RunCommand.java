@@ -1,31 +1,24 @@
 package io.flightdeck.harness.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.flightdeck.harness.check.BudgetFileException;
 import io.flightdeck.harness.check.Budgets;
+import io.flightdeck.harness.leak.LeakCheckPlan;
+import io.flightdeck.harness.leak.LeakCheckRun;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.run.ProfilingRun;
 import io.flightdeck.harness.runner.RunPlan;
@@ -40,10 +33,6 @@ import io.flightdeck.harness.workload.WorkloadRegistry;
                 + "and footprints; check budgets; write report.json, report.md and a folder per workload.",
                 "Exit code 0 when every check held, 1 when a budget failed or a workload failed, 2 on bad input."})
 public final class RunCommand implements Callable<Integer> {
-
-    private static final Pattern HEAP = Pattern.compile("(\\d+)([kKmMgG]?)");
-    /** Below this a JVM cannot even start with JFR, OSHI and a workload loaded. */
-    private static final long MIN_HEAP_BYTES = 32L << 20;
 
     @Spec
     CommandSpec spec;
@@ -100,121 +89,57 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WorkloadRegistry registry = WorkloadRegistry.load();
-        Suite base = Suites.find(suite).orElseThrow(() -> new UsageException("unknown suite '" + suite
-                + "' (known: " + String.join(", ", Suites.all().stream().map(Suite::name).toList()) + ")"));
-        List<Workload> selected = select(registry, base);
+        Suite base = RunInputs.suite(suite);
+        List<Workload> selected = RunInputs.workloads(registry, workloads.isEmpty() ? base.workloads() : workloads);
+        // a suite's leak checks belong to the whole suite; choosing workloads leaves them out
+        List<Workload> leakChecks = workloads.isEmpty() ? RunInputs.workloads(registry, base.leakChecks()) : List.of();
         Suite effective = override(base, selected);
-        Budgets budgets = budgets(registry);
-        String gcFlag = gcFlag(gc);
-        if (!Set.of("memory", "sqlite").contains(store)) {
-            throw new UsageException("unknown store '" + store + "': use memory or sqlite");
-        }
+        Budgets budgets = RunInputs.budgets(budgetsFile, registry);
+        String gcFlag = RunInputs.gcFlag(gc);
+        RunInputs.store(store);
         if (!"profile".equals(jfrSettings) && !"default".equals(jfrSettings) && !isFile(jfrSettings)) {
             throw new UsageException("JFR settings '" + jfrSettings + "': use profile, default or an existing .jfc file");
         }
         if (jfrSettings.contains(",")) { // -XX:StartFlightRecording separates its options with commas
             throw new UsageException("JFR settings '" + jfrSettings + "': a path with a comma cannot be passed to JFR");
         }
+        if (noJfr && !leakChecks.isEmpty()) {
+            throw new UsageException("--no-jfr: suite " + base.name() + " has leak checks, which need a recording");
+        }
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + effective.name();
-        Path dir = runDirectory(runId, selected);
+        List<String> folders = new ArrayList<>(selected.stream().map(Workload::name).toList());
+        leakChecks.forEach(w -> folders.add(LeakCheckRun.FOLDER + "/" + w.name()));
+        Path dir = RunInputs.runDirectory(out, runId, folders);
 
         RunPlan plan = new RunPlan(runId, dir, effective, selected, Map.of("store", store), seed, gcFlag, !noJfr,
-                jfrSettings);
+                jfrSettings, false);
+        LeakCheckPlan leaks = new LeakCheckPlan(leakChecks, LeakCheckPlan.DEFAULT_DURATION_SECONDS,
+                LeakCheckPlan.DEFAULT_CHECKPOINT_MILLIS, null, null);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("Flightdeck: suite %s, %d workload(s), store %s, %s -> %s%n", effective.name(), selected.size(),
-                store, noJfr ? "no recording" : "JFR " + jfrSettings, dir);
+        stdout.printf("Flightdeck: suite %s, %d workload(s)%s, store %s, %s -> %s%n", effective.name(),
+                selected.size(), leakChecks.isEmpty() ? "" : " and " + leakChecks.size() + " leak check(s)", store,
+                noJfr ? "no recording" : "JFR " + jfrSettings, dir);
         stdout.flush();
         List<String> arguments = spec.commandLine().getParseResult() == null ? List.of()
                 : spec.commandLine().getParseResult().originalArgs();
-        RunReport report = new ProfilingRun().execute(plan, budgets, arguments, new TerminalProgress(stdout));
+        RunReport report = new ProfilingRun().execute(plan, leaks, budgets, arguments, new TerminalProgress(stdout));
         TerminalSummary.print(stdout, report, dir);
         return report.exitCode();
     }
 
-    private List<Workload> select(WorkloadRegistry registry, Suite base) {
-        List<String> names = workloads.isEmpty() ? base.workloads() : List.copyOf(new LinkedHashSet<>(workloads));
-        List<Workload> out = new ArrayList<>();
-        for (String name : names) {
-            out.add(registry.find(name).orElseThrow(() -> new UsageException("unknown workload '" + name
-                    + "' (known: " + String.join(", ", registry.names()) + ")")));
-        }
-        return out;
-    }
-
     private Suite override(Suite s, List<Workload> selected) {
-        positive("--forks", forks);
-        positive("--iterations", iterations);
-        positive("--iteration-ms", iterationMillis);
-        positive("--timeout", timeout);
-        notNegative("--warmup", warmup);
-        notNegative("--cold-start", coldStart);
-        if (heap != null) {
-            Matcher m = HEAP.matcher(heap);
-            if (!m.matches()) {
-                throw new UsageException("--heap '" + heap + "': use a size such as 512m or 2g");
-            }
-            long bytes;
-            try {
-                bytes = Math.multiplyExact(Long.parseLong(m.group(1)), switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                    case "k" -> 1L << 10;
-                    case "m" -> 1L << 20;
-                    case "g" -> 1L << 30;
-                    default -> 1L;
-                });
-            } catch (ArithmeticException | NumberFormatException e) {
-                throw new UsageException("--heap '" + heap + "' is larger than any machine's memory");
-            }
-            if (bytes < MIN_HEAP_BYTES) {
-                throw new UsageException("--heap '" + heap + "' is too small: at least 32m");
-            }
-            long physical = physicalMemory();
-            if (physical > 0 && bytes > physical) {
-                throw new UsageException("--heap '" + heap + "' is more than this machine's memory ("
-                        + (physical >> 20) + " MiB)");
-            }
-        }
+        RunInputs.positive("--forks", forks);
+        RunInputs.positive("--iterations", iterations);
+        RunInputs.positive("--iteration-ms", iterationMillis);
+        RunInputs.positive("--timeout", timeout);
+        RunInputs.notNegative("--warmup", warmup);
+        RunInputs.notNegative("--cold-start", coldStart);
+        RunInputs.heap(heap);
         return new Suite(s.name(), s.description(), s.scale(), coldStart != null ? coldStart : s.coldStartOperations(),
                 warmup != null ? warmup : s.warmupIterations(), iterations != null ? iterations : s.measurementIterations(),
                 iterationMillis != null ? iterationMillis : s.iterationMillis(), forks != null ? forks : s.forks(),
                 heap != null ? heap : s.heap(), timeout != null ? timeout : s.timeoutSeconds(),
-                selected.stream().map(Workload::name).toList());
-    }
-
-    private Budgets budgets(WorkloadRegistry registry) {
-        try {
-            Budgets b = budgetsFile == null ? Budgets.defaults() : Budgets.load(budgetsFile);
-            return b.validateWorkloads(new HashSet<>(registry.names()));
-        } catch (BudgetFileException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    private Path runDirectory(String runId, List<Workload> selected) {
-        try {
-            Path dir = out != null ? out : Path.of("target", "flightdeck", "runs", runId);
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new UsageException("--out " + dir + " is a file, not a folder");
-            }
-            if (dir.toAbsolutePath().toString().contains(",")) { // JFR's filename= option cannot hold a comma
-                throw new UsageException("--out " + dir + ": a folder whose path has a comma cannot hold recordings");
-            }
-            Path created = Files.createDirectories(dir).toAbsolutePath().normalize();
-            if (!Files.isWritable(created)) {
-                throw new UsageException("--out " + dir + " is not writable");
-            }
-            RunFolder.clearPreviousRun(created, selected);
-            return created;
-        } catch (IOException | InvalidPathException e) {
-            throw new UsageException("cannot prepare the run folder: " + e.getMessage());
-        }
-    }
-
-    /** The machine's memory in bytes, 0 when the JVM cannot say. */
-    private static long physicalMemory() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getTotalMemorySize();
-        }
-        return 0;
+                selected.stream().map(Workload::name).toList(), s.leakChecks());
     }
 
     private static boolean isFile(String path) {
@@ -222,28 +147,6 @@ public final class RunCommand implements Callable<Integer> {
             return Files.isRegularFile(Path.of(path));
         } catch (InvalidPathException e) {
             return false;
-        }
-    }
-
-    static String gcFlag(String gc) {
-        return switch (gc.toLowerCase(Locale.ROOT)) {
-            case "g1" -> "-XX:+UseG1GC";
-            case "parallel" -> "-XX:+UseParallelGC";
-            case "serial" -> "-XX:+UseSerialGC";
-            case "z", "zgc" -> "-XX:+UseZGC";
-            default -> throw new UsageException("unknown collector '" + gc + "': use G1, Parallel, Serial or Z");
-        };
-    }
-
-    private static void positive(String option, Number value) {
-        if (value != null && value.longValue() < 1) {
-            throw new UsageException(option + " must be at least 1, was " + value);
-        }
-    }
-
-    private static void notNegative(String option, Number value) {
-        if (value != null && value.longValue() < 0) {
-            throw new UsageException(option + " must not be negative, was " + value);
         }
     }
 }

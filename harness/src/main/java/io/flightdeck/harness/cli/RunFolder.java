@@ -30,12 +30,13 @@ final class RunFolder {
     private RunFolder() {
     }
 
-    static void clearPreviousRun(Path dir, List<Workload> workloads) throws IOException {
+    /** @param folders the workloads' folders, relative to {@code dir} */
+    static void clearPreviousRun(Path dir, List<String> folders) throws IOException {
         for (String name : RUN_FILES) {
             Files.deleteIfExists(dir.resolve(name));
         }
-        for (Workload w : workloads) {
-            Path folder = dir.resolve(w.name());
+        for (String name : folders) {
+            Path folder = dir.resolve(name);
             if (!Files.isDirectory(folder)) {
                 continue;
             }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.flightdeck.harness.leak.LeakCheckReport;
+import io.flightdeck.harness.report.LeakCheckText;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.SummaryTable;
 import io.flightdeck.harness.run.ProfilingRun;
@@ -16,7 +18,57 @@ final class TerminalSummary {
     private TerminalSummary() {
     }
 
+    /** Suspects a failed leak check lists on the terminal; report.json has them all. */
+    static final int SUSPECTS_SHOWN = 3;
+
     static void print(PrintWriter out, RunReport report, Path dir) {
+        if (!report.workloads().isEmpty()) {
+            table(out, report);
+        }
+        leakChecks(out, report);
+        if (report.noise() != null) {
+            report.noise().warnings().forEach(w -> out.println("warning: " + w));
+        }
+        out.println();
+        long leaks = report.leakChecks().stream().filter(LeakCheckReport::failed).count();
+        out.println((RunReport.PASSED.equals(report.verdict()) ? "PASSED" : "FAILED") + ": "
+                + report.workloads().stream().filter(w -> RunReport.FAILED.equals(w.status())).count()
+                + " workload(s) failed, "
+                + report.budgets().stream().filter(v -> v.failed()).count() + " budget(s) exceeded, "
+                + (report.leakChecks().isEmpty() ? "" : leaks + " of " + report.leakChecks().size()
+                + " leak check(s) failed, ")
+                + "in " + String.format(Locale.ROOT, "%.0f s", report.durationSeconds()));
+        out.println("report: " + dir.resolve(ProfilingRun.REPORT_MD));
+        out.println("        " + dir.resolve(ProfilingRun.REPORT_JSON));
+        report.workloads().stream()
+                .filter(w -> w.profile() != null && w.profile().flameGraphs() != null && !w.profile().flameGraphs().isEmpty())
+                .findFirst()
+                .ifPresent(w -> out.println("flame graphs: " + dir.resolve(w.profile().flameGraphs().get(0))
+                        + " (each workload's folder has its own)"));
+        out.flush();
+    }
+
+    /** Each leak check: its verdict, its evidence, and on a failure the suspects. */
+    private static void leakChecks(PrintWriter out, RunReport report) {
+        for (LeakCheckReport check : report.leakChecks()) {
+            out.println();
+            out.println(LeakCheckText.headline(check));
+            List<List<String>> evidence = LeakCheckText.evidence(check);
+            int width = evidence.stream().mapToInt(e -> e.get(0).length()).max().orElse(0);
+            evidence.forEach(e -> out.println("   " + e.get(0) + " ".repeat(width - e.get(0).length() + 2) + e.get(1)));
+            if (check.failed()) {
+                List<String> suspects = LeakCheckText.suspects(check, SUSPECTS_SHOWN);
+                out.println(suspects.isEmpty() ? "   no old-object samples to name a suspect"
+                        : "   suspects (objects alive at the end, by JFR's old-object samples):");
+                suspects.forEach(l -> out.println("   " + l));
+                if (check.recordingFile() != null) {
+                    out.println("   recording: " + check.recordingFile() + " (its flame graphs beside it)");
+                }
+            }
+        }
+    }
+
+    private static void table(PrintWriter out, RunReport report) {
         out.println();
         List<List<String>> rows = new ArrayList<>();
         rows.add(SummaryTable.HEADER);
@@ -45,23 +97,6 @@ final class TerminalSummary {
         }
         report.workloads().stream().map(SummaryTable::scaling).filter(s -> s != null).forEach(out::println);
         SummaryTable.measurementWarnings(report).forEach(w -> out.println("note: " + w));
-        if (report.noise() != null) {
-            report.noise().warnings().forEach(w -> out.println("warning: " + w));
-        }
-        out.println();
-        out.println((RunReport.PASSED.equals(report.verdict()) ? "PASSED" : "FAILED") + ": "
-                + report.workloads().stream().filter(w -> RunReport.FAILED.equals(w.status())).count()
-                + " workload(s) failed, "
-                + report.budgets().stream().filter(v -> v.failed()).count() + " budget(s) exceeded, in "
-                + String.format(Locale.ROOT, "%.0f s", report.durationSeconds()));
-        out.println("report: " + dir.resolve(ProfilingRun.REPORT_MD));
-        out.println("        " + dir.resolve(ProfilingRun.REPORT_JSON));
-        report.workloads().stream()
-                .filter(w -> w.profile() != null && w.profile().flameGraphs() != null && !w.profile().flameGraphs().isEmpty())
-                .findFirst()
-                .ifPresent(w -> out.println("flame graphs: " + dir.resolve(w.profile().flameGraphs().get(0))
-                        + " (each workload's folder has its own)"));
-        out.flush();
     }
 
     /** Terminal columns of a cell: emoji such as ✅ take two. */

@@ -12,6 +12,7 @@ import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.child.CaseResult;
 import io.flightdeck.harness.env.EnvironmentText;
 import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.leak.LeakCheckReport;
 import io.flightdeck.harness.measure.footprint.Footprint;
 import io.flightdeck.profiling.Ranked;
 
@@ -40,10 +41,13 @@ public final class MarkdownReport {
             notes.forEach(n -> md.append("> - ").append(escape(n)).append('\n'));
             md.append('\n');
         }
-        md.append("## Summary\n\n");
-        table(md, SummaryTable.HEADER, SummaryTable.rows(r));
-        r.workloads().stream().map(SummaryTable::scaling).filter(s -> s != null)
-                .forEach(s -> md.append("\n").append(escape(s)).append('\n'));
+        if (!r.workloads().isEmpty()) {
+            md.append("## Summary\n\n");
+            table(md, SummaryTable.HEADER, SummaryTable.rows(r));
+            r.workloads().stream().map(SummaryTable::scaling).filter(s -> s != null)
+                    .forEach(s -> md.append("\n").append(escape(s)).append('\n'));
+        }
+        leakChecks(md, r);
 
         if (!r.budgets().isEmpty()) {
             md.append("\n## Budgets\n\n");
@@ -106,6 +110,34 @@ public final class MarkdownReport {
     }
 
     /** The headline of each workload's recording; the whole analysis is in analysis.json beside it. */
+    /** Suspects report.md lists for a failed leak check. */
+    static final int SUSPECTS_SHOWN = 5;
+
+    private static void leakChecks(StringBuilder md, RunReport r) {
+        if (r.leakChecks().isEmpty()) {
+            return;
+        }
+        md.append("\n## Leak checks\n\n");
+        for (LeakCheckReport check : r.leakChecks()) {
+            md.append("**").append(escape(LeakCheckText.headline(check))).append("**\n\n");
+            LeakCheckText.evidence(check).forEach(e -> md.append("- ").append(e.get(0)).append(": ")
+                    .append(escape(e.get(1))).append('\n'));
+            if (check.failed() && !check.suspects().isEmpty()) {
+                md.append("\nSuspects, the objects JFR's old-object sampler found alive at the end:\n\n```text\n");
+                LeakCheckText.suspects(check, SUSPECTS_SHOWN).forEach(l -> md.append(l.replace("```", "ˋˋˋ"))
+                        .append('\n'));
+                md.append("```\n");
+            }
+            if (check.recordingFile() != null) {
+                md.append("\nRecording `").append(check.recordingFile()).append('`');
+                check.flameGraphs().forEach(g -> md.append(", [").append(graphName(g)).append("](").append(g)
+                        .append(')'));
+                md.append(".\n");
+            }
+            md.append('\n');
+        }
+    }
+
     private static void profiles(StringBuilder md, RunReport r) {
         List<WorkloadReport> profiled = r.workloads().stream().filter(w -> w.profile() != null).toList();
         if (profiled.isEmpty()) {

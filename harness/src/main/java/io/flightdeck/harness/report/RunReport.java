@@ -5,18 +5,23 @@ import java.util.List;
 
 import io.flightdeck.harness.check.BudgetVerdict;
 import io.flightdeck.harness.env.Environment;
+import io.flightdeck.harness.leak.LeakCheckReport;
 import io.flightdeck.harness.env.NoiseReport;
 
 /**
  * {@code report.json}: everything a run found, for machines. Its schema is documented in the README; a change
  * that removes or changes the meaning of a field raises {@link #SCHEMA_VERSION}.
  *
- * @param verdict  {@code passed} when every workload ran and no budget failed, else {@code failed}
+ * @param leakChecks the leak checks' verdicts with their evidence (the {@code leak-check} command, the nightly
+ *                 suite); empty when none ran
+ * @param verdict  {@code passed} when every workload ran, no budget failed and no leak was found, else
+ *                 {@code failed}
  * @param exitCode what the command exited with: 0 passed, 1 failed
  */
 public record RunReport(int schemaVersion, String tool, String runId, Instant startedAt, Instant finishedAt,
                         double durationSeconds, RunSettings settings, Environment environment, NoiseReport noise,
-                        List<WorkloadReport> workloads, List<BudgetVerdict> budgets, String verdict, int exitCode) {
+                        List<WorkloadReport> workloads, List<BudgetVerdict> budgets, List<LeakCheckReport> leakChecks,
+                        String verdict, int exitCode) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String PASSED = "passed";

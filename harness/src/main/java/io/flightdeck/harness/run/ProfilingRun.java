@@ -22,6 +22,10 @@ import io.flightdeck.harness.env.NoiseMonitor;
 import io.flightdeck.harness.env.NoiseReport;
 import io.flightdeck.harness.files.AtomicFile;
 import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.leak.LeakCheckPlan;
+import io.flightdeck.harness.leak.LeakCheckReport;
+import io.flightdeck.harness.leak.LeakCheckRun;
+import io.flightdeck.harness.leak.LeakLimits;
 import io.flightdeck.harness.measure.LatencyStats;
 import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.harness.report.MarkdownReport;
@@ -54,14 +58,18 @@ public final class ProfilingRun {
 
     private final ObjectMapper json = Json.mapper();
 
-    public RunReport execute(RunPlan plan, Budgets budgets, List<String> arguments, RunListener listener)
-            throws IOException {
+    /**
+     * @param leakChecks the leak checks to do after the measured workloads ({@link LeakCheckPlan#NONE} for none)
+     */
+    public RunReport execute(RunPlan plan, LeakCheckPlan leakChecks, Budgets budgets, List<String> arguments,
+                             RunListener listener) throws IOException {
         Instant started = Instant.now();
         Files.createDirectories(plan.directory());
         Environment environment = EnvironmentProbe.probe();
         Json.writeAtomically(json, plan.directory().resolve(ENVIRONMENT_JSON), environment);
 
         List<List<ForkOutcome>> outcomes;
+        List<LeakCheckReport> leaks;
         NoiseReport noise;
         try (NoiseMonitor monitor = NoiseMonitor.start(Duration.ofSeconds(1))) {
             RunListener withNoise = new RunListener() {
@@ -87,6 +95,7 @@ public final class ProfilingRun {
                 }
             };
             outcomes = new ForkedRunner(withNoise).run(plan);
+            leaks = LeakCheckRun.execute(plan, leakChecks, budgets, withNoise);
             noise = monitor.stop();
         }
 
@@ -96,13 +105,15 @@ public final class ProfilingRun {
             listener.analysing(plan.workloads().get(i));
             workloads.add(report.withProfile(analyse(plan, plan.workloads().get(i).name(), outcomes.get(i))));
         }
-        List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(budgets, measurements(workloads));
+        // the leak limits are judged with their significance by the leak check, never as a plain budget
+        List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(budgets.without(LeakLimits.METRICS),
+                measurements(workloads));
         boolean failed = workloads.stream().anyMatch(w -> RunReport.FAILED.equals(w.status()))
-                || BudgetEvaluator.anyFailed(verdicts);
+                || BudgetEvaluator.anyFailed(verdicts) || leaks.stream().anyMatch(LeakCheckReport::failed);
         Instant finished = Instant.now();
         RunReport report = new RunReport(RunReport.SCHEMA_VERSION, TOOL, plan.runId(), started, finished,
                 Duration.between(started, finished).toMillis() / 1000.0, settings(plan, budgets, arguments),
-                environment, noise, List.copyOf(workloads), verdicts,
+                environment, noise, List.copyOf(workloads), verdicts, leaks,
                 failed ? RunReport.FAILED : RunReport.PASSED, failed ? 1 : 0);
         Json.writeAtomically(json, plan.directory().resolve(REPORT_JSON), report);
         AtomicFile.writeString(plan.directory().resolve(REPORT_MD),

@@ -29,7 +29,10 @@ final class ChildCommand {
         cmd.add(plan.gc());
         if (plan.jfr()) {
             cmd.add("-XX:StartFlightRecording=settings=" + plan.jfrSettings() + ",filename=" + recording
-                    + ",dumponexit=true,name=flightdeck");
+                    + ",dumponexit=true,name=flightdeck"
+                    // a leak check names who holds its suspects: JFR then walks to the GC roots at the end (the
+                    // same as the settings' memory-leaks=gc-roots, whatever settings file is used)
+                    + (plan.leakCheck() ? ",path-to-gc-roots=true" : ""));
             // Why 256: JFR keeps 64 frames by default, and a call through JDBC or Jackson is deeper; a cut stack
             // loses its root, and its flame graph scatters into many false roots.
             cmd.add("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH);

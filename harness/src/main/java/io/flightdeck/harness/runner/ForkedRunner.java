@@ -104,7 +104,8 @@ public final class ForkedRunner {
 
         ChildSpec spec = new ChildSpec(workload.name(), fork, plan.suite().scale(), plan.seed(), dir,
                 plan.parameters(), plan.suite().coldStartOperations(), plan.suite().warmupIterations(),
-                plan.suite().measurementIterations(), plan.suite().iterationMillis(), resultFile);
+                plan.suite().measurementIterations(), plan.suite().iterationMillis(), resultFile,
+                plan.leakCheck());
         Json.writeAtomically(json, specFile, spec);
 
         List<String> command = ChildCommand.build(plan, specFile, recording);

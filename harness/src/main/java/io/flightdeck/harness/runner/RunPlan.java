@@ -20,9 +20,12 @@ import io.flightdeck.harness.workload.Workload;
  * @param gc         the child's collector flag, e.g. -XX:+UseG1GC
  * @param jfr        false runs the children without a recording (to measure what recording costs)
  * @param jfrSettings the JFR settings file: "profile" or "default" or a path
+ * @param leakCheck  the children watch their live heap ({@link io.flightdeck.harness.child.Checkpoint}s) and the
+ *                   recording keeps the old objects' paths to GC roots: a leak check, not a profiling run
  */
 public record RunPlan(String runId, Path directory, Suite suite, List<Workload> workloads,
-                      Map<String, String> parameters, long seed, String gc, boolean jfr, String jfrSettings) {
+                      Map<String, String> parameters, long seed, String gc, boolean jfr, String jfrSettings,
+                      boolean leakCheck) {
 
     public RunPlan {
         Objects.requireNonNull(runId, "runId");

@@ -15,13 +15,17 @@ public final class Suites {
             "episode-completion", "pattern-extraction", "lifecycle", "retrieval-scaling", "concurrency",
             "memory-pressure");
 
+    /** What a leak check checks unless told otherwise: the engine used as a long-running agent uses it. */
+    public static final List<String> LEAK_CHECK_WORKLOADS = List.of("leak-mixed");
+
     private static final List<Suite> ALL = List.of(
             new Suite("quick", "every workload at small sizes; one fork, short iterations (under 2 minutes)",
-                    Scale.SMALL, 10, 2, 5, 400, 1, "1g", 180, ENGINE_WORKLOADS),
+                    Scale.SMALL, 10, 2, 5, 400, 1, "1g", 180, ENGINE_WORKLOADS, List.of()),
             new Suite("standard", "the seed's sizes (retrieval up to 100,000 episodes); 1 s iterations",
-                    Scale.MEDIUM, 10, 3, 10, 1_000, 1, "2g", 900, ENGINE_WORKLOADS),
-            new Suite("nightly", "larger and longer, two forks per workload, for trends",
-                    Scale.LARGE, 10, 5, 15, 1_000, 2, "3g", 1_800, ENGINE_WORKLOADS));
+                    Scale.MEDIUM, 10, 3, 10, 1_000, 1, "2g", 900, ENGINE_WORKLOADS, List.of()),
+            new Suite("nightly", "larger and longer, two forks per workload, for trends; then a leak check of "
+                    + String.join(", ", LEAK_CHECK_WORKLOADS),
+                    Scale.LARGE, 10, 5, 15, 1_000, 2, "3g", 1_800, ENGINE_WORKLOADS, LEAK_CHECK_WORKLOADS));
 
     private Suites() {
     }

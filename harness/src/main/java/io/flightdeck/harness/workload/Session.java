@@ -26,6 +26,19 @@ public interface Session extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The object graph a leak check weighs with JOL at its checkpoints: what the workload's subject keeps (the
+     * engine), or null when there is nothing to weigh.
+     */
+    default Object retainedRoot() {
+        return null;
+    }
+
+    /** Items the {@link #retainedRoot()} holds now (stored episodes), or −1 when it does not count them. */
+    default long storedItems() {
+        return -1;
+    }
+
     @Override
     default void close() throws Exception {
     }

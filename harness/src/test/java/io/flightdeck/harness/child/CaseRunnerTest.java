@@ -29,8 +29,12 @@ class CaseRunnerTest {
     private final ByteArrayOutputStream progressOut = new ByteArrayOutputStream();
 
     private CaseRunner runner(int cold, int warmup, int iterations, long millis) {
+        return runner(cold, warmup, iterations, millis, false);
+    }
+
+    private CaseRunner runner(int cold, int warmup, int iterations, long millis, boolean checkpoints) {
         ChildSpec spec = new ChildSpec("counting", 1, Scale.SMALL, 42, dir, Map.of(), cold, warmup, iterations, millis,
-                dir.resolve("result.json"));
+                dir.resolve("result.json"), checkpoints);
         return new CaseRunner(spec, new Progress(new PrintStream(progressOut, true)), Json.mapper());
     }
 

@@ -31,7 +31,7 @@ class RunFolderTest {
         Path other = Files.createDirectories(dir.resolve("not-a-workload"));
         Files.writeString(other.resolve("result.json"), "mine");
 
-        RunFolder.clearPreviousRun(dir, List.of(new SumWorkload()));
+        RunFolder.clearPreviousRun(dir, List.of(new SumWorkload().name()));
 
         try (var left = Files.walk(dir)) {
             assertThat(left.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()))

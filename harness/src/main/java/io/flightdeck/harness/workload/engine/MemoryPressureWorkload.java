@@ -1,13 +1,12 @@
 package io.flightdeck.harness.workload.engine;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.List;
 import java.util.UUID;
 
 import org.openjdk.jol.info.GraphLayout;
 
 import io.flightdeck.harness.measure.footprint.FootprintProbe;
+import io.flightdeck.harness.measure.heap.LiveHeap;
 import io.flightdeck.harness.workload.MetricSink;
 import io.flightdeck.harness.workload.Scale;
 import io.flightdeck.harness.workload.AbstractWorkload;
@@ -49,7 +48,7 @@ public final class MemoryPressureWorkload extends AbstractWorkload {
         EngineStore store = EngineStore.open(context, workloadCase.label(), 0); // every episode stays
         EpisodeGenerator generator = new EpisodeGenerator(context.seed());
         long emptyEngineBytes = GraphLayout.parseInstance(store.engine()).totalSize();
-        long baselineHeap = liveHeapAfterFullGc();
+        long baselineHeap = LiveHeap.afterFullGc();
         return new Session() {
             private final MemoryEngine engine = store.engine();
             private GeneratedEpisode next;
@@ -73,7 +72,7 @@ public final class MemoryPressureWorkload extends AbstractWorkload {
             @Override
             public void report(MetricSink sink) {
                 next = null;
-                long heap = liveHeapAfterFullGc();
+                long heap = LiveHeap.afterFullGc();
                 long engineBytes = GraphLayout.parseInstance(engine).totalSize();
                 long n = Math.max(1, stored);
                 sink.metric("episodes-stored", stored, "");
@@ -92,24 +91,5 @@ public final class MemoryPressureWorkload extends AbstractWorkload {
                 store.close();
             }
         };
-    }
-
-    /**
-     * The live heap: used heap after full collections, repeated until it stops shrinking, because one
-     * {@code System.gc()} may leave garbage that finalisation or reference processing frees in the next.
-     */
-    static long liveHeapAfterFullGc() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long previous = Long.MAX_VALUE;
-        long used = 0;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            used = memory.getHeapMemoryUsage().getUsed();
-            if (used >= previous - previous / 100) {
-                break;
-            }
-            previous = used;
-        }
-        return used;
     }
 }

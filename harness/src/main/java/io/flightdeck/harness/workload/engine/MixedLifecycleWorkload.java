@@ -3,6 +3,7 @@ package io.flightdeck.harness.workload.engine;
 import java.util.ArrayDeque;
 import java.util.UUID;
 
+import io.flightdeck.harness.measure.heap.LiveHeap;
 import io.flightdeck.harness.workload.AbstractWorkload;
 import io.flightdeck.harness.workload.MetricSink;
 import io.flightdeck.harness.workload.Session;
@@ -36,7 +37,7 @@ public class MixedLifecycleWorkload extends AbstractWorkload {
     public Session open(WorkloadContext context, WorkloadCase workloadCase) throws Exception {
         EngineStore store = EngineStore.open(context, workloadCase.label(), STORE_BOUND);
         EpisodeSource source = EpisodeSource.of(context.seed(), STEPS, 1);
-        MixedSession session = new MixedSession(store, source, this::afterOperation);
+        MixedSession session = new MixedSession(store, source, afterEachOperation(context));
         for (int i = 0; i < STORE_BOUND + STORE_BOUND / 4; i++) { // fill the store: not measured
             session.operation(0);
         }
@@ -45,11 +46,13 @@ public class MixedLifecycleWorkload extends AbstractWorkload {
     }
 
     /** What a variant adds after each operation: nothing here. */
-    protected void afterOperation(UUID episode, GeneratedEpisode source) {
+    protected MixedSession.Hook afterEachOperation(WorkloadContext context) {
+        return (episode, source) -> {
+        };
     }
 
     /** The operations, and the live heap from the end of the filling to the end of the run. */
-    static final class MixedSession implements Session {
+    protected static final class MixedSession implements Session {
         private final EngineStore store;
         private final EpisodeSource source;
         private final Hook hook;
@@ -58,7 +61,8 @@ public class MixedLifecycleWorkload extends AbstractWorkload {
         private long measuredFrom;
         private long baselineHeap;
 
-        interface Hook {
+        /** Runs after each operation, on the worker's thread. */
+        protected interface Hook {
             void after(UUID episode, GeneratedEpisode source);
         }
 
@@ -70,7 +74,7 @@ public class MixedLifecycleWorkload extends AbstractWorkload {
 
         void startMeasuring() {
             measuredFrom = operations;
-            baselineHeap = MemoryPressureWorkload.liveHeapAfterFullGc();
+            baselineHeap = LiveHeap.afterFullGc();
         }
 
         @Override
@@ -93,10 +97,20 @@ public class MixedLifecycleWorkload extends AbstractWorkload {
         @Override
         public void report(MetricSink sink) {
             long measured = Math.max(1, operations - measuredFrom);
-            long growth = MemoryPressureWorkload.liveHeapAfterFullGc() - baselineHeap;
+            long growth = LiveHeap.afterFullGc() - baselineHeap;
             sink.metric("operations-measured", measured, "");
             sink.metric("live-heap-growth-bytes", growth, "B");
             sink.metric("live-heap-growth-bytes-per-op", (double) growth / measured, "B");
+        }
+
+        @Override
+        public Object retainedRoot() {
+            return store.engine();
+        }
+
+        @Override
+        public long storedItems() {
+            return store.engine().stats().completedEpisodes();
         }
 
         @Override

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.flightdeck.memory.datagen.GeneratedEpisode;
+import io.flightdeck.harness.workload.WorkloadContext;
+
 
 /**
  * {@link MixedLifecycleWorkload} with a leak planted where real ones hide: an audit listener that records every
@@ -33,9 +34,11 @@ public final class PlantedLeakWorkload extends MixedLifecycleWorkload {
     }
 
     @Override
-    protected void afterOperation(UUID episode, GeneratedEpisode source) {
-        synchronized (AUDIT_TRAIL) {
-            AUDIT_TRAIL.add(new AuditRecord(episode, source.description()));
-        }
+    protected MixedSession.Hook afterEachOperation(WorkloadContext context) {
+        return (episode, source) -> {
+            synchronized (AUDIT_TRAIL) {
+                AUDIT_TRAIL.add(new AuditRecord(episode, source.description()));
+            }
+        };
     }
 }

@@ -1,0 +1,173 @@
+package io.flightdeck.harness.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import io.flightdeck.harness.check.Budgets;
+import io.flightdeck.harness.check.Quantity;
+import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.harness.leak.LeakCheckPlan;
+import io.flightdeck.harness.leak.LeakCheckRun;
+import io.flightdeck.harness.leak.LeakLimits;
+import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.run.ProfilingRun;
+import io.flightdeck.harness.runner.RunPlan;
+import io.flightdeck.harness.suite.Suite;
+import io.flightdeck.harness.suite.Suites;
+import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.harness.workload.WorkloadRegistry;
+
+/** {@code flightdeck leak-check}: does the live heap grow while a workload runs, and if so, what holds it. */
+@Command(name = "leak-check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run workloads in their own JVMs under JFR with old-object sampling and paths to GC roots; "
+                + "after warm-up, collect the heap fully after every measured second and fit the live heap's trend. "
+                + "A check fails when the growth is significant (its 95 % interval above zero) and above a limit, "
+                + "per operation or per second, or when its JVM dies; a failure names the suspects: the classes "
+                + "the old-object sampler found alive, where they were allocated and who holds them.",
+                "Exit code 0 when no leak was found, 1 when one was (or a check could not finish), 2 on bad input."})
+public final class LeakCheckCommand implements Callable<Integer> {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,7})\\s*(ms|s|m|min|h)?");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-w", "--workload"}, paramLabel = "NAME",
+            description = "check this workload (repeatable); default: " + "leak-mixed, the engine as a "
+                    + "long-running agent uses it; leak-planted shows a failing check")
+    List<String> workloads = new ArrayList<>();
+
+    @Option(names = "--duration", paramLabel = "TIME",
+            description = "how long each workload is watched after warm-up, e.g. 60s, 5m (default 60s)")
+    String duration = LeakCheckPlan.DEFAULT_DURATION_SECONDS + "s";
+
+    @Option(names = "--checkpoint-ms", paramLabel = "MS",
+            description = "time between two checkpoints, each a full collection (default 1000)")
+    long checkpointMillis = LeakCheckPlan.DEFAULT_CHECKPOINT_MILLIS;
+
+    @Option(names = "--limit-bytes-per-op", paramLabel = "SIZE",
+            description = "most growth per operation, e.g. 32 or 1KiB (default: the budgets file's "
+                    + LeakLimits.PER_OPERATION_METRIC + ", else 16 B)")
+    String limitPerOperation;
+
+    @Option(names = "--limit-bytes-per-s", paramLabel = "SIZE",
+            description = "most growth per second (default: the budgets file's " + LeakLimits.PER_SECOND_METRIC
+                    + ", else 64KiB)")
+    String limitPerSecond;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "run folder (default: target/flightdeck/runs/<run-id>)")
+    Path out;
+
+    @Option(names = "--budgets", paramLabel = "FILE", description = "budgets file replacing the defaults")
+    Path budgetsFile;
+
+    @Option(names = "--store", paramLabel = "KIND", description = "memory or sqlite (default: sqlite)")
+    String store = "sqlite";
+
+    @Option(names = "--heap", paramLabel = "SIZE", description = "child heap, -Xms and -Xmx (default 1g)")
+    String heap = "1g";
+
+    @Option(names = "--gc", paramLabel = "GC", description = "G1 (default), Parallel, Serial or Z")
+    String gc = "G1";
+
+    @Option(names = "--seed", paramLabel = "N", description = "data seed (default 42)")
+    long seed = 42;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE",
+            description = "a workload parameter (repeatable), e.g. leak-every=8 for leak-trickle")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        WorkloadRegistry registry = WorkloadRegistry.load();
+        List<Workload> selected = RunInputs.workloads(registry,
+                workloads.isEmpty() ? Suites.LEAK_CHECK_WORKLOADS : workloads);
+        long seconds = seconds(duration);
+        RunInputs.positive("--checkpoint-ms", checkpointMillis);
+        LeakCheckPlan checks = new LeakCheckPlan(selected, seconds, checkpointMillis,
+                bytes("--limit-bytes-per-op", limitPerOperation), bytes("--limit-bytes-per-s", limitPerSecond));
+        if (checks.iterations() < 5) {
+            throw new UsageException("--duration " + duration + " gives " + checks.iterations()
+                    + " checkpoint(s): a trend needs at least 5");
+        }
+        Budgets budgets = RunInputs.budgets(budgetsFile, registry);
+        RunInputs.heap(heap);
+        RunInputs.store(store);
+        if (parameters.containsKey("store")) {
+            throw new UsageException("--param store=...: use --store");
+        }
+        Map<String, String> params = new LinkedHashMap<>(parameters);
+        params.put("store", store);
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-leak-check";
+        Path dir = RunInputs.runDirectory(out, runId,
+                selected.stream().map(w -> LeakCheckRun.FOLDER + "/" + w.name()).toList());
+        Suite base = RunInputs.suite(Suites.DEFAULT);
+        Suite suite = new Suite("leak-check", "leak checks", base.scale(), 0, LeakCheckPlan.WARMUP_ITERATIONS,
+                checks.iterations(), checkpointMillis, 1, heap, base.timeoutSeconds(), List.of(),
+                selected.stream().map(Workload::name).toList());
+        RunPlan plan = new RunPlan(runId, dir, suite, List.of(), params, seed, RunInputs.gcFlag(gc), true,
+                "profile", true);
+
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("Flightdeck leak check: %d workload(s), %d s each after warm-up, store %s -> %s%n",
+                selected.size(), seconds, store, dir);
+        stdout.flush();
+        List<String> arguments = spec.commandLine().getParseResult() == null ? List.of()
+                : spec.commandLine().getParseResult().originalArgs();
+        RunReport report = new ProfilingRun().execute(plan, checks, budgets, arguments, new TerminalProgress(stdout));
+        TerminalSummary.print(stdout, report, dir);
+        return report.exitCode();
+    }
+
+    /** "60", "60s", "1500ms" (rounded up to whole seconds), "5m", "5min", "1h". */
+    static long seconds(String text) {
+        Matcher m = DURATION.matcher(text.strip());
+        if (!m.matches()) {
+            throw new UsageException("--duration '" + text + "': use a time such as 60s, 5m or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        long seconds = switch (unit) {
+            case "ms" -> (n + 999) / 1000;
+            case "m", "min" -> n * 60;
+            case "h" -> n * 3600;
+            default -> n;
+        };
+        if (seconds < 1) {
+            throw new UsageException("--duration '" + text + "' is shorter than a second");
+        }
+        return seconds;
+    }
+
+    /** A size such as 32, 32B or 1KiB, in bytes; null when not given. */
+    static Double bytes(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        Quantity q;
+        try {
+            q = Quantity.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+        if (q.kind() != UnitKind.BYTES && q.kind() != UnitKind.NUMBER) {
+            throw new UsageException(option + " '" + text + "' is " + q.kind().description() + ", not a size");
+        }
+        return q.value();
+    }
+}

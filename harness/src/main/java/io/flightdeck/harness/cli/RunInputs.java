@@ -1,0 +1,152 @@
+package io.flightdeck.harness.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.flightdeck.harness.check.BudgetFileException;
+import io.flightdeck.harness.check.Budgets;
+import io.flightdeck.harness.suite.Suite;
+import io.flightdeck.harness.suite.Suites;
+import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.harness.workload.WorkloadRegistry;
+
+/**
+ * The checks of what {@code run} and {@code leak-check} share: suites, workloads, budgets, heap, collector, store
+ * and the run folder. Each refuses bad input with a {@link UsageException} whose message is the one line a user sees.
+ */
+final class RunInputs {
+
+    private static final Pattern HEAP = Pattern.compile("(\\d+)([kKmMgG]?)");
+    /** Below this a JVM cannot even start with JFR, OSHI and a workload loaded. */
+    private static final long MIN_HEAP_BYTES = 32L << 20;
+
+    private RunInputs() {
+    }
+
+    static Suite suite(String name) {
+        return Suites.find(name).orElseThrow(() -> new UsageException("unknown suite '" + name
+                + "' (known: " + String.join(", ", Suites.all().stream().map(Suite::name).toList()) + ")"));
+    }
+
+    /** The named workloads, each once, in the order given. */
+    static List<Workload> workloads(WorkloadRegistry registry, List<String> names) {
+        List<Workload> out = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(names)) {
+            out.add(registry.find(name).orElseThrow(() -> new UsageException("unknown workload '" + name
+                    + "' (known: " + String.join(", ", registry.names()) + ")")));
+        }
+        return out;
+    }
+
+    static Budgets budgets(Path file, WorkloadRegistry registry) {
+        try {
+            Budgets b = file == null ? Budgets.defaults() : Budgets.load(file);
+            return b.validateWorkloads(new HashSet<>(registry.names()));
+        } catch (BudgetFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static void store(String store) {
+        if (!Set.of("memory", "sqlite").contains(store)) {
+            throw new UsageException("unknown store '" + store + "': use memory or sqlite");
+        }
+    }
+
+    /** A child heap such as 512m or 2g, checked against what a JVM needs and what the machine has. */
+    static String heap(String heap) {
+        if (heap == null) {
+            return null;
+        }
+        Matcher m = HEAP.matcher(heap);
+        if (!m.matches()) {
+            throw new UsageException("--heap '" + heap + "': use a size such as 512m or 2g");
+        }
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(Long.parseLong(m.group(1)), switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                case "k" -> 1L << 10;
+                case "m" -> 1L << 20;
+                case "g" -> 1L << 30;
+                default -> 1L;
+            });
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new UsageException("--heap '" + heap + "' is larger than any machine's memory");
+        }
+        if (bytes < MIN_HEAP_BYTES) {
+            throw new UsageException("--heap '" + heap + "' is too small: at least 32m");
+        }
+        long physical = physicalMemory();
+        if (physical > 0 && bytes > physical) {
+            throw new UsageException("--heap '" + heap + "' is more than this machine's memory ("
+                    + (physical >> 20) + " MiB)");
+        }
+        return heap;
+    }
+
+    static String gcFlag(String gc) {
+        return switch (gc.toLowerCase(Locale.ROOT)) {
+            case "g1" -> "-XX:+UseG1GC";
+            case "parallel" -> "-XX:+UseParallelGC";
+            case "serial" -> "-XX:+UseSerialGC";
+            case "z", "zgc" -> "-XX:+UseZGC";
+            default -> throw new UsageException("unknown collector '" + gc + "': use G1, Parallel, Serial or Z");
+        };
+    }
+
+    /**
+     * The run folder, created and writable, with an earlier run's results in it removed ({@link RunFolder}).
+     *
+     * @param folders the workloads' folders inside it, relative
+     */
+    static Path runDirectory(Path out, String runId, List<String> folders) {
+        try {
+            Path dir = out != null ? out : Path.of("target", "flightdeck", "runs", runId);
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new UsageException("--out " + dir + " is a file, not a folder");
+            }
+            if (dir.toAbsolutePath().toString().contains(",")) { // JFR's filename= option cannot hold a comma
+                throw new UsageException("--out " + dir + ": a folder whose path has a comma cannot hold recordings");
+            }
+            Path created = Files.createDirectories(dir).toAbsolutePath().normalize();
+            if (!Files.isWritable(created)) {
+                throw new UsageException("--out " + dir + " is not writable");
+            }
+            RunFolder.clearPreviousRun(created, folders);
+            return created;
+        } catch (IOException | InvalidPathException e) {
+            throw new UsageException("cannot prepare the run folder: " + e.getMessage());
+        }
+    }
+
+    static void positive(String option, Number value) {
+        if (value != null && value.longValue() < 1) {
+            throw new UsageException(option + " must be at least 1, was " + value);
+        }
+    }
+
+    static void notNegative(String option, Number value) {
+        if (value != null && value.longValue() < 0) {
+            throw new UsageException(option + " must not be negative, was " + value);
+        }
+    }
+
+    /** The machine's memory in bytes, 0 when the JVM cannot say. */
+    private static long physicalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,122 @@
+package io.flightdeck.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.leak.LeakCheckReport;
+import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.profiling.leaks.LeakAnalysis;
+
+/**
+ * The leak check end to end, on real child JVMs: the engine on a bounded store passes, the same with a forgotten
+ * audit listener fails and names what leaks and who holds it, and a JVM that dies is a failed check, not a pass.
+ */
+class LeakCheckCommandTest {
+
+    @TempDir
+    static Path dir;
+    static CommandLineRunner result;
+    static RunReport report;
+
+    @BeforeAll
+    static void checkBoth() throws Exception {
+        // the in-memory store runs several times more operations per second than SQLite: a short check still has
+        // tens of thousands of them
+        result = CommandLineRunner.run("leak-check", "-w", "leak-mixed", "-w", "leak-planted", "--store", "memory",
+                "--duration", "15s", "--heap", "512m", "--out", dir.toString());
+        report = Json.mapper().readValue(dir.resolve("report.json").toFile(), RunReport.class);
+    }
+
+    static LeakCheckReport check(String workload) {
+        return report.leakChecks().stream().filter(c -> c.workload().equals(workload)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aLeakFailsTheCommandWithExitCodeOne() {
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(report.verdict()).isEqualTo(RunReport.FAILED);
+        assertThat(result.out()).contains("1 of 2 leak check(s) failed");
+    }
+
+    @Test
+    void theEngineOnABoundedStorePasses() {
+        LeakCheckReport clean = check("leak-mixed");
+        assertThat(clean.verdict()).as(clean.reason()).isEqualTo(LeakCheckReport.PASSED);
+        assertThat(clean.reason()).startsWith("no significant growth");
+        assertThat(clean.checkpoints().series()).hasSize(16); // the baseline and one per second
+        assertThat(clean.checkpoints().perOperation().slope()).isLessThan(clean.limits().bytesPerOperation());
+        assertThat(clean.operations()).isGreaterThan(5_000);
+    }
+
+    @Test
+    void thePlantedLeakFailsWithItsGrowthPerOperation() {
+        LeakCheckReport leak = check("leak-planted");
+        assertThat(leak.verdict()).isEqualTo(LeakCheckReport.FAILED);
+        assertThat(leak.reason()).startsWith("the live heap grows");
+        // each forgotten record keeps about 340 bytes: a long[32], the record, its list slot
+        assertThat(leak.checkpoints().perOperation().slope()).isBetween(200.0, 500.0);
+        assertThat(leak.checkpoints().perOperation().lower()).isPositive();
+        assertThat(leak.checkpoints().growing()).isTrue();
+        assertThat(leak.recording().growing()).as("the recording's own trend agrees").isTrue();
+        assertThat(leak.rule().severity()).isIn("WARNING", "INFO", "OK");
+    }
+
+    @Test
+    void theFailureNamesTheLeakingClassWhereItWasAllocatedAndWhoHoldsIt() throws Exception {
+        List<LeakAnalysis.LeakSuspect> top = check("leak-planted").suspects().stream().limit(3).toList();
+        assertThat(top).anySatisfy(s -> {
+            assertThat(s.allocationSites().get(0).name()).contains("PlantedLeakWorkload$AuditRecord.<init>");
+            assertThat(s.chains().get(0).path()).anySatisfy(e -> assertThat(e).contains("AUDIT_TRAIL"));
+        });
+        // and says so where people read it
+        assertThat(result.out()).contains("suspects", "PlantedLeakWorkload$AuditRecord.<init>",
+                "static io.flightdeck.harness.workload.engine.PlantedLeakWorkload.AUDIT_TRAIL");
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("## Leak checks", "❌ leak-planted",
+                "✅ leak-mixed", "PlantedLeakWorkload.AUDIT_TRAIL");
+    }
+
+    @Test
+    void eachCheckLeavesItsRecordingAndFlameGraphsInTheRunFolder() {
+        LeakCheckReport leak = check("leak-planted");
+        assertThat(dir.resolve(leak.recordingFile())).isRegularFile();
+        assertThat(leak.recordingFile()).isEqualTo("leak-check/leak-planted/recording.jfr");
+        assertThat(leak.flameGraphs()).isNotEmpty().allSatisfy(g -> assertThat(dir.resolve(g)).isRegularFile());
+    }
+
+    @Test
+    void aJvmThatDiesDuringTheCheckIsAFailedCheckWithItsReason(@TempDir Path other) throws Exception {
+        CommandLineRunner r = CommandLineRunner.run("leak-check", "-w", "test-oom", "--heap", "64m",
+                "--duration", "5s", "--out", other.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.CHECK_FAILED);
+        RunReport died = Json.mapper().readValue(other.resolve("report.json").toFile(), RunReport.class);
+        LeakCheckReport check = died.leakChecks().get(0);
+        assertThat(check.verdict()).isEqualTo(LeakCheckReport.FAILED);
+        assertThat(check.reason()).contains("did not finish", "OutOfMemoryError");
+        assertThat(r.out()).contains("❌ test-oom", "OutOfMemoryError");
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLine() {
+        assertUsage(CommandLineRunner.run("leak-check", "--duration", "3s"), "at least 5");
+        assertUsage(CommandLineRunner.run("leak-check", "--duration", "soon"), "--duration 'soon'");
+        assertUsage(CommandLineRunner.run("leak-check", "--limit-bytes-per-op", "5ms"), "not a size");
+        assertUsage(CommandLineRunner.run("leak-check", "--limit-bytes-per-s", "-3"), "negative");
+        assertUsage(CommandLineRunner.run("leak-check", "-w", "nope"), "unknown workload 'nope'");
+        assertUsage(CommandLineRunner.run("leak-check", "--param", "store=x"), "--store");
+        assertUsage(CommandLineRunner.run("leak-check", "--heap", "1m"), "too small");
+    }
+
+    private static void assertUsage(CommandLineRunner r, String fragment) {
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains(fragment).doesNotContain("Exception", "\tat ");
+    }
+}
