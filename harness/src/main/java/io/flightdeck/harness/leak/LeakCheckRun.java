@@ -61,8 +61,11 @@ public final class LeakCheckRun {
     /** The children's plan: one fork, no cold start, the watched span as measured iterations, checkpoints on. */
     static RunPlan plan(RunPlan parent, LeakCheckPlan checks) {
         Suite s = parent.suite();
-        long timeout = LeakCheckPlan.WARMUP_ITERATIONS * 12L * checks.checkpointMillis() / 1000
-                + checks.durationSeconds() * 2 + TIMEOUT_SLACK_SECONDS;
+        int cases = checks.workloads().stream().mapToInt(w -> w.cases(s.scale()).size()).max().orElse(1);
+        // per case: the longest warm-up (12 iterations on a cold JVM), the watched span with its collections
+        long perCase = LeakCheckPlan.WARMUP_ITERATIONS * 12L * checks.checkpointMillis() / 1000
+                + checks.durationSeconds() * 2;
+        long timeout = cases * perCase + TIMEOUT_SLACK_SECONDS;
         Suite suite = new Suite(s.name(), s.description(), s.scale(), 0, LeakCheckPlan.WARMUP_ITERATIONS,
                 checks.iterations(), checks.checkpointMillis(), 1, s.heap(), timeout,
                 checks.workloads().stream().map(Workload::name).toList(), List.of());

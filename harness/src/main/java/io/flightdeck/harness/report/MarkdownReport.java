@@ -26,7 +26,9 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         md.append("# Flightdeck run ").append(r.runId()).append("\n\n");
         md.append(verdictLine(r)).append(" — suite `").append(r.settings().suite()).append("`, store `")
-                .append(r.settings().store()).append("`, ").append(r.workloads().size()).append(" workloads in ")
+                .append(r.settings().store()).append("`, ").append(r.workloads().size()).append(" workloads")
+                .append(r.leakChecks().isEmpty() ? "" : " and " + r.leakChecks().size() + " leak check(s)")
+                .append(" in ")
                 .append(String.format(Locale.ROOT, "%.0f s", r.durationSeconds())).append(", started ")
                 .append(r.startedAt()).append(".\n\n");
         if (r.noise() != null && !r.noise().warnings().isEmpty()) {

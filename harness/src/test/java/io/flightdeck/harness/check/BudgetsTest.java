@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class BudgetsTest {
 
     private static final Set<String> WORKLOADS = Set.of("episode-creation", "step-logging", "episode-completion",
-            "pattern-extraction", "lifecycle", "retrieval-scaling", "concurrency", "memory-pressure");
+            "pattern-extraction", "lifecycle", "retrieval-scaling", "concurrency", "memory-pressure", "leak-mixed");
 
     @TempDir
     Path dir;
@@ -44,12 +44,14 @@ class BudgetsTest {
                         tuple("memory-pressure", null, "heap-growth-bytes-per-episode", Bound.MAX, 32768.0,
                                 UnitKind.BYTES),
                         tuple("memory-pressure", null, "retained-bytes-per-episode", Bound.MAX, 32768.0,
-                                UnitKind.BYTES));
+                                UnitKind.BYTES),
+                        tuple("leak-mixed", null, "leak-bytes-per-op", Bound.MAX, 16.0, UnitKind.BYTES),
+                        tuple("leak-mixed", null, "leak-bytes-per-s", Bound.MAX, 65536.0, UnitKind.BYTES));
     }
 
     @Test
     void defaultsNameOnlyKnownWorkloads() {
-        assertThat(Budgets.defaults().validateWorkloads(WORKLOADS).budgets()).hasSize(9);
+        assertThat(Budgets.defaults().validateWorkloads(WORKLOADS).budgets()).hasSize(11);
     }
 
     @Test

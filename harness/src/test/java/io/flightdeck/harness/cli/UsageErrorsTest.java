@@ -54,6 +54,8 @@ class UsageErrorsTest {
         assertUsage(CommandLineRunner.run("run", "--no-such-option"), "no-such-option");
         assertUsage(CommandLineRunner.run("frobnicate"), "frobnicate");
         assertUsage(CommandLineRunner.run("run", "--heap", "1m"), "too small");
+        // the nightly suite ends with a leak check, and a leak check reads its recording
+        assertUsage(CommandLineRunner.run("run", "--suite", "nightly", "--no-jfr"), "has leak checks");
         assertUsage(CommandLineRunner.run("run", "--heap", "99999999999999999999g"), "larger than any machine");
         assertUsage(CommandLineRunner.run("run", "--heap", "100000g"), "more than this machine's memory");
     }
