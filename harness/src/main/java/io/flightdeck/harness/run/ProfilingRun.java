@@ -112,7 +112,7 @@ public final class ProfilingRun {
                 || BudgetEvaluator.anyFailed(verdicts) || leaks.stream().anyMatch(LeakCheckReport::failed);
         Instant finished = Instant.now();
         RunReport report = new RunReport(RunReport.SCHEMA_VERSION, TOOL, plan.runId(), started, finished,
-                Duration.between(started, finished).toMillis() / 1000.0, settings(plan, budgets, arguments),
+                Duration.between(started, finished).toMillis() / 1000.0, settings(plan, leakChecks, budgets, arguments),
                 environment, noise, List.copyOf(workloads), verdicts, leaks,
                 failed ? RunReport.FAILED : RunReport.PASSED, failed ? 1 : 0);
         Json.writeAtomically(json, plan.directory().resolve(REPORT_JSON), report);
@@ -173,12 +173,15 @@ public final class ProfilingRun {
         return out;
     }
 
-    private static RunSettings settings(RunPlan plan, Budgets budgets, List<String> arguments) {
+    private static RunSettings settings(RunPlan plan, LeakCheckPlan leaks, Budgets budgets, List<String> arguments) {
         Suite s = plan.suite();
         return new RunSettings(s.name(), s.scale().name().toLowerCase(Locale.ROOT),
                 plan.parameters().getOrDefault("store", "sqlite"), plan.seed(), s.forks(), s.heap(), plan.gc(),
                 plan.jfr(), plan.jfr() ? plan.jfrSettings() : null, s.coldStartOperations(), s.warmupIterations(),
                 s.measurementIterations(), s.iterationMillis(), s.timeoutSeconds(), budgets.source(),
-                plan.workloads().stream().map(Workload::name).toList(), List.copyOf(arguments));
+                plan.workloads().stream().map(Workload::name).toList(), List.copyOf(arguments),
+                leaks.workloads().isEmpty() ? null : new RunSettings.LeakCheckSettings(
+                        leaks.workloads().stream().map(Workload::name).toList(), leaks.durationSeconds(),
+                        leaks.checkpointMillis()));
     }
 }
