@@ -1,5 +1,6 @@
 package io.flightdeck.harness.child;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,8 +74,10 @@ final class CaseRunner {
                         : workers.iterate(session, 0, workloadCase.opsPerIteration());
                 all.add(it.histogram());
                 long ops = it.histogram().getTotalCount();
-                iterations.add(new IterationResult(i, ops, it.wallNanos(), it.activeNanos(), it.histogram().getMean(),
-                        ops * 1e9 / it.activeNanos()));
+                Histogram h = it.histogram();
+                iterations.add(new IterationResult(i, ops, it.wallNanos(), it.activeNanos(), h.getMean(),
+                        ops * 1e9 / it.activeNanos(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
+                        h.getValueAtPercentile(99), it.allocatedBytes()));
                 measuredOps += ops;
                 if (spec.checkpoints()) {
                     boolean weigh = (i + 1) % WEIGH_EVERY == 0 || i + 1 == spec.measurementIterations();
@@ -180,8 +183,13 @@ final class CaseRunner {
      * @param wallNanos   wall time of the iteration
      * @param activeNanos wall time minus the mean time a worker spent in untimed preparation: what throughput
      *                    divides by
+     * @param allocatedBytes what the workers allocated, −1 when the JVM does not count it
      */
-    private record Iteration(Histogram histogram, long wallNanos, long activeNanos) {
+    private record Iteration(Histogram histogram, long wallNanos, long activeNanos, long allocatedBytes) {
+    }
+
+    /** What one worker's share of an iteration cost beyond its operations. */
+    private record WorkerTotals(long preparingNanos, long allocatedBytes) {
     }
 
     /**
@@ -218,7 +226,7 @@ final class CaseRunner {
             CountDownLatch gate = new CountDownLatch(1);
             AtomicLong remaining = new AtomicLong(operations);
             AtomicBoolean stop = new AtomicBoolean();
-            List<Future<Long>> tasks = new ArrayList<>(threads);
+            List<Future<WorkerTotals>> tasks = new ArrayList<>(threads);
             long began = System.nanoTime(); // submitting the tasks takes microseconds; the gate opens right after
             long deadline = nanos > 0 ? began + nanos : 0;
             for (int t = 0; t < threads; t++) {
@@ -230,10 +238,13 @@ final class CaseRunner {
             }
             gate.countDown();
             long preparing = 0;
+            long allocated = 0;
             Throwable failure = null;
-            for (Future<Long> task : tasks) {
+            for (Future<WorkerTotals> task : tasks) {
                 try {
-                    preparing += task.get();
+                    WorkerTotals totals = task.get();
+                    preparing += totals.preparingNanos();
+                    allocated = allocated < 0 || totals.allocatedBytes() < 0 ? -1 : allocated + totals.allocatedBytes();
                 } catch (ExecutionException e) {
                     stop.set(true); // the other workers finish their current operation and return
                     failure = failure == null ? e.getCause() : failure;
@@ -254,16 +265,17 @@ final class CaseRunner {
                 merged.add(h);
             }
             // throughput counts operations against the time spent doing them, not preparing them
-            return new Iteration(merged, wall, Math.max(1, wall - preparing / threads));
+            return new Iteration(merged, wall, Math.max(1, wall - preparing / threads), allocated);
         }
 
         /**
          * Runs one worker's share of an iteration, until {@code deadline} (time-boxed) or until {@code remaining}
-         * runs out (0 deadline); returns the nanoseconds it spent in untimed preparation. */
-        private long work(Session s, int index, long deadline, AtomicLong remaining, AtomicBoolean stop)
+         * runs out (0 deadline); returns the nanoseconds it spent in untimed preparation and what it allocated. */
+        private WorkerTotals work(Session s, int index, long deadline, AtomicLong remaining, AtomicBoolean stop)
                 throws Exception {
             Histogram h = histograms[index];
             long preparing = 0;
+            long allocatedBefore = allocatedByThisThread();
             if (deadline != 0) {
                 long now = System.nanoTime();
                 while (now < deadline && !stop.get()) {
@@ -284,7 +296,18 @@ final class CaseRunner {
                     h.recordValue(System.nanoTime() - t0);
                 }
             }
-            return preparing;
+            long allocatedAfter = allocatedByThisThread();
+            return new WorkerTotals(preparing, allocatedBefore < 0 || allocatedAfter < 0 ? -1
+                    : allocatedAfter - allocatedBefore);
+        }
+
+        /** HotSpot's count of bytes this thread allocated so far, −1 where the JVM does not keep one. */
+        private static long allocatedByThisThread() {
+            if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                    && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled()) {
+                return t.getCurrentThreadAllocatedBytes();
+            }
+            return -1;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.flightdeck.harness.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,6 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import io.flightdeck.harness.check.Budgets;
+import io.flightdeck.harness.compare.ChangeThresholds;
+import io.flightdeck.harness.compare.ComparisonFiles;
+import io.flightdeck.harness.compare.RunComparison;
+import io.flightdeck.harness.home.BaselineStore;
+import io.flightdeck.harness.home.GitCommit;
+import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.leak.LeakCheckRun;
 import io.flightdeck.harness.report.RunReport;
@@ -86,6 +94,25 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--jfr-settings", paramLabel = "NAME|FILE", description = "JFR settings: profile (default), default, or a .jfc file")
     String jfrSettings = "profile";
 
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "a workload parameter (repeatable)")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--save-baseline", paramLabel = "NAME",
+            description = "save this run as baseline NAME in the home folder (replacing one of that name)")
+    String saveBaseline;
+
+    @Option(names = "--baseline", paramLabel = "NAME",
+            description = "compare this run against saved baseline NAME; a regression exits 1")
+    String baseline;
+
+    @Option(names = "--regression-limit", paramLabel = "PCT",
+            description = "worse than the baseline by more than this is a regression (default 10%)")
+    String regressionLimit = "10%";
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "where baselines and history live (default: .flightdeck at the project root)")
+    Path home;
+
     @Override
     public Integer call() throws Exception {
         WorkloadRegistry registry = WorkloadRegistry.load();
@@ -106,13 +133,26 @@ public final class RunCommand implements Callable<Integer> {
         if (noJfr && !leakChecks.isEmpty()) {
             throw new UsageException("--no-jfr: suite " + base.name() + " has leak checks, which need a recording");
         }
+        if (parameters.containsKey("store")) {
+            throw new UsageException("--param store=...: use --store");
+        }
+        Map<String, String> params = new LinkedHashMap<>(parameters);
+        params.put("store", store);
+        RunInputs.baselineName("--save-baseline", saveBaseline);
+        RunInputs.baselineName("--baseline", baseline);
+        ChangeThresholds thresholds = ChangeThresholds.DEFAULTS.withLimit(
+                RunInputs.percentage("--regression-limit", regressionLimit));
+        BaselineStore baselines = new BaselineStore(Home.resolve(home));
+        if (baseline != null && !baselines.exists(baseline)) {
+            throw new UsageException("--baseline " + baseline + ": no such baseline in " + baselines.folder(baseline)
+                    .getParent() + " (saved: " + String.join(", ", baselines.names()) + ")");
+        }
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + effective.name();
         List<String> folders = new ArrayList<>(selected.stream().map(Workload::name).toList());
         leakChecks.forEach(w -> folders.add(LeakCheckRun.FOLDER + "/" + w.name()));
         Path dir = RunInputs.runDirectory(out, runId, folders);
 
-        RunPlan plan = new RunPlan(runId, dir, effective, selected, Map.of("store", store), seed, gcFlag, !noJfr,
-                jfrSettings, false);
+        RunPlan plan = new RunPlan(runId, dir, effective, selected, params, seed, gcFlag, !noJfr, jfrSettings, false);
         LeakCheckPlan leaks = new LeakCheckPlan(leakChecks, LeakCheckPlan.DEFAULT_DURATION_SECONDS,
                 LeakCheckPlan.DEFAULT_CHECKPOINT_MILLIS, null, null);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -124,7 +164,31 @@ public final class RunCommand implements Callable<Integer> {
                 : spec.commandLine().getParseResult().originalArgs();
         RunReport report = new ProfilingRun().execute(plan, leaks, budgets, arguments, new TerminalProgress(stdout));
         TerminalSummary.print(stdout, report, dir);
-        return report.exitCode();
+        int exitCode = report.exitCode();
+        if (baseline != null) {
+            RunComparison comparison = ComparisonFiles.compareAndWrite(
+                    new ComparisonFiles.Compared("baseline " + baseline, baselines.load(baseline),
+                            baselines.folder(baseline)),
+                    new ComparisonFiles.Compared(dir.toString(), report, dir), thresholds, dir);
+            TerminalSummary.printComparison(stdout, comparison, dir);
+            exitCode = Math.max(exitCode, comparison.exitCode());
+        }
+        if (saveBaseline != null) {
+            saveBaseline(stdout, baselines, report, dir);
+        }
+        return exitCode;
+    }
+
+    /** A run in which a workload failed is no baseline: it would hide the failed workload's figures. */
+    private void saveBaseline(PrintWriter stdout, BaselineStore baselines, RunReport report, Path dir)
+            throws IOException {
+        if (report.workloads().stream().anyMatch(w -> RunReport.FAILED.equals(w.status()))) {
+            stdout.println("baseline " + saveBaseline + " NOT saved: a workload failed");
+        } else {
+            Path saved = baselines.save(saveBaseline, dir, report, GitCommit.of(Path.of("").toAbsolutePath()));
+            stdout.println("baseline " + saveBaseline + " saved: " + saved);
+        }
+        stdout.flush();
     }
 
     private Suite override(Suite s, List<Workload> selected) {

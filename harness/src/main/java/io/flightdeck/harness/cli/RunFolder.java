@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.run.ProfilingRun;
 import io.flightdeck.harness.workload.Workload;
 
@@ -18,14 +19,14 @@ import io.flightdeck.harness.workload.Workload;
 final class RunFolder {
 
     private static final List<String> RUN_FILES = List.of(ProfilingRun.REPORT_JSON, ProfilingRun.REPORT_MD,
-            ProfilingRun.ENVIRONMENT_JSON);
+            ProfilingRun.ENVIRONMENT_JSON, ComparisonFiles.JSON, ComparisonFiles.MARKDOWN);
     /**
      * What a fork leaves in its workload's folder, and its recording's analysis: fork 1 plain, later forks with
      * "-fork-N".
      */
     private static final Pattern FORK_FILE = Pattern.compile("(recording|result|spec|child-stdout|child-stderr"
             + "|analysis|cpu|alloc|lock)(-fork-\\d+)?\\.(jfr|json|log|folded)"
-            + "|flamegraph-(cpu|alloc|lock)(-fork-\\d+)?\\.html");
+            + "|flamegraph-(cpu|alloc|lock)(-fork-\\d+|-diff)?\\.html");
 
     private RunFolder() {
     }

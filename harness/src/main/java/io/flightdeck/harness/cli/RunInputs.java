@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import io.flightdeck.harness.check.BudgetFileException;
 import io.flightdeck.harness.check.Budgets;
+import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
 import io.flightdeck.harness.workload.Workload;
@@ -28,6 +29,7 @@ import io.flightdeck.harness.workload.WorkloadRegistry;
 final class RunInputs {
 
     private static final Pattern HEAP = Pattern.compile("(\\d+)([kKmMgG]?)");
+    private static final Pattern PERCENT = Pattern.compile("(\\d{1,4}(?:\\.\\d{1,4})?)\\s*%?");
     /** Below this a JVM cannot even start with JFR, OSHI and a workload loaded. */
     private static final long MIN_HEAP_BYTES = 32L << 20;
 
@@ -127,6 +129,32 @@ final class RunInputs {
             return created;
         } catch (IOException | InvalidPathException e) {
             throw new UsageException("cannot prepare the run folder: " + e.getMessage());
+        }
+    }
+
+    /** "10%", "10 %" or "10": a percentage, as a fraction (0.10); above 0 and below 1000 %. */
+    static double percentage(String option, String text) {
+        Matcher m = PERCENT.matcher(text.strip());
+        if (!m.matches()) {
+            throw new UsageException(option + " '" + text + "': use a percentage such as 10%");
+        }
+        double value = Double.parseDouble(m.group(1));
+        if (value <= 0 || value >= 1000) {
+            throw new UsageException(option + " '" + text + "': use a percentage above 0 and below 1000");
+        }
+        return value / 100;
+    }
+
+    /** A baseline's name, checked before anything runs. */
+    static String baselineName(String option, String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            BaselineStore.checkName(name);
+            return name;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
         }
     }
 

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.flightdeck.harness.compare.ComparisonFiles;
+import io.flightdeck.harness.compare.ComparisonText;
+import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.leak.LeakCheckReport;
 import io.flightdeck.harness.report.LeakCheckText;
 import io.flightdeck.harness.report.RunReport;
@@ -70,10 +73,17 @@ final class TerminalSummary {
 
     private static void table(PrintWriter out, RunReport report) {
         out.println();
+        printTable(out, SummaryTable.HEADER, SummaryTable.rows(report));
+        report.workloads().stream().map(SummaryTable::scaling).filter(s -> s != null).forEach(out::println);
+        SummaryTable.measurementWarnings(report).forEach(w -> out.println("note: " + w));
+    }
+
+    /** A table in aligned columns, a rule under its header. */
+    static void printTable(PrintWriter out, List<String> header, List<List<String>> body) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(SummaryTable.HEADER);
-        rows.addAll(SummaryTable.rows(report));
-        int[] widths = new int[SummaryTable.HEADER.size()];
+        rows.add(header);
+        rows.addAll(body);
+        int[] widths = new int[header.size()];
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
                 widths[i] = Math.max(widths[i], width(row.get(i)));
@@ -95,8 +105,21 @@ final class TerminalSummary {
                 out.println("-".repeat(total - 2));
             }
         }
-        report.workloads().stream().map(SummaryTable::scaling).filter(s -> s != null).forEach(out::println);
-        SummaryTable.measurementWarnings(report).forEach(w -> out.println("note: " + w));
+    }
+
+    /** A comparison's table, its evidence for each regression, and its verdict. */
+    static void printComparison(PrintWriter out, RunComparison c, Path dir) {
+        out.println();
+        out.println("Against " + c.baseline().label() + " (run " + c.baseline().runId() + "):");
+        printTable(out, ComparisonText.HEADER, ComparisonText.rows(c));
+        String warning = ComparisonText.environmentWarning(c);
+        if (warning != null) {
+            out.println("warning: " + warning);
+        }
+        ComparisonText.why(c).forEach(out::println);
+        out.println(ComparisonText.verdictLine(c));
+        out.println("comparison: " + dir.resolve(ComparisonFiles.MARKDOWN));
+        out.flush();
     }
 
     /** Terminal columns of a cell: emoji such as ✅ take two. */

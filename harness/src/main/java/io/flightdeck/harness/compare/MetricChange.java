@@ -18,4 +18,10 @@ package io.flightdeck.harness.compare;
 public record MetricChange(Direction direction, double baselineMedian, double currentMedian, double change,
                            double lower, double upper, double pValue, int baselineSamples, int currentSamples,
                            ChangeVerdict verdict, String reason) {
+
+    /** The same figures with another conclusion. */
+    public MetricChange withVerdict(ChangeVerdict otherVerdict, String otherReason) {
+        return new MetricChange(direction, baselineMedian, currentMedian, change, lower, upper, pValue,
+                baselineSamples, currentSamples, otherVerdict, otherReason);
+    }
 }

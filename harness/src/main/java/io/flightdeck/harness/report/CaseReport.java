@@ -32,6 +32,6 @@ public record CaseReport(String label, int threads, long size, String operationU
                          JsonNode details) {
 
     public record Iteration(int fork, int index, long operations, long wallNanos, long activeNanos, double meanNanos,
-                            double opsPerSecond) {
+                            double opsPerSecond, long p50Nanos, long p90Nanos, long p99Nanos, long allocatedBytes) {
     }
 }

@@ -241,7 +241,8 @@ public final class MarkdownReport {
         };
     }
 
-    private static void table(StringBuilder md, List<String> header, List<List<String>> rows) {
+    /** A Markdown table, every cell escaped. */
+    public static void table(StringBuilder md, List<String> header, List<List<String>> rows) {
         md.append("| ").append(String.join(" | ", header)).append(" |\n|");
         header.forEach(h -> md.append(" --- |"));
         md.append('\n');
@@ -252,7 +253,7 @@ public final class MarkdownReport {
     }
 
     /** Text from workloads and exceptions must not break the table or inject markup. */
-    static String escape(String s) {
+    public static String escape(String s) {
         if (s == null) {
             return "";
         }

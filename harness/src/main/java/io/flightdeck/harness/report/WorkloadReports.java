@@ -63,7 +63,8 @@ public final class WorkloadReports {
         for (CaseWithFork f : forks) {
             merged.add(HistogramCodec.decode(f.result().histogram()));
             f.result().iterations().forEach(i -> iterations.add(new CaseReport.Iteration(f.fork(), i.index(),
-                    i.operations(), i.wallNanos(), i.activeNanos(), i.meanNanos(), i.opsPerSecond())));
+                    i.operations(), i.wallNanos(), i.activeNanos(), i.meanNanos(), i.opsPerSecond(), i.p50Nanos(),
+                    i.p90Nanos(), i.p99Nanos(), i.allocatedBytes())));
             resources.add(f.result().resources());
             for (CaseResult.Metric m : f.result().metrics()) {
                 double[] acc = metricSums.computeIfAbsent(m.name(), k -> new double[2]);

@@ -1,0 +1,58 @@
+package io.flightdeck.harness.compare;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import io.flightdeck.harness.report.CaseReport;
+
+/**
+ * The per-iteration samples of a case that a comparison tests, by metric: one value per measured iteration (of every
+ * fork), so the test sees the spread between iterations, not one number per run.
+ */
+public final class CaseSamples {
+
+    /**
+     * A metric a comparison knows: its name, which way is better, how to read it from an iteration, and the smallest
+     * change in its unit worth a verdict (0 for none).
+     */
+    public record Metric(String name, Direction direction, String unit, double floor,
+                         ToDoubleFunction<CaseReport.Iteration> sample) {
+    }
+
+    /**
+     * Allocation per operation moves by a few bytes with nothing changed (a lambda allocated once per iteration, a
+     * JFR buffer on a worker): below this many bytes a change is never claimed, whatever its percentage.
+     */
+    public static final double ALLOCATION_FLOOR_BYTES = 16;
+
+    /** In the order a comparison lists them. */
+    public static final List<Metric> METRICS = List.of(
+            new Metric("mean", Direction.LOWER_IS_BETTER, "ns", 0, CaseReport.Iteration::meanNanos),
+            new Metric("p50", Direction.LOWER_IS_BETTER, "ns", 0, i -> i.p50Nanos() > 0 ? i.p50Nanos() : Double.NaN),
+            new Metric("p90", Direction.LOWER_IS_BETTER, "ns", 0, i -> i.p90Nanos() > 0 ? i.p90Nanos() : Double.NaN),
+            new Metric("p99", Direction.LOWER_IS_BETTER, "ns", 0, i -> i.p99Nanos() > 0 ? i.p99Nanos() : Double.NaN),
+            new Metric("throughput", Direction.HIGHER_IS_BETTER, "op/s", 0, CaseReport.Iteration::opsPerSecond),
+            new Metric("alloc-per-op", Direction.LOWER_IS_BETTER, "B", ALLOCATION_FLOOR_BYTES,
+                    i -> i.allocatedBytes() >= 0
+                    && i.operations() > 0 ? (double) i.allocatedBytes() / i.operations() : Double.NaN));
+
+    private CaseSamples() {
+    }
+
+    /**
+     * Each metric's samples, NaN (not measured: an older report, a JVM without per-thread allocation counters)
+     * left out; a metric no iteration measured is absent.
+     */
+    public static Map<Metric, double[]> of(CaseReport c) {
+        Map<Metric, double[]> out = new LinkedHashMap<>();
+        for (Metric m : METRICS) {
+            double[] values = c.iterations().stream().mapToDouble(m.sample()).filter(Double::isFinite).toArray();
+            if (values.length > 0) {
+                out.put(m, values);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package io.flightdeck.harness.compare;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.flightdeck.harness.files.AtomicFile;
+import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.report.MarkdownReport;
+import io.flightdeck.harness.report.RunReport;
+
+/**
+ * A whole comparison: the verdicts, the evidence for every regressed workload, and the files
+ * ({@value #JSON}, {@value #MARKDOWN} and the differential flame graphs) in the output folder.
+ */
+public final class ComparisonFiles {
+
+    public static final String JSON = "comparison.json";
+    public static final String MARKDOWN = "comparison.md";
+
+    private ComparisonFiles() {
+    }
+
+    /** One side: how the user named it, its report, and the folder holding its stacks. */
+    public record Compared(String label, RunReport report, Path folder) {
+    }
+
+    /**
+     * Compares, explains each regressed or inconclusive workload (a regression a busy machine made doubtful is still
+     * worth a look), writes everything into {@code out} and returns the comparison.
+     */
+    public static RunComparison compareAndWrite(Compared baseline, Compared current, ChangeThresholds thresholds,
+                                                Path out) throws IOException {
+        RunComparison c = RunComparator.compare(baseline.label(), baseline.report(), current.label(),
+                current.report(), thresholds);
+        Files.createDirectories(out);
+        List<RunComparison.WorkloadComparison> explained = new ArrayList<>();
+        for (RunComparison.WorkloadComparison w : c.workloads()) {
+            boolean doubtful = w.verdict() == ChangeVerdict.REGRESSED || w.verdict() == ChangeVerdict.INCONCLUSIVE;
+            explained.add(!doubtful ? w : new RunComparison.WorkloadComparison(
+                    w.workload(), w.status(), w.verdict(), w.cases(),
+                    RegressionEvidence.explain(w.workload(), baseline.folder(), current.folder(), out)));
+        }
+        RunComparison done = new RunComparison(c.schemaVersion(), c.baseline(), c.current(), c.thresholds(),
+                c.sameEnvironment(), List.copyOf(explained), c.verdict(), c.exitCode());
+        Json.writeAtomically(Json.mapper(), out.resolve(JSON), done);
+        AtomicFile.writeString(out.resolve(MARKDOWN), markdown(done));
+        return done;
+    }
+
+    static String markdown(RunComparison c) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Comparison: ").append(MarkdownReport.escape(c.current().label())).append(" against ")
+                .append(MarkdownReport.escape(c.baseline().label())).append("\n\n");
+        md.append("**").append(MarkdownReport.escape(ComparisonText.verdictLine(c))).append("**\n\n");
+        String warning = ComparisonText.environmentWarning(c);
+        if (warning != null) {
+            md.append("> ⚠️ ").append(MarkdownReport.escape(warning)).append("\n\n");
+        }
+        md.append(String.format(Locale.ROOT, "A change counts when it is significant (Mann–Whitney U, p < %.2f) and "
+                        + "larger than %.0f %%; a regression fails when it is worse by more than %.0f %%. Each "
+                        + "sample is one measured iteration. Every metric of every case is in `%s`.%n%n",
+                c.thresholds().alpha(), c.thresholds().noise() * 100, c.thresholds().limit() * 100, JSON));
+        MarkdownReport.table(md, ComparisonText.HEADER, ComparisonText.rows(c));
+        List<String> why = ComparisonText.why(c);
+        if (!why.isEmpty()) {
+            md.append("\n## Why\n\n```text\n");
+            why.forEach(l -> md.append(l.replace("```", "ˋˋˋ")).append('\n'));
+            md.append("```\n");
+        }
+        return md.toString();
+    }
+}

@@ -1,0 +1,139 @@
+package io.flightdeck.harness.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.flightdeck.harness.check.BudgetFormat;
+import io.flightdeck.harness.check.UnitKind;
+
+/** A comparison in words and tables, the same on the terminal and in {@code comparison.md}. */
+public final class ComparisonText {
+
+    public static final List<String> HEADER = List.of("Workload", "Case", "Metric", "Baseline", "Current",
+            "Change (95 % CI)", "Verdict");
+
+    private ComparisonText() {
+    }
+
+    /**
+     * The table's rows: for each compared case its mean latency, and every other metric whose verdict is not
+     * "no change" (the full list is in comparison.json); workloads not compared say why.
+     */
+    public static List<List<String>> rows(RunComparison c) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RunComparison.WorkloadComparison w : c.workloads()) {
+            if (w.verdict() == null) {
+                rows.add(List.of(w.workload(), "", "", "", "", "", w.status().equals("new")
+                        ? "new: not in the baseline" : "not compared: failed in one of the runs"));
+                continue;
+            }
+            for (RunComparison.CaseComparison k : w.cases()) {
+                for (RunComparison.MetricComparison m : k.metrics()) {
+                    if (m.metric().equals("mean") || m.change().verdict() != ChangeVerdict.NO_CHANGE) {
+                        rows.add(row(w.workload(), k.caseLabel(), m));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> row(String workload, String caseLabel, RunComparison.MetricComparison m) {
+        MetricChange ch = m.change();
+        String interval = Double.isNaN(ch.lower()) ? "" : " (" + SampleComparison.pct(ch.lower()) + " to "
+                + SampleComparison.pct(ch.upper()) + ")";
+        return List.of(workload, caseLabel, m.metric(), value(m.unit(), ch.baselineMedian()),
+                value(m.unit(), ch.currentMedian()),
+                Double.isNaN(ch.change()) ? BudgetFormat.NONE : SampleComparison.pct(ch.change()) + interval,
+                symbol(ch.verdict()) + " " + word(ch.verdict()));
+    }
+
+    /** The headline: "REGRESSED: 1 workload(s) regressed (lifecycle) ...". */
+    public static String verdictLine(RunComparison c) {
+        List<String> regressed = c.workloads().stream().filter(w -> w.verdict() == ChangeVerdict.REGRESSED)
+                .map(RunComparison.WorkloadComparison::workload).toList();
+        List<String> unsure = c.workloads().stream().filter(w -> w.verdict() == ChangeVerdict.INCONCLUSIVE)
+                .map(RunComparison.WorkloadComparison::workload).toList();
+        String head = switch (c.verdict()) {
+            case RunComparison.REGRESSED -> "REGRESSED";
+            case RunComparison.INCONCLUSIVE -> "NO REGRESSION FOUND, SOME INCONCLUSIVE";
+            default -> "NO REGRESSION";
+        };
+        return head + ": " + regressed.size() + " workload(s) regressed" + (regressed.isEmpty() ? ""
+                : " (" + String.join(", ", regressed) + ")") + ", " + unsure.size() + " inconclusive"
+                + (unsure.isEmpty() ? "" : " (" + String.join(", ", unsure) + ")") + "; against "
+                + c.baseline().label() + " (run " + c.baseline().runId() + ")";
+    }
+
+    /** Lines on why each regressed workload regressed: the frames that gained most share, the diff graphs. */
+    public static List<String> why(RunComparison c) {
+        List<String> lines = new ArrayList<>();
+        for (RunComparison.WorkloadComparison w : c.workloads()) {
+            if (w.why() == null) {
+                continue;
+            }
+            lines.add(w.verdict() == ChangeVerdict.REGRESSED ? "why " + w.workload() + " regressed:"
+                    : "what changed in " + w.workload() + " (inconclusive):");
+            if (w.verdict() == ChangeVerdict.INCONCLUSIVE) {
+                w.cases().stream().flatMap(k -> k.metrics().stream()).map(RunComparison.MetricComparison::change)
+                        .filter(m -> m.verdict() == ChangeVerdict.INCONCLUSIVE).findFirst()
+                        .ifPresent(m -> lines.add("   inconclusive: " + m.reason()));
+            }
+            share(lines, "CPU (self time)", w.why().methods());
+            share(lines, "allocation sites", w.why().allocationSites());
+            w.why().flameGraphs().forEach(g -> lines.add("   differential flame graph: " + g));
+            if (w.why().note() != null) {
+                lines.add("   " + w.why().note());
+            }
+        }
+        return lines;
+    }
+
+    private static void share(List<String> lines, String title, List<ShareChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        lines.add("   " + title + ", the frames that gained most share:");
+        for (ShareChange s : changes) {
+            lines.add(String.format(Locale.ROOT, "     %+6.1f pp  %5.1f %% -> %5.1f %%  %s", s.delta() * 100,
+                    s.baselineShare() * 100, s.currentShare() * 100, s.frame()));
+        }
+    }
+
+    /** A warning when the two sides ran on different machines (or JVMs), or null. */
+    public static String environmentWarning(RunComparison c) {
+        if (c.sameEnvironment()) {
+            return null;
+        }
+        return "the baseline ran in another environment (fingerprint " + c.baseline().fingerprint() + ", this run "
+                + c.current().fingerprint() + "): a change may be the machine's, not the code's";
+    }
+
+    public static String word(ChangeVerdict v) {
+        return switch (v) {
+            case IMPROVED -> "improved";
+            case NO_CHANGE -> "no change";
+            case REGRESSED -> "regressed";
+            case INCONCLUSIVE -> "inconclusive";
+        };
+    }
+
+    public static String symbol(ChangeVerdict v) {
+        return switch (v) {
+            case IMPROVED -> "✅";
+            case NO_CHANGE -> "·";
+            case REGRESSED -> "❌";
+            case INCONCLUSIVE -> "❔";
+        };
+    }
+
+    private static String value(String unit, double v) {
+        return switch (unit) {
+            case "ns" -> BudgetFormat.measured(UnitKind.DURATION, v);
+            case "op/s" -> BudgetFormat.measured(UnitKind.RATE, v);
+            case "B" -> BudgetFormat.measured(UnitKind.BYTES, v);
+            default -> String.valueOf(v);
+        };
+    }
+}

@@ -1,0 +1,134 @@
+package io.flightdeck.harness.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.flightdeck.harness.env.NoiseAssessment;
+import io.flightdeck.harness.env.NoiseReport;
+import io.flightdeck.harness.report.CaseReport;
+import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.report.WorkloadReport;
+
+/**
+ * Compares every case of a current run with the same case of a baseline, metric by metric
+ * ({@link SampleComparison}). What regressed is explained separately ({@link RegressionEvidence}), because that
+ * needs the stacks on disk, not just the reports.
+ */
+public final class RunComparator {
+
+    /** How bad a verdict is, for "the worst of": a regression outranks doubt, doubt outranks a clean result. */
+    private static final List<ChangeVerdict> SEVERITY = List.of(ChangeVerdict.IMPROVED, ChangeVerdict.NO_CHANGE,
+            ChangeVerdict.INCONCLUSIVE, ChangeVerdict.REGRESSED);
+
+    private RunComparator() {
+    }
+
+    public static RunComparison compare(String baselineLabel, RunReport baseline, String currentLabel,
+                                        RunReport current, ChangeThresholds thresholds) {
+        String busy = busy("the baseline", baseline);
+        if (busy == null) {
+            busy = busy("this run", current);
+        }
+        List<RunComparison.WorkloadComparison> workloads = new ArrayList<>();
+        for (WorkloadReport w : current.workloads()) {
+            Optional<WorkloadReport> before = baseline.workloads().stream()
+                    .filter(b -> b.name().equals(w.name())).findFirst();
+            if (before.isEmpty()) {
+                workloads.add(new RunComparison.WorkloadComparison(w.name(), "new", null, List.of(), null));
+            } else if (RunReport.FAILED.equals(w.status()) || RunReport.FAILED.equals(before.get().status())) {
+                workloads.add(new RunComparison.WorkloadComparison(w.name(), "failed", null, List.of(), null));
+            } else {
+                workloads.add(workload(before.get(), w, thresholds, busy));
+            }
+        }
+        ChangeVerdict worst = worst(workloads.stream().map(RunComparison.WorkloadComparison::verdict)
+                .filter(Objects::nonNull).toList());
+        String verdict = worst == ChangeVerdict.REGRESSED ? RunComparison.REGRESSED
+                : worst == ChangeVerdict.INCONCLUSIVE ? RunComparison.INCONCLUSIVE : RunComparison.NO_REGRESSION;
+        String baseFingerprint = baseline.environment() == null ? null : baseline.environment().fingerprint();
+        String curFingerprint = current.environment() == null ? null : current.environment().fingerprint();
+        return new RunComparison(RunComparison.SCHEMA_VERSION, side(baselineLabel, baseline),
+                side(currentLabel, current), thresholds, Objects.equals(baseFingerprint, curFingerprint),
+                List.copyOf(workloads), verdict, worst == ChangeVerdict.REGRESSED ? 1 : 0);
+    }
+
+    /**
+     * Why one side's figures cannot be trusted to show a regression, or null: other processes used more CPU than a
+     * quiet machine's (the noise monitor's own threshold), and their CPU is the measured code's lost time.
+     */
+    static String busy(String side, RunReport report) {
+        NoiseReport noise = report.noise();
+        if (noise == null || noise.meanOtherCpuCores() <= NoiseAssessment.MEAN_OTHER_CPU_WARN_CORES) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%s ran on a busy machine (other processes used %.2f CPU cores on"
+                + " average, more than %.2f): a slowdown may be theirs", side, noise.meanOtherCpuCores(),
+                NoiseAssessment.MEAN_OTHER_CPU_WARN_CORES);
+    }
+
+    private static RunComparison.WorkloadComparison workload(WorkloadReport before, WorkloadReport now,
+                                                             ChangeThresholds thresholds, String busy) {
+        List<RunComparison.CaseComparison> cases = new ArrayList<>();
+        for (CaseReport c : now.cases()) {
+            before.cases().stream().filter(b -> b.label().equals(c.label())).findFirst()
+                    .ifPresent(b -> cases.add(caseComparison(b, c, thresholds, busy)));
+        }
+        ChangeVerdict verdict = worst(cases.stream().map(RunComparison.CaseComparison::verdict).toList());
+        return new RunComparison.WorkloadComparison(now.name(), cases.isEmpty() ? "new" : "compared",
+                cases.isEmpty() ? null : verdict, List.copyOf(cases), null);
+    }
+
+    private static RunComparison.CaseComparison caseComparison(CaseReport before, CaseReport now,
+                                                               ChangeThresholds thresholds, String busy) {
+        Map<CaseSamples.Metric, double[]> base = CaseSamples.of(before);
+        Map<CaseSamples.Metric, double[]> cur = CaseSamples.of(now);
+        List<RunComparison.MetricComparison> metrics = new ArrayList<>();
+        for (CaseSamples.Metric m : CaseSamples.METRICS) {
+            if (base.containsKey(m) && cur.containsKey(m)) {
+                MetricChange change = SampleComparison.compare(base.get(m), cur.get(m), m.direction(), thresholds);
+                metrics.add(new RunComparison.MetricComparison(m.name(), m.unit(), qualified(change, m, busy)));
+            }
+        }
+        ChangeVerdict verdict = worst(metrics.stream().map(mc -> mc.change().verdict()).toList());
+        return new RunComparison.CaseComparison(now.label(), verdict, List.copyOf(metrics));
+    }
+
+    /**
+     * A verdict the samples alone cannot make: a change smaller than the metric's floor is none, and a regression
+     * measured on a busy machine is inconclusive, saying so.
+     */
+    static MetricChange qualified(MetricChange c, CaseSamples.Metric metric, String busy) {
+        boolean claimed = c.verdict() == ChangeVerdict.REGRESSED || c.verdict() == ChangeVerdict.IMPROVED;
+        if (claimed && Math.abs(c.currentMedian() - c.baselineMedian()) < metric.floor()) {
+            return c.withVerdict(ChangeVerdict.NO_CHANGE, "a change below the " + metric.floor() + " " + metric.unit()
+                    + " that " + metric.name() + " moves by with nothing changed: " + c.reason());
+        }
+        if (c.verdict() == ChangeVerdict.REGRESSED && busy != null) {
+            return c.withVerdict(ChangeVerdict.INCONCLUSIVE, busy + "; " + c.reason());
+        }
+        return c;
+    }
+
+    /** The most severe of the verdicts; NO_CHANGE for none. */
+    static ChangeVerdict worst(List<ChangeVerdict> verdicts) {
+        ChangeVerdict worst = ChangeVerdict.NO_CHANGE;
+        for (ChangeVerdict v : verdicts) {
+            if (SEVERITY.indexOf(v) > SEVERITY.indexOf(worst)) {
+                worst = v;
+            }
+        }
+        // nothing worse than "no change": improved when something improved
+        return worst == ChangeVerdict.NO_CHANGE && verdicts.contains(ChangeVerdict.IMPROVED)
+                ? ChangeVerdict.IMPROVED : worst;
+    }
+
+    private static RunComparison.Side side(String label, RunReport r) {
+        return new RunComparison.Side(label, r.runId(), r.startedAt(),
+                r.environment() == null ? null : r.environment().fingerprint(),
+                r.settings() == null ? null : r.settings().suite());
+    }
+}

@@ -1,0 +1,66 @@
+package io.flightdeck.harness.compare;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code comparison.json}: a run against a baseline, metric by metric, with the evidence of why a workload regressed.
+ *
+ * @param baseline        what was compared against
+ * @param current         what was compared
+ * @param thresholds      what counted as a change
+ * @param sameEnvironment whether both ran on the same kind of machine (environment fingerprints); when not, a change
+ *                        may be the machine's, not the code's
+ * @param workloads       each workload of the current run
+ * @param verdict         {@code regressed} when any metric regressed, {@code inconclusive} when none did but some
+ *                        could not be judged, else {@code no regression}
+ * @param exitCode        1 when regressed, else 0
+ */
+public record RunComparison(int schemaVersion, Side baseline, Side current, ChangeThresholds thresholds,
+                            boolean sameEnvironment, List<WorkloadComparison> workloads, String verdict,
+                            int exitCode) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final String REGRESSED = "regressed";
+    public static final String INCONCLUSIVE = "inconclusive";
+    public static final String NO_REGRESSION = "no regression";
+
+    /**
+     * One side of the comparison.
+     *
+     * @param label       as the user named it: a baseline's name or a run folder
+     * @param runId       the run's id
+     * @param startedAt   when it ran
+     * @param fingerprint its environment fingerprint
+     * @param suite       the suite it ran
+     */
+    public record Side(String label, String runId, Instant startedAt, String fingerprint, String suite) {
+    }
+
+    /**
+     * @param status   {@code compared}, {@code new} (not in the baseline), {@code failed} (failed on either side)
+     * @param verdict  the worst of its cases' verdicts; null when not compared
+     * @param why      for a regressed or inconclusive workload: the frames that gained most share and the
+     *                 differential flame graphs; null otherwise
+     */
+    public record WorkloadComparison(String workload, String status, ChangeVerdict verdict, List<CaseComparison> cases,
+                                     Why why) {
+    }
+
+    /** @param verdict the worst of its metrics' verdicts */
+    public record CaseComparison(String caseLabel, ChangeVerdict verdict, List<MetricComparison> metrics) {
+    }
+
+    public record MetricComparison(String metric, String unit, MetricChange change) {
+    }
+
+    /**
+     * @param methods         methods that gained most share of the CPU samples (self time), largest gain first
+     * @param allocationSites allocation sites that gained most share of the allocated bytes
+     * @param flameGraphs     the differential flame graphs written, relative to the comparison's folder
+     * @param note            what could not be shown, e.g. the baseline has no stacks for this workload; or null
+     */
+    public record Why(List<ShareChange> methods, List<ShareChange> allocationSites, List<String> flameGraphs,
+                      String note) {
+    }
+}

@@ -1,0 +1,169 @@
+package io.flightdeck.harness.home;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.report.WorkloadReport;
+
+/**
+ * Saved baselines, each a folder {@code <home>/baselines/<name>/}: the run's {@code report.json} (per-iteration
+ * samples, percentiles, resources), {@code environment.json}, each workload's folded stacks
+ * ({@code <workload>/cpu.folded}, {@code alloc.folded}, {@code lock.folded}: what a differential flame graph needs)
+ * and {@code baseline.json} saying where it came from. Recordings stay behind: they are large, and the stacks are
+ * what a comparison reads.
+ *
+ * <p>A save is atomic: the folder is filled under a temporary name and renamed into place, so a baseline is
+ * either the old one or the new one, never half of each.
+ */
+public final class BaselineStore {
+
+    public static final String REPORT = "report.json";
+    public static final String ENVIRONMENT = "environment.json";
+    public static final String ABOUT = "baseline.json";
+    /** Letters, digits, dot, dash, underscore; not starting with a dot (the store's own temporary folders do). */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
+    private static final List<String> STACKS = List.of("cpu.folded", "alloc.folded", "lock.folded");
+
+    private final Path root;
+
+    public BaselineStore(Home home) {
+        this.root = home.baselines();
+    }
+
+    /**
+     * What a saved baseline says about itself.
+     *
+     * @param name      its name
+     * @param savedAt   when it was saved
+     * @param runId     the run it holds
+     * @param runFolder where that run's folder was
+     * @param commit    the git commit the run was built from, null outside git
+     */
+    public record About(String name, Instant savedAt, String runId, String runFolder, String commit) {
+    }
+
+    /** Checks a name a user gave; the message is the one line they see. */
+    public static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches() || name.equals("..")) {
+            throw new IllegalArgumentException("baseline name '" + name + "': use up to 64 letters, digits, '.', '-'"
+                    + " or '_', not starting with '.'");
+        }
+    }
+
+    public Path folder(String name) {
+        checkName(name);
+        return root.resolve(name);
+    }
+
+    public boolean exists(String name) {
+        return Files.isRegularFile(folder(name).resolve(REPORT));
+    }
+
+    /** Saves the run in {@code runFolder} as baseline {@code name}, replacing any baseline of that name. */
+    public Path save(String name, Path runFolder, RunReport report, String commit) throws IOException {
+        Path target = folder(name);
+        Files.createDirectories(root);
+        Path staging = root.resolve(".saving-" + name + "-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(staging);
+            Files.copy(runFolder.resolve(REPORT), staging.resolve(REPORT));
+            if (Files.isRegularFile(runFolder.resolve(ENVIRONMENT))) {
+                Files.copy(runFolder.resolve(ENVIRONMENT), staging.resolve(ENVIRONMENT));
+            }
+            for (WorkloadReport w : report.workloads()) {
+                for (String stacks : STACKS) {
+                    Path from = runFolder.resolve(w.name()).resolve(stacks);
+                    if (Files.isRegularFile(from)) {
+                        Files.createDirectories(staging.resolve(w.name()));
+                        Files.copy(from, staging.resolve(w.name()).resolve(stacks));
+                    }
+                }
+            }
+            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(staging.resolve(ABOUT).toFile(),
+                    new About(name, Instant.now(), report.runId(), runFolder.toString(), commit));
+            swapIn(staging, target);
+        } finally {
+            deleteTree(staging); // only left when something failed before the swap
+        }
+        return target;
+    }
+
+    /** The baseline's report. */
+    public RunReport load(String name) throws IOException {
+        return Json.mapper().readValue(folder(name).resolve(REPORT).toFile(), RunReport.class);
+    }
+
+    /** The saved baselines' names, sorted. */
+    public List<String> names() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path d : dirs) {
+                String n = d.getFileName().toString();
+                if (!n.startsWith(".") && Files.isRegularFile(d.resolve(REPORT))) {
+                    names.add(n);
+                }
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /**
+     * Puts the staged folder in the target's place. A folder cannot replace a non-empty one in one rename, so the
+     * old one is first renamed aside; the window in which neither name exists is the two renames, and the old folder
+     * is only deleted once the new one is in place.
+     */
+    private static void swapIn(Path staging, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling(".replaced-" + target.getFileName() + "-" + UUID.randomUUID());
+            move(target, old);
+        }
+        move(staging, target);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

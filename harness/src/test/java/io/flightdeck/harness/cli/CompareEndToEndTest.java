@@ -1,0 +1,220 @@
+package io.flightdeck.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.flightdeck.flamegraphs.FramePalette;
+import io.flightdeck.flamegraphs.html.HtmlFlameGraph;
+import io.flightdeck.harness.compare.ChangeVerdict;
+import io.flightdeck.harness.compare.ComparisonFiles;
+import io.flightdeck.harness.compare.RunComparison;
+import io.flightdeck.harness.compare.ShareChange;
+import io.flightdeck.harness.env.NoiseAssessment;
+import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.report.RunReport;
+
+/**
+ * Baselines end to end on real child JVMs: save one, slow a workload down with its test-only knob, and the run
+ * against the baseline fails, names the workload and pins the slowdown on the injected method, red in its
+ * differential flame graph; without the knob, the same comparison passes.
+ */
+class CompareEndToEndTest {
+
+    @TempDir
+    static Path dir;
+    static CommandLineRunner saved;
+    static CommandLineRunner slowed;
+    static CommandLineRunner again;
+
+    /**
+     * Short runs on a shared 2-core machine move by more than the default 10 % between JVMs now and then; the
+     * planted slowdown is +150 %, so a 30 % limit still catches it and keeps the clean comparison from flaking.
+     */
+    static String[] run(String out, String... more) {
+        String[] base = {"run", "-w", "test-knob", "--warmup", "2", "--iterations", "8", "--iteration-ms", "250",
+                "--home", dir.resolve("home").toString(), "--regression-limit", "30%", "--out",
+                dir.resolve(out).toString()};
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @BeforeAll
+    static void runThreeTimes() {
+        saved = CommandLineRunner.run(run("base", "--save-baseline", "before"));
+        slowed = CommandLineRunner.run(run("slow", "--param", "slow=true", "--baseline", "before"));
+        again = CommandLineRunner.run(run("again", "--baseline", "before"));
+    }
+
+    static RunComparison comparison(String run) throws Exception {
+        return Json.mapper().readValue(dir.resolve(run).resolve(ComparisonFiles.JSON).toFile(), RunComparison.class);
+    }
+
+    @Test
+    void aSavedBaselineHoldsTheReportAndTheStacks() {
+        assertThat(saved.exitCode()).as(saved.out() + saved.err()).isZero();
+        assertThat(saved.out()).contains("baseline before saved");
+        Path baseline = dir.resolve("home/baselines/before");
+        assertThat(baseline.resolve("report.json")).isRegularFile();
+        assertThat(baseline.resolve("baseline.json")).isRegularFile();
+        assertThat(baseline.resolve("test-knob/cpu.folded")).isRegularFile();
+    }
+
+    /** Whether the noise monitor found the machine quiet during both runs: a busy one makes a slowdown doubtful. */
+    static boolean quiet(String... runs) throws Exception {
+        for (String run : runs) {
+            RunReport r = Json.mapper().readValue(dir.resolve(run).resolve("report.json").toFile(), RunReport.class);
+            if (r.noise().meanOtherCpuCores() > NoiseAssessment.MEAN_OTHER_CPU_WARN_CORES) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void theSlowedRunRegressesAndNamesTheWorkload() throws Exception {
+        RunComparison c = comparison("slow");
+        RunComparison.WorkloadComparison w = c.workloads().get(0);
+        if (quiet("base", "slow")) {
+            assertThat(slowed.exitCode()).as(slowed.out() + slowed.err()).isEqualTo(ExitCodes.CHECK_FAILED);
+            assertThat(slowed.out()).contains("REGRESSED: 1 workload(s) regressed (test-knob)");
+            assertThat(c.verdict()).isEqualTo(RunComparison.REGRESSED);
+            assertThat(w.verdict()).isEqualTo(ChangeVerdict.REGRESSED);
+        } else { // other processes took the CPU: the slowdown is real but cannot be pinned on the code
+            assertThat(slowed.exitCode()).as(slowed.out() + slowed.err()).isZero();
+            assertThat(w.verdict()).isEqualTo(ChangeVerdict.INCONCLUSIVE);
+            assertThat(slowed.out()).contains("busy machine");
+        }
+        RunComparison.MetricComparison mean = w.cases().get(0).metrics().stream()
+                .filter(m -> m.metric().equals("mean")).findFirst().orElseThrow();
+        assertThat(mean.change().change()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void theEvidencePinsTheSlowdownOnTheInjectedMethod() throws Exception {
+        RunComparison.Why why = comparison("slow").workloads().get(0).why();
+        ShareChange top = why.methods().get(0);
+        assertThat(top.frame()).contains("KnobWorkload.injectedWork");
+        assertThat(top.delta()).isPositive();
+        assertThat(slowed.out()).contains("test-knob", "KnobWorkload.injectedWork");
+        assertThat(why.flameGraphs()).contains("test-knob/flamegraph-cpu-diff.html");
+    }
+
+    @Test
+    void theDifferentialFlameGraphShowsTheInjectedMethodInRed() throws Exception {
+        Path page = dir.resolve("slow/test-knob/flamegraph-cpu-diff.html");
+        JsonNode data = new ObjectMapper().readTree(HtmlFlameGraph.embeddedJson(Files.readString(page)));
+        double[] change = shareChange(data, "KnobWorkload.injectedWork");
+        String colour = FramePalette.diffColor(change[0], change[1]);
+        int red = Integer.parseInt(colour.substring(1, 3), 16);
+        int green = Integer.parseInt(colour.substring(3, 5), 16);
+        int blue = Integer.parseInt(colour.substring(5, 7), 16);
+        assertThat(change[0]).as("its share grew").isPositive();
+        assertThat(red).as(colour).isGreaterThan(green).isGreaterThan(blue);
+    }
+
+    @Test
+    void theSameRunWithoutTheKnobDoesNotRegress() throws Exception {
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(comparison("again").verdict()).isNotEqualTo(RunComparison.REGRESSED);
+    }
+
+    @Test
+    void compareTakesRunFoldersAndBaselineNames() throws Exception {
+        CommandLineRunner r = CommandLineRunner.run("compare", dir.resolve("base").toString(),
+                dir.resolve("slow").toString(), "--regression-limit", "30%", "--home", dir.resolve("home").toString(),
+                "-o", dir.resolve("cmp").toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(quiet("base", "slow") ? ExitCodes.CHECK_FAILED : 0);
+        assertThat(dir.resolve("cmp/test-knob/flamegraph-cpu-diff.html")).isRegularFile();
+        assertThat(dir.resolve("cmp/comparison.md")).isRegularFile();
+
+        CommandLineRunner named = CommandLineRunner.run("compare", "before", dir.resolve("again/report.json")
+                .toString(), "--regression-limit", "30%", "--home", dir.resolve("home").toString(), "-o",
+                dir.resolve("cmp2").toString());
+        assertThat(named.exitCode()).as(named.out() + named.err()).isZero();
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLine() throws Exception {
+        String home = dir.resolve("home").toString();
+        assertUsage(CommandLineRunner.run("compare", "nope", "before", "--home", home), "'nope' is neither");
+        Path garbage = Files.writeString(dir.resolve("garbage.json"), "{not json");
+        assertUsage(CommandLineRunner.run("compare", garbage.toString(), "before", "--home", home),
+                "not a readable report.json");
+        assertUsage(CommandLineRunner.run("run", "--baseline", "missing", "--home", home), "no such baseline");
+        assertUsage(CommandLineRunner.run("run", "--save-baseline", "../escape", "--home", home), "baseline name");
+        assertUsage(CommandLineRunner.run("run", "--regression-limit", "lots"), "--regression-limit");
+    }
+
+    private static void assertUsage(CommandLineRunner r, String fragment) {
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains(fragment).doesNotContain("Exception", "\tat ");
+    }
+
+    /**
+     * The change of share of the heaviest frame whose name contains {@code fragment}, and the graph's largest change
+     * (the colour scale), decoded from the page's data: front-coded names, preorder nodes (name, children, self),
+     * the baseline's totals per node.
+     */
+    static double[] shareChange(JsonNode data, String fragment) {
+        JsonNode names = data.get("names");
+        JsonNode prefixes = data.get("namePrefixes");
+        String[] decoded = new String[names.size()];
+        String previous = "";
+        for (int i = 0; i < names.size(); i++) {
+            decoded[i] = previous.substring(0, prefixes.get(i).asInt()) + names.get(i).asText();
+            previous = decoded[i];
+        }
+        JsonNode nodes = data.get("nodes");
+        int n = nodes.size() / 3;
+        long[] totals = new long[n];
+        int[] parent = new int[n];
+        Deque<int[]> open = new ArrayDeque<>(); // {node, children left}
+        for (int node = 0; node < n; node++) {
+            parent[node] = open.isEmpty() ? -1 : open.peek()[0];
+            totals[node] = nodes.get(node * 3 + 2).asLong();
+            if (!open.isEmpty()) {
+                open.peek()[1]--;
+            }
+            open.push(new int[]{node, nodes.get(node * 3 + 1).asInt()});
+            while (!open.isEmpty() && open.peek()[1] == 0) {
+                open.pop();
+            }
+        }
+        for (int node = n - 1; node >= 0; node--) {
+            if (parent[node] >= 0) {
+                totals[parent[node]] += totals[node];
+            }
+        }
+        double total = data.get("total").asDouble();
+        double baseTotal = data.get("diff").get("baselineTotal").asDouble();
+        JsonNode baseline = data.get("diff").get("baseline");
+        double found = Double.NaN;
+        long heaviest = -1;
+        double scale = 0;
+        for (int node = 0; node < n; node++) {
+            long before = baseline.get(node).asLong();
+            double change = totals[node] / total - (before < 0 ? 0 : before / baseTotal);
+            scale = Math.max(scale, Math.abs(change));
+            int name = nodes.get(node * 3).asInt(); // −1: the root, which has no name
+            if (name >= 0 && decoded[name].contains(fragment) && totals[node] > heaviest) {
+                heaviest = totals[node];
+                found = change;
+            }
+        }
+        return new double[]{found, scale};
+    }
+}
