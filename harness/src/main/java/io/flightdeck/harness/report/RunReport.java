@@ -24,6 +24,10 @@ public record RunReport(int schemaVersion, String tool, String runId, Instant st
                         String verdict, int exitCode) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    public RunReport {
+        leakChecks = leakChecks == null ? List.of() : List.copyOf(leakChecks); // reports from before leak checks
+    }
     public static final String PASSED = "passed";
     public static final String FAILED = "failed";
 }

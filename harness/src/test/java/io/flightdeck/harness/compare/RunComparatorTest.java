@@ -1,0 +1,94 @@
+package io.flightdeck.harness.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.flightdeck.harness.env.NoiseReport;
+import io.flightdeck.harness.report.CaseReport;
+import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.report.WorkloadReport;
+
+/** Whole runs compared: every case's metrics, the worst verdict, and what a busy machine or a tiny change means. */
+class RunComparatorTest {
+
+    static CaseReport.Iteration iteration(int i, double meanNanos, long allocatedBytes) {
+        long ops = 1_000;
+        return new CaseReport.Iteration(1, i, ops, 1_000_000_000L, 1_000_000_000L, meanNanos, 1e9 / meanNanos,
+                (long) meanNanos, (long) (meanNanos * 1.2), (long) (meanNanos * 2), allocatedBytes * ops);
+    }
+
+    static RunReport run(double meanNanos, long allocPerOp, double otherCores) {
+        List<CaseReport.Iteration> iterations = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            iterations.add(iteration(i, meanNanos * (1 + 0.01 * ((i * 7) % 5 - 2)), allocPerOp + i % 3));
+        }
+        CaseReport c = new CaseReport("default", 1, 0, "op", null, "", 0, iterations, null, null, 0, 0, List.of(),
+                List.of(), null);
+        WorkloadReport w = new WorkloadReport("w", "", "op", RunReport.PASSED, null, List.of(), List.of(c), null,
+                null);
+        NoiseReport noise = new NoiseReport(10, 10_000, otherCores, otherCores, null, null, null, null, 2,
+                otherCores > 0.25 ? List.of("busy") : List.of());
+        return new RunReport(RunReport.SCHEMA_VERSION, "t", "r", Instant.EPOCH, Instant.EPOCH, 0, null, null, noise,
+                List.of(w), List.of(), List.of(), RunReport.PASSED, 0);
+    }
+
+    static ChangeVerdict verdict(RunComparison c, String metric) {
+        return c.workloads().get(0).cases().get(0).metrics().stream().filter(m -> m.metric().equals(metric))
+                .findFirst().orElseThrow().change().verdict();
+    }
+
+    @Test
+    void aSlowerRunRegressesEveryLatencyAndItsThroughput() {
+        RunComparison c = RunComparator.compare("b", run(1_000, 100, 0), "c", run(1_300, 100, 0),
+                ChangeThresholds.DEFAULTS);
+        assertThat(c.verdict()).isEqualTo(RunComparison.REGRESSED);
+        assertThat(c.exitCode()).isEqualTo(1);
+        for (String m : List.of("mean", "p50", "p90", "p99", "throughput")) {
+            assertThat(verdict(c, m)).as(m).isEqualTo(ChangeVerdict.REGRESSED);
+        }
+        assertThat(verdict(c, "alloc-per-op")).isEqualTo(ChangeVerdict.NO_CHANGE);
+    }
+
+    @Test
+    void theSameRunIsNoRegression() {
+        RunComparison c = RunComparator.compare("b", run(1_000, 100, 0), "c", run(1_000, 100, 0),
+                ChangeThresholds.DEFAULTS);
+        assertThat(c.verdict()).isEqualTo(RunComparison.NO_REGRESSION);
+        assertThat(c.exitCode()).isZero();
+    }
+
+    @Test
+    void aRegressionOnABusyMachineIsInconclusiveAndSaysWhy() {
+        RunComparison c = RunComparator.compare("b", run(1_000, 100, 0), "c", run(1_300, 100, 1.2),
+                ChangeThresholds.DEFAULTS);
+        assertThat(c.verdict()).isEqualTo(RunComparison.INCONCLUSIVE);
+        assertThat(c.exitCode()).isZero();
+        MetricChange mean = c.workloads().get(0).cases().get(0).metrics().get(0).change();
+        assertThat(mean.reason()).contains("this run ran on a busy machine", "1.20 CPU cores");
+    }
+
+    @Test
+    void aTinyAllocationChangeIsNoneWhateverItsPercentage() {
+        RunComparison c = RunComparator.compare("b", run(1_000, 2, 0), "c", run(1_000, 6, 0),
+                ChangeThresholds.DEFAULTS);
+        assertThat(verdict(c, "alloc-per-op")).isEqualTo(ChangeVerdict.NO_CHANGE);
+        RunComparison real = RunComparator.compare("b", run(1_000, 100, 0), "c", run(1_000, 200, 0),
+                ChangeThresholds.DEFAULTS);
+        assertThat(verdict(real, "alloc-per-op")).isEqualTo(ChangeVerdict.REGRESSED);
+    }
+
+    @Test
+    void aWorkloadTheBaselineLacksIsNewNotJudged() {
+        RunReport base = run(1_000, 100, 0);
+        RunReport other = new RunReport(base.schemaVersion(), "t", "r", Instant.EPOCH, Instant.EPOCH, 0, null, null,
+                null, List.of(), List.of(), List.of(), RunReport.PASSED, 0);
+        RunComparison c = RunComparator.compare("b", other, "c", base, ChangeThresholds.DEFAULTS);
+        assertThat(c.workloads().get(0).status()).isEqualTo("new");
+        assertThat(c.verdict()).isEqualTo(RunComparison.NO_REGRESSION);
+    }
+}

@@ -1,0 +1,81 @@
+package io.flightdeck.harness.home;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.report.WorkloadReport;
+
+class BaselineStoreTest {
+
+    @TempDir
+    Path dir;
+
+    /** A run folder with a report of one workload and its folded stacks. */
+    private RunReport runFolder(Path run, String runId, String cpuStacks) throws Exception {
+        Files.createDirectories(run.resolve("w"));
+        Files.writeString(run.resolve("w/cpu.folded"), cpuStacks);
+        Files.writeString(run.resolve("w/recording.jfr"), "not copied");
+        RunReport report = new RunReport(RunReport.SCHEMA_VERSION, "t", runId, Instant.EPOCH, Instant.EPOCH, 0, null,
+                null, null, List.of(new WorkloadReport("w", "", "op", RunReport.PASSED, null, List.of(), List.of(),
+                null, null)), List.of(), List.of(), RunReport.PASSED, 0);
+        Json.writeAtomically(Json.mapper(), run.resolve("report.json"), report);
+        return report;
+    }
+
+    @Test
+    void aBaselineKeepsTheReportAndStacksButNotTheRecording() throws Exception {
+        BaselineStore store = new BaselineStore(new Home(dir.resolve("home")));
+        RunReport report = runFolder(dir.resolve("run1"), "r1", "a;b 3\n");
+        Path saved = store.save("main", dir.resolve("run1"), report, "abc");
+
+        assertThat(store.exists("main")).isTrue();
+        assertThat(store.load("main").runId()).isEqualTo("r1");
+        assertThat(saved.resolve("w/cpu.folded")).hasContent("a;b 3");
+        assertThat(saved.resolve("w/recording.jfr")).doesNotExist();
+        assertThat(Json.mapper().readTree(saved.resolve(BaselineStore.ABOUT).toFile()).path("commit").asText())
+                .isEqualTo("abc");
+        assertThat(store.names()).containsExactly("main");
+    }
+
+    @Test
+    void savingAgainReplacesTheWholeBaselineAndLeavesNothingBehind() throws Exception {
+        BaselineStore store = new BaselineStore(new Home(dir.resolve("home")));
+        store.save("main", dir.resolve("run1"), runFolder(dir.resolve("run1"), "r1", "old 1\n"), null);
+        RunReport second = runFolder(dir.resolve("run2"), "r2", "new 2\n");
+        Files.delete(dir.resolve("run2/w/cpu.folded")); // the new run has no stacks: none may survive from the old
+        store.save("main", dir.resolve("run2"), second, null);
+
+        assertThat(store.load("main").runId()).isEqualTo("r2");
+        assertThat(store.folder("main").resolve("w/cpu.folded")).doesNotExist();
+        try (var left = Files.list(dir.resolve("home/baselines"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("main");
+        }
+    }
+
+    @Test
+    void namesThatCouldEscapeTheFolderAreRefused() {
+        for (String bad : List.of("..", "../x", "a/b", ".hidden", "", "x".repeat(65), "a b")) {
+            assertThatThrownBy(() -> BaselineStore.checkName(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseline name");
+        }
+        BaselineStore.checkName("release-1.2_rc");
+    }
+
+    @Test
+    void theHomeIsAtTheNearestGitRoot() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("p/.git")).getParent();
+        Path deep = Files.createDirectories(project.resolve("a/b"));
+        assertThat(Home.projectRoot(deep)).isEqualTo(project);
+        assertThat(Home.projectRoot(dir.resolve("elsewhere"))).isEqualTo(dir.resolve("elsewhere"));
+    }
+}
