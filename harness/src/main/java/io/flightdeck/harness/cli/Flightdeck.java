@@ -16,7 +16,8 @@ import io.flightdeck.harness.workload.WorkloadRegistry;
  */
 @Command(name = "flightdeck", mixinStandardHelpOptions = true, version = "flightdeck 0.1.0",
         description = "Profiles JVM workloads under Java Flight Recorder: latency, resources, footprints, budgets.",
-        subcommands = {RunCommand.class, LeakCheckCommand.class, CompareCommand.class, AnalyzeCommand.class, FlameGraphCommand.class, ListCommand.class,
+        subcommands = {RunCommand.class, LeakCheckCommand.class, CompareCommand.class, HistoryCommand.class,
+                AnalyzeCommand.class, FlameGraphCommand.class, ListCommand.class,
                 EnvCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check held", "1:a check failed (a budget or a workload)", "2:bad input or usage",

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.check.Quantity;
 import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.leak.LeakCheckRun;
 import io.flightdeck.harness.leak.LeakLimits;
@@ -92,6 +93,13 @@ public final class LeakCheckCommand implements Callable<Integer> {
             description = "a workload parameter (repeatable), e.g. leak-every=8 for leak-trickle")
     Map<String, String> parameters = new LinkedHashMap<>();
 
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "where the history lives (default: .flightdeck at the project root)")
+    Path home;
+
+    @Option(names = "--no-history", description = "do not add this check to the history in the home folder")
+    boolean noHistory;
+
     @Override
     public Integer call() throws Exception {
         WorkloadRegistry registry = WorkloadRegistry.load();
@@ -131,6 +139,9 @@ public final class LeakCheckCommand implements Callable<Integer> {
                 : spec.commandLine().getParseResult().originalArgs();
         RunReport report = new ProfilingRun().execute(plan, checks, budgets, arguments, new TerminalProgress(stdout));
         TerminalSummary.print(stdout, report, dir);
+        if (!noHistory) {
+            RunInputs.appendHistory(stdout, Home.resolve(home), report);
+        }
         return report.exitCode();
     }
 

@@ -113,6 +113,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "where baselines and history live (default: .flightdeck at the project root)")
     Path home;
 
+    @Option(names = "--no-history", description = "do not add this run to the history in the home folder")
+    boolean noHistory;
+
     @Override
     public Integer call() throws Exception {
         WorkloadRegistry registry = WorkloadRegistry.load();
@@ -142,7 +145,8 @@ public final class RunCommand implements Callable<Integer> {
         RunInputs.baselineName("--baseline", baseline);
         ChangeThresholds thresholds = ChangeThresholds.DEFAULTS.withLimit(
                 RunInputs.percentage("--regression-limit", regressionLimit));
-        BaselineStore baselines = new BaselineStore(Home.resolve(home));
+        Home homeFolder = Home.resolve(home);
+        BaselineStore baselines = new BaselineStore(homeFolder);
         if (baseline != null && !baselines.exists(baseline)) {
             throw new UsageException("--baseline " + baseline + ": no such baseline in " + baselines.folder(baseline)
                     .getParent() + " (saved: " + String.join(", ", baselines.names()) + ")");
@@ -175,6 +179,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (saveBaseline != null) {
             saveBaseline(stdout, baselines, report, dir);
+        }
+        if (!noHistory) {
+            RunInputs.appendHistory(stdout, homeFolder, report);
         }
         return exitCode;
     }

@@ -1,6 +1,7 @@
 package io.flightdeck.harness.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -16,7 +17,12 @@ import java.util.regex.Pattern;
 
 import io.flightdeck.harness.check.BudgetFileException;
 import io.flightdeck.harness.check.Budgets;
+import io.flightdeck.harness.history.HistoryEntries;
+import io.flightdeck.harness.history.HistoryStore;
 import io.flightdeck.harness.home.BaselineStore;
+import io.flightdeck.harness.home.GitCommit;
+import io.flightdeck.harness.home.Home;
+import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
 import io.flightdeck.harness.workload.Workload;
@@ -156,6 +162,21 @@ final class RunInputs {
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Adds the run to the history in the home folder and says where; a history that cannot be written is a warning,
+     * not a failed run (the run's own results are already safe in its folder).
+     */
+    static void appendHistory(PrintWriter out, Home home, RunReport report) {
+        HistoryStore history = new HistoryStore(home.history());
+        try {
+            history.append(HistoryEntries.of(report, GitCommit.of(Path.of("").toAbsolutePath())));
+            out.println("history: " + history.file());
+        } catch (IOException e) {
+            out.println("warning: the run was not added to the history " + history.file() + ": " + e.getMessage());
+        }
+        out.flush();
     }
 
     static void positive(String option, Number value) {

@@ -1,0 +1,155 @@
+package io.flightdeck.harness.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import io.flightdeck.harness.check.BudgetFormat;
+import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.harness.history.HistoryEntry;
+import io.flightdeck.harness.history.HistoryStore;
+import io.flightdeck.harness.history.Trend;
+import io.flightdeck.harness.history.TrendChart;
+import io.flightdeck.harness.home.Home;
+
+/** {@code flightdeck history}: the runs so far, or one figure's trend across them, with a chart. */
+@Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Without --workload: every run in the history. With it: the trend of one figure (default "
+                + "p95) per case, each run against the previous one on the same environment (✓, or ⚠️ when worse by "
+                + "more than 10 %), and an SVG chart of it. Runs on another environment are marked, never compared.",
+                "Exit code 0, or 2 on bad input."})
+public final class HistoryCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-w", "--workload"}, paramLabel = "NAME", description = "the workload (or JMH benchmark)")
+    String workload;
+
+    @Option(names = "--case", paramLabel = "LABEL", description = "only this case (default: every case)")
+    String caseLabel;
+
+    @Option(names = "--metric", paramLabel = "NAME", description = "p50, p95 (default), p99, mean, throughput, "
+            + "or a workload's own figure")
+    String metric = "p95";
+
+    @Option(names = "--chart", paramLabel = "FILE", description = "where the chart goes (default: "
+            + "<home>/charts/<workload>-<case>-<metric>.svg)")
+    Path chart;
+
+    @Option(names = "--home", paramLabel = "DIR", description = "where the history lives (default: .flightdeck at "
+            + "the project root)")
+    Path home;
+
+    @Override
+    public Integer call() throws Exception {
+        Home h = Home.resolve(home);
+        HistoryStore store = new HistoryStore(h.history());
+        HistoryStore.Contents contents;
+        try {
+            contents = store.read();
+        } catch (IOException e) {
+            throw new UsageException("cannot read the history " + store.file() + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (!contents.skipped().isEmpty()) {
+            out.println("warning: " + store.file() + ": skipped " + String.join(", ", contents.skipped())
+                    + " (not history records)");
+        }
+        if (contents.entries().isEmpty()) {
+            out.println("no runs in " + store.file() + " yet: every `run` and `leak-check` adds one");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        if (workload == null) {
+            runs(out, contents.entries());
+        } else {
+            trends(out, h, contents.entries());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void runs(PrintWriter out, List<HistoryEntry> entries) {
+        String newest = entries.get(entries.size() - 1).fingerprint();
+        List<List<String>> rows = new ArrayList<>();
+        for (HistoryEntry e : entries) {
+            rows.add(List.of(WHEN.format(e.time()), e.runId(), shortCommit(e.commit()),
+                    e.source().equals(HistoryEntry.JMH) ? "jmh" : String.valueOf(e.suite()),
+                    e.verdict() == null ? "" : e.verdict(),
+                    Objects.equals(e.fingerprint(), newest) ? "this one" : "other (" + e.fingerprint() + ")"));
+        }
+        TerminalSummary.printTable(out, List.of("Date (UTC)", "Run", "Commit", "Suite", "Verdict", "Environment"),
+                rows);
+    }
+
+    private void trends(PrintWriter out, Home h, List<HistoryEntry> entries) throws IOException {
+        List<String> cases = caseLabel != null ? List.of(caseLabel) : Trend.cases(entries, workload, metric);
+        if (cases.isEmpty() || Trend.of(entries, workload, cases.get(0), metric).isEmpty()) {
+            throw new UsageException("no '" + metric + "' of workload '" + workload + "'" + (caseLabel == null ? ""
+                    : " case '" + caseLabel + "'") + " in the history");
+        }
+        for (String c : cases) {
+            List<Trend.Row> rows = Trend.of(entries, workload, c, metric);
+            String unit = rows.get(rows.size() - 1).unit();
+            out.println();
+            out.println("Metric: " + workload + " " + c + ", " + metric);
+            List<List<String>> table = new ArrayList<>();
+            for (Trend.Row r : rows) {
+                table.add(List.of(WHEN.format(r.time()), shortCommit(r.commit()), value(unit, r.value()), trend(r)));
+            }
+            TerminalSummary.printTable(out, List.of("Date (UTC)", "Commit", "Value", "Trend"), table);
+            Path file = chart != null && cases.size() == 1 ? chart
+                    : h.directory().resolve("charts").resolve(safe(workload + "-" + c + "-" + metric) + ".svg");
+            TrendChart.write(file, workload + " " + c + ": " + metric, rows, v -> value(unit, v));
+            out.println("chart: " + file.toAbsolutePath().normalize());
+        }
+    }
+
+    /** "Baseline", "+0.78 % ✓", "+21.9 % ⚠️", or why it is compared with nothing. */
+    static String trend(Trend.Row r) {
+        if (!r.sameEnvironment()) {
+            return "other environment (" + r.fingerprint() + ")";
+        }
+        if (r.change() == null) {
+            return "Baseline";
+        }
+        return String.format(Locale.ROOT, "%+.2f %%", r.change() * 100).replace('-', '−') + " "
+                + (r.warning() ? "⚠️" : "✓");
+    }
+
+    private static String value(String unit, double v) {
+        return switch (unit == null ? "" : unit) {
+            case "ns" -> BudgetFormat.measured(UnitKind.DURATION, v);
+            case "op/s" -> BudgetFormat.measured(UnitKind.RATE, v);
+            case "B" -> BudgetFormat.measured(UnitKind.BYTES, v);
+            default -> String.format(Locale.ROOT, "%.4g%s", v, unit == null || unit.isEmpty() ? "" : " " + unit);
+        };
+    }
+
+    private static String shortCommit(String commit) {
+        if (commit == null) {
+            return "";
+        }
+        return commit.length() > 10 ? commit.substring(0, 10) + (commit.endsWith("-dirty") ? "-dirty" : "") : commit;
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

@@ -1,0 +1,71 @@
+package io.flightdeck.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+import io.flightdeck.harness.history.HistoryEntry;
+import io.flightdeck.harness.history.HistoryStore;
+import io.flightdeck.harness.home.Home;
+
+class HistoryCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private void history(String run, String fingerprint, long day, double p95) throws Exception {
+        new HistoryStore(new Home(dir).history()).append(new HistoryEntry(1, HistoryEntry.RUN, run,
+                Instant.parse("2026-11-20T10:00:00Z").plusSeconds(day * 86_400), "0123456789abcdef0123456789abcdef01234567",
+                "quick", fingerprint, "cpu", "passed",
+                List.of(new HistoryEntry.Point("episode-creation", "default", "p95", p95, "ns", false),
+                        new HistoryEntry.Point("episode-creation", "default", "throughput", 1e9 / p95, "op/s", true))));
+    }
+
+    @Test
+    void theTrendTableIsTheSeedsWithEnvironmentsKeptApart() throws Exception {
+        history("r1", "f1", 0, 2_560);
+        history("r2", "f1", 1, 2_580);
+        history("r3", "f9", 2, 9_000);
+        history("r4", "f1", 3, 3_120);
+        CommandLineRunner r = CommandLineRunner.run("history", "-w", "episode-creation", "--home", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Metric: episode-creation default, p95", "2.56 µs", "Baseline", "+0.78 % ✓",
+                "other environment (f9)", "+20.93 % ⚠️", "0123456789");
+        Path chart = dir.resolve("charts/episode-creation-default-p95.svg");
+        Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(chart.toFile());
+        assertThat(svg.getElementsByTagName("circle").getLength()).isEqualTo(4);
+        assertThat(Files.readString(chart)).contains("fill=\"none\""); // the other environment's hollow point
+    }
+
+    @Test
+    void withoutAWorkloadItListsTheRuns() throws Exception {
+        history("r1", "f1", 0, 2_560);
+        history("r2", "f2", 1, 2_580);
+        CommandLineRunner r = CommandLineRunner.run("history", "--home", dir.toString());
+        assertThat(r.out()).contains("r1", "r2", "other (f1)", "this one", "quick");
+    }
+
+    @Test
+    void anEmptyHistorySaysHowToFillIt() {
+        CommandLineRunner r = CommandLineRunner.run("history", "--home", dir.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("no runs", "yet");
+    }
+
+    @Test
+    void aFigureTheHistoryLacksExitsTwo() throws Exception {
+        history("r1", "f1", 0, 2_560);
+        CommandLineRunner r = CommandLineRunner.run("history", "-w", "nope", "--home", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("no 'p95' of workload 'nope'");
+    }
+}

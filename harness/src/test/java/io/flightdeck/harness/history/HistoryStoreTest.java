@@ -1,0 +1,120 @@
+package io.flightdeck.harness.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryStoreTest {
+
+    @TempDir
+    Path dir;
+
+    static HistoryEntry entry(String runId, Instant time, int points) {
+        return new HistoryEntry(HistoryEntry.SCHEMA_VERSION, HistoryEntry.RUN, runId, time, "abc", "quick", "f1",
+                "cpu; jvm", "passed", HistoryAppenderMain.points(points));
+    }
+
+    @Test
+    void recordsComeBackInTheOrderTheyWereAdded() throws Exception {
+        HistoryStore store = new HistoryStore(dir.resolve("h/history.jsonl"));
+        for (int i = 0; i < 5; i++) {
+            store.append(entry("r" + i, Instant.ofEpochSecond(i), 3));
+        }
+        HistoryStore.Contents c = store.read();
+        assertThat(c.entries()).extracting(HistoryEntry::runId).containsExactly("r0", "r1", "r2", "r3", "r4");
+        assertThat(c.entries().get(2).points()).hasSize(3);
+        assertThat(c.skipped()).isEmpty();
+        assertThat(Files.readAllLines(store.file())).hasSize(5);
+    }
+
+    @Test
+    void aDamagedLineIsSkippedAndNamedAndTheNextAppendStillLandsOnItsOwnLine() throws Exception {
+        HistoryStore store = new HistoryStore(dir.resolve("history.jsonl"));
+        store.append(entry("r1", Instant.EPOCH, 1));
+        Files.writeString(store.file(), "{\"schemaVersion\":1,\"runId\":\"torn", StandardOpenOption.APPEND);
+        store.append(entry("r2", Instant.EPOCH, 1));
+        HistoryStore.Contents c = store.read();
+        assertThat(c.entries()).extracting(HistoryEntry::runId).containsExactly("r1", "r2");
+        assertThat(c.skipped()).containsExactly("line 2");
+    }
+
+    /**
+     * Kills a writer with SIGKILL at random moments, five times: after each, the file holds every record whose append
+     * had returned, and nothing that is not a whole record.
+     */
+    @Test
+    void aWriterKilledAtAnyMomentLeavesEveryEarlierRunAndAFileThatParses() throws Exception {
+        Path file = dir.resolve("killed/history.jsonl");
+        SplittableRandom random = new SplittableRandom(7);
+        int acknowledged = 0;
+        for (int round = 0; round < 5; round++) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), HistoryAppenderMain.class.getName(), file.toString())
+                    .redirectErrorStream(true).start();
+            int target = acknowledged + 2 + random.nextInt(4);
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith("appended ")) {
+                        acknowledged++;
+                        if (acknowledged >= target) {
+                            Thread.sleep(random.nextInt(40)); // somewhere inside the next append
+                            p.destroyForcibly();
+                            break;
+                        }
+                    }
+                }
+            }
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            HistoryStore.Contents c = new HistoryStore(file).read();
+            assertThat(c.skipped()).as("round %d", round).isEmpty();
+            // every acknowledged append is there; the one in flight may or may not be
+            assertThat(c.entries().size()).as("round %d", round).isBetween(acknowledged, acknowledged + 1);
+            acknowledged = c.entries().size();
+            assertThat(c.entries().get(c.entries().size() - 1).points()).hasSize(3_000);
+        }
+    }
+
+    @Test
+    void trendsCompareEachRunWithThePreviousOnTheSameEnvironmentOnly() {
+        List<HistoryEntry> entries = List.of(
+                point("a", "f1", 100, false), point("b", "f1", 101, false), point("c", "f2", 300, false),
+                point("d", "f1", 130, false));
+        List<Trend.Row> rows = Trend.of(entries, "w", "default", "p95");
+        assertThat(rows.get(0).change()).as("the first is the baseline").isNull();
+        assertThat(rows.get(2).change()).as("the first of its environment").isNull();
+        assertThat(rows.get(1).change()).isCloseTo(0.01, offset(1e-9));
+        assertThat(rows.get(1).warning()).isFalse();
+        assertThat(rows.get(2).sameEnvironment()).isFalse(); // the newest run is on f1
+        assertThat(rows.get(3).change()).as("against b, not c").isCloseTo(130 / 101.0 - 1,
+                offset(1e-9));
+        assertThat(rows.get(3).warning()).isTrue();
+    }
+
+    @Test
+    void aThroughputWarnsWhenItFalls() {
+        List<Trend.Row> rows = Trend.of(List.of(point("a", "f", 1000, true), point("b", "f", 850, true),
+                point("c", "f", 1200, true)), "w", "default", "p95");
+        assertThat(rows.get(1).warning()).isTrue();
+        assertThat(rows.get(2).warning()).isFalse();
+    }
+
+    private static HistoryEntry point(String run, String fingerprint, double value, boolean higherIsBetter) {
+        return new HistoryEntry(1, HistoryEntry.RUN, run, Instant.EPOCH, null, "quick", fingerprint, null, "passed",
+                List.of(new HistoryEntry.Point("w", "default", "p95", value, "ns", higherIsBetter)));
+    }
+}
