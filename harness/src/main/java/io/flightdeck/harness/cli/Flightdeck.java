@@ -17,6 +17,7 @@ import io.flightdeck.harness.workload.WorkloadRegistry;
 @Command(name = "flightdeck", mixinStandardHelpOptions = true, version = "flightdeck 0.1.0",
         description = "Profiles JVM workloads under Java Flight Recorder: latency, resources, footprints, budgets.",
         subcommands = {RunCommand.class, LeakCheckCommand.class, CompareCommand.class, HistoryCommand.class,
+                ExportCommand.class,
                 AnalyzeCommand.class, FlameGraphCommand.class, ListCommand.class,
                 EnvCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -18,11 +18,16 @@ import picocli.CommandLine.Spec;
 
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.harness.env.Environment;
+import io.flightdeck.harness.env.EnvironmentProbe;
+import io.flightdeck.harness.history.HistoryEntries;
 import io.flightdeck.harness.history.HistoryEntry;
 import io.flightdeck.harness.history.HistoryStore;
 import io.flightdeck.harness.history.Trend;
 import io.flightdeck.harness.history.TrendChart;
+import io.flightdeck.harness.home.GitCommit;
 import io.flightdeck.harness.home.Home;
+import io.flightdeck.harness.interchange.JmhImport;
 
 /** {@code flightdeck history}: the runs so far, or one figure's trend across them, with a chart. */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
@@ -56,17 +61,24 @@ public final class HistoryCommand implements Callable<Integer> {
             + "the project root)")
     Path home;
 
+    @Option(names = "--import-jmh", paramLabel = "FILE", description = "first add a JMH JSON result file (-rf json) to "
+            + "the history, as a record of this machine")
+    Path importJmh;
+
     @Override
     public Integer call() throws Exception {
         Home h = Home.resolve(home);
         HistoryStore store = new HistoryStore(h.history());
+        PrintWriter out = spec.commandLine().getOut();
+        if (importJmh != null) {
+            importJmh(out, store);
+        }
         HistoryStore.Contents contents;
         try {
             contents = store.read();
         } catch (IOException e) {
             throw new UsageException("cannot read the history " + store.file() + ": " + e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
         if (!contents.skipped().isEmpty()) {
             out.println("warning: " + store.file() + ": skipped " + String.join(", ", contents.skipped())
                     + " (not history records)");
@@ -83,6 +95,19 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private void importJmh(PrintWriter out, HistoryStore store) throws IOException {
+        Environment env = EnvironmentProbe.probe();
+        HistoryEntry entry;
+        try {
+            entry = JmhImport.read(importJmh, env.fingerprint(), HistoryEntries.machine(env),
+                    GitCommit.of(Path.of("").toAbsolutePath()));
+        } catch (IOException e) {
+            throw new UsageException("--import-jmh: " + e.getMessage());
+        }
+        store.append(entry);
+        out.println("added " + entry.points().size() + " JMH figure(s) from " + importJmh + " to " + store.file());
     }
 
     private static void runs(PrintWriter out, List<HistoryEntry> entries) {

@@ -53,7 +53,7 @@ public final class HistoryEntries {
     }
 
     /** "Intel(R) Xeon(R) 2 cores, Eclipse Adoptium 17.0.17". */
-    static String machine(Environment env) {
+    public static String machine(Environment env) {
         if (env == null) {
             return null;
         }

@@ -1,0 +1,79 @@
+package io.flightdeck.harness.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+import io.flightdeck.harness.compare.ComparisonFiles;
+import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.home.BaselineStore;
+import io.flightdeck.harness.report.RunReport;
+
+/** What a user may name as a run on the command line: a run folder, its report.json, or a saved baseline. */
+final class RunSources {
+
+    private RunSources() {
+    }
+
+    /** A run folder, a report.json, or a saved baseline's name, in that order. */
+    static ComparisonFiles.Compared resolve(BaselineStore baselines, String text) {
+        Path path;
+        try {
+            path = Path.of(text);
+        } catch (InvalidPathException e) {
+            path = null;
+        }
+        if (path != null && Files.isDirectory(path) && Files.isRegularFile(path.resolve("report.json"))) {
+            return new ComparisonFiles.Compared(text, read(path.resolve("report.json")), path);
+        }
+        if (path != null && Files.isRegularFile(path)) {
+            Path folder = path.toAbsolutePath().getParent();
+            return new ComparisonFiles.Compared(text, read(path), folder);
+        }
+        boolean isName;
+        try {
+            BaselineStore.checkName(text);
+            isName = true;
+        } catch (IllegalArgumentException e) {
+            isName = false;
+        }
+        if (isName && baselines.exists(text)) {
+            try {
+                return new ComparisonFiles.Compared("baseline " + text, baselines.load(text), baselines.folder(text));
+            } catch (IOException e) {
+                throw new UsageException("baseline " + text + ": cannot read its report: " + oneLine(e));
+            }
+        }
+        String saved;
+        try {
+            saved = String.join(", ", baselines.names());
+        } catch (IOException e) {
+            saved = "";
+        }
+        throw new UsageException("'" + text + "' is neither a run folder, a report.json nor a saved baseline"
+                + (saved.isEmpty() ? " (no baselines saved yet)" : " (saved: " + saved + ")"));
+    }
+
+    private static RunReport read(Path file) {
+        try {
+            RunReport r = Json.mapper().readValue(file.toFile(), RunReport.class);
+            if (r == null || r.workloads() == null) {
+                throw new UsageException(file + " is not a Flightdeck report.json");
+            }
+            if (r.schemaVersion() != RunReport.SCHEMA_VERSION) {
+                throw new UsageException(file + ": report schema version " + r.schemaVersion() + ", this tool reads "
+                        + RunReport.SCHEMA_VERSION);
+            }
+            return r;
+        } catch (IOException e) {
+            throw new UsageException(file + " is not a readable report.json: " + oneLine(e));
+        }
+    }
+
+    private static String oneLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}
