@@ -27,6 +27,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a budgets file in two steps: Jackson maps the text onto raw records that take whatever the file says
@@ -37,7 +40,9 @@ final class BudgetFileReader {
 
     static final int SCHEMA_VERSION = 1;
 
-    private static final String TOP_FIELDS = "schemaVersion, budgets";
+    private static final String TOP_FIELDS = "schemaVersion, budgets, regressions";
+    private static final String REGRESSION_FIELDS = "workload, case, metric, limit, note";
+    private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3})?)\\s*%");
     private static final String BUDGET_FIELDS = "workload, case, metric, max, min, note";
 
     private static final ObjectReader READER = JsonMapper.builder()
@@ -60,8 +65,13 @@ final class BudgetFileReader {
     private BudgetFileReader() {
     }
 
-    /** The file as written; {@code budgets} null when the field is absent. */
-    record RawFile(Integer schemaVersion, List<LocatedBudget> budgets) {
+    /** The file as written; {@code budgets} null when the field is absent, {@code regressions} too. */
+    record RawFile(Integer schemaVersion, List<LocatedBudget> budgets, List<RawRegression> regressions) {
+    }
+
+    /** A metric's own regression limit as written: {@code "limit": "5%"}. */
+    record RawRegression(String workload, @JsonProperty("case") String caseLabel, String metric, String limit,
+                         String note) {
     }
 
     /** One budget as written; max and min stay JSON so a number and a "50ms" string can both be told apart. */
@@ -144,7 +154,39 @@ final class BudgetFileReader {
                         "budget #" + (i + 1) + label(located.budget()) + ": " + e.getMessage(), e);
             }
         }
-        return new Budgets(source, budgets);
+        List<RegressionLimit> regressions = new ArrayList<>();
+        List<RawRegression> rawRegressions = raw.regressions() == null ? List.of() : raw.regressions();
+        for (int i = 0; i < rawRegressions.size(); i++) {
+            try {
+                regressions.add(toRegression(rawRegressions.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw BudgetFileException.at(source, 0, 0, "regression limit #" + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return new Budgets(source, budgets, regressions);
+    }
+
+    private static RegressionLimit toRegression(RawRegression raw) {
+        if (raw == null) {
+            throw new IllegalArgumentException("is null");
+        }
+        requireText("workload", raw.workload());
+        requireText("metric", raw.metric());
+        requireText("limit", raw.limit());
+        if (!RegressionLimit.METRICS.contains(raw.metric())) {
+            throw new IllegalArgumentException("metric '" + raw.metric() + "' is not one a comparison judges (use "
+                    + String.join(", ", new TreeSet<>(RegressionLimit.METRICS)) + ")");
+        }
+        if (raw.caseLabel() != null && raw.caseLabel().isBlank()) {
+            throw new IllegalArgumentException("\"case\" is blank; leave it out to cover every case");
+        }
+        Matcher m = PERCENT.matcher(raw.limit().strip());
+        double percent = m.matches() ? Double.parseDouble(m.group(1)) : -1;
+        if (percent <= 0 || percent >= 1000) {
+            throw new IllegalArgumentException("\"limit\": '" + raw.limit() + "' is not a percentage such as \"5%\""
+                    + " (above 0)");
+        }
+        return new RegressionLimit(raw.workload(), raw.caseLabel(), raw.metric(), percent / 100);
     }
 
     /** " (workload [case] metric)", to name the budget beside its position. */
@@ -236,7 +278,8 @@ final class BudgetFileReader {
             String path = path(references.subList(0, Math.max(0, references.size() - 1)));
             boolean topLevel = u.getReferringClass() == RawFile.class;
             problem = "unknown field \"" + u.getPropertyName() + "\"" + (topLevel ? "" : " in " + path)
-                    + " (allowed: " + (topLevel ? TOP_FIELDS : BUDGET_FIELDS) + ")";
+                    + " (allowed: " + (topLevel ? TOP_FIELDS : u.getReferringClass() == RawRegression.class
+                    ? REGRESSION_FIELDS : BUDGET_FIELDS) + ")";
         } else if (e instanceof MismatchedInputException m) {
             String original = String.valueOf(m.getOriginalMessage());
             if (original.startsWith("No content to map")) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * @param source  where they came from, for messages: the file's path or the default resource's name
  * @param budgets the budgets as listed
  */
-public record Budgets(String source, List<Budget> budgets) {
+public record Budgets(String source, List<Budget> budgets, List<RegressionLimit> regressions) {
 
     /** The classpath resource, next to this class, holding the project's targets. */
     public static final String DEFAULT_RESOURCE = "default-budgets.json";
@@ -26,6 +26,12 @@ public record Budgets(String source, List<Budget> budgets) {
             throw new IllegalArgumentException("source is required");
         }
         budgets = List.copyOf(budgets);
+        regressions = regressions == null ? List.of() : List.copyOf(regressions);
+    }
+
+    /** Budgets without regression limits of their own. */
+    public Budgets(String source, List<Budget> budgets) {
+        this(source, budgets, List.of());
     }
 
     /** The project's targets: the seed document's P95 figures plus our own for lifecycle and memory. */
@@ -69,6 +75,11 @@ public record Budgets(String source, List<Budget> budgets) {
                 unknown.add(budget.workload());
             }
         }
+        for (RegressionLimit limit : regressions) {
+            if (!knownWorkloads.contains(limit.workload())) {
+                unknown.add(limit.workload());
+            }
+        }
         if (unknown.isEmpty()) {
             return this;
         }
@@ -80,6 +91,6 @@ public record Budgets(String source, List<Budget> budgets) {
 
     /** These budgets without those of the given metrics (which something else judges). */
     public Budgets without(Set<String> metrics) {
-        return new Budgets(source, budgets.stream().filter(b -> !metrics.contains(b.metric())).toList());
+        return new Budgets(source, budgets.stream().filter(b -> !metrics.contains(b.metric())).toList(), regressions);
     }
 }

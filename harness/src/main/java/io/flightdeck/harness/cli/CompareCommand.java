@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -14,11 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.compare.ChangeThresholds;
 import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.home.Home;
+import io.flightdeck.harness.workload.WorkloadRegistry;
 
 /** {@code flightdeck compare A B}: did B regress against A? Each a run folder, a report.json or a saved baseline. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
@@ -45,8 +48,13 @@ public final class CompareCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--regression-limit", paramLabel = "PCT",
-            description = "worse by more than this is a regression (default 10%)")
-    String regressionLimit = "10%";
+            description = "worse by more than this is a regression, for every metric (default: the budgets file's "
+                    + "regressions, else 10%)")
+    String regressionLimit;
+
+    @Option(names = "--budgets", paramLabel = "FILE", description = "budgets file whose regressions set metrics' "
+            + "own limits (default: the built-in one)")
+    Path budgetsFile;
 
     @Option(names = "--home", paramLabel = "DIR", description = "where saved baselines live (default: .flightdeck at "
             + "the project root)")
@@ -54,8 +62,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ChangeThresholds thresholds = ChangeThresholds.DEFAULTS.withLimit(
-                RunInputs.percentage("--regression-limit", regressionLimit));
+        ChangeThresholds thresholds = RunInputs.thresholds(regressionLimit);
+        Budgets budgets = RunInputs.budgets(budgetsFile, WorkloadRegistry.load());
         BaselineStore baselines = new BaselineStore(Home.resolve(home));
         ComparisonFiles.Compared a = RunSources.resolve(baselines, baseline);
         ComparisonFiles.Compared b = RunSources.resolve(baselines, current);
@@ -67,7 +75,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         RunComparison c;
         try {
-            c = ComparisonFiles.compareAndWrite(a, b, thresholds, dir.toAbsolutePath().normalize());
+            c = ComparisonFiles.compareAndWrite(a, b, thresholds,
+                    regressionLimit != null ? List.of() : budgets.regressions(), dir.toAbsolutePath().normalize());
         } catch (IOException e) {
             throw new UsageException("cannot write the comparison to " + dir + ": " + e.getMessage());
         }

@@ -106,8 +106,9 @@ public final class RunCommand implements Callable<Integer> {
     String baseline;
 
     @Option(names = "--regression-limit", paramLabel = "PCT",
-            description = "worse than the baseline by more than this is a regression (default 10%)")
-    String regressionLimit = "10%";
+            description = "worse than the baseline by more than this is a regression, for every metric (default: "
+                    + "the budgets file's regressions, else 10%)")
+    String regressionLimit;
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "where baselines and history live (default: .flightdeck at the project root)")
@@ -143,8 +144,7 @@ public final class RunCommand implements Callable<Integer> {
         params.put("store", store);
         RunInputs.baselineName("--save-baseline", saveBaseline);
         RunInputs.baselineName("--baseline", baseline);
-        ChangeThresholds thresholds = ChangeThresholds.DEFAULTS.withLimit(
-                RunInputs.percentage("--regression-limit", regressionLimit));
+        ChangeThresholds thresholds = RunInputs.thresholds(regressionLimit);
         Home homeFolder = Home.resolve(home);
         BaselineStore baselines = new BaselineStore(homeFolder);
         if (baseline != null && !baselines.exists(baseline)) {
@@ -173,7 +173,8 @@ public final class RunCommand implements Callable<Integer> {
             RunComparison comparison = ComparisonFiles.compareAndWrite(
                     new ComparisonFiles.Compared("baseline " + baseline, baselines.load(baseline),
                             baselines.folder(baseline)),
-                    new ComparisonFiles.Compared(dir.toString(), report, dir), thresholds, dir);
+                    new ComparisonFiles.Compared(dir.toString(), report, dir), thresholds,
+                    regressionLimit != null ? List.of() : budgets.regressions(), dir);
             TerminalSummary.printComparison(stdout, comparison, dir);
             exitCode = Math.max(exitCode, comparison.exitCode());
         }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import io.flightdeck.harness.check.BudgetFileException;
 import io.flightdeck.harness.check.Budgets;
+import io.flightdeck.harness.compare.ChangeThresholds;
 import io.flightdeck.harness.history.HistoryEntries;
 import io.flightdeck.harness.history.HistoryStore;
 import io.flightdeck.harness.home.BaselineStore;
@@ -149,6 +150,12 @@ final class RunInputs {
             throw new UsageException(option + " '" + text + "': use a percentage above 0 and below 1000");
         }
         return value / 100;
+    }
+
+    /** The comparison's thresholds: the defaults, with the command line's regression limit when given. */
+    static ChangeThresholds thresholds(String regressionLimit) {
+        return regressionLimit == null ? ChangeThresholds.DEFAULTS
+                : ChangeThresholds.DEFAULTS.withLimit(percentage("--regression-limit", regressionLimit));
     }
 
     /** A baseline's name, checked before anything runs. */

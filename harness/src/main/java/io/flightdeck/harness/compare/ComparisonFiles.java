@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.flightdeck.harness.check.RegressionLimit;
 import io.flightdeck.harness.files.AtomicFile;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.report.MarkdownReport;
@@ -33,9 +34,9 @@ public final class ComparisonFiles {
      * worth a look), writes everything into {@code out} and returns the comparison.
      */
     public static RunComparison compareAndWrite(Compared baseline, Compared current, ChangeThresholds thresholds,
-                                                Path out) throws IOException {
+                                                List<RegressionLimit> limits, Path out) throws IOException {
         RunComparison c = RunComparator.compare(baseline.label(), baseline.report(), current.label(),
-                current.report(), thresholds);
+                current.report(), thresholds, limits);
         Files.createDirectories(out);
         List<RunComparison.WorkloadComparison> explained = new ArrayList<>();
         for (RunComparison.WorkloadComparison w : c.workloads()) {
@@ -61,8 +62,9 @@ public final class ComparisonFiles {
             md.append("> ⚠️ ").append(MarkdownReport.escape(warning)).append("\n\n");
         }
         md.append(String.format(Locale.ROOT, "A change counts when it is significant (Mann–Whitney U, p < %.2f) and "
-                        + "larger than %.0f %%; a regression fails when it is worse by more than %.0f %%. Each "
-                        + "sample is one measured iteration. Every metric of every case is in `%s`.%n%n",
+                        + "larger than %.0f %%; a regression fails when it is worse by more than %.0f %% (or the "
+                        + "metric's own limit from the budgets file). Each sample is one measured iteration. Every "
+                        + "metric of every case is in `%s`.%n%n",
                 c.thresholds().alpha(), c.thresholds().noise() * 100, c.thresholds().limit() * 100, JSON));
         MarkdownReport.table(md, ComparisonText.HEADER, ComparisonText.rows(c));
         List<String> why = ComparisonText.why(c);

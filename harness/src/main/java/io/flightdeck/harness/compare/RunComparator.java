@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.flightdeck.harness.check.RegressionLimit;
 import io.flightdeck.harness.env.NoiseAssessment;
 import io.flightdeck.harness.env.NoiseReport;
 import io.flightdeck.harness.report.CaseReport;
@@ -27,8 +28,12 @@ public final class RunComparator {
     private RunComparator() {
     }
 
+    /**
+     * @param thresholds what counts as a change, and the default regression limit
+     * @param limits     metrics' own regression limits (the budgets file's), which replace the default for them
+     */
     public static RunComparison compare(String baselineLabel, RunReport baseline, String currentLabel,
-                                        RunReport current, ChangeThresholds thresholds) {
+                                        RunReport current, ChangeThresholds thresholds, List<RegressionLimit> limits) {
         String busy = busy("the baseline", baseline);
         if (busy == null) {
             busy = busy("this run", current);
@@ -42,7 +47,7 @@ public final class RunComparator {
             } else if (RunReport.FAILED.equals(w.status()) || RunReport.FAILED.equals(before.get().status())) {
                 workloads.add(new RunComparison.WorkloadComparison(w.name(), "failed", null, List.of(), null));
             } else {
-                workloads.add(workload(before.get(), w, thresholds, busy));
+                workloads.add(workload(before.get(), w, thresholds, limits, busy));
             }
         }
         ChangeVerdict worst = worst(workloads.stream().map(RunComparison.WorkloadComparison::verdict)
@@ -71,25 +76,30 @@ public final class RunComparator {
     }
 
     private static RunComparison.WorkloadComparison workload(WorkloadReport before, WorkloadReport now,
-                                                             ChangeThresholds thresholds, String busy) {
+                                                             ChangeThresholds thresholds,
+                                                             List<RegressionLimit> limits, String busy) {
         List<RunComparison.CaseComparison> cases = new ArrayList<>();
         for (CaseReport c : now.cases()) {
             before.cases().stream().filter(b -> b.label().equals(c.label())).findFirst()
-                    .ifPresent(b -> cases.add(caseComparison(b, c, thresholds, busy)));
+                    .ifPresent(b -> cases.add(caseComparison(now.name(), b, c, thresholds, limits, busy)));
         }
         ChangeVerdict verdict = worst(cases.stream().map(RunComparison.CaseComparison::verdict).toList());
         return new RunComparison.WorkloadComparison(now.name(), cases.isEmpty() ? "new" : "compared",
                 cases.isEmpty() ? null : verdict, List.copyOf(cases), null);
     }
 
-    private static RunComparison.CaseComparison caseComparison(CaseReport before, CaseReport now,
-                                                               ChangeThresholds thresholds, String busy) {
+    private static RunComparison.CaseComparison caseComparison(String workload, CaseReport before, CaseReport now,
+                                                               ChangeThresholds thresholds,
+                                                               List<RegressionLimit> limits, String busy) {
         Map<CaseSamples.Metric, double[]> base = CaseSamples.of(before);
         Map<CaseSamples.Metric, double[]> cur = CaseSamples.of(now);
         List<RunComparison.MetricComparison> metrics = new ArrayList<>();
         for (CaseSamples.Metric m : CaseSamples.METRICS) {
             if (base.containsKey(m) && cur.containsKey(m)) {
-                MetricChange change = SampleComparison.compare(base.get(m), cur.get(m), m.direction(), thresholds);
+                ChangeThresholds own = limits.stream()
+                        .filter(l -> l.appliesTo(workload, now.label(), m.name())).reduce((a, b) -> b)
+                        .map(l -> thresholds.withLimit(l.fraction())).orElse(thresholds);
+                MetricChange change = SampleComparison.compare(base.get(m), cur.get(m), m.direction(), own);
                 metrics.add(new RunComparison.MetricComparison(m.name(), m.unit(), qualified(change, m, busy)));
             }
         }

@@ -257,6 +257,30 @@ class BudgetsTest {
     }
 
     @Test
+    void regressionLimitsAreReadAndCheckedToo() throws IOException {
+        Budgets b = Budgets.load(write("""
+                {"schemaVersion": 1, "budgets": [],
+                 "regressions": [{"workload": "lifecycle", "metric": "mean", "limit": "5%"},
+                                 {"workload": "retrieval-scaling", "case": "size=100", "metric": "p99", "limit": "25 %"}]}
+                """));
+        assertThat(b.regressions()).containsExactly(new RegressionLimit("lifecycle", null, "mean", 0.05),
+                new RegressionLimit("retrieval-scaling", "size=100", "p99", 0.25));
+        assertThatThrownBy(() -> Budgets.load(write("""
+                {"schemaVersion": 1, "budgets": [], "regressions": [{"workload": "lifecycle", "metric": "p95", "limit": "5%"}]}
+                """))).isInstanceOf(BudgetFileException.class).hasMessageContaining("metric 'p95' is not one");
+        assertThatThrownBy(() -> Budgets.load(write("""
+                {"schemaVersion": 1, "budgets": [], "regressions": [{"workload": "lifecycle", "metric": "mean", "limit": "5"}]}
+                """))).isInstanceOf(BudgetFileException.class).hasMessageContaining("not a percentage");
+        assertThatThrownBy(() -> Budgets.load(write("""
+                {"schemaVersion": 1, "budgets": [], "regressions": [{"workload": "lifecycle", "metric": "mean", "max": "5%"}]}
+                """))).isInstanceOf(BudgetFileException.class).hasMessageContaining("allowed: workload, case, metric, limit, note");
+        assertThatThrownBy(() -> Budgets.load(write("""
+                {"schemaVersion": 1, "budgets": [], "regressions": [{"workload": "nope", "metric": "mean", "limit": "5%"}]}
+                """)).validateWorkloads(WORKLOADS)).isInstanceOf(BudgetFileException.class)
+                .hasMessageContaining("unknown workload 'nope'");
+    }
+
+    @Test
     void knownWorkloadsPassValidation() {
         Budgets defaults = Budgets.defaults();
 

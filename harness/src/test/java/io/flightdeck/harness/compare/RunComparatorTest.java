@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.flightdeck.harness.check.RegressionLimit;
 import io.flightdeck.harness.env.NoiseReport;
 import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.harness.report.RunReport;
@@ -45,7 +46,7 @@ class RunComparatorTest {
     @Test
     void aSlowerRunRegressesEveryLatencyAndItsThroughput() {
         RunComparison c = RunComparator.compare("b", run(1_000, 100, 0), "c", run(1_300, 100, 0),
-                ChangeThresholds.DEFAULTS);
+                ChangeThresholds.DEFAULTS, List.of());
         assertThat(c.verdict()).isEqualTo(RunComparison.REGRESSED);
         assertThat(c.exitCode()).isEqualTo(1);
         for (String m : List.of("mean", "p50", "p90", "p99", "throughput")) {
@@ -57,7 +58,7 @@ class RunComparatorTest {
     @Test
     void theSameRunIsNoRegression() {
         RunComparison c = RunComparator.compare("b", run(1_000, 100, 0), "c", run(1_000, 100, 0),
-                ChangeThresholds.DEFAULTS);
+                ChangeThresholds.DEFAULTS, List.of());
         assertThat(c.verdict()).isEqualTo(RunComparison.NO_REGRESSION);
         assertThat(c.exitCode()).isZero();
     }
@@ -65,7 +66,7 @@ class RunComparatorTest {
     @Test
     void aRegressionOnABusyMachineIsInconclusiveAndSaysWhy() {
         RunComparison c = RunComparator.compare("b", run(1_000, 100, 0), "c", run(1_300, 100, 1.2),
-                ChangeThresholds.DEFAULTS);
+                ChangeThresholds.DEFAULTS, List.of());
         assertThat(c.verdict()).isEqualTo(RunComparison.INCONCLUSIVE);
         assertThat(c.exitCode()).isZero();
         MetricChange mean = c.workloads().get(0).cases().get(0).metrics().get(0).change();
@@ -75,11 +76,24 @@ class RunComparatorTest {
     @Test
     void aTinyAllocationChangeIsNoneWhateverItsPercentage() {
         RunComparison c = RunComparator.compare("b", run(1_000, 2, 0), "c", run(1_000, 6, 0),
-                ChangeThresholds.DEFAULTS);
+                ChangeThresholds.DEFAULTS, List.of());
         assertThat(verdict(c, "alloc-per-op")).isEqualTo(ChangeVerdict.NO_CHANGE);
         RunComparison real = RunComparator.compare("b", run(1_000, 100, 0), "c", run(1_000, 200, 0),
-                ChangeThresholds.DEFAULTS);
+                ChangeThresholds.DEFAULTS, List.of());
         assertThat(verdict(real, "alloc-per-op")).isEqualTo(ChangeVerdict.REGRESSED);
+    }
+
+    @Test
+    void aMetricsOwnLimitFromTheBudgetsFileReplacesTheDefault() {
+        // 8 % slower: inside the default 10 %, beyond a 5 % limit set for the mean of this workload
+        List<RegressionLimit> limits = List.of(new RegressionLimit("w", null, "mean", 0.05));
+        RunComparison strict = RunComparator.compare("b", run(1_000, 100, 0), "c", run(1_080, 100, 0),
+                ChangeThresholds.DEFAULTS, limits);
+        assertThat(verdict(strict, "mean")).isEqualTo(ChangeVerdict.REGRESSED);
+        assertThat(verdict(strict, "p50")).isEqualTo(ChangeVerdict.NO_CHANGE);
+        RunComparison other = RunComparator.compare("b", run(1_000, 100, 0), "c", run(1_080, 100, 0),
+                ChangeThresholds.DEFAULTS, List.of(new RegressionLimit("elsewhere", null, "mean", 0.05)));
+        assertThat(verdict(other, "mean")).isEqualTo(ChangeVerdict.NO_CHANGE);
     }
 
     @Test
@@ -87,7 +101,7 @@ class RunComparatorTest {
         RunReport base = run(1_000, 100, 0);
         RunReport other = new RunReport(base.schemaVersion(), "t", "r", Instant.EPOCH, Instant.EPOCH, 0, null, null,
                 null, List.of(), List.of(), List.of(), RunReport.PASSED, 0);
-        RunComparison c = RunComparator.compare("b", other, "c", base, ChangeThresholds.DEFAULTS);
+        RunComparison c = RunComparator.compare("b", other, "c", base, ChangeThresholds.DEFAULTS, List.of());
         assertThat(c.workloads().get(0).status()).isEqualTo("new");
         assertThat(c.verdict()).isEqualTo(RunComparison.NO_REGRESSION);
     }
