@@ -7,8 +7,11 @@ public enum ChangeVerdict {
     IMPROVED,
     /** No change that matters: none measurable, or one within the noise threshold or the regression limit. */
     NO_CHANGE,
-    /** Worse by more than the regression limit, and significantly so: fails the build. */
+    /** Significantly worse, and by more than the regression limit across the whole interval: fails the build. */
     REGRESSED,
-    /** The samples cannot say: too few of them, or too noisy to rule out a regression over the limit. */
+    /**
+     * The samples cannot say: too few of them, too noisy to rule out a regression over the limit, worse by more
+     * than the limit but not surely so, or measured on a busy machine.
+     */
     INCONCLUSIVE
 }

@@ -49,6 +49,16 @@ class SampleComparisonTest {
     }
 
     @Test
+    void aSlowdownBeyondTheLimitWhoseIntervalReachesBelowItIsInconclusive() {
+        MetricChange c = SampleComparison.compare(samples(8, 1_000, 0.08, 31), samples(8, 1_150, 0.08, 32),
+                Direction.LOWER_IS_BETTER, T);
+        assertThat(c.change()).isGreaterThan(0.10);
+        assertThat(c.lower()).isLessThan(0.10);
+        assertThat(c.verdict()).as(c.reason()).isEqualTo(ChangeVerdict.INCONCLUSIVE);
+        assertThat(c.reason()).contains("reaches below the +10.0 % limit");
+    }
+
+    @Test
     void aTwentyPercentDropInThroughputRegressesAndARiseImproves() {
         MetricChange drop = SampleComparison.compare(samples(10, 5_000, 0.02, 3), samples(10, 4_000, 0.02, 4),
                 Direction.HIGHER_IS_BETTER, T);
