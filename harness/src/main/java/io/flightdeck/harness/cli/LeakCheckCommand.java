@@ -115,12 +115,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
         }
         Budgets budgets = RunInputs.budgets(budgetsFile, registry);
         RunInputs.heap(heap);
-        RunInputs.store(store);
-        if (parameters.containsKey("store")) {
-            throw new UsageException("--param store=...: use --store");
-        }
-        Map<String, String> params = new LinkedHashMap<>(parameters);
-        params.put("store", store);
+        Map<String, String> params = RunInputs.parameters(parameters, store);
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-leak-check";
         Path dir = RunInputs.runDirectory(out, runId,
                 selected.stream().map(w -> LeakCheckRun.FOLDER + "/" + w.name()).toList());

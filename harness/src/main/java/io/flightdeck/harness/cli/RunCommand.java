@@ -127,7 +127,6 @@ public final class RunCommand implements Callable<Integer> {
         Suite effective = override(base, selected);
         Budgets budgets = RunInputs.budgets(budgetsFile, registry);
         String gcFlag = RunInputs.gcFlag(gc);
-        RunInputs.store(store);
         if (!"profile".equals(jfrSettings) && !"default".equals(jfrSettings) && !isFile(jfrSettings)) {
             throw new UsageException("JFR settings '" + jfrSettings + "': use profile, default or an existing .jfc file");
         }
@@ -137,11 +136,7 @@ public final class RunCommand implements Callable<Integer> {
         if (noJfr && !leakChecks.isEmpty()) {
             throw new UsageException("--no-jfr: suite " + base.name() + " has leak checks, which need a recording");
         }
-        if (parameters.containsKey("store")) {
-            throw new UsageException("--param store=...: use --store");
-        }
-        Map<String, String> params = new LinkedHashMap<>(parameters);
-        params.put("store", store);
+        Map<String, String> params = RunInputs.parameters(parameters, store);
         RunInputs.baselineName("--save-baseline", saveBaseline);
         RunInputs.baselineName("--baseline", baseline);
         ChangeThresholds thresholds = RunInputs.thresholds(regressionLimit);

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -156,6 +158,17 @@ final class RunInputs {
     static ChangeThresholds thresholds(String regressionLimit) {
         return regressionLimit == null ? ChangeThresholds.DEFAULTS
                 : ChangeThresholds.DEFAULTS.withLimit(percentage("--regression-limit", regressionLimit));
+    }
+
+    /** The workloads' parameters: the user's {@code --param}s and the store, which has an option of its own. */
+    static Map<String, String> parameters(Map<String, String> given, String store) {
+        store(store);
+        if (given.containsKey("store")) {
+            throw new UsageException("--param store=...: use --store");
+        }
+        Map<String, String> params = new LinkedHashMap<>(given);
+        params.put("store", store);
+        return params;
     }
 
     /** A baseline's name, checked before anything runs. */

@@ -1,5 +1,7 @@
 package io.flightdeck.harness.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -16,5 +18,12 @@ record CommandLineRunner(int exitCode, String out, String err) {
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
         return new CommandLineRunner(code, out.toString(), err.toString());
+    }
+
+    /** Bad input: exit code 2 and one line on stderr naming the problem, no stack trace. */
+    void assertUsage(String expected) {
+        assertThat(exitCode).as(out + err).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains(expected).doesNotContain("Exception");
+        assertThat(err.strip()).doesNotContain("\n").doesNotContain("\tat ");
     }
 }

@@ -105,18 +105,13 @@ class LeakCheckCommandTest {
 
     @Test
     void badInputExitsTwoWithOneLine() {
-        assertUsage(CommandLineRunner.run("leak-check", "--duration", "3s"), "at least 5");
-        assertUsage(CommandLineRunner.run("leak-check", "--duration", "soon"), "--duration 'soon'");
-        assertUsage(CommandLineRunner.run("leak-check", "--limit-bytes-per-op", "5ms"), "not a size");
-        assertUsage(CommandLineRunner.run("leak-check", "--limit-bytes-per-s", "-3"), "negative");
-        assertUsage(CommandLineRunner.run("leak-check", "-w", "nope"), "unknown workload 'nope'");
-        assertUsage(CommandLineRunner.run("leak-check", "--param", "store=x"), "--store");
-        assertUsage(CommandLineRunner.run("leak-check", "--heap", "1m"), "too small");
+        CommandLineRunner.run("leak-check", "--duration", "3s").assertUsage("at least 5");
+        CommandLineRunner.run("leak-check", "--duration", "soon").assertUsage("--duration 'soon'");
+        CommandLineRunner.run("leak-check", "--limit-bytes-per-op", "5ms").assertUsage("not a size");
+        CommandLineRunner.run("leak-check", "--limit-bytes-per-s", "-3").assertUsage("negative");
+        CommandLineRunner.run("leak-check", "-w", "nope").assertUsage("unknown workload 'nope'");
+        CommandLineRunner.run("leak-check", "--param", "store=x").assertUsage("--store");
+        CommandLineRunner.run("leak-check", "--heap", "1m").assertUsage("too small");
     }
 
-    private static void assertUsage(CommandLineRunner r, String fragment) {
-        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err().strip().lines()).hasSize(1);
-        assertThat(r.err()).contains(fragment).doesNotContain("Exception", "\tat ");
-    }
 }

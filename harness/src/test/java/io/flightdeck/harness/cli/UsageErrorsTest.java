@@ -17,7 +17,7 @@ class UsageErrorsTest {
     @Test
     void anUnknownWorkloadExitsTwoWithOneLine() {
         CommandLineRunner r = CommandLineRunner.run("run", "-w", "no-such-workload", "--out", dir.resolve("x").toString());
-        assertUsage(r, "unknown workload 'no-such-workload'");
+        r.assertUsage("unknown workload 'no-such-workload'");
         assertThat(r.err()).contains("episode-creation"); // says what is known
         assertThat(dir.resolve("x")).doesNotExist();
     }
@@ -27,7 +27,7 @@ class UsageErrorsTest {
         Path budgets = dir.resolve("budgets.json");
         Files.writeString(budgets, "{ \"schemaVersion\": 1, \"budgets\": [ { \"workload\": \"lifecycle\", ");
         CommandLineRunner r = CommandLineRunner.run("run", "--budgets", budgets.toString());
-        assertUsage(r, "budgets.json");
+        r.assertUsage("budgets.json");
     }
 
     @Test
@@ -35,34 +35,34 @@ class UsageErrorsTest {
         Path budgets = dir.resolve("budgets.json");
         Files.writeString(budgets, """
                 { "schemaVersion": 1, "budgets": [ { "workload": "nope", "metric": "p95", "max": "1ms" } ] }""");
-        assertUsage(CommandLineRunner.run("run", "--budgets", budgets.toString()), "unknown workload 'nope'");
+        CommandLineRunner.run("run", "--budgets", budgets.toString()).assertUsage("unknown workload 'nope'");
     }
 
     @Test
     void aMissingBudgetsFileExitsTwo() {
-        assertUsage(CommandLineRunner.run("run", "--budgets", dir.resolve("missing.json").toString()), "missing.json");
+        CommandLineRunner.run("run", "--budgets", dir.resolve("missing.json").toString()).assertUsage("missing.json");
     }
 
     @Test
     void badOptionValuesExitTwo() {
-        assertUsage(CommandLineRunner.run("run", "--heap", "lots"), "--heap");
-        assertUsage(CommandLineRunner.run("run", "--forks", "0"), "--forks");
-        assertUsage(CommandLineRunner.run("run", "--suite", "weekly"), "unknown suite 'weekly'");
-        assertUsage(CommandLineRunner.run("run", "--store", "postgres"), "unknown store");
-        assertUsage(CommandLineRunner.run("run", "--gc", "Shenandoah2"), "unknown collector");
-        assertUsage(CommandLineRunner.run("run", "--iterations", "many"), "--iterations");
-        assertUsage(CommandLineRunner.run("run", "--no-such-option"), "no-such-option");
-        assertUsage(CommandLineRunner.run("frobnicate"), "frobnicate");
-        assertUsage(CommandLineRunner.run("run", "--heap", "1m"), "too small");
+        CommandLineRunner.run("run", "--heap", "lots").assertUsage("--heap");
+        CommandLineRunner.run("run", "--forks", "0").assertUsage("--forks");
+        CommandLineRunner.run("run", "--suite", "weekly").assertUsage("unknown suite 'weekly'");
+        CommandLineRunner.run("run", "--store", "postgres").assertUsage("unknown store");
+        CommandLineRunner.run("run", "--gc", "Shenandoah2").assertUsage("unknown collector");
+        CommandLineRunner.run("run", "--iterations", "many").assertUsage("--iterations");
+        CommandLineRunner.run("run", "--no-such-option").assertUsage("no-such-option");
+        CommandLineRunner.run("frobnicate").assertUsage("frobnicate");
+        CommandLineRunner.run("run", "--heap", "1m").assertUsage("too small");
         // the nightly suite ends with a leak check, and a leak check reads its recording
-        assertUsage(CommandLineRunner.run("run", "--suite", "nightly", "--no-jfr"), "has leak checks");
-        assertUsage(CommandLineRunner.run("run", "--heap", "99999999999999999999g"), "larger than any machine");
-        assertUsage(CommandLineRunner.run("run", "--heap", "100000g"), "more than this machine's memory");
+        CommandLineRunner.run("run", "--suite", "nightly", "--no-jfr").assertUsage("has leak checks");
+        CommandLineRunner.run("run", "--heap", "99999999999999999999g").assertUsage("larger than any machine");
+        CommandLineRunner.run("run", "--heap", "100000g").assertUsage("more than this machine's memory");
     }
 
     @Test
     void anOutFolderWhosePathJfrCannotTakeExitsTwo() {
-        assertUsage(CommandLineRunner.run("run", "-w", "test-sum", "--out", dir.resolve("a,b").toString()), "comma");
+        CommandLineRunner.run("run", "-w", "test-sum", "--out", dir.resolve("a,b").toString()).assertUsage("comma");
     }
 
     @Test
@@ -84,9 +84,4 @@ class UsageErrorsTest {
                 "nightly");
     }
 
-    private static void assertUsage(CommandLineRunner r, String expected) {
-        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains(expected);
-        assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("\tat ");
-    }
 }
