@@ -64,12 +64,12 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ChangeThresholds thresholds = RunInputs.thresholds(regressionLimit);
         Budgets budgets = RunInputs.budgets(budgetsFile, WorkloadRegistry.load());
-        BaselineStore baselines = new BaselineStore(Home.resolve(home));
+        BaselineStore baselines = new BaselineStore(RunInputs.home(home));
         ComparisonFiles.Compared a = RunSources.resolve(baselines, baseline);
         ComparisonFiles.Compared b = RunSources.resolve(baselines, current);
         Path dir = out != null ? out
                 : Path.of("target", "flightdeck", "compare",
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UsageException("--out " + dir + " is a file, not a folder");
         }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 import io.flightdeck.harness.workload.WorkloadRegistry;
 
 /**
- * The command line: {@code flightdeck [run|list|env] ...}; no subcommand runs the default suite. Exit codes are
+ * The command line: {@code flightdeck [run|leak-check|compare|history|export|analyze|flamegraph|list|env] ...}; no
+ * subcommand runs the default suite. Exit codes are
  * in {@link ExitCodes}.
  */
 @Command(name = "flightdeck", mixinStandardHelpOptions = true, version = "flightdeck 0.1.0",

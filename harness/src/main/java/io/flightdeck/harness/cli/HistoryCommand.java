@@ -67,7 +67,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Home h = Home.resolve(home);
+        Home h = RunInputs.home(home);
         HistoryStore store = new HistoryStore(h.history());
         PrintWriter out = spec.commandLine().getOut();
         if (importJmh != null) {
@@ -106,7 +106,11 @@ public final class HistoryCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("--import-jmh: " + e.getMessage());
         }
-        store.append(entry);
+        try {
+            store.append(entry);
+        } catch (IOException e) {
+            throw new UsageException("cannot add to the history " + store.file() + ": " + e.getMessage());
+        }
         out.println("added " + entry.points().size() + " JMH figure(s) from " + importJmh + " to " + store.file());
     }
 
@@ -125,6 +129,10 @@ public final class HistoryCommand implements Callable<Integer> {
 
     private void trends(PrintWriter out, Home h, List<HistoryEntry> entries) throws IOException {
         List<String> cases = caseLabel != null ? List.of(caseLabel) : Trend.cases(entries, workload, metric);
+        if (chart != null && cases.size() > 1) {
+            throw new UsageException("--chart " + chart + ": " + workload + " has " + cases.size() + " cases; choose one"
+                    + " with --case (" + String.join(", ", cases) + ")");
+        }
         if (cases.isEmpty() || Trend.of(entries, workload, cases.get(0), metric).isEmpty()) {
             throw new UsageException("no '" + metric + "' of workload '" + workload + "'" + (caseLabel == null ? ""
                     : " case '" + caseLabel + "'") + " in the history");
@@ -141,7 +149,11 @@ public final class HistoryCommand implements Callable<Integer> {
             TerminalSummary.printTable(out, List.of("Date (UTC)", "Commit", "Value", "Trend"), table);
             Path file = chart != null && cases.size() == 1 ? chart
                     : h.directory().resolve("charts").resolve(safe(workload + "-" + c + "-" + metric) + ".svg");
-            TrendChart.write(file, workload + " " + c + ": " + metric, rows, v -> value(unit, v));
+            try {
+                TrendChart.write(file, workload + " " + c + ": " + metric, rows, v -> value(unit, v));
+            } catch (IOException e) {
+                throw new UsageException("cannot write the chart " + file + ": " + e.getMessage());
+            }
             out.println("chart: " + file.toAbsolutePath().normalize());
         }
     }

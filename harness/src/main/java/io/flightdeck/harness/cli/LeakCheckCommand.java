@@ -90,7 +90,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
     long seed = 42;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE",
-            description = "a workload parameter (repeatable), e.g. leak-every=8 for leak-trickle")
+            description = "a workload parameter (repeatable), e.g. leak-bytes-per-op=4 for leak-trickle")
     Map<String, String> parameters = new LinkedHashMap<>();
 
     @Option(names = "--home", paramLabel = "DIR",
@@ -135,7 +135,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
         RunReport report = new ProfilingRun().execute(plan, checks, budgets, arguments, new TerminalProgress(stdout));
         TerminalSummary.print(stdout, report, dir);
         if (!noHistory) {
-            RunInputs.appendHistory(stdout, Home.resolve(home), report);
+            RunInputs.appendHistory(stdout, RunInputs.home(home), report);
         }
         return report.exitCode();
     }

@@ -140,12 +140,10 @@ public final class RunCommand implements Callable<Integer> {
         RunInputs.baselineName("--save-baseline", saveBaseline);
         RunInputs.baselineName("--baseline", baseline);
         ChangeThresholds thresholds = RunInputs.thresholds(regressionLimit);
-        Home homeFolder = Home.resolve(home);
+        Home homeFolder = RunInputs.home(home);
         BaselineStore baselines = new BaselineStore(homeFolder);
-        if (baseline != null && !baselines.exists(baseline)) {
-            throw new UsageException("--baseline " + baseline + ": no such baseline in " + baselines.folder(baseline)
-                    .getParent() + " (saved: " + String.join(", ", baselines.names()) + ")");
-        }
+        // read before the run: a baseline that cannot be compared against must not cost a whole run to find out
+        ComparisonFiles.Compared against = baseline == null ? null : RunSources.baseline(baselines, baseline);
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + effective.name();
         List<String> folders = new ArrayList<>(selected.stream().map(Workload::name).toList());
         leakChecks.forEach(w -> folders.add(LeakCheckRun.FOLDER + "/" + w.name()));
@@ -164,14 +162,19 @@ public final class RunCommand implements Callable<Integer> {
         RunReport report = new ProfilingRun().execute(plan, leaks, budgets, arguments, new TerminalProgress(stdout));
         TerminalSummary.print(stdout, report, dir);
         int exitCode = report.exitCode();
-        if (baseline != null) {
-            RunComparison comparison = ComparisonFiles.compareAndWrite(
-                    new ComparisonFiles.Compared("baseline " + baseline, baselines.load(baseline),
-                            baselines.folder(baseline)),
-                    new ComparisonFiles.Compared(dir.toString(), report, dir), thresholds,
-                    regressionLimit != null ? List.of() : budgets.regressions(), dir);
-            TerminalSummary.printComparison(stdout, comparison, dir);
-            exitCode = Math.max(exitCode, comparison.exitCode());
+        // after the run its results are safe in its folder: what fails from here on is said, and the rest still done
+        if (against != null) {
+            try {
+                RunComparison comparison = ComparisonFiles.compareAndWrite(against,
+                        new ComparisonFiles.Compared(dir.toString(), report, dir), thresholds,
+                        regressionLimit != null ? List.of() : budgets.regressions(), dir);
+                TerminalSummary.printComparison(stdout, comparison, dir);
+                exitCode = Math.max(exitCode, comparison.exitCode());
+            } catch (IOException e) {
+                stdout.println("FAILED: the comparison with baseline " + baseline + " could not be written: "
+                        + e.getMessage());
+                exitCode = Math.max(exitCode, ExitCodes.CHECK_FAILED);
+            }
         }
         if (saveBaseline != null) {
             saveBaseline(stdout, baselines, report, dir);
@@ -183,13 +186,16 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** A run in which a workload failed is no baseline: it would hide the failed workload's figures. */
-    private void saveBaseline(PrintWriter stdout, BaselineStore baselines, RunReport report, Path dir)
-            throws IOException {
+    private void saveBaseline(PrintWriter stdout, BaselineStore baselines, RunReport report, Path dir) {
         if (report.workloads().stream().anyMatch(w -> RunReport.FAILED.equals(w.status()))) {
             stdout.println("baseline " + saveBaseline + " NOT saved: a workload failed");
         } else {
-            Path saved = baselines.save(saveBaseline, dir, report, GitCommit.of(Path.of("").toAbsolutePath()));
-            stdout.println("baseline " + saveBaseline + " saved: " + saved);
+            try {
+                Path saved = baselines.save(saveBaseline, dir, report, GitCommit.of(Path.of("").toAbsolutePath()));
+                stdout.println("baseline " + saveBaseline + " saved: " + saved);
+            } catch (IOException e) {
+                stdout.println("baseline " + saveBaseline + " NOT saved: " + e.getMessage());
+            }
         }
         stdout.flush();
     }

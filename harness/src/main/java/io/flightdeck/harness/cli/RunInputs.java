@@ -171,6 +171,15 @@ final class RunInputs {
         return params;
     }
 
+    /** The home folder the options and FLIGHTDECK_HOME ask for. */
+    static Home home(Path explicit) {
+        try {
+            return Home.resolve(explicit);
+        } catch (InvalidPathException e) {
+            throw new UsageException("the home folder (--home or " + Home.ENVIRONMENT_VARIABLE + "): " + e.getMessage());
+        }
+    }
+
     /** A baseline's name, checked before anything runs. */
     static String baselineName(String option, String name) {
         if (name == null) {

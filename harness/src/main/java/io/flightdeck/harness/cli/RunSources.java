@@ -39,11 +39,7 @@ final class RunSources {
             isName = false;
         }
         if (isName && baselines.exists(text)) {
-            try {
-                return new ComparisonFiles.Compared("baseline " + text, baselines.load(text), baselines.folder(text));
-            } catch (IOException e) {
-                throw new UsageException("baseline " + text + ": cannot read its report: " + oneLine(e));
-            }
+            return baseline(baselines, text);
         }
         String saved;
         try {
@@ -53,6 +49,22 @@ final class RunSources {
         }
         throw new UsageException("'" + text + "' is neither a run folder, a report.json nor a saved baseline"
                 + (saved.isEmpty() ? " (no baselines saved yet)" : " (saved: " + saved + ")"));
+    }
+
+    /** A saved baseline, its report read and checked like any report.json. */
+    static ComparisonFiles.Compared baseline(BaselineStore baselines, String name) {
+        if (!baselines.exists(name)) {
+            String saved;
+            try {
+                saved = String.join(", ", baselines.names());
+            } catch (IOException e) {
+                saved = "";
+            }
+            throw new UsageException("--baseline " + name + ": no such baseline in " + baselines.folder(name)
+                    .getParent() + (saved.isEmpty() ? " (none saved yet)" : " (saved: " + saved + ")"));
+        }
+        Path folder = baselines.folder(name);
+        return new ComparisonFiles.Compared("baseline " + name, read(folder.resolve(BaselineStore.REPORT)), folder);
     }
 
     private static RunReport read(Path file) {

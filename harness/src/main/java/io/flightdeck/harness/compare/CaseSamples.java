@@ -35,7 +35,8 @@ public final class CaseSamples {
             new Metric("p99", Direction.LOWER_IS_BETTER, "ns", 0, i -> i.p99Nanos() > 0 ? i.p99Nanos() : Double.NaN),
             new Metric("throughput", Direction.HIGHER_IS_BETTER, "op/s", 0, CaseReport.Iteration::opsPerSecond),
             new Metric("alloc-per-op", Direction.LOWER_IS_BETTER, "B", ALLOCATION_FLOOR_BYTES,
-                    i -> i.allocatedBytes() >= 0
+                    // 0: a report from before allocation was counted, or a JVM that does not count it
+                    i -> i.allocatedBytes() > 0
                     && i.operations() > 0 ? (double) i.allocatedBytes() / i.operations() : Double.NaN));
 
     private CaseSamples() {

@@ -1,6 +1,7 @@
 package io.flightdeck.harness.compare;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import io.flightdeck.harness.check.RegressionLimit;
 import io.flightdeck.harness.files.AtomicFile;
 import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.graphs.ProfileKind;
 import io.flightdeck.harness.report.MarkdownReport;
 import io.flightdeck.harness.report.RunReport;
 
@@ -38,18 +40,45 @@ public final class ComparisonFiles {
         RunComparison c = RunComparator.compare(baseline.label(), baseline.report(), current.label(),
                 current.report(), thresholds, limits);
         Files.createDirectories(out);
+        clearPrevious(out);
         List<RunComparison.WorkloadComparison> explained = new ArrayList<>();
         for (RunComparison.WorkloadComparison w : c.workloads()) {
             boolean doubtful = w.verdict() == ChangeVerdict.REGRESSED || w.verdict() == ChangeVerdict.INCONCLUSIVE;
             explained.add(!doubtful ? w : new RunComparison.WorkloadComparison(
                     w.workload(), w.status(), w.verdict(), w.cases(),
-                    RegressionEvidence.explain(w.workload(), baseline.folder(), current.folder(), out)));
+                    evidence(w.workload(), baseline.folder(), current.folder(), out)));
         }
         RunComparison done = new RunComparison(c.schemaVersion(), c.baseline(), c.current(), c.thresholds(),
                 c.sameEnvironment(), List.copyOf(explained), c.verdict(), c.exitCode());
         Json.writeAtomically(Json.mapper(), out.resolve(JSON), done);
         AtomicFile.writeString(out.resolve(MARKDOWN), markdown(done));
         return done;
+    }
+
+    /**
+     * An earlier comparison's files in the same folder (a CI job's fixed {@code -o}): removed first, so none of its
+     * differential graphs can pass for this one's. Only files a comparison writes are touched.
+     */
+    private static void clearPrevious(Path out) throws IOException {
+        Files.deleteIfExists(out.resolve(JSON));
+        Files.deleteIfExists(out.resolve(MARKDOWN));
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(out, Files::isDirectory)) {
+            for (Path d : dirs) {
+                for (ProfileKind kind : List.of(ProfileKind.CPU, ProfileKind.ALLOC)) {
+                    Files.deleteIfExists(d.resolve(RegressionEvidence.graphName(kind)));
+                }
+            }
+        }
+    }
+
+    /** The evidence is a help, not the verdict: stacks that cannot be read leave a note, not a failed comparison. */
+    private static RunComparison.Why evidence(String workload, Path baselineDir, Path currentDir, Path out) {
+        try {
+            return RegressionEvidence.explain(workload, baselineDir, currentDir, out);
+        } catch (IOException | RuntimeException e) {
+            return new RunComparison.Why(List.of(), List.of(), List.of(),
+                    "no evidence: the folded stacks could not be read or the graphs written (" + e.getMessage() + ")");
+        }
     }
 
     static String markdown(RunComparison c) {
@@ -62,7 +91,7 @@ public final class ComparisonFiles {
             md.append("> ⚠️ ").append(MarkdownReport.escape(warning)).append("\n\n");
         }
         md.append(String.format(Locale.ROOT, "A change counts when it is significant (Mann–Whitney U, p < %.2f) and "
-                        + "larger than %.0f %%; a regression fails when it is worse by more than %.0f %% (or the "
+                        + "larger than %.3g %%; a regression fails when it is worse by more than %.3g %% (or the "
                         + "metric's own limit from the budgets file). Each sample is one measured iteration. Every "
                         + "metric of every case is in `%s`.%n%n",
                 c.thresholds().alpha(), c.thresholds().noise() * 100, c.thresholds().limit() * 100, JSON));

@@ -24,8 +24,11 @@ public final class ComparisonText {
         List<List<String>> rows = new ArrayList<>();
         for (RunComparison.WorkloadComparison w : c.workloads()) {
             if (w.verdict() == null) {
-                rows.add(List.of(w.workload(), "", "", "", "", "", w.status().equals("new")
-                        ? "new: not in the baseline" : "not compared: failed in one of the runs"));
+                rows.add(List.of(w.workload(), "", "", "", "", "", switch (w.status()) {
+                    case "new" -> "new: not in the baseline";
+                    case "missing" -> "missing: in the baseline, not in this run";
+                    default -> "not compared: failed in one of the runs";
+                }));
                 continue;
             }
             for (RunComparison.CaseComparison k : w.cases()) {
@@ -55,6 +58,10 @@ public final class ComparisonText {
                 .map(RunComparison.WorkloadComparison::workload).toList();
         List<String> unsure = c.workloads().stream().filter(w -> w.verdict() == ChangeVerdict.INCONCLUSIVE)
                 .map(RunComparison.WorkloadComparison::workload).toList();
+        if (c.workloads().stream().allMatch(w -> w.verdict() == null)) {
+            return "NOTHING COMPARED: no workload of this run has a case in " + c.baseline().label() + " (run "
+                    + c.baseline().runId() + ")";
+        }
         String head = switch (c.verdict()) {
             case RunComparison.REGRESSED -> "REGRESSED";
             case RunComparison.INCONCLUSIVE -> "NO REGRESSION FOUND, SOME INCONCLUSIVE";

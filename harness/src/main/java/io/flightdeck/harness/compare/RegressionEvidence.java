@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.FoldedFormat;
@@ -19,6 +20,9 @@ import io.flightdeck.harness.graphs.ProfileKind;
  */
 public final class RegressionEvidence {
 
+    /** Workload names that are safe as one folder name: no separators, no "..". */
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
+
     /** Frames listed per profile. */
     public static final int TOP = 5;
 
@@ -32,6 +36,10 @@ public final class RegressionEvidence {
      */
     public static RunComparison.Why explain(String workload, Path baselineDir, Path currentDir, Path outDir)
             throws IOException {
+        if (!SAFE_NAME.matcher(workload).matches()) { // it comes from a report.json anyone may have written
+            return new RunComparison.Why(List.of(), List.of(), List.of(), "no evidence: workload name '" + workload
+                    + "' cannot name a folder");
+        }
         CallTree cpuBefore = folded(baselineDir, workload, ProfileKind.CPU);
         CallTree cpuNow = folded(currentDir, workload, ProfileKind.CPU);
         CallTree allocBefore = folded(baselineDir, workload, ProfileKind.ALLOC);
@@ -45,7 +53,7 @@ public final class RegressionEvidence {
                 missing.add(kind.option() + ".folded" + (before == null ? " in the baseline" : " in this run"));
                 continue;
             }
-            Path file = outDir.resolve(workload).resolve("flamegraph-" + kind.option() + "-diff.html");
+            Path file = outDir.resolve(workload).resolve(graphName(kind));
             Files.createDirectories(file.getParent());
             GraphInfo info = GraphInfo.of(workload + ": " + kind.label() + ", against the baseline", kind.label(),
                     kind.unit()).withNote("Red frames grew their share of the profile, blue ones shrank; hatched"
@@ -60,6 +68,11 @@ public final class RegressionEvidence {
         String note = missing.isEmpty() ? null : "no " + String.join(", no ", missing)
                 + " (a run without JFR, or without samples of that kind)";
         return new RunComparison.Why(methods, sites, List.copyOf(graphs), note);
+    }
+
+    /** "flamegraph-cpu-diff.html". */
+    static String graphName(ProfileKind kind) {
+        return "flamegraph-" + kind.option() + "-diff.html";
     }
 
     /** A workload's folded stacks of one kind, null when the folder has none. */

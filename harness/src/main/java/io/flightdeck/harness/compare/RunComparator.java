@@ -50,8 +50,15 @@ public final class RunComparator {
                 workloads.add(workload(before.get(), w, thresholds, limits, busy));
             }
         }
-        ChangeVerdict worst = worst(workloads.stream().map(RunComparison.WorkloadComparison::verdict)
-                .filter(Objects::nonNull).toList());
+        for (WorkloadReport b : baseline.workloads()) {
+            if (current.workloads().stream().noneMatch(w -> w.name().equals(b.name()))) {
+                workloads.add(new RunComparison.WorkloadComparison(b.name(), "missing", null, List.of(), null));
+            }
+        }
+        List<ChangeVerdict> verdicts = workloads.stream().map(RunComparison.WorkloadComparison::verdict)
+                .filter(Objects::nonNull).toList();
+        // a gate that compared nothing must not pass as if all were well
+        ChangeVerdict worst = verdicts.isEmpty() ? ChangeVerdict.INCONCLUSIVE : worst(verdicts);
         String verdict = worst == ChangeVerdict.REGRESSED ? RunComparison.REGRESSED
                 : worst == ChangeVerdict.INCONCLUSIVE ? RunComparison.INCONCLUSIVE : RunComparison.NO_REGRESSION;
         String baseFingerprint = baseline.environment() == null ? null : baseline.environment().fingerprint();
@@ -96,8 +103,10 @@ public final class RunComparator {
         List<RunComparison.MetricComparison> metrics = new ArrayList<>();
         for (CaseSamples.Metric m : CaseSamples.METRICS) {
             if (base.containsKey(m) && cur.containsKey(m)) {
+                // a case's own limit beats its workload's; among equals, the later entry in the file
                 ChangeThresholds own = limits.stream()
-                        .filter(l -> l.appliesTo(workload, now.label(), m.name())).reduce((a, b) -> b)
+                        .filter(l -> l.appliesTo(workload, now.label(), m.name()))
+                        .reduce((a, b) -> a.caseLabel() != null && b.caseLabel() == null ? a : b)
                         .map(l -> thresholds.withLimit(l.fraction())).orElse(thresholds);
                 MetricChange change = SampleComparison.compare(base.get(m), cur.get(m), m.direction(), own);
                 metrics.add(new RunComparison.MetricComparison(m.name(), m.unit(), qualified(change, m, busy)));
@@ -112,8 +121,8 @@ public final class RunComparator {
      * measured on a busy machine is inconclusive, saying so.
      */
     static MetricChange qualified(MetricChange c, CaseSamples.Metric metric, String busy) {
-        boolean claimed = c.verdict() == ChangeVerdict.REGRESSED || c.verdict() == ChangeVerdict.IMPROVED;
-        if (claimed && Math.abs(c.currentMedian() - c.baselineMedian()) < metric.floor()) {
+        if (c.verdict() != ChangeVerdict.NO_CHANGE
+                && Math.abs(c.currentMedian() - c.baselineMedian()) < metric.floor()) {
             return c.withVerdict(ChangeVerdict.NO_CHANGE, "a change below the " + metric.floor() + " " + metric.unit()
                     + " that " + metric.name() + " moves by with nothing changed: " + c.reason());
         }

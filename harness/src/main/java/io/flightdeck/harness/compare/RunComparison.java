@@ -13,7 +13,7 @@ import java.util.List;
  *                        may be the machine's, not the code's
  * @param workloads       each workload of the current run
  * @param verdict         {@code regressed} when any metric regressed, {@code inconclusive} when none did but some
- *                        could not be judged, else {@code no regression}
+ *                        could not be judged, or when nothing could be compared at all, else {@code no regression}
  * @param exitCode        1 when regressed, else 0
  */
 public record RunComparison(int schemaVersion, Side baseline, Side current, ChangeThresholds thresholds,
@@ -38,7 +38,8 @@ public record RunComparison(int schemaVersion, Side baseline, Side current, Chan
     }
 
     /**
-     * @param status   {@code compared}, {@code new} (not in the baseline), {@code failed} (failed on either side)
+     * @param status   {@code compared}, {@code new} (not in the baseline), {@code missing} (in the baseline, not in
+     *                 this run), {@code failed} (failed on either side)
      * @param verdict  the worst of its cases' verdicts; null when not compared
      * @param why      for a regressed or inconclusive workload: the frames that gained most share and the
      *                 differential flame graphs; null otherwise

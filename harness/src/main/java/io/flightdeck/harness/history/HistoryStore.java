@@ -56,6 +56,13 @@ public final class HistoryStore {
         }
     }
 
+    /** A record with everything a trend reads, of a schema this tool knows. */
+    private static boolean complete(HistoryEntry e) {
+        return e != null && e.schemaVersion() == HistoryEntry.SCHEMA_VERSION && e.time() != null && e.source() != null
+                && e.runId() != null && e.points().stream().allMatch(p -> p != null && p.workload() != null
+                && p.caseLabel() != null && p.metric() != null);
+    }
+
     /** What a read found: the records, and the lines that are not records (with their numbers). */
     public record Contents(List<HistoryEntry> entries, List<String> skipped) {
     }
@@ -77,8 +84,8 @@ public final class HistoryStore {
                 }
                 try {
                     HistoryEntry e = json.readValue(line, HistoryEntry.class);
-                    if (e == null || e.time() == null) {
-                        throw new IOException("no time");
+                    if (!complete(e)) {
+                        throw new IOException("not a whole record of a version this tool reads");
                     }
                     entries.add(e);
                 } catch (IOException e) { // Jackson's parse errors included

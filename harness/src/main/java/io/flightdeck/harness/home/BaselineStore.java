@@ -2,11 +2,14 @@ package io.flightdeck.harness.home;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,8 +29,9 @@ import io.flightdeck.harness.report.WorkloadReport;
  * and {@code baseline.json} saying where it came from. Recordings stay behind: they are large, and the stacks are
  * what a comparison reads.
  *
- * <p>A save is atomic: the folder is filled under a temporary name and renamed into place, so a baseline is
- * either the old one or the new one, never half of each.
+ * <p>A save is filled under a temporary name and renamed into place, under a lock, so a baseline is either the old
+ * one or the new one, never half of each: a failed save puts the old one back. Only a process killed between the two
+ * renames of a replacement leaves the old one under a hidden {@code .replaced-} name and none under its own.
  */
 public final class BaselineStore {
 
@@ -78,7 +82,9 @@ public final class BaselineStore {
         Path target = folder(name);
         Files.createDirectories(root);
         Path staging = root.resolve(".saving-" + name + "-" + UUID.randomUUID());
-        try {
+        try (FileChannel lockFile = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+             FileLock ignored = lockFile.lock()) { // two saves of one name must not interleave their renames
             Files.createDirectories(staging);
             Files.copy(runFolder.resolve(REPORT), staging.resolve(REPORT));
             if (Files.isRegularFile(runFolder.resolve(ENVIRONMENT))) {
@@ -136,7 +142,14 @@ public final class BaselineStore {
             old = target.resolveSibling(".replaced-" + target.getFileName() + "-" + UUID.randomUUID());
             move(target, old);
         }
-        move(staging, target);
+        try {
+            move(staging, target);
+        } catch (IOException e) {
+            if (old != null) {
+                move(old, target); // the old baseline back under its name: the save failed, nothing else changed
+            }
+            throw e;
+        }
         if (old != null) {
             deleteTree(old);
         }

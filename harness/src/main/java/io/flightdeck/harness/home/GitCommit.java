@@ -2,6 +2,7 @@ package io.flightdeck.harness.home;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,21 +27,32 @@ public final class GitCommit {
     }
 
     private static String git(Path directory, String... args) {
-        List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
+        // --no-optional-locks: `status` would otherwise refresh the index under index.lock, racing the user's git
+        List<String> command = new ArrayList<>(List.of("git", "--no-optional-locks", "-C", directory.toString()));
         command.addAll(List.of(args));
+        Path output = null;
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
+            output = Files.createTempFile("flightdeck-git", ".out");
+            // into a file, not a pipe: a git that hangs cannot block the read, only run into the time limit
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return null;
             }
-            return p.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8).strip() : null;
+            return p.exitValue() == 0 ? Files.readString(output, StandardCharsets.UTF_8).strip() : null;
         } catch (IOException e) {
             return null; // no git on this machine
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
+            }
         }
     }
 }

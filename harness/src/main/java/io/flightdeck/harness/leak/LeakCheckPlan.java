@@ -17,8 +17,9 @@ public record LeakCheckPlan(List<Workload> workloads, long durationSeconds, long
                             Double limitBytesPerOperation, Double limitBytesPerSecond) {
 
     /**
-     * 60 s: 60 checkpoints, enough for a trend interval narrow enough to catch a few bytes per operation
-     * (docs/PERFORMANCE.md), and with warm-up and setup about 90 s per workload, which a CI job can afford.
+     * 60 s: 61 checkpoints (the baseline and one a second), enough for a trend interval of a few bytes per operation
+     * (docs/PERFORMANCE.md), and with setup, warm-up and the checkpoints' collections about 100 s per workload,
+     * which a CI job can afford.
      */
     public static final long DEFAULT_DURATION_SECONDS = 60;
     public static final long DEFAULT_CHECKPOINT_MILLIS = 1_000;

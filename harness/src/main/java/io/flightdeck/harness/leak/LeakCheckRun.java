@@ -46,7 +46,15 @@ public final class LeakCheckRun {
             return List.of();
         }
         RunPlan plan = plan(parent, checks);
-        List<List<ForkOutcome>> outcomes = new ForkedRunner(listener).run(plan);
+        List<List<ForkOutcome>> outcomes;
+        try {
+            outcomes = new ForkedRunner(listener).run(plan);
+        } catch (IOException e) { // the measured workloads' results must still reach the report
+            String reason = "the leak checks could not run: " + e.getMessage();
+            return checks.workloads().stream().map(w -> LeakJudge.judge(w.name(), WorkloadCase.DEFAULT_LABEL, null, reason, null,
+                    LeakLimits.resolve(budgets, w.name(), checks.limitBytesPerOperation(),
+                            checks.limitBytesPerSecond()), LeakJudge.Files.NONE)).toList();
+        }
         List<LeakCheckReport> reports = new ArrayList<>();
         for (int i = 0; i < checks.workloads().size(); i++) {
             Workload workload = checks.workloads().get(i);

@@ -55,10 +55,14 @@ public final class LeakJudge {
         if (failure != null) {
             verdict = LeakCheckReport.FAILED;
             reason = "the JVM did not finish the check: " + failure;
-        } else if (checkpoints == null || checkpoints.perOperation() == null) {
+        } else if (series.size() < HeapTrend.MIN_POINTS) {
             verdict = LeakCheckReport.FAILED;
             reason = "only " + series.size() + " checkpoint(s), too few to judge a trend (at least "
                     + HeapTrend.MIN_POINTS + "): give it a longer --duration";
+        } else if (checkpoints.perOperation() == null || checkpoints.perSecond() == null) {
+            verdict = LeakCheckReport.FAILED;
+            reason = "no trend could be fitted: the checkpoints do not spread over operations and time"
+                    + " (did the workload run any operation?)";
         } else if (checkpoints.growing()) {
             verdict = LeakCheckReport.FAILED;
             reason = growthReason(checkpoints, limits);
@@ -78,7 +82,7 @@ public final class LeakJudge {
     }
 
     private static String growthReason(LeakCheckReport.CheckpointEvidence c, LeakLimits limits) {
-        if (c.perOperation().exceeds(limits.bytesPerOperation())) {
+        if (c.perOperation() != null && c.perOperation().exceeds(limits.bytesPerOperation())) {
             return "the live heap grows " + perOp(c.perOperation(), limits);
         }
         return "the live heap grows " + perSecond(c.perSecond(), limits);
@@ -127,8 +131,8 @@ public final class LeakJudge {
             }
             HeapTrend perOp = HeapTrend.fit(ops, heap);
             HeapTrend perSecond = HeapTrend.fit(secs, heap);
-            boolean growing = perOp != null && (perOp.exceeds(limits.bytesPerOperation())
-                    || perSecond.exceeds(limits.bytesPerSecond()));
+            boolean growing = perOp != null && perOp.exceeds(limits.bytesPerOperation())
+                    || perSecond != null && perSecond.exceeds(limits.bytesPerSecond());
             long baseline = series.get(0).liveHeapBytes();
             return new LeakCheckReport.CheckpointEvidence(baseline, peak, series.get(n - 1).liveHeapBytes(),
                     peak - baseline, perOp, perSecond, growing, series);
@@ -169,9 +173,10 @@ public final class LeakJudge {
         boolean counted = weighed.stream().allMatch(c -> c.storedItems() != null && c.storedItems() > 0);
         double before = median(start, counted);
         double after = median(end, counted);
+        double change = before > 0 ? after / before - 1 : 0; // an engine that retains nothing cannot grow per item
         return new LeakCheckReport.RetainedEvidence(first.retainedBytes(), last.retainedBytes(), first.storedItems(),
-                last.storedItems(), counted ? before : null, counted ? after : null, after / before - 1,
-                after / before - 1 > RETAINED_TOLERANCE);
+                last.storedItems(), counted ? before : null, counted ? after : null, change,
+                change > RETAINED_TOLERANCE);
     }
 
     /** The median of retained bytes, per stored item when {@code perItem}. */

@@ -25,10 +25,10 @@ public record LeakLimits(double bytesPerOperation, double bytesPerSecond, String
     public static final Set<String> METRICS = Set.of(PER_OPERATION_METRIC, PER_SECOND_METRIC);
 
     /**
-     * 32 B per operation: about one small object kept per operation, or a 300-byte record kept every tenth. The
-     * clean workloads' measured slopes are within ±2 B/op (docs/PERFORMANCE.md), so this leaves a wide margin for
-     * noise and still catches any leak that would matter in a long-running process (1 M requests a day at 32 B
-     * is 32 MB a day).
+     * 16 B per operation: one small object kept per operation, or a 300-byte record kept every twentieth. Ten clean
+     * runs of leak-mixed measured −1.0 to +4.3 B/op (docs/PERFORMANCE.md), so this leaves room for the few bytes a
+     * settling cache costs and still catches any leak that would matter in a long-running process (1 M requests a
+     * day at 16 B is 16 MB a day).
      */
     public static final double DEFAULT_BYTES_PER_OPERATION = 16;
     /** 64 KiB per second: 5.3 GiB a day, which no long-running process can afford. */
@@ -37,11 +37,6 @@ public record LeakLimits(double bytesPerOperation, double bytesPerSecond, String
     public static final LeakLimits DEFAULTS = new LeakLimits(DEFAULT_BYTES_PER_OPERATION, DEFAULT_BYTES_PER_SECOND,
             "defaults");
 
-    /** The same limits, said to come from {@code source}. */
-    public LeakLimits withSource(String source) {
-        return new LeakLimits(bytesPerOperation, bytesPerSecond, source);
-    }
-
     /**
      * The limits for one workload: the defaults, replaced by the budgets file's {@code leak-bytes-per-op} and
      * {@code leak-bytes-per-s} maxima for that workload, replaced in turn by the command line's (null: not given).
@@ -49,8 +44,8 @@ public record LeakLimits(double bytesPerOperation, double bytesPerSecond, String
     public static LeakLimits resolve(Budgets budgets, String workload, Double perOperation, Double perSecond) {
         double op = DEFAULT_BYTES_PER_OPERATION;
         double s = DEFAULT_BYTES_PER_SECOND;
-        String opFrom = "default";
-        String sFrom = "default";
+        String opFrom = DEFAULTS.source();
+        String sFrom = DEFAULTS.source();
         for (Budget b : budgets.budgets()) {
             if (!b.workload().equals(workload) || b.bound() != Bound.MAX) {
                 continue;

@@ -8,6 +8,7 @@ import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.leak.HeapTrend;
 import io.flightdeck.harness.leak.LeakCheckReport;
+import io.flightdeck.harness.workload.WorkloadCase;
 import io.flightdeck.profiling.Ranked;
 import io.flightdeck.profiling.leaks.LeakAnalysis;
 
@@ -25,7 +26,7 @@ public final class LeakCheckText {
 
     /** "❌ leak-planted: FAILED, the live heap grows 340 B/op (95 % CI ...)". */
     public static String headline(LeakCheckReport r) {
-        return (r.failed() ? "❌ " : "✅ ") + r.workload() + (r.caseLabel().equals("default") ? "" : " " + r.caseLabel())
+        return (r.failed() ? "❌ " : "✅ ") + r.workload() + (r.caseLabel().equals(WorkloadCase.DEFAULT_LABEL) ? "" : " " + r.caseLabel())
                 + ": " + (r.failed() ? "FAILED" : "passed") + ", " + r.reason();
     }
 

@@ -111,7 +111,6 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    /** The headline of each workload's recording; the whole analysis is in analysis.json beside it. */
     /** Suspects report.md lists for a failed leak check. */
     static final int SUSPECTS_SHOWN = 5;
 
@@ -140,6 +139,7 @@ public final class MarkdownReport {
         }
     }
 
+    /** The headline of each workload's recording; the whole analysis is in analysis.json beside it. */
     private static void profiles(StringBuilder md, RunReport r) {
         List<WorkloadReport> profiled = r.workloads().stream().filter(w -> w.profile() != null).toList();
         if (profiled.isEmpty()) {

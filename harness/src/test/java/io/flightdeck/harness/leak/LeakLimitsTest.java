@@ -21,7 +21,7 @@ class LeakLimitsTest {
     @Test
     void theDefaultsHoldWhereNothingElseIsSaid() {
         LeakLimits l = LeakLimits.resolve(BUDGETS, "leak-planted", null, null);
-        assertThat(l).isEqualTo(LeakLimits.DEFAULTS.withSource("default"));
+        assertThat(l).isEqualTo(LeakLimits.DEFAULTS);
     }
 
     @Test
@@ -29,7 +29,7 @@ class LeakLimitsTest {
         LeakLimits fromFile = LeakLimits.resolve(BUDGETS, "leak-mixed", null, null);
         assertThat(fromFile.bytesPerOperation()).isEqualTo(8);
         assertThat(fromFile.bytesPerSecond()).isEqualTo(LeakLimits.DEFAULT_BYTES_PER_SECOND);
-        assertThat(fromFile.source()).isEqualTo("per op: budgets, per s: default");
+        assertThat(fromFile.source()).isEqualTo("per op: budgets, per s: defaults");
 
         LeakLimits fromCli = LeakLimits.resolve(BUDGETS, "leak-mixed", 100.0, 2048.0);
         assertThat(fromCli).isEqualTo(new LeakLimits(100, 2048, "command line"));
