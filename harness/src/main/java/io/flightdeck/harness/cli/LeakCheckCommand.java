@@ -115,7 +115,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
         }
         Budgets budgets = RunInputs.budgets(budgetsFile, registry);
         RunInputs.heap(heap);
-        Map<String, String> params = RunInputs.parameters(parameters, store);
+        Map<String, String> params = RunInputs.parameters(parameters, store, selected);
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-leak-check";
         Path dir = RunInputs.runDirectory(out, runId,
                 selected.stream().map(w -> LeakCheckRun.FOLDER + "/" + w.name()).toList());

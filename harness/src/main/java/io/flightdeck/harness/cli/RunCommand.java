@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,7 +137,8 @@ public final class RunCommand implements Callable<Integer> {
         if (noJfr && !leakChecks.isEmpty()) {
             throw new UsageException("--no-jfr: suite " + base.name() + " has leak checks, which need a recording");
         }
-        Map<String, String> params = RunInputs.parameters(parameters, store);
+        Map<String, String> params = RunInputs.parameters(parameters, store,
+                Stream.concat(selected.stream(), leakChecks.stream()).toList());
         RunInputs.baselineName("--save-baseline", saveBaseline);
         RunInputs.baselineName("--baseline", baseline);
         ChangeThresholds thresholds = RunInputs.thresholds(regressionLimit);

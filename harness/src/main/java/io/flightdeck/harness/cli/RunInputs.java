@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -160,11 +161,22 @@ final class RunInputs {
                 : ChangeThresholds.DEFAULTS.withLimit(percentage("--regression-limit", regressionLimit));
     }
 
-    /** The workloads' parameters: the user's {@code --param}s and the store, which has an option of its own. */
-    static Map<String, String> parameters(Map<String, String> given, String store) {
+    /**
+     * The workloads' parameters: the user's {@code --param}s, each named by a selected workload, and the store, which
+     * has an option of its own.
+     */
+    static Map<String, String> parameters(Map<String, String> given, String store, List<Workload> selected) {
         store(store);
         if (given.containsKey("store")) {
             throw new UsageException("--param store=...: use --store");
+        }
+        Set<String> known = new TreeSet<>();
+        selected.forEach(w -> known.addAll(w.parameterNames()));
+        for (String key : given.keySet()) {
+            if (!known.contains(key)) {
+                throw new UsageException("--param " + key + ": no selected workload takes it" + (known.isEmpty()
+                        ? " (they take none)" : " (they take: " + String.join(", ", known) + ")"));
+            }
         }
         Map<String, String> params = new LinkedHashMap<>(given);
         params.put("store", store);

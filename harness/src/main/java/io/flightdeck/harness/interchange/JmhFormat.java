@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
+import io.flightdeck.harness.child.ChildResult;
 import io.flightdeck.harness.report.CaseReport;
+import io.flightdeck.harness.report.ForkReport;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.RunSettings;
 import io.flightdeck.harness.report.WorkloadReport;
@@ -42,8 +45,11 @@ public final class JmhFormat {
     public static List<Result> of(RunReport report) {
         List<Result> out = new ArrayList<>();
         RunSettings s = report.settings();
-        var jvm = report.environment() == null ? null : report.environment().jvm();
+        var parent = report.environment() == null ? null : report.environment().jvm();
         for (WorkloadReport w : report.workloads()) {
+            // the JVM that measured: the child's own account of itself, the parent's java.home and VM name
+            ChildResult.JvmFacts jvm = w.forks().stream().map(ForkReport::jvm).filter(Objects::nonNull).findFirst()
+                    .orElse(null);
             for (CaseReport c : w.cases()) {
                 if (c.iterations().isEmpty()) {
                     continue;
@@ -55,9 +61,9 @@ public final class JmhFormat {
                 }
                 out.add(new Result(JMH_VERSION, "io.flightdeck.workload." + w.name(), "avgt", c.threads(),
                         (int) c.iterations().stream().mapToInt(CaseReport.Iteration::fork).distinct().count(),
-                        jvm == null ? null : jvm.javaHome(), jvm == null ? List.of() : jvm.inputArguments(),
-                        jvm == null ? null : jvm.version(), jvm == null ? null : jvm.vmName(),
-                        jvm == null ? null : jvm.version(), c.warmupIterations(),
+                        parent == null ? null : parent.javaHome(), jvm == null ? List.of() : jvm.inputArguments(),
+                        jvm == null ? null : jvm.version(), parent == null ? null : parent.vmName(),
+                        jvm == null ? null : jvm.vendor() + " " + jvm.version(), c.warmupIterations(),
                         s == null ? null : s.iterationMillis() + " ms", 1, c.iterations().size(),
                         s == null ? null : s.iterationMillis() + " ms", 1, params, metric(c), Map.of()));
             }

@@ -1,6 +1,7 @@
 package io.flightdeck.harness.workload;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Something Flightdeck measures: a named operation, run in a JVM of its own under Java Flight Recorder.
@@ -28,6 +29,14 @@ public interface Workload {
     /** The cases to measure at a scale, in order; most workloads have exactly one. */
     default List<WorkloadCase> cases(Scale scale) {
         return List.of(WorkloadCase.single());
+    }
+
+    /**
+     * The {@code --param} names it reads from its {@link WorkloadContext} besides {@code store}; a parameter no
+     * selected workload names is refused before any JVM starts, so a typo cannot run the default silently.
+     */
+    default Set<String> parameterNames() {
+        return Set.of();
     }
 
     /** Prepares one case: build data, open stores. Not measured. */

@@ -111,6 +111,8 @@ class LeakCheckCommandTest {
         CommandLineRunner.run("leak-check", "--limit-bytes-per-s", "-3").assertUsage("negative");
         CommandLineRunner.run("leak-check", "-w", "nope").assertUsage("unknown workload 'nope'");
         CommandLineRunner.run("leak-check", "--param", "store=x").assertUsage("--store");
+        CommandLineRunner.run("leak-check", "-w", "leak-trickle", "--param", "leak-every=8")
+                .assertUsage("no selected workload takes it (they take: leak-bytes-per-op)");
         CommandLineRunner.run("leak-check", "--heap", "1m").assertUsage("too small");
     }
 

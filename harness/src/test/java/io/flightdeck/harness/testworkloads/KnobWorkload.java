@@ -1,6 +1,7 @@
 package io.flightdeck.harness.testworkloads;
 
 import java.util.List;
+import java.util.Set;
 
 import io.flightdeck.harness.workload.Scale;
 import io.flightdeck.harness.workload.Session;
@@ -24,6 +25,11 @@ public final class KnobWorkload implements Workload {
     @Override
     public String description() {
         return "test: hashes an array, then injectedWork over it (4 rounds with --param slow=true, else 1)";
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of("slow");
     }
 
     @Override

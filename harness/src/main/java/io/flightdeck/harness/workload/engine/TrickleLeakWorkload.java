@@ -1,5 +1,7 @@
 package io.flightdeck.harness.workload.engine;
 
+import java.util.Set;
+
 import io.flightdeck.harness.workload.WorkloadContext;
 
 /**
@@ -31,6 +33,11 @@ public final class TrickleLeakWorkload extends MixedLifecycleWorkload {
     public TrickleLeakWorkload() {
         super("leak-trickle", "leak-mixed leaking a 24-byte object at a chosen rate (--param " + PARAMETER + "=N,"
                 + " default " + (int) DEFAULT_BYTES_PER_OPERATION + "): how small a leak a check catches");
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of(PARAMETER);
     }
 
     @Override
