@@ -3,6 +3,7 @@ package io.flightdeck.harness.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
@@ -99,7 +100,7 @@ public final class LeakCheckText {
     /** The chain from its last static field on, or whole when no static field holds it. */
     static List<String> anchored(List<String> path) {
         for (int i = path.size() - 1; i >= 0; i--) {
-            if (path.get(i).startsWith(CLASS_OBJECT)) {
+            if (path.get(i).startsWith(CLASS_OBJECT) && !ownField(path.get(i))) {
                 String element = path.get(i);
                 int end = element.indexOf(')', CLASS_OBJECT.length());
                 String anchor = end < 0 ? element
@@ -112,6 +113,22 @@ public final class LeakCheckText {
         }
         return path;
     }
+
+    /**
+     * Whether the edge leaves the class object by one of {@code java.lang.Class}'s own fields (its generic signature,
+     * reflection caches...) rather than by a static field of the class, which JFR describes the same way.
+     */
+    private static boolean ownField(String element) {
+        int end = element.indexOf(')', CLASS_OBJECT.length());
+        return end > 0 && end + 1 < element.length() && element.charAt(end + 1) == '.'
+                && CLASS_OWN_FIELDS.contains(element.substring(end + 2));
+    }
+
+    /** The instance fields of {@code java.lang.Class} (JDK 17 to 25) that a reference chain can pass through. */
+    private static final Set<String> CLASS_OWN_FIELDS = Set.of("cachedConstructor", "name", "module", "classLoader",
+            "classData", "packageName", "componentType", "reflectionData", "classRedefinedCount", "genericInfo",
+            "enumConstants", "enumConstantDirectory", "annotationData", "annotationType", "classValueMap",
+            "newInstanceCallerCache", "signers", "protectionDomain");
 
     static String trend(HeapTrend t, String per) {
         if (t == null) {

@@ -19,6 +19,16 @@ class LeakCheckTextTest {
     }
 
     @Test
+    void aClassObjectsOwnFieldIsNotMistakenForAStatic() {
+        List<String> path = List.of("GC root: Class Loader Data", "java.lang.Class (Class Name: com.example.Audit).TRAIL",
+                "java.lang.Object[] element", "java.lang.Class (Class Name: java.nio.file.Path).genericInfo",
+                "sun.reflect.generics.repository.ClassRepository.tree");
+        assertThat(LeakCheckText.anchored(path)).containsExactly("static com.example.Audit.TRAIL",
+                "java.lang.Object[] element", "java.lang.Class (Class Name: java.nio.file.Path).genericInfo",
+                "sun.reflect.generics.repository.ClassRepository.tree");
+    }
+
+    @Test
     void aChainWithoutAStaticFieldIsShownWhole() {
         List<String> path = List.of("GC root: Threads, Thread Name: main", "com.example.Cache.map", "byte[]");
         assertThat(LeakCheckText.anchored(path)).isEqualTo(path);
