@@ -1,8 +1,10 @@
 package io.flightdeck.harness.compare;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 import io.flightdeck.harness.report.CaseReport;
@@ -40,6 +42,21 @@ public final class CaseSamples {
                     && i.operations() > 0 ? (double) i.allocatedBytes() / i.operations() : Double.NaN));
 
     private CaseSamples() {
+    }
+
+    /** Each fork's median of one metric, in fork order; forks that did not measure it are left out. */
+    public static double[] forkMedians(CaseReport c, Metric m) {
+        Map<Integer, List<Double>> byFork = new TreeMap<>();
+        for (CaseReport.Iteration i : c.iterations()) {
+            double v = m.sample().applyAsDouble(i);
+            if (Double.isFinite(v)) {
+                byFork.computeIfAbsent(i.fork(), f -> new ArrayList<>()).add(v);
+            }
+        }
+        return byFork.values().stream()
+                .mapToDouble(values -> SampleComparison.median(values.stream().mapToDouble(Double::doubleValue)
+                        .toArray()))
+                .toArray();
     }
 
     /**

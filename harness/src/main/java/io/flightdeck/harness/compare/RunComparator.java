@@ -1,6 +1,7 @@
 package io.flightdeck.harness.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,11 +110,61 @@ public final class RunComparator {
                         .reduce((a, b) -> a.caseLabel() != null && b.caseLabel() == null ? a : b)
                         .map(l -> thresholds.withLimit(l.fraction())).orElse(thresholds);
                 MetricChange change = SampleComparison.compare(base.get(m), cur.get(m), m.direction(), own);
+                change = acrossJvms(change, CaseSamples.forkMedians(before, m), CaseSamples.forkMedians(now, m),
+                        m.direction(), own);
                 metrics.add(new RunComparison.MetricComparison(m.name(), m.unit(), qualified(change, m, busy)));
             }
         }
         ChangeVerdict verdict = worst(metrics.stream().map(mc -> mc.change().verdict()).toList());
         return new RunComparison.CaseComparison(now.label(), verdict, List.copyOf(metrics));
+    }
+
+    /** Forks a side needs before a change can be told from the difference between two JVMs. */
+    public static final int MIN_FORKS = 2;
+
+    /**
+     * A claimed change must also hold between JVMs, not only between iterations. Iterations of one JVM share its JIT
+     * decisions, heap layout and warm-up state, so two JVMs of the same build differ by more than their iterations
+     * suggest (seen here: the same code at 30 µs in one JVM and 93 µs in the next). A regression therefore needs at
+     * least {@value #MIN_FORKS} forks a side, and the best current fork worse than the worst baseline fork by more
+     * than the limit; an improvement, the converse beyond the noise threshold. Otherwise it is inconclusive (a
+     * regression) or no change (an improvement), saying why.
+     */
+    static MetricChange acrossJvms(MetricChange c, double[] baseForks, double[] currentForks, Direction direction,
+                                   ChangeThresholds thresholds) {
+        boolean regressed = c.verdict() == ChangeVerdict.REGRESSED;
+        if (!regressed && c.verdict() != ChangeVerdict.IMPROVED) {
+            return c;
+        }
+        if (baseForks.length < MIN_FORKS || currentForks.length < MIN_FORKS) {
+            String why = "one JVM on a side (" + baseForks.length + " against " + currentForks.length + " forks): "
+                    + "a difference between two JVMs cannot be told from a change of the code; run with --forks "
+                    + MIN_FORKS + " or more; " + c.reason();
+            return regressed ? c.withVerdict(ChangeVerdict.INCONCLUSIVE, why) : c.withVerdict(ChangeVerdict.NO_CHANGE, why);
+        }
+        // the fork pair least favourable to the claim: for a regression the best current against the worst baseline
+        double[] b = baseForks.clone();
+        double[] k = currentForks.clone();
+        Arrays.sort(b);
+        Arrays.sort(k);
+        boolean lowerIsBetter = direction == Direction.LOWER_IS_BETTER;
+        double closest;
+        if (regressed) {
+            closest = lowerIsBetter ? k[0] / b[b.length - 1] - 1 : k[k.length - 1] / b[0] - 1;
+        } else {
+            closest = lowerIsBetter ? k[k.length - 1] / b[0] - 1 : k[0] / b[b.length - 1] - 1;
+        }
+        double worse = direction.worsening(closest);
+        if (regressed && worse <= thresholds.limit()) {
+            return c.withVerdict(ChangeVerdict.INCONCLUSIVE, "the JVMs disagree: the closest pair of forks differs by "
+                    + SampleComparison.pct(closest) + ", not beyond the " + SampleComparison.pct(thresholds.limit())
+                    + " limit; " + c.reason());
+        }
+        if (!regressed && worse >= -thresholds.noise()) {
+            return c.withVerdict(ChangeVerdict.NO_CHANGE, "the JVMs disagree: the closest pair of forks differs by "
+                    + SampleComparison.pct(closest) + "; " + c.reason());
+        }
+        return c;
     }
 
     /**

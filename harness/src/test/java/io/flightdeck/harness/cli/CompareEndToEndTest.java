@@ -42,7 +42,9 @@ class CompareEndToEndTest {
      * planted slowdown is +150 %, so a 30 % limit still catches it and keeps the clean comparison from flaking.
      */
     static String[] run(String out, String... more) {
-        String[] base = {"run", "-w", "test-knob", "--warmup", "2", "--iterations", "8", "--iteration-ms", "250",
+        // two forks a side: one JVM against another cannot tell a regression from the difference between JVMs
+        String[] base = {"run", "-w", "test-knob", "--forks", "2", "--warmup", "2", "--iterations", "6",
+                "--iteration-ms", "250",
                 "--home", dir.resolve("home").toString(), "--regression-limit", "30%", "--out",
                 dir.resolve(out).toString()};
         String[] all = new String[base.length + more.length];

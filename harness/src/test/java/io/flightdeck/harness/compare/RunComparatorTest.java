@@ -18,8 +18,12 @@ import io.flightdeck.harness.report.WorkloadReport;
 class RunComparatorTest {
 
     static CaseReport.Iteration iteration(int i, double meanNanos, long allocatedBytes) {
+        return iteration(1 + i % 2, i, meanNanos, allocatedBytes); // two forks, iterations alternating
+    }
+
+    static CaseReport.Iteration iteration(int fork, int i, double meanNanos, long allocatedBytes) {
         long ops = 1_000;
-        return new CaseReport.Iteration(1, i, ops, 1_000_000_000L, 1_000_000_000L, meanNanos, 1e9 / meanNanos,
+        return new CaseReport.Iteration(fork, i, ops, 1_000_000_000L, 1_000_000_000L, meanNanos, 1e9 / meanNanos,
                 (long) meanNanos, (long) (meanNanos * 1.2), (long) (meanNanos * 2), allocatedBytes * ops);
     }
 
@@ -96,6 +100,56 @@ class RunComparatorTest {
         assertThat(verdict(other, "mean")).isEqualTo(ChangeVerdict.NO_CHANGE);
     }
 
+    /** A run whose iterations all come from one JVM. */
+    static RunReport oneFork(double meanNanos) {
+        RunReport r = run(meanNanos, 100, 0);
+        CaseReport c = r.workloads().get(0).cases().get(0);
+        List<CaseReport.Iteration> single = c.iterations().stream().map(i -> iteration(1, i.index(), i.meanNanos(),
+                100)).toList();
+        return withIterations(r, single);
+    }
+
+    static RunReport withIterations(RunReport r, List<CaseReport.Iteration> iterations) {
+        CaseReport c = r.workloads().get(0).cases().get(0);
+        CaseReport changed = new CaseReport(c.label(), c.threads(), c.size(), c.operationUnit(), c.latency(),
+                c.histogram(), c.throughput(), iterations, c.outliers(), c.coldStart(), c.warmupIterations(),
+                c.jitMillisDuringMeasurement(), c.metrics(), c.resources(), c.details());
+        WorkloadReport w = r.workloads().get(0);
+        return new RunReport(r.schemaVersion(), r.tool(), r.runId(), r.startedAt(), r.finishedAt(),
+                r.durationSeconds(), r.settings(), r.environment(), r.noise(),
+                List.of(new WorkloadReport(w.name(), w.description(), w.operationUnit(), w.status(), w.failure(),
+                        w.forks(), List.of(changed), w.scaling(), w.profile())), r.budgets(), r.leakChecks(),
+                r.verdict(), r.exitCode());
+    }
+
+    @Test
+    void oneJvmASideCannotMakeARegression() {
+        RunComparison c = RunComparator.compare("b", oneFork(1_000), "c", oneFork(1_300), ChangeThresholds.DEFAULTS,
+                List.of());
+        assertThat(verdict(c, "mean")).isEqualTo(ChangeVerdict.INCONCLUSIVE);
+        assertThat(c.workloads().get(0).cases().get(0).metrics().get(0).change().reason())
+                .startsWith("one JVM on a side (1 against 1 forks)");
+        assertThat(c.exitCode()).isZero();
+    }
+
+    @Test
+    void jvmsThatDisagreeMakeARegressionInconclusive() {
+        // the baseline's second JVM was as slow as the current ones: the iterations differ, the JVMs do not clearly
+        List<CaseReport.Iteration> base = new java.util.ArrayList<>();
+        List<CaseReport.Iteration> cur = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            base.add(iteration(1, i, 1_000 + i, 100));
+            cur.add(iteration(1 + i % 2, i, 1_300 + i, 100));
+        }
+        base.add(iteration(2, 10, 1_290, 100));
+        base.add(iteration(2, 11, 1_292, 100));
+        RunComparison c = RunComparator.compare("b", withIterations(run(1, 100, 0), base), "c",
+                withIterations(run(1, 100, 0), cur), ChangeThresholds.DEFAULTS, List.of());
+        MetricChange mean = c.workloads().get(0).cases().get(0).metrics().get(0).change();
+        assertThat(mean.verdict()).as(mean.reason()).isEqualTo(ChangeVerdict.INCONCLUSIVE);
+        assertThat(mean.reason()).startsWith("the JVMs disagree");
+    }
+
     @Test
     void aWorkloadTheBaselineLacksIsNewNotJudged() {
         RunReport base = run(1_000, 100, 0);
@@ -103,6 +157,9 @@ class RunComparatorTest {
                 null, List.of(), List.of(), List.of(), RunReport.PASSED, 0);
         RunComparison c = RunComparator.compare("b", other, "c", base, ChangeThresholds.DEFAULTS, List.of());
         assertThat(c.workloads().get(0).status()).isEqualTo("new");
-        assertThat(c.verdict()).isEqualTo(RunComparison.NO_REGRESSION);
+        // nothing in common: a gate that compared nothing says so instead of passing quietly
+        assertThat(c.verdict()).isEqualTo(RunComparison.INCONCLUSIVE);
+        assertThat(c.exitCode()).isZero();
+        assertThat(ComparisonText.verdictLine(c)).startsWith("NOTHING COMPARED");
     }
 }
