@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import io.flightdeck.harness.run.RecordingAnalyses;
+import io.flightdeck.harness.recording.RecordingAnalyses;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.AnalysisOptions;
 import io.flightdeck.profiling.RecordingAnalyzer;

@@ -9,7 +9,7 @@ import java.util.List;
 import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.child.CaseResult;
 import io.flightdeck.harness.child.Checkpoint;
-import io.flightdeck.harness.run.RecordingAnalyses;
+import io.flightdeck.harness.recording.RecordingAnalyses;
 import io.flightdeck.harness.runner.ForkOutcome;
 import io.flightdeck.harness.runner.ForkedRunner;
 import io.flightdeck.harness.runner.RunListener;

@@ -27,6 +27,7 @@ import io.flightdeck.harness.leak.LeakCheckReport;
 import io.flightdeck.harness.leak.LeakCheckRun;
 import io.flightdeck.harness.leak.LeakLimits;
 import io.flightdeck.harness.measure.LatencyStats;
+import io.flightdeck.harness.recording.RecordingAnalyses;
 import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.harness.report.MarkdownReport;
 import io.flightdeck.harness.report.ProfileHeadline;

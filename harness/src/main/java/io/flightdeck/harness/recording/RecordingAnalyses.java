@@ -1,4 +1,4 @@
-package io.flightdeck.harness.run;
+package io.flightdeck.harness.recording;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
