@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +21,6 @@ import io.flightdeck.harness.compare.ChangeThresholds;
 import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.home.BaselineStore;
-import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.workload.WorkloadRegistry;
 
 /** {@code flightdeck compare A B}: did B regress against A? Each a run folder, a report.json or a saved baseline. */
@@ -56,15 +56,14 @@ public final class CompareCommand implements Callable<Integer> {
             + "own limits (default: the built-in one)")
     Path budgetsFile;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "where saved baselines live (default: .flightdeck at "
-            + "the project root)")
-    Path home;
+    @Mixin
+    HomeOption home;
 
     @Override
     public Integer call() throws Exception {
         ChangeThresholds thresholds = RunInputs.thresholds(regressionLimit);
         Budgets budgets = RunInputs.budgets(budgetsFile, WorkloadRegistry.load());
-        BaselineStore baselines = new BaselineStore(RunInputs.home(home));
+        BaselineStore baselines = new BaselineStore(home.home());
         ComparisonFiles.Compared a = RunSources.resolve(baselines, baseline);
         ComparisonFiles.Compared b = RunSources.resolve(baselines, current);
         Path dir = out != null ? out

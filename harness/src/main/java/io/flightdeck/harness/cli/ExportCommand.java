@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +19,6 @@ import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.files.AtomicFile;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.home.BaselineStore;
-import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.interchange.GithubBenchmarkFormat;
 import io.flightdeck.harness.interchange.JmhFormat;
 
@@ -42,12 +42,12 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "the file (default: standard output)")
     Path out;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "where saved baselines live")
-    Path home;
+    @Mixin
+    HomeOption home;
 
     @Override
     public Integer call() throws Exception {
-        ComparisonFiles.Compared source = RunSources.resolve(new BaselineStore(RunInputs.home(home)), run);
+        ComparisonFiles.Compared source = RunSources.resolve(new BaselineStore(home.home()), run);
         Object document = switch (format.toLowerCase(Locale.ROOT)) {
             case "smaller-is-better", "customsmallerisbetter" -> GithubBenchmarkFormat.smallerIsBetter(source.report());
             case "bigger-is-better", "custombiggerisbetter" -> GithubBenchmarkFormat.biggerIsBetter(source.report());

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,9 +58,8 @@ public final class HistoryCommand implements Callable<Integer> {
             + "<home>/charts/<workload>-<case>-<metric>.svg)")
     Path chart;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "where the history lives (default: .flightdeck at "
-            + "the project root)")
-    Path home;
+    @Mixin
+    HomeOption home;
 
     @Option(names = "--import-jmh", paramLabel = "FILE", description = "first add a JMH JSON result file (-rf json) to "
             + "the history, as a record of this machine")
@@ -67,7 +67,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Home h = RunInputs.home(home);
+        Home h = home.home();
         HistoryStore store = new HistoryStore(h.history());
         PrintWriter out = spec.commandLine().getOut();
         if (importJmh != null) {

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,7 +21,6 @@ import picocli.CommandLine.Spec;
 import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.check.Quantity;
 import io.flightdeck.harness.check.UnitKind;
-import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.leak.LeakCheckRun;
 import io.flightdeck.harness.leak.LeakLimits;
@@ -93,9 +93,8 @@ public final class LeakCheckCommand implements Callable<Integer> {
             description = "a workload parameter (repeatable), e.g. leak-bytes-per-op=4 for leak-trickle")
     Map<String, String> parameters = new LinkedHashMap<>();
 
-    @Option(names = "--home", paramLabel = "DIR",
-            description = "where the history lives (default: .flightdeck at the project root)")
-    Path home;
+    @Mixin
+    HomeOption home;
 
     @Option(names = "--no-history", description = "do not add this check to the history in the home folder")
     boolean noHistory;
@@ -135,7 +134,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
         RunReport report = new ProfilingRun().execute(plan, checks, budgets, arguments, new TerminalProgress(stdout));
         TerminalSummary.print(stdout, report, dir);
         if (!noHistory) {
-            RunInputs.appendHistory(stdout, RunInputs.home(home), report);
+            RunInputs.appendHistory(stdout, home.home(), report);
         }
         return report.exitCode();
     }

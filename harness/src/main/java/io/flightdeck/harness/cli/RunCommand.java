@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -111,9 +112,8 @@ public final class RunCommand implements Callable<Integer> {
                     + "the budgets file's regressions, else 10%)")
     String regressionLimit;
 
-    @Option(names = "--home", paramLabel = "DIR",
-            description = "where baselines and history live (default: .flightdeck at the project root)")
-    Path home;
+    @Mixin
+    HomeOption home;
 
     @Option(names = "--no-history", description = "do not add this run to the history in the home folder")
     boolean noHistory;
@@ -142,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
         RunInputs.baselineName("--save-baseline", saveBaseline);
         RunInputs.baselineName("--baseline", baseline);
         ChangeThresholds thresholds = RunInputs.thresholds(regressionLimit);
-        Home homeFolder = RunInputs.home(home);
+        Home homeFolder = home.home();
         BaselineStore baselines = new BaselineStore(homeFolder);
         // read before the run: a baseline that cannot be compared against must not cost a whole run to find out
         ComparisonFiles.Compared against = baseline == null ? null : RunSources.baseline(baselines, baseline);

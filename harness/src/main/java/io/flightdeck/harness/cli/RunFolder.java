@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.run.ProfilingRun;
-import io.flightdeck.harness.workload.Workload;
 
 /**
  * Prepares a run folder that may hold an earlier run (a CI job that always writes to the same {@code --out}): the

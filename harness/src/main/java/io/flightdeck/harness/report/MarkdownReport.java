@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.flightdeck.harness.check.BudgetFormat;
-import io.flightdeck.harness.check.BudgetVerdict;
 import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.child.CaseResult;
 import io.flightdeck.harness.env.EnvironmentText;
