@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A writer to kill: appends large records to the history named by its argument, without end, printing
- * "appended N" after each append has returned. {@link HistoryStoreTest} kills it at random moments.
+ * A writer to kill: appends large records to the history named by its first argument, numbered from its second,
+ * without end, printing "appended N" after each append has returned. {@link HistoryStoreTest} kills it at random
+ * moments.
  */
 public final class HistoryAppenderMain {
 
@@ -16,7 +17,7 @@ public final class HistoryAppenderMain {
 
     public static void main(String[] args) throws Exception {
         HistoryStore store = new HistoryStore(Path.of(args[0]));
-        for (int n = 1; ; n++) {
+        for (int n = Integer.parseInt(args[1]); ; n++) {
             store.append(HistoryStoreTest.entry("run-" + n, Instant.now(), 3_000));
             System.out.println("appended " + n);
             System.out.flush();
