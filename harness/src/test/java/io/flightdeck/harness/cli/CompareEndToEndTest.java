@@ -38,14 +38,15 @@ class CompareEndToEndTest {
     static CommandLineRunner again;
 
     /**
-     * Short runs on a shared 2-core machine move by more than the default 10 % between JVMs now and then; the
-     * planted slowdown is +150 %, so a 30 % limit still catches it and keeps the clean comparison from flaking.
+     * Whole runs on a shared 2-core machine drift by up to 50 % now and then, both forks alike (docs/PERFORMANCE.md,
+     * "Regression gate"); the planted slowdown is +150 %, so a 60 % limit still catches it with room to spare and
+     * keeps the clean comparison from flaking.
      */
     static String[] run(String out, String... more) {
         // two forks a side: one JVM against another cannot tell a regression from the difference between JVMs
         String[] base = {"run", "-w", "test-knob", "--forks", "2", "--warmup", "2", "--iterations", "6",
                 "--iteration-ms", "250",
-                "--home", dir.resolve("home").toString(), "--regression-limit", "30%", "--out",
+                "--home", dir.resolve("home").toString(), "--regression-limit", "60%", "--out",
                 dir.resolve(out).toString()};
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
@@ -136,14 +137,14 @@ class CompareEndToEndTest {
     @Test
     void compareTakesRunFoldersAndBaselineNames() throws Exception {
         CommandLineRunner r = CommandLineRunner.run("compare", dir.resolve("base").toString(),
-                dir.resolve("slow").toString(), "--regression-limit", "30%", "--home", dir.resolve("home").toString(),
+                dir.resolve("slow").toString(), "--regression-limit", "60%", "--home", dir.resolve("home").toString(),
                 "-o", dir.resolve("cmp").toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(quiet("base", "slow") ? ExitCodes.CHECK_FAILED : 0);
         assertThat(dir.resolve("cmp/test-knob/flamegraph-cpu-diff.html")).isRegularFile();
         assertThat(dir.resolve("cmp/comparison.md")).isRegularFile();
 
         CommandLineRunner named = CommandLineRunner.run("compare", "before", dir.resolve("again/report.json")
-                .toString(), "--regression-limit", "30%", "--home", dir.resolve("home").toString(), "-o",
+                .toString(), "--regression-limit", "60%", "--home", dir.resolve("home").toString(), "-o",
                 dir.resolve("cmp2").toString());
         assertThat(named.exitCode()).as(named.out() + named.err()).isZero();
     }
