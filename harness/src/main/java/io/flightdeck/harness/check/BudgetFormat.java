@@ -35,6 +35,19 @@ public final class BudgetFormat {
         return format(unit, value, false);
     }
 
+    /**
+     * A measured value labelled with the short unit reports and the history store beside it: "ns", "op/s" and "B"
+     * are formatted as durations, rates and sizes; any other unit is printed after the number.
+     */
+    public static String measured(String unit, double value) {
+        return switch (unit == null ? "" : unit) {
+            case "ns" -> measured(UnitKind.DURATION, value);
+            case "op/s" -> measured(UnitKind.RATE, value);
+            case "B" -> measured(UnitKind.BYTES, value);
+            default -> String.format(Locale.ROOT, "%.4g%s", value, unit == null || unit.isEmpty() ? "" : " " + unit);
+        };
+    }
+
     /** A budget's limit in base units: "50 ms", "1 s", "100/s", "256 KiB". */
     public static String limit(UnitKind unit, double value) {
         return format(unit, value, true);

@@ -18,7 +18,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import io.flightdeck.harness.check.BudgetFormat;
-import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.env.Environment;
 import io.flightdeck.harness.env.EnvironmentProbe;
 import io.flightdeck.harness.history.HistoryEntries;
@@ -144,13 +143,14 @@ public final class HistoryCommand implements Callable<Integer> {
             out.println("Metric: " + workload + " " + c + ", " + metric);
             List<List<String>> table = new ArrayList<>();
             for (Trend.Row r : rows) {
-                table.add(List.of(WHEN.format(r.time()), shortCommit(r.commit()), value(unit, r.value()), trend(r)));
+                table.add(List.of(WHEN.format(r.time()), shortCommit(r.commit()), BudgetFormat.measured(unit,
+                        r.value()), trend(r)));
             }
             TerminalSummary.printTable(out, List.of("Date (UTC)", "Commit", "Value", "Trend"), table);
             Path file = chart != null && cases.size() == 1 ? chart
                     : h.directory().resolve("charts").resolve(safe(workload + "-" + c + "-" + metric) + ".svg");
             try {
-                TrendChart.write(file, workload + " " + c + ": " + metric, rows, v -> value(unit, v));
+                TrendChart.write(file, workload + " " + c + ": " + metric, rows, v -> BudgetFormat.measured(unit, v));
             } catch (IOException e) {
                 throw new UsageException("cannot write the chart " + file + ": " + e.getMessage());
             }
@@ -168,15 +168,6 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         return String.format(Locale.ROOT, "%+.2f %%", r.change() * 100).replace('-', '−') + " "
                 + (r.warning() ? "⚠️" : "✓");
-    }
-
-    private static String value(String unit, double v) {
-        return switch (unit == null ? "" : unit) {
-            case "ns" -> BudgetFormat.measured(UnitKind.DURATION, v);
-            case "op/s" -> BudgetFormat.measured(UnitKind.RATE, v);
-            case "B" -> BudgetFormat.measured(UnitKind.BYTES, v);
-            default -> String.format(Locale.ROOT, "%.4g%s", v, unit == null || unit.isEmpty() ? "" : " " + unit);
-        };
     }
 
     private static String shortCommit(String commit) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 
 import io.flightdeck.harness.check.BudgetFormat;
-import io.flightdeck.harness.check.UnitKind;
 
 /** A comparison in words and tables, the same on the terminal and in {@code comparison.md}. */
 public final class ComparisonText {
@@ -46,8 +45,8 @@ public final class ComparisonText {
         MetricChange ch = m.change();
         String interval = Double.isNaN(ch.lower()) ? "" : " (" + SampleComparison.pct(ch.lower()) + " to "
                 + SampleComparison.pct(ch.upper()) + ")";
-        return List.of(workload, caseLabel, m.metric(), value(m.unit(), ch.baselineMedian()),
-                value(m.unit(), ch.currentMedian()),
+        return List.of(workload, caseLabel, m.metric(), BudgetFormat.measured(m.unit(), ch.baselineMedian()),
+                BudgetFormat.measured(m.unit(), ch.currentMedian()),
                 Double.isNaN(ch.change()) ? BudgetFormat.NONE : SampleComparison.pct(ch.change()) + interval,
                 symbol(ch.verdict()) + " " + word(ch.verdict()));
     }
@@ -132,15 +131,6 @@ public final class ComparisonText {
             case NO_CHANGE -> "·";
             case REGRESSED -> "❌";
             case INCONCLUSIVE -> "❔";
-        };
-    }
-
-    private static String value(String unit, double v) {
-        return switch (unit) {
-            case "ns" -> BudgetFormat.measured(UnitKind.DURATION, v);
-            case "op/s" -> BudgetFormat.measured(UnitKind.RATE, v);
-            case "B" -> BudgetFormat.measured(UnitKind.BYTES, v);
-            default -> String.valueOf(v);
         };
     }
 }
