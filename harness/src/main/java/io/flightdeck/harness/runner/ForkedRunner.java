@@ -26,7 +26,7 @@ import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.workload.Workload;
 
 /**
- * Runs each workload of a plan in child JVMs, one fork after another, and collects how each ended. A child that
+ * Runs each workload of a plan in child JVMs, one fork at a time, and collects how each ended. A child that
  * throws, runs out of memory, crashes or overruns its time limit becomes a failed fork with its exit code, the tail
  * of its stderr and whatever recording it left; the run goes on with the next.
  */
@@ -58,15 +58,22 @@ public final class ForkedRunner {
         this.listener = listener;
     }
 
-    /** The outcomes of every fork of every workload, in plan order. */
+    /**
+     * The outcomes of every fork of every workload, in plan order. The forks run in rounds: fork 1 of every workload,
+     * then fork 2 of every workload, and so on. A shared machine has slow spells that last tens of seconds and that
+     * nothing inside the VM can see; run back to back, all forks of one workload can fall into the same spell and
+     * the whole workload looks slower. Spread over rounds, a spell slows one fork of several workloads instead,
+     * and a comparison that needs every fork pair beyond its limit (see RunComparator) is not fooled by it.
+     */
     public List<List<ForkOutcome>> run(RunPlan plan) throws IOException {
+        List<Workload> workloads = plan.workloads();
         List<List<ForkOutcome>> all = new ArrayList<>();
-        int index = 0;
-        for (Workload workload : plan.workloads()) {
-            index++;
-            List<ForkOutcome> forks = new ArrayList<>();
-            for (int fork = 1; fork <= plan.suite().forks(); fork++) {
-                listener.workloadStarted(index, plan.workloads().size(), workload, fork, plan.suite().forks());
+        workloads.forEach(w -> all.add(new ArrayList<>()));
+        int forks = plan.suite().forks();
+        for (int fork = 1; fork <= forks; fork++) {
+            for (int index = 0; index < workloads.size(); index++) {
+                Workload workload = workloads.get(index);
+                listener.workloadStarted(index + 1, workloads.size(), workload, fork, forks);
                 ForkOutcome outcome;
                 try {
                     outcome = runFork(plan, workload, fork);
@@ -75,9 +82,8 @@ public final class ForkedRunner {
                             "the child JVM could not be started: " + e.getMessage(), List.of(), null, List.of());
                 }
                 listener.forkFinished(workload, outcome);
-                forks.add(outcome);
+                all.get(index).add(outcome);
             }
-            all.add(forks);
         }
         return all;
     }
