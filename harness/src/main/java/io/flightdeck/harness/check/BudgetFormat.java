@@ -36,13 +36,14 @@ public final class BudgetFormat {
     }
 
     /**
-     * A measured value labelled with the short unit reports and the history store beside it: "ns", "op/s" and "B"
-     * are formatted as durations, rates and sizes; any other unit is printed after the number.
+     * A measured value labelled with the short unit reports and the history store beside it: "ns" and "s", "op/s" and
+     * "1/s", and "B" are formatted as durations, rates and sizes; any other unit is printed after the number.
      */
     public static String measured(String unit, double value) {
         return switch (unit == null ? "" : unit) {
             case "ns" -> measured(UnitKind.DURATION, value);
-            case "op/s" -> measured(UnitKind.RATE, value);
+            case "s" -> measured(UnitKind.DURATION, value * 1e9);
+            case "op/s", "1/s" -> measured(UnitKind.RATE, value);
             case "B" -> measured(UnitKind.BYTES, value);
             default -> String.format(Locale.ROOT, "%.4g%s", value, unit == null || unit.isEmpty() ? "" : " " + unit);
         };

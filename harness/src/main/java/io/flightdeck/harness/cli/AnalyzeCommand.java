@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import io.flightdeck.harness.recording.RecordingAnalyses;
+import io.flightdeck.harness.report.html.AnalysisPage;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.AnalysisOptions;
 import io.flightdeck.profiling.RecordingAnalyzer;
@@ -58,9 +59,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Path dir = outputDirectory();
         RecordingAnalyses.Written written = RecordingAnalyses.write(dir, analysis, 1, String.valueOf(file.getFileName()));
         AnalysisSummary.print(spec.commandLine().getOut(), analysis, Math.min(top, 5));
+        Path page = AnalysisPage.write(analysis, dir, written.flameGraphs().stream()
+                .map(g -> g.getFileName().toString()).toList()); // written into dir
+        spec.commandLine().getOut().println("report: " + page.toAbsolutePath().normalize().toUri());
         spec.commandLine().getOut().println("analysis: " + written.analysis());
-        for (Path page : written.flameGraphs()) {
-            spec.commandLine().getOut().println("flame graph: " + page);
+        for (Path graph : written.flameGraphs()) {
+            spec.commandLine().getOut().println("flame graph: " + graph);
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

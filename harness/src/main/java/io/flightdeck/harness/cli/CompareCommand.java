@@ -21,6 +21,7 @@ import io.flightdeck.harness.compare.ChangeThresholds;
 import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.home.BaselineStore;
+import io.flightdeck.harness.report.html.ComparisonPage;
 import io.flightdeck.harness.workload.WorkloadRegistry;
 
 /** {@code flightdeck compare A B}: did B regress against A? Each a run folder, a report.json or a saved baseline. */
@@ -81,6 +82,12 @@ public final class CompareCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         TerminalSummary.printComparison(stdout, c, dir.toAbsolutePath().normalize());
+        try {
+            stdout.println("report: " + ComparisonPage.write(c, dir.toAbsolutePath().normalize()).toUri());
+        } catch (IOException e) {
+            stdout.println("warning: " + ComparisonFiles.HTML + " could not be written: " + e.getMessage());
+        }
+        stdout.flush();
         return c.exitCode();
     }
 }

@@ -164,10 +164,11 @@ public final class RunCommand implements Callable<Integer> {
         RunReport report = new ProfilingRun().execute(plan, leaks, budgets, arguments, new TerminalProgress(stdout));
         TerminalSummary.print(stdout, report, dir);
         int exitCode = report.exitCode();
+        RunComparison comparison = null;
         // after the run its results are safe in its folder: what fails from here on is said, and the rest still done
         if (against != null) {
             try {
-                RunComparison comparison = ComparisonFiles.compareAndWrite(against,
+                comparison = ComparisonFiles.compareAndWrite(against,
                         new ComparisonFiles.Compared(dir.toString(), report, dir), thresholds,
                         regressionLimit != null ? List.of() : budgets.regressions(), dir);
                 TerminalSummary.printComparison(stdout, comparison, dir);
@@ -183,6 +184,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (!noHistory) {
             RunInputs.appendHistory(stdout, homeFolder, report);
+        }
+        if (comparison != null || !noHistory) {
+            RunInputs.rewriteReportPage(stdout, report, dir, comparison, noHistory ? null : homeFolder);
         }
         return exitCode;
     }

@@ -18,7 +18,8 @@ import io.flightdeck.harness.run.ProfilingRun;
 final class RunFolder {
 
     private static final List<String> RUN_FILES = List.of(ProfilingRun.REPORT_JSON, ProfilingRun.REPORT_MD,
-            ProfilingRun.ENVIRONMENT_JSON, ComparisonFiles.JSON, ComparisonFiles.MARKDOWN);
+            ProfilingRun.REPORT_HTML, ProfilingRun.ENVIRONMENT_JSON, ComparisonFiles.JSON, ComparisonFiles.MARKDOWN,
+            ComparisonFiles.HTML);
     /**
      * What a fork leaves in its workload's folder, and its recording's analysis: fork 1 plain, later forks with
      * "-fork-N".

@@ -21,12 +21,15 @@ import java.util.regex.Pattern;
 import io.flightdeck.harness.check.BudgetFileException;
 import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.compare.ChangeThresholds;
+import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.history.HistoryEntries;
+import io.flightdeck.harness.history.HistoryEntry;
 import io.flightdeck.harness.history.HistoryStore;
 import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.home.GitCommit;
 import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.report.html.RunPage;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
 import io.flightdeck.harness.workload.Workload;
@@ -209,6 +212,29 @@ final class RunInputs {
      * Adds the run to the history in the home folder and says where; a history that cannot be written is a warning,
      * not a failed run (the run's own results are already safe in its folder).
      */
+    /**
+     * Writes report.html again, now with the comparison and the history's trend: the run wrote it without them.
+     * A history that cannot be read leaves the trend out, and says so.
+     */
+    static void rewriteReportPage(PrintWriter out, RunReport report, Path dir, RunComparison comparison, Home home) {
+        List<HistoryEntry> entries = List.of();
+        if (home != null) {
+            try {
+                entries = new HistoryStore(home.history()).read().entries();
+            } catch (IOException e) {
+                out.println("warning: report.html has no history trend, the history could not be read: "
+                        + e.getMessage());
+            }
+        }
+        try {
+            RunPage.write(report, dir, comparison, entries);
+        } catch (IOException e) {
+            out.println("warning: report.html could not be rewritten with the comparison and history: "
+                    + e.getMessage());
+        }
+        out.flush();
+    }
+
     static void appendHistory(PrintWriter out, Home home, RunReport report) {
         HistoryStore history = new HistoryStore(home.history());
         try {

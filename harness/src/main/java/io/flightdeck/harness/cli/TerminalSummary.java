@@ -41,7 +41,8 @@ final class TerminalSummary {
                 + (report.leakChecks().isEmpty() ? "" : leaks + " of " + report.leakChecks().size()
                 + " leak check(s) failed, ")
                 + "in " + String.format(Locale.ROOT, "%.0f s", report.durationSeconds()));
-        out.println("report: " + dir.resolve(ProfilingRun.REPORT_MD));
+        out.println("report: " + dir.resolve(ProfilingRun.REPORT_HTML).toAbsolutePath().normalize().toUri());
+        out.println("        " + dir.resolve(ProfilingRun.REPORT_MD));
         out.println("        " + dir.resolve(ProfilingRun.REPORT_JSON));
         report.workloads().stream()
                 .filter(w -> w.profile() != null && w.profile().flameGraphs() != null && !w.profile().flameGraphs().isEmpty())

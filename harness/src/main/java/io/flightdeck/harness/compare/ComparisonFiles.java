@@ -23,6 +23,8 @@ public final class ComparisonFiles {
 
     public static final String JSON = "comparison.json";
     public static final String MARKDOWN = "comparison.md";
+    /** Written by the compare command (report.html.ComparisonPage); cleared here with the others. */
+    public static final String HTML = "comparison.html";
 
     private ComparisonFiles() {
     }
@@ -62,6 +64,7 @@ public final class ComparisonFiles {
     private static void clearPrevious(Path out) throws IOException {
         Files.deleteIfExists(out.resolve(JSON));
         Files.deleteIfExists(out.resolve(MARKDOWN));
+        Files.deleteIfExists(out.resolve(HTML));
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(out, Files::isDirectory)) {
             for (Path d : dirs) {
                 for (ProfileKind kind : List.of(ProfileKind.CPU, ProfileKind.ALLOC)) {

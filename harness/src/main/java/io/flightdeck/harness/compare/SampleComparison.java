@@ -124,7 +124,7 @@ public final class SampleComparison {
     }
 
     /** "+12.3 %", "−4.0 %". */
-    static String pct(double fraction) {
+    public static String pct(double fraction) {
         String s = String.format(Locale.ROOT, "%+.1f %%", fraction * 100);
         return s.replace('-', '−');
     }

@@ -188,42 +188,30 @@ public final class MarkdownReport {
 
     /** JOL footprints, from whichever case reported them in its details (the memory-pressure workload does). */
     private static void footprints(StringBuilder md, RunReport r) {
-        ObjectMapper json = Json.mapper();
-        for (WorkloadReport w : r.workloads()) {
-            for (CaseReport c : w.cases()) {
-                if (c.details() == null || !c.details().has("layouts") || !c.details().has("episodes")) {
-                    continue;
-                }
-                Footprint f;
-                try {
-                    f = json.treeToValue(c.details(), Footprint.class);
-                } catch (JsonProcessingException | IllegalArgumentException e) {
-                    continue; // details of another shape: nothing to show here
-                }
-                md.append("\n## Footprint (JOL, from ").append(w.name()).append(")\n\n");
-                table(md, List.of("Object", "Retained", "Objects"), f.episodes().stream().map(e -> List.of(
-                        "completed episode, " + e.steps() + " steps",
-                        BudgetFormat.measured(UnitKind.BYTES, e.retainedBytes()),
-                        String.format(Locale.ROOT, "%,d", e.objectCount()))).toList());
-                if (f.engine() != null) {
-                    md.append(String.format(Locale.ROOT, "%nIn-memory engine: %s per stored episode (%,d episodes of %d steps).%n",
-                            BudgetFormat.measured(UnitKind.BYTES, f.engine().bytesPerEpisode()), f.engine().episodes(),
-                            f.engine().stepsPerEpisode()));
-                }
-                md.append('\n');
-                table(md, List.of("Class", "Instance size", "Fields", "Lost to padding"), f.layouts().stream()
-                        .map(l -> List.of(l.className(), l.instanceSize() + " B", String.valueOf(l.fields().size()),
-                                l.lossesBytes() + " B"))
-                        .toList());
-                if (f.vm() != null) {
-                    md.append(String.format(Locale.ROOT,
-                            "%nSizes for %d-byte references, compressed oops %s, %d-byte object alignment, %d-byte headers.%n",
-                            f.vm().referenceSizeBytes(), f.vm().compressedOops() ? "on" : "off",
-                            f.vm().objectAlignmentBytes(), f.vm().objectHeaderBytes()));
-                }
-                return; // one footprint section is enough: every fork measures the same classes
+        Footprints.of(r).ifPresent(found -> {
+            Footprint f = found.footprint();
+            md.append("\n## Footprint (JOL, from ").append(found.workload()).append(")\n\n");
+            table(md, List.of("Object", "Retained", "Objects"), f.episodes().stream().map(e -> List.of(
+                    "completed episode, " + e.steps() + " steps",
+                    BudgetFormat.measured(UnitKind.BYTES, e.retainedBytes()),
+                    String.format(Locale.ROOT, "%,d", e.objectCount()))).toList());
+            if (f.engine() != null) {
+                md.append(String.format(Locale.ROOT, "%nIn-memory engine: %s per stored episode (%,d episodes of %d steps).%n",
+                        BudgetFormat.measured(UnitKind.BYTES, f.engine().bytesPerEpisode()), f.engine().episodes(),
+                        f.engine().stepsPerEpisode()));
             }
-        }
+            md.append('\n');
+            table(md, List.of("Class", "Instance size", "Fields", "Lost to padding"), f.layouts().stream()
+                    .map(l -> List.of(l.className(), l.instanceSize() + " B", String.valueOf(l.fields().size()),
+                            l.lossesBytes() + " B"))
+                    .toList());
+            if (f.vm() != null) {
+                md.append(String.format(Locale.ROOT,
+                        "%nSizes for %d-byte references, compressed oops %s, %d-byte object alignment, %d-byte headers.%n",
+                        f.vm().referenceSizeBytes(), f.vm().compressedOops() ? "on" : "off",
+                        f.vm().objectAlignmentBytes(), f.vm().objectHeaderBytes()));
+            }
+        });
     }
 
     private static String verdictLine(RunReport r) {
@@ -231,13 +219,7 @@ public final class MarkdownReport {
     }
 
     private static String metric(CaseResult.Metric m) {
-        return switch (m.unit()) {
-            case "B" -> BudgetFormat.measured(UnitKind.BYTES, m.value());
-            case "ns" -> BudgetFormat.measured(UnitKind.DURATION, m.value());
-            case "s" -> BudgetFormat.measured(UnitKind.DURATION, m.value() * 1e9);
-            case "1/s" -> BudgetFormat.measured(UnitKind.RATE, m.value());
-            default -> BudgetFormat.measured(UnitKind.NUMBER, m.value());
-        };
+        return BudgetFormat.measured(m.unit(), m.value());
     }
 
     /** A Markdown table, every cell escaped. */

@@ -65,12 +65,12 @@ public final class SummaryTable {
     }
 
     /** "5,665 episodes/s", "1,204 queries/s". */
-    static String throughput(double perSecond, String unit) {
+    public static String throughput(double perSecond, String unit) {
         String rate = BudgetFormat.measured(UnitKind.RATE, perSecond); // "5,665/s"
         return rate.replace("/s", " " + plural(unit) + "/s");
     }
 
-    static String plural(String noun) {
+    public static String plural(String noun) {
         if (noun.endsWith("y") && noun.length() > 1 && "aeiou".indexOf(noun.charAt(noun.length() - 2)) < 0) {
             return noun.substring(0, noun.length() - 1) + "ies";
         }

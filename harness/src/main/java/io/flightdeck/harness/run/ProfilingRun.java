@@ -32,6 +32,7 @@ import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.harness.report.MarkdownReport;
 import io.flightdeck.harness.report.ProfileHeadline;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.report.html.RunPage;
 import io.flightdeck.harness.report.RunSettings;
 import io.flightdeck.harness.report.WorkloadReport;
 import io.flightdeck.harness.report.WorkloadReports;
@@ -55,6 +56,7 @@ public final class ProfilingRun {
     public static final String TOOL = "flightdeck 0.1.0";
     public static final String REPORT_JSON = "report.json";
     public static final String REPORT_MD = "report.md";
+    public static final String REPORT_HTML = RunPage.FILE;
     public static final String ENVIRONMENT_JSON = "environment.json";
 
     private final ObjectMapper json = Json.mapper();
@@ -119,6 +121,7 @@ public final class ProfilingRun {
         Json.writeAtomically(json, plan.directory().resolve(REPORT_JSON), report);
         AtomicFile.writeString(plan.directory().resolve(REPORT_MD),
                 MarkdownReport.render(report));
+        RunPage.write(report, plan.directory(), null, List.of()); // the run command adds comparison and history
         return report;
     }
 

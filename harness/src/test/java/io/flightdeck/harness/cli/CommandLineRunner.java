@@ -8,9 +8,9 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process, capturing what it prints. */
-record CommandLineRunner(int exitCode, String out, String err) {
+public record CommandLineRunner(int exitCode, String out, String err) {
 
-    static CommandLineRunner run(String... args) {
+    public static CommandLineRunner run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Flightdeck.commandLine();
@@ -21,7 +21,7 @@ record CommandLineRunner(int exitCode, String out, String err) {
     }
 
     /** Bad input: exit code 2 and one line on stderr naming the problem, no stack trace. */
-    void assertUsage(String expected) {
+    public void assertUsage(String expected) {
         assertThat(exitCode).as(out + err).isEqualTo(ExitCodes.USAGE);
         assertThat(err).contains(expected).doesNotContain("Exception");
         assertThat(err.strip()).doesNotContain("\n").doesNotContain("\tat ");

@@ -1,0 +1,104 @@
+package io.flightdeck.harness.report.html;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import io.flightdeck.harness.files.AtomicFile;
+
+/**
+ * A self-contained report page under construction: its style inline, no script, and a Content-Security-Policy that
+ * forbids every request, so that the page works from {@code file://}, on a machine with no network, and cannot be
+ * made to fetch anything by the names it shows. Every piece of text goes in through jsoup's {@code text()} and
+ * {@code attr()}, which escape it: a method or thread name with markup in it shows as that markup, literally.
+ */
+public final class HtmlDocument {
+
+    /** No scripts at all, no fetches; inline style and data: images only. Links to other pages still navigate. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+            + "base-uri 'none'; form-action 'none'";
+    private static final String STYLE = loadStyle();
+
+    private final Document document;
+    private final Element main;
+
+    public HtmlDocument(String title) {
+        document = Document.createShell("");
+        document.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(false);
+        document.selectFirst("html").attr("lang", "en");
+        Element head = document.head();
+        head.appendElement("meta").attr("charset", "utf-8");
+        head.appendElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content",
+                CONTENT_SECURITY_POLICY);
+        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        head.appendElement("title").text(title);
+        head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(STYLE));
+        main = document.body().appendElement("main");
+    }
+
+    public Element main() {
+        return main;
+    }
+
+    /** A folded section: a {@code details} with its summary; {@code open} unfolds it from the start. */
+    public static Element section(Element parent, String title, boolean open) {
+        Element details = parent.appendElement("details").addClass("section");
+        if (open) {
+            details.attr("open", true);
+        }
+        details.appendElement("summary").appendElement("h2").text(title);
+        return details;
+    }
+
+    /** A table with a header row; every cell is text. Numbers are right-aligned by the {@code num} class. */
+    public static Element table(Element parent, List<String> header, List<List<String>> rows, String className) {
+        Element table = parent.appendElement("table");
+        if (className != null) {
+            table.addClass(className);
+        }
+        Element head = table.appendElement("thead").appendElement("tr");
+        header.forEach(h -> head.appendElement("th").text(h));
+        Element body = table.appendElement("tbody");
+        for (List<String> row : rows) {
+            Element tr = body.appendElement("tr");
+            row.forEach(cell -> tr.appendElement("td").text(cell == null ? "" : cell));
+        }
+        return table;
+    }
+
+    /** A paragraph of text. */
+    public static Element paragraph(Element parent, String text) {
+        return parent.appendElement("p").text(text);
+    }
+
+    /** A link to another file of the run, by its path relative to this page. */
+    public static Element link(Element parent, String href, String text) {
+        return parent.appendElement("a").attr("href", href).text(text);
+    }
+
+    public String html() {
+        return "<!DOCTYPE html>\n" + document.html();
+    }
+
+    /** Written whole or not at all. */
+    public void write(Path file) throws IOException {
+        AtomicFile.writeString(file, html());
+    }
+
+    private static String loadStyle() {
+        try (InputStream in = HtmlDocument.class.getResourceAsStream("report.css")) {
+            if (in == null) {
+                throw new IllegalStateException("report.css is missing from the harness jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.flightdeck.harness.report.html;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.jsoup.nodes.Element;
+
+import io.flightdeck.harness.check.BudgetFormat;
+import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.profiling.Analysis;
+import io.flightdeck.profiling.Ranked;
+import io.flightdeck.profiling.gc.GcAnalysis;
+import io.flightdeck.profiling.leaks.LeakAnalysis;
+import io.flightdeck.profiling.rules.RuleFinding;
+
+/**
+ * What one recording's analysis shows a person: hot methods and threads, allocation, GC with the post-GC heap and its
+ * trend, lock contention, JMC rule findings by severity, old-object samples and the analysis's own warnings. Used for
+ * each workload of a run and for a recording given to {@code analyze}.
+ */
+final class RecordingSections {
+
+    /** Rows of each ranking shown; analysis.json has the rest. */
+    static final int ROWS = 10;
+    private static final List<String> SEVERITY_ORDER = List.of(RuleFinding.ERROR, "WARNING", "INFO", "OK", "NA",
+            "IGNORE");
+
+    private RecordingSections() {
+    }
+
+    static void append(Element parent, Analysis a) {
+        if (!a.warnings().isEmpty()) {
+            Element callout = parent.appendElement("div").addClass("callout");
+            callout.appendElement("strong").text("The analysis warns:");
+            Element list = callout.appendElement("ul");
+            a.warnings().forEach(w -> list.appendElement("li").text(w));
+        }
+        rules(parent, a);
+        cpu(parent, a);
+        allocation(parent, a);
+        gc(parent, a.gc());
+        locks(parent, a);
+        leaks(parent, a.leaks());
+    }
+
+    private static void rules(Element parent, Analysis a) {
+        Element sub = sub(parent, "JMC rules", true);
+        if (!a.rules().evaluated()) {
+            HtmlDocument.paragraph(sub, "Not evaluated: " + a.rules().skippedBecause());
+            return;
+        }
+        List<RuleFinding> findings = new ArrayList<>(a.rules().findings());
+        findings.sort(Comparator.comparingInt((RuleFinding f) -> severityRank(f.severity()))
+                .thenComparing(f -> f.score() == null ? 0 : -f.score()));
+        List<RuleFinding> shown = findings.stream().filter(f -> severityRank(f.severity()) <= 2).toList();
+        long quiet = findings.size() - shown.size();
+        Element table = HtmlDocument.table(sub, List.of("Severity", "Rule", "Score", "Finding"), shown.stream()
+                .map(f -> List.of(f.severity(), f.name(), f.score() == null ? "—"
+                        : String.format(Locale.ROOT, "%.0f", f.score()), f.message() == null ? "" : f.message()))
+                .toList(), "rules");
+        for (int i = 0; i < shown.size(); i++) {
+            String severity = shown.get(i).severity();
+            if ("WARNING".equals(severity) || RuleFinding.ERROR.equals(severity)) {
+                table.select("tbody tr").get(i).addClass(RuleFinding.ERROR.equals(severity) ? "fail" : "warn");
+            }
+        }
+        HtmlDocument.paragraph(sub, shown.isEmpty() ? "No rule found anything above OK (" + quiet + " rules ran)."
+                : quiet + " further rules found nothing (OK or not applicable).").addClass("muted");
+    }
+
+    private static int severityRank(String severity) {
+        int i = SEVERITY_ORDER.indexOf(severity);
+        return i < 0 ? SEVERITY_ORDER.size() : i;
+    }
+
+    private static void cpu(Element parent, Analysis a) {
+        Element sub = sub(parent, String.format(Locale.ROOT, "CPU: %,d execution samples", a.cpu().samples()), true);
+        ranked(sub, "Hot methods (self time)", "Method", "Samples", a.cpu().hotBySelf(), RecordingSections::count);
+        ranked(sub, "Hot methods (self and callees)", "Method", "Samples", a.cpu().hotByTotal(), RecordingSections::count);
+        ranked(sub, "CPU by thread", "Thread", "Samples", a.cpu().byThread(), RecordingSections::count);
+    }
+
+    private static void allocation(Element parent, Analysis a) {
+        var alloc = a.allocation();
+        Element sub = sub(parent, String.format(Locale.ROOT, "Allocation: %s estimated, %s/s", bytes(alloc.estimatedBytes()),
+                bytes(alloc.bytesPerSecond())), true);
+        HtmlDocument.paragraph(sub, "Source: " + alloc.source() + ", " + alloc.samples() + " samples.").addClass("muted");
+        ranked(sub, "Allocation sites", "Site", "Bytes", alloc.bySite(), RecordingSections::bytes);
+        ranked(sub, "Allocated classes", "Class", "Bytes", alloc.byClass(), RecordingSections::bytes);
+        ranked(sub, "Allocation by thread", "Thread", "Bytes", alloc.byThread(), RecordingSections::bytes);
+    }
+
+    private static void gc(Element parent, GcAnalysis gc) {
+        GcAnalysis.PauseStats p = gc.pauses();
+        Element sub = sub(parent, String.format(Locale.ROOT, "GC: %d collections, %d pauses, longest %s", gc.collections(),
+                p.count(), duration(p.maxNanos())), true);
+        HtmlDocument.table(sub, List.of("Pauses", "Total", "p50", "p99", "Max", "GC share of CPU", "Source"),
+                List.of(List.of(String.valueOf(p.count()), duration(p.totalNanos()), duration(p.p50Nanos()),
+                        duration(p.p99Nanos()), duration(p.maxNanos()), gc.gcCpuShare() == null ? "—"
+                                : String.format(Locale.ROOT, "%.1f %%", 100 * gc.gcCpuShare()), p.source())), null);
+        ranked(sub, "Collections by collector", "Collector", "Collections", gc.byName(), RecordingSections::count);
+        ranked(sub, "Collections by cause", "Cause", "Collections", gc.byCause(), RecordingSections::count);
+        heapChart(sub, gc);
+    }
+
+    /** The heap after each collection over time, with the Theil–Sen line the leak verdicts use. */
+    private static void heapChart(Element parent, GcAnalysis gc) {
+        if (gc.heapAfterGc().isEmpty()) {
+            HtmlDocument.paragraph(parent, "No heap-after-GC points: the recording has no GC heap summaries.")
+                    .addClass("muted");
+            return;
+        }
+        SvgChart chart = new SvgChart("Heap after GC over time",
+                new SvgChart.Axis("seconds from the start of the recording", SvgChart.Scale.LINEAR,
+                        v -> String.format(Locale.ROOT, "%.0f s", v)),
+                new SvgChart.Axis("heap used after GC", SvgChart.Scale.LINEAR, RecordingSections::bytes));
+        chart.add(new SvgChart.Series("heap after GC", gc.heapAfterGc().stream()
+                .map(h -> new double[]{h.secondsFromStart(), h.heapUsedBytes()}).toList(), true));
+        GcAnalysis.HeapSlope slope = gc.postGcSlope();
+        if (slope != null && slope.bytesPerSecond() != null) {
+            List<GcAnalysis.HeapPoint> fitted = gc.heapAfterGc().subList(
+                    Math.min(slope.skippedWarmup(), gc.heapAfterGc().size()), gc.heapAfterGc().size());
+            trendLine(fitted.stream().map(h -> new double[]{h.secondsFromStart(), h.heapUsedBytes()}).toList(),
+                    slope.bytesPerSecond(), String.format(Locale.ROOT, "Theil–Sen trend: %s/s (95 %%: %s to %s)",
+                            bytes(slope.bytesPerSecond()), bytes(slope.lowerBytesPerSecond()),
+                            bytes(slope.upperBytesPerSecond())))
+                    .ifPresent(chart::add);
+        }
+        chart.appendTo(parent.appendElement("div").addClass("charts"));
+    }
+
+    /**
+     * The line of a Theil–Sen slope through the points it was fitted on: its intercept is the median of
+     * {@code y − slope·x}, the estimator's own.
+     */
+    static java.util.Optional<SvgChart.Line> trendLine(List<double[]> points, double slope, String name) {
+        if (points.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        double intercept = new Median().evaluate(points.stream().mapToDouble(p -> p[1] - slope * p[0]).toArray());
+        double x1 = points.get(0)[0];
+        double x2 = points.get(points.size() - 1)[0];
+        return java.util.Optional.of(new SvgChart.Line(name, x1, intercept + slope * x1, x2, intercept + slope * x2));
+    }
+
+    private static void locks(Element parent, Analysis a) {
+        var locks = a.locks();
+        Element sub = sub(parent, String.format(Locale.ROOT, "Locks: %s blocked in %,d events", duration(locks.blockedNanos()),
+                locks.events()), locks.events() > 0);
+        if (locks.events() == 0) {
+            HtmlDocument.paragraph(sub, "No thread waited on a monitor or parked beyond JFR's threshold.");
+            return;
+        }
+        ranked(sub, "Where threads waited", "Site", "Blocked", locks.bySite(), RecordingSections::duration);
+        ranked(sub, "Contended classes", "Class", "Blocked", locks.byClass(), RecordingSections::duration);
+        ranked(sub, "Waiting threads", "Thread", "Blocked", locks.byThread(), RecordingSections::duration);
+    }
+
+    private static void leaks(Element parent, LeakAnalysis leaks) {
+        if (leaks == null || leaks.samples() == 0) {
+            return;
+        }
+        Element sub = sub(parent, String.format(Locale.ROOT, "Old objects still alive: %,d samples", leaks.samples()), false);
+        HtmlDocument.table(sub, List.of("Class", "Samples", "Share", "Median age", "Allocated at", "Held by"),
+                leaks.suspects().stream().limit(ROWS).map(s -> List.of(s.className(), String.valueOf(s.samples()),
+                        String.format(Locale.ROOT, "%.1f %%", s.percent()),
+                        String.format(Locale.ROOT, "%.1f s", s.medianAgeSeconds()),
+                        s.allocationSites().isEmpty() ? "—" : s.allocationSites().get(0).name(),
+                        s.chains().isEmpty() ? "—" : String.join(" → ", s.chains().get(0).path()))).toList(), null);
+    }
+
+    /** A ranking as a table: name, weight, share; the top {@link #ROWS}. */
+    static void ranked(Element parent, String title, String nameHeader, String weightHeader, List<Ranked> rows,
+                       java.util.function.LongFunction<String> weight) {
+        parent.appendElement("h3").text(title);
+        if (rows == null || rows.isEmpty()) {
+            HtmlDocument.paragraph(parent, "None in this recording.").addClass("muted");
+            return;
+        }
+        Element table = HtmlDocument.table(parent, List.of(nameHeader, weightHeader, "Share"), rows.stream().limit(ROWS)
+                .map(r -> List.of(r.name(), weight.apply(r.weight()), String.format(Locale.ROOT, "%.1f %%", r.percent())))
+                .toList(), "ranked");
+        table.select("tbody td:first-child").addClass("frame");
+    }
+
+    private static Element sub(Element parent, String title, boolean open) {
+        Element details = parent.appendElement("details").addClass("sub");
+        if (open) {
+            details.attr("open", true);
+        }
+        details.appendElement("summary").text(title);
+        return details;
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String bytes(double b) {
+        return BudgetFormat.measured(UnitKind.BYTES, b);
+    }
+
+    static String bytes(Double b) {
+        return b == null ? "—" : bytes(b.doubleValue());
+    }
+
+    static String bytes(long b) {
+        return bytes((double) b);
+    }
+
+    static String duration(double nanos) {
+        return BudgetFormat.measured(UnitKind.DURATION, nanos);
+    }
+
+    static String duration(long nanos) {
+        return duration((double) nanos);
+    }
+}

@@ -1,0 +1,226 @@
+package io.flightdeck.harness.report.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleFunction;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * A chart drawn on the server as inline SVG: points (each with a hover title), optionally joined, and fitted lines,
+ * on linear or logarithmic axes. No script runs in the report, so no chart can fail to draw in a browser, and
+ * every label reaches the page through jsoup's {@code text()}, never as markup.
+ *
+ * <p>Every data point is a {@code circle.point} element: a chart with data can be told from an empty frame by
+ * looking at the page.
+ */
+public final class SvgChart {
+
+    public enum Scale { LINEAR, LOG }
+
+    /** @param label how a value on this axis is written (ticks and hover titles) */
+    public record Axis(String title, Scale scale, DoubleFunction<String> label) {
+    }
+
+    /** @param points x, y pairs; {@code joined} draws a line through them in order */
+    public record Series(String name, List<double[]> points, boolean joined) {
+    }
+
+    /** A straight line in data space, such as a fitted trend, drawn dashed. */
+    public record Line(String name, double x1, double y1, double x2, double y2) {
+    }
+
+    static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
+            "#e377c2", "#7f7f7f", "#bcbd22"};
+    static final int WIDTH = 640;
+    static final int HEIGHT = 300;
+    static final int LEFT = 78;
+    static final int RIGHT = 16;
+    static final int TOP = 16;
+    static final int BOTTOM = 46;
+
+    private final String title;
+    private final Axis x;
+    private final Axis y;
+    private final List<Series> series = new ArrayList<>();
+    private final List<Line> lines = new ArrayList<>();
+
+    public SvgChart(String title, Axis x, Axis y) {
+        this.title = title;
+        this.x = x;
+        this.y = y;
+    }
+
+    public SvgChart add(Series s) {
+        series.add(s);
+        return this;
+    }
+
+    public SvgChart add(Line l) {
+        lines.add(l);
+        return this;
+    }
+
+    /** Whether any series has a point that can be drawn (a log axis cannot draw zero or less). */
+    public boolean hasData() {
+        return series.stream().flatMap(s -> s.points().stream()).anyMatch(this::drawable);
+    }
+
+    /** A {@code figure} holding the SVG and its legend, appended to {@code parent}. */
+    public Element appendTo(Element parent) {
+        Element figure = parent.appendElement("figure").addClass("chart");
+        figure.appendElement("figcaption").text(title);
+        Range xr = range(x.scale(), series, lines, true);
+        Range yr = range(y.scale(), series, lines, false);
+        Element svg = figure.appendElement("svg").attr("xmlns", "http://www.w3.org/2000/svg")
+                .attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT).attr("role", "img").attr("aria-label", title);
+        svg.appendElement("title").text(title);
+        axes(svg, xr, yr);
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            String colour = COLOURS[i % COLOURS.length];
+            List<double[]> drawn = s.points().stream().filter(this::drawable).toList();
+            if (s.joined() && drawn.size() > 1) {
+                StringBuilder d = new StringBuilder();
+                for (double[] p : drawn) {
+                    d.append(d.length() == 0 ? "" : " ").append(fmt(px(xr, p[0]))).append(',').append(fmt(py(yr, p[1])));
+                }
+                svg.appendElement("polyline").attr("points", d.toString()).attr("fill", "none")
+                        .attr("stroke", colour).attr("stroke-width", "1.5");
+            }
+            for (double[] p : drawn) {
+                Element c = svg.appendElement("circle").addClass("point").attr("cx", fmt(px(xr, p[0])))
+                        .attr("cy", fmt(py(yr, p[1]))).attr("r", "2.6").attr("fill", colour);
+                c.appendElement("title").text(s.name() + ": " + x.label().apply(p[0]) + ", " + y.label().apply(p[1]));
+            }
+        }
+        for (Line l : lines) {
+            if (!drawable(new double[]{l.x1(), l.y1()}) || !drawable(new double[]{l.x2(), l.y2()})) {
+                continue;
+            }
+            Element line = svg.appendElement("line").addClass("fit").attr("x1", fmt(px(xr, l.x1())))
+                    .attr("y1", fmt(py(yr, l.y1()))).attr("x2", fmt(px(xr, l.x2()))).attr("y2", fmt(py(yr, l.y2())))
+                    .attr("stroke", "#333").attr("stroke-width", "1.5").attr("stroke-dasharray", "6 4");
+            line.appendElement("title").text(l.name());
+        }
+        Element legend = figure.appendElement("ul").addClass("legend");
+        for (int i = 0; i < series.size(); i++) {
+            Element item = legend.appendElement("li");
+            item.appendElement("span").addClass("swatch").attr("style", "background:" + COLOURS[i % COLOURS.length]);
+            item.appendText(series.get(i).name());
+        }
+        lines.forEach(l -> legend.appendElement("li").addClass("fit-legend").text("- - " + l.name()));
+        return figure;
+    }
+
+    private void axes(Element svg, Range xr, Range yr) {
+        double bottom = HEIGHT - BOTTOM;
+        svg.appendElement("line").attr("x1", fmt(LEFT)).attr("y1", fmt(TOP)).attr("x2", fmt(LEFT))
+                .attr("y2", fmt(bottom)).attr("stroke", "#888");
+        svg.appendElement("line").attr("x1", fmt(LEFT)).attr("y1", fmt(bottom)).attr("x2", fmt(WIDTH - RIGHT))
+                .attr("y2", fmt(bottom)).attr("stroke", "#888");
+        for (double t : ticks(x.scale(), xr)) {
+            double px = px(xr, t);
+            svg.appendElement("line").attr("x1", fmt(px)).attr("y1", fmt(bottom)).attr("x2", fmt(px))
+                    .attr("y2", fmt(bottom + 4)).attr("stroke", "#888");
+            svg.appendElement("text").attr("x", fmt(px)).attr("y", fmt(bottom + 16)).attr("text-anchor", "middle")
+                    .text(x.label().apply(t));
+        }
+        for (double t : ticks(y.scale(), yr)) {
+            double py = py(yr, t);
+            svg.appendElement("line").attr("x1", fmt(LEFT)).attr("y1", fmt(py)).attr("x2", fmt(WIDTH - RIGHT))
+                    .attr("y2", fmt(py)).attr("stroke", "#eee");
+            svg.appendElement("text").attr("x", fmt(LEFT - 6)).attr("y", fmt(py + 4)).attr("text-anchor", "end")
+                    .text(y.label().apply(t));
+        }
+        svg.appendElement("text").attr("x", fmt(LEFT + (WIDTH - LEFT - RIGHT) / 2.0)).attr("y", fmt(HEIGHT - 8))
+                .attr("text-anchor", "middle").addClass("axis-title").text(x.title());
+        svg.appendElement("text").attr("transform", "translate(14," + fmt(TOP + (bottom - TOP) / 2) + ") rotate(-90)")
+                .attr("text-anchor", "middle").addClass("axis-title").text(y.title());
+    }
+
+    private boolean drawable(double[] p) {
+        return Double.isFinite(p[0]) && Double.isFinite(p[1]) && (x.scale() != Scale.LOG || p[0] > 0)
+                && (y.scale() != Scale.LOG || p[1] > 0);
+    }
+
+    /** The span an axis shows, in its own space (log10 for a log axis). */
+    record Range(double min, double max) {
+    }
+
+    private Range range(Scale scale, List<Series> all, List<Line> fits, boolean horizontal) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        List<double[]> values = new ArrayList<>();
+        all.forEach(s -> s.points().stream().filter(this::drawable).forEach(values::add));
+        fits.forEach(l -> {
+            values.add(new double[]{l.x1(), l.y1()});
+            values.add(new double[]{l.x2(), l.y2()});
+        });
+        for (double[] p : values) {
+            double v = horizontal ? p[0] : p[1];
+            if (!Double.isFinite(v) || (scale == Scale.LOG && v <= 0)) {
+                continue;
+            }
+            double t = scale == Scale.LOG ? Math.log10(v) : v;
+            min = Math.min(min, t);
+            max = Math.max(max, t);
+        }
+        if (!Double.isFinite(min)) {
+            return new Range(0, 1);
+        }
+        if (scale == Scale.LINEAR && !horizontal && min > 0) {
+            min = 0; // a linear value axis starts at zero, so that a 2 % wobble does not look like a cliff
+        }
+        if (max - min < 1e-12) {
+            double pad = scale == Scale.LOG ? 0.5 : Math.max(Math.abs(max) * 0.1, 1);
+            return new Range(min - pad, max + pad);
+        }
+        double pad = (max - min) * 0.04;
+        return new Range(scale == Scale.LINEAR && min == 0 ? 0 : min - pad, max + pad);
+    }
+
+    /** Powers of ten on a log axis (with 2 and 5 between when the span is short); 1-2-5 steps on a linear one. */
+    static List<Double> ticks(Scale scale, Range r) {
+        List<Double> out = new ArrayList<>();
+        if (scale == Scale.LOG) {
+            boolean dense = r.max() - r.min() < 2;
+            for (int e = (int) Math.floor(r.min()); e <= Math.ceil(r.max()); e++) {
+                for (double m : dense ? new double[]{1, 2, 5} : new double[]{1}) {
+                    double t = Math.log10(m) + e;
+                    if (t >= r.min() - 1e-9 && t <= r.max() + 1e-9) {
+                        out.add(Math.pow(10, t));
+                    }
+                }
+            }
+            if (out.isEmpty()) {
+                out.add(Math.pow(10, (r.min() + r.max()) / 2));
+            }
+            return out;
+        }
+        double span = r.max() - r.min();
+        double raw = span / 5;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / magnitude < 1.5 ? magnitude : raw / magnitude < 3.5 ? 2 * magnitude
+                : raw / magnitude < 7.5 ? 5 * magnitude : 10 * magnitude;
+        for (double t = Math.ceil(r.min() / step) * step; t <= r.max() + step * 1e-9; t += step) {
+            out.add(Math.abs(t) < step * 1e-9 ? 0 : t);
+        }
+        return out;
+    }
+
+    private double px(Range r, double value) {
+        double t = x.scale() == Scale.LOG ? Math.log10(value) : value;
+        return LEFT + (t - r.min()) / (r.max() - r.min()) * (WIDTH - LEFT - RIGHT);
+    }
+
+    private double py(Range r, double value) {
+        double t = y.scale() == Scale.LOG ? Math.log10(value) : value;
+        return (HEIGHT - BOTTOM) - (t - r.min()) / (r.max() - r.min()) * (HEIGHT - BOTTOM - TOP);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}
