@@ -75,6 +75,7 @@ public final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         DevTools devTools = driver.getDevTools();
         devTools.createSession();
+        driver.get("about:blank"); // Chromium's own start page must not count among the pages' requests
         Browser browser = new Browser(driver, devTools, profile);
         browser.listen();
         return browser;
