@@ -1,5 +1,6 @@
 package io.flightdeck.flamegraphs.browser;
 
+import io.flightdeck.browsertesting.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

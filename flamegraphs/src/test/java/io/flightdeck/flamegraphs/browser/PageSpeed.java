@@ -1,5 +1,6 @@
 package io.flightdeck.flamegraphs.browser;
 
+import io.flightdeck.browsertesting.Browser;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

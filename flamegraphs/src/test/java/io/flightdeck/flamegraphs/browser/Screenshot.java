@@ -1,5 +1,6 @@
 package io.flightdeck.flamegraphs.browser;
 
+import io.flightdeck.browsertesting.Browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

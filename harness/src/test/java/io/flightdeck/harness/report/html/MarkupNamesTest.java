@@ -16,7 +16,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.SimpleRemapper;
 
-import io.flightdeck.flamegraphs.browser.Browser;
+import io.flightdeck.browsertesting.Browser;
 import io.flightdeck.harness.cli.CommandLineRunner;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;

@@ -16,7 +16,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
-import io.flightdeck.flamegraphs.browser.Browser;
+import io.flightdeck.browsertesting.Browser;
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.BudgetVerdict;
 import io.flightdeck.harness.cli.CommandLineRunner;

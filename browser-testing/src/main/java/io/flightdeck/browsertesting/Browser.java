@@ -1,4 +1,4 @@
-package io.flightdeck.flamegraphs.browser;
+package io.flightdeck.browsertesting;
 
 import java.io.File;
 import java.nio.file.Files;
