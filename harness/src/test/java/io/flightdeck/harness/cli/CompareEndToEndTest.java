@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +26,8 @@ import io.flightdeck.harness.compare.ShareChange;
 import io.flightdeck.harness.env.NoiseAssessment;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.report.html.ComparisonPage;
+import io.flightdeck.harness.report.html.RunPage;
 
 /**
  * Baselines end to end on real child JVMs: save one, slow a workload down with its test-only knob, and the run
@@ -128,6 +133,21 @@ class CompareEndToEndTest {
         assertThat(red).as(colour).isGreaterThan(green).isGreaterThan(blue);
     }
 
+    /** The run's report.html carries the comparison: the verdict, the table and why, linking the diff graphs. */
+    @Test
+    void theRunsReportPageShowsTheComparisonAndLinksTheDifferentialGraph() throws Exception {
+        Document page = Jsoup.parse(dir.resolve("slow").resolve(RunPage.FILE).toFile());
+        assertThat(page.select("#comparison table.comparison tbody tr")).isNotEmpty();
+        assertThat(page.select("#comparison").text()).contains("KnobWorkload.injectedWork");
+        List<String> links = page.select("#comparison a.flamegraph").eachAttr("href");
+        assertThat(links).contains("test-knob/flamegraph-cpu-diff.html");
+        links.forEach(l -> assertThat(dir.resolve("slow").resolve(l)).as(l).isRegularFile());
+        if (quiet("base", "slow")) {
+            assertThat(page.select("#verdict").text()).contains("Failed");
+            assertThat(page.select("#attention").text()).contains("Regressed against before: test-knob");
+        }
+    }
+
     @Test
     void theSameRunWithoutTheKnobDoesNotRegress() throws Exception {
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
@@ -142,6 +162,11 @@ class CompareEndToEndTest {
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(quiet("base", "slow") ? ExitCodes.CHECK_FAILED : 0);
         assertThat(dir.resolve("cmp/test-knob/flamegraph-cpu-diff.html")).isRegularFile();
         assertThat(dir.resolve("cmp/comparison.md")).isRegularFile();
+        Document page = Jsoup.parse(dir.resolve("cmp").resolve(ComparisonPage.FILE).toFile());
+        assertThat(r.out()).contains("report: file:");
+        page.select("a.flamegraph").eachAttr("href")
+                .forEach(l -> assertThat(dir.resolve("cmp").resolve(l)).as(l).isRegularFile());
+        assertThat(page.select("table.comparison tbody tr")).isNotEmpty();
 
         CommandLineRunner named = CommandLineRunner.run("compare", "before", dir.resolve("again/report.json")
                 .toString(), "--regression-limit", "60%", "--home", dir.resolve("home").toString(), "-o",
