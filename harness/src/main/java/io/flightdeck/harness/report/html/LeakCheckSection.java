@@ -57,7 +57,7 @@ final class LeakCheckSection {
         SvgChart chart = new SvgChart("Live heap after full GC, " + check.workload(),
                 new SvgChart.Axis("seconds into the check", SvgChart.Scale.LINEAR,
                         v -> String.format(Locale.ROOT, "%.0f s", v)),
-                new SvgChart.Axis("live heap", SvgChart.Scale.LINEAR, RecordingSections::bytes));
+                SvgChart.Axis.bytes("live heap", RecordingSections::bytes));
         List<double[]> points = c.series().stream()
                 .map((Checkpoint p) -> new double[]{p.seconds(), p.liveHeapBytes()}).toList();
         chart.add(new SvgChart.Series("checkpoints", points, true));

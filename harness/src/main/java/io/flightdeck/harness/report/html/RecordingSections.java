@@ -116,7 +116,7 @@ final class RecordingSections {
         SvgChart chart = new SvgChart("Heap after GC over time",
                 new SvgChart.Axis("seconds from the start of the recording", SvgChart.Scale.LINEAR,
                         v -> String.format(Locale.ROOT, "%.0f s", v)),
-                new SvgChart.Axis("heap used after GC", SvgChart.Scale.LINEAR, RecordingSections::bytes));
+                SvgChart.Axis.bytes("heap used after GC", RecordingSections::bytes));
         chart.add(new SvgChart.Series("heap after GC", gc.heapAfterGc().stream()
                 .map(h -> new double[]{h.secondsFromStart(), h.heapUsedBytes()}).toList(), true));
         GcAnalysis.HeapSlope slope = gc.postGcSlope();

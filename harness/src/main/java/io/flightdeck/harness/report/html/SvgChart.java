@@ -19,8 +19,20 @@ public final class SvgChart {
 
     public enum Scale { LINEAR, LOG }
 
-    /** @param label how a value on this axis is written (ticks and hover titles) */
-    public record Axis(String title, Scale scale, DoubleFunction<String> label) {
+    /**
+     * @param label  how a value on this axis is written (ticks and hover titles)
+     * @param binary ticks at round numbers of KiB, MiB, GiB rather than of powers of ten (a linear byte axis)
+     */
+    public record Axis(String title, Scale scale, DoubleFunction<String> label, boolean binary) {
+
+        public Axis(String title, Scale scale, DoubleFunction<String> label) {
+            this(title, scale, label, false);
+        }
+
+        /** A linear axis of bytes, ticked at 1, 2, 5 ... KiB, MiB or GiB. */
+        public static Axis bytes(String title, DoubleFunction<String> label) {
+            return new Axis(title, Scale.LINEAR, label, true);
+        }
     }
 
     /** @param points x, y pairs; {@code joined} draws a line through them in order */
@@ -120,14 +132,14 @@ public final class SvgChart {
                 .attr("y2", fmt(bottom)).attr("stroke", "#888");
         svg.appendElement("line").attr("x1", fmt(LEFT)).attr("y1", fmt(bottom)).attr("x2", fmt(WIDTH - RIGHT))
                 .attr("y2", fmt(bottom)).attr("stroke", "#888");
-        for (double t : ticks(x.scale(), xr)) {
+        for (double t : ticks(x, xr)) {
             double px = px(xr, t);
             svg.appendElement("line").attr("x1", fmt(px)).attr("y1", fmt(bottom)).attr("x2", fmt(px))
                     .attr("y2", fmt(bottom + 4)).attr("stroke", "#888");
             svg.appendElement("text").attr("x", fmt(px)).attr("y", fmt(bottom + 16)).attr("text-anchor", "middle")
                     .text(x.label().apply(t));
         }
-        for (double t : ticks(y.scale(), yr)) {
+        for (double t : ticks(y, yr)) {
             double py = py(yr, t);
             svg.appendElement("line").attr("x1", fmt(LEFT)).attr("y1", fmt(py)).attr("x2", fmt(WIDTH - RIGHT))
                     .attr("y2", fmt(py)).attr("stroke", "#eee");
@@ -182,9 +194,9 @@ public final class SvgChart {
     }
 
     /** Powers of ten on a log axis (with 2 and 5 between when the span is short); 1-2-5 steps on a linear one. */
-    static List<Double> ticks(Scale scale, Range r) {
+    static List<Double> ticks(Axis axis, Range r) {
         List<Double> out = new ArrayList<>();
-        if (scale == Scale.LOG) {
+        if (axis.scale() == Scale.LOG) {
             boolean dense = r.max() - r.min() < 2;
             for (int e = (int) Math.floor(r.min()); e <= Math.ceil(r.max()); e++) {
                 for (double m : dense ? new double[]{1, 2, 5} : new double[]{1}) {
@@ -199,13 +211,16 @@ public final class SvgChart {
             }
             return out;
         }
-        double span = r.max() - r.min();
+        // a byte axis counts in the largest of B, KiB, MiB, GiB the values reach, so that ticks read 2 MiB, not 1.91 MiB
+        double unit = axis.binary() && r.max() > 0
+                ? Math.pow(1024, Math.max(0, Math.floor(Math.log(r.max()) / Math.log(1024)))) : 1;
+        double span = (r.max() - r.min()) / unit;
         double raw = span / 5;
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double step = raw / magnitude < 1.5 ? magnitude : raw / magnitude < 3.5 ? 2 * magnitude
                 : raw / magnitude < 7.5 ? 5 * magnitude : 10 * magnitude;
-        for (double t = Math.ceil(r.min() / step) * step; t <= r.max() + step * 1e-9; t += step) {
-            out.add(Math.abs(t) < step * 1e-9 ? 0 : t);
+        for (double t = Math.ceil(r.min() / unit / step) * step; t <= r.max() / unit + step * 1e-9; t += step) {
+            out.add(Math.abs(t) < step * 1e-9 ? 0 : t * unit);
         }
         return out;
     }

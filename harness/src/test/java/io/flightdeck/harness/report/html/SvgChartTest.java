@@ -1,0 +1,77 @@
+package io.flightdeck.harness.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class SvgChartTest {
+
+    static final SvgChart.Axis LINEAR = new SvgChart.Axis("x", SvgChart.Scale.LINEAR,
+            v -> String.format(Locale.ROOT, "%.1f", v));
+    static final SvgChart.Axis LOG = new SvgChart.Axis("y", SvgChart.Scale.LOG,
+            v -> String.format(Locale.ROOT, "%.0f", v));
+
+    static Element render(SvgChart chart) {
+        return chart.appendTo(Document.createShell("").body());
+    }
+
+    @Test
+    void everyDrawablePointIsACircleWithItsValuesAsTitle() {
+        SvgChart chart = new SvgChart("t", LINEAR, LOG)
+                .add(new SvgChart.Series("a", List.of(new double[]{1, 10}, new double[]{2, 100}), true))
+                .add(new SvgChart.Series("b", List.of(new double[]{1, 0}, new double[]{2, 1000}), false));
+        Element figure = render(chart);
+        // b's zero cannot sit on a log axis and is left out, not drawn at an invented place
+        assertThat(figure.select("circle.point")).hasSize(3);
+        assertThat(figure.select("circle.point title").eachText()).contains("a: 1.0, 10", "b: 2.0, 1000");
+        assertThat(figure.select("polyline")).hasSize(1);
+        assertThat(figure.select("ul.legend li").eachText()).containsExactly("a", "b");
+    }
+
+    @Test
+    void aChartWithNothingToDrawSaysSo() {
+        SvgChart empty = new SvgChart("t", LINEAR, LOG).add(new SvgChart.Series("a",
+                List.of(new double[]{1, 0}, new double[]{2, -5}), true));
+        assertThat(empty.hasData()).isFalse();
+        assertThat(new SvgChart("t", LINEAR, LOG).hasData()).isFalse();
+    }
+
+    @Test
+    void namesAreTextInTheSvg() {
+        SvgChart chart = new SvgChart("<script>x</script>", LINEAR, LINEAR)
+                .add(new SvgChart.Series("<img src=x>", List.<double[]>of(new double[]{1, 1}), false));
+        Element figure = render(chart);
+        assertThat(figure.select("script, img")).isEmpty();
+        assertThat(figure.outerHtml()).contains("&lt;img src=x&gt;").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void logTicksArePowersOfTenAndLinearTicksRoundSteps() {
+        assertThat(SvgChart.ticks(LOG, new SvgChart.Range(0.5, 3.2))).containsExactly(10.0, 100.0, 1000.0);
+        assertThat(SvgChart.ticks(LINEAR, new SvgChart.Range(0, 100))).containsExactly(0.0, 20.0, 40.0, 60.0, 80.0,
+                100.0);
+    }
+
+    @Test
+    void byteAxesTickAtRoundMebibytes() {
+        SvgChart.Axis bytes = SvgChart.Axis.bytes("heap", v -> "");
+        double mib = 1024 * 1024;
+        assertThat(SvgChart.ticks(bytes, new SvgChart.Range(0, 19.1 * mib)))
+                .containsExactly(0.0, 5 * mib, 10 * mib, 15 * mib);
+    }
+
+    @Test
+    void percentilesAreLabelledWithTheDecimalsTheyNeed() {
+        assertThat(LatencyDistribution.percentileLabel(1)).isEqualTo("0 %");
+        assertThat(LatencyDistribution.percentileLabel(10)).isEqualTo("90 %");
+        assertThat(LatencyDistribution.percentileLabel(100)).isEqualTo("99 %");
+        assertThat(LatencyDistribution.percentileLabel(200)).isEqualTo("99.5 %");
+        assertThat(LatencyDistribution.percentileLabel(1000)).isEqualTo("99.9 %");
+        assertThat(LatencyDistribution.percentileLabel(10_000)).isEqualTo("99.99 %");
+    }
+}
