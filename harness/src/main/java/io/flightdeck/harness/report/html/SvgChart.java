@@ -51,6 +51,11 @@ public final class SvgChart {
     static final int RIGHT = 16;
     static final int TOP = 16;
     static final int BOTTOM = 46;
+    /**
+     * Points drawn of one series at most: the heap after GC of an hour-long production recording has tens of
+     * thousands, far more than 560 pixels can show, and a page of that many elements is slow to open.
+     */
+    static final int MAX_POINTS = 600;
 
     private final String title;
     private final Axis x;
@@ -92,7 +97,7 @@ public final class SvgChart {
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             String colour = COLOURS[i % COLOURS.length];
-            List<double[]> drawn = s.points().stream().filter(this::drawable).toList();
+            List<double[]> drawn = decimate(s.points().stream().filter(this::drawable).toList(), MAX_POINTS);
             if (s.joined() && drawn.size() > 1) {
                 StringBuilder d = new StringBuilder();
                 for (double[] p : drawn) {
@@ -150,6 +155,34 @@ public final class SvgChart {
                 .attr("text-anchor", "middle").addClass("axis-title").text(x.title());
         svg.appendElement("text").attr("transform", "translate(14," + fmt(TOP + (bottom - TOP) / 2) + ") rotate(-90)")
                 .attr("text-anchor", "middle").addClass("axis-title").text(y.title());
+    }
+
+    /**
+     * At most about {@code max} of the points, in order: the points split into buckets of consecutive points, and of
+     * each bucket the lowest and the highest kept, so that peaks and troughs survive where every k-th point would
+     * skip them.
+     */
+    static List<double[]> decimate(List<double[]> points, int max) {
+        if (points.size() <= max) {
+            return points;
+        }
+        int buckets = Math.max(1, max / 2);
+        List<double[]> kept = new ArrayList<>();
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) ((long) b * points.size() / buckets);
+            int to = (int) ((long) (b + 1) * points.size() / buckets);
+            int low = from;
+            int high = from;
+            for (int i = from; i < to; i++) {
+                low = points.get(i)[1] < points.get(low)[1] ? i : low;
+                high = points.get(i)[1] > points.get(high)[1] ? i : high;
+            }
+            kept.add(points.get(Math.min(low, high)));
+            if (low != high) {
+                kept.add(points.get(Math.max(low, high)));
+            }
+        }
+        return kept;
     }
 
     private boolean drawable(double[] p) {

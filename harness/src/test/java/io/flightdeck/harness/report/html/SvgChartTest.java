@@ -74,4 +74,21 @@ class SvgChartTest {
         assertThat(LatencyDistribution.percentileLabel(1000)).isEqualTo("99.9 %");
         assertThat(LatencyDistribution.percentileLabel(10_000)).isEqualTo("99.99 %");
     }
+
+    @Test
+    void aLongSeriesIsThinnedButKeepsItsPeakAndTrough() {
+        List<double[]> points = new java.util.ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            points.add(new double[]{i, i == 77_777 ? 1e9 : i == 12_345 ? -1e9 : i % 100});
+        }
+        List<double[]> kept = SvgChart.decimate(points, SvgChart.MAX_POINTS);
+        assertThat(kept.size()).isLessThanOrEqualTo(SvgChart.MAX_POINTS);
+        assertThat(kept).anySatisfy(p -> assertThat(p[1]).isEqualTo(1e9));
+        assertThat(kept).anySatisfy(p -> assertThat(p[1]).isEqualTo(-1e9));
+        for (int i = 1; i < kept.size(); i++) {
+            assertThat(kept.get(i)[0]).isGreaterThan(kept.get(i - 1)[0]);
+        }
+        assertThat(render(new SvgChart("t", LINEAR, LINEAR).add(new SvgChart.Series("s", points, true)))
+                .select("circle.point").size()).isLessThanOrEqualTo(SvgChart.MAX_POINTS);
+    }
 }
