@@ -72,6 +72,18 @@ public final class HtmlDocument {
         return table;
     }
 
+    /** A boxed list under a bold title: yellow, or red when {@code bad}. */
+    public static Element callout(Element parent, String title, List<String> items, boolean bad) {
+        Element box = parent.appendElement("div").addClass("callout");
+        if (bad) {
+            box.addClass("bad");
+        }
+        box.appendElement("strong").text(title);
+        Element list = box.appendElement("ul");
+        items.forEach(i -> list.appendElement("li").text(i));
+        return box;
+    }
+
     /** A paragraph of text. */
     public static Element paragraph(Element parent, String text) {
         return parent.appendElement("p").text(text);

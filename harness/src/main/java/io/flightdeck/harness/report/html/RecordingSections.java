@@ -33,10 +33,7 @@ final class RecordingSections {
 
     static void append(Element parent, Analysis a) {
         if (!a.warnings().isEmpty()) {
-            Element callout = parent.appendElement("div").addClass("callout");
-            callout.appendElement("strong").text("The analysis warns:");
-            Element list = callout.appendElement("ul");
-            a.warnings().forEach(w -> list.appendElement("li").text(w));
+            HtmlDocument.callout(parent, "The analysis warns:", a.warnings(), false);
         }
         rules(parent, a);
         cpu(parent, a);

@@ -117,32 +117,20 @@ public final class RunPage {
             return;
         }
         if (!bad.isEmpty()) {
-            Element c = box.appendElement("div").addClass("callout").addClass("bad");
-            c.appendElement("strong").text("Failed:");
-            Element ul = c.appendElement("ul");
-            bad.forEach(b -> ul.appendElement("li").text(b));
+            HtmlDocument.callout(box, "Failed:", bad, true);
         }
         if (!warn.isEmpty()) {
-            Element c = box.appendElement("div").addClass("callout");
-            c.appendElement("strong").text("Worth a look:");
-            Element ul = c.appendElement("ul");
-            warn.forEach(b -> ul.appendElement("li").text(b));
+            HtmlDocument.callout(box, "Worth a look:", warn, false);
         }
     }
 
     private static void warnings(Element main, RunReport r) {
         if (r.noise() != null && !r.noise().warnings().isEmpty()) {
-            Element c = main.appendElement("div").addClass("callout").attr("id", "noise");
-            c.appendElement("strong").text("The machine was not quiet:");
-            Element ul = c.appendElement("ul");
-            r.noise().warnings().forEach(w -> ul.appendElement("li").text(w));
+            HtmlDocument.callout(main, "The machine was not quiet:", r.noise().warnings(), false).attr("id", "noise");
         }
         List<String> notes = SummaryTable.measurementWarnings(r);
         if (!notes.isEmpty()) {
-            Element c = main.appendElement("div").addClass("callout");
-            c.appendElement("strong").text("Read with care:");
-            Element ul = c.appendElement("ul");
-            notes.forEach(n -> ul.appendElement("li").text(n));
+            HtmlDocument.callout(main, "Read with care:", notes, false);
         }
     }
 
