@@ -45,7 +45,7 @@ public final class BudgetFormat {
             case "s" -> measured(UnitKind.DURATION, value * 1e9);
             case "op/s", "1/s" -> measured(UnitKind.RATE, value);
             case "B" -> measured(UnitKind.BYTES, value);
-            default -> String.format(Locale.ROOT, "%.4g%s", value, unit == null || unit.isEmpty() ? "" : " " + unit);
+            default -> measured(UnitKind.NUMBER, value) + (unit == null || unit.isEmpty() ? "" : " " + unit);
         };
     }
 

@@ -185,8 +185,8 @@ public final class RunCommand implements Callable<Integer> {
         if (!noHistory) {
             RunInputs.appendHistory(stdout, homeFolder, report);
         }
-        if (comparison != null || !noHistory) {
-            RunInputs.rewriteReportPage(stdout, report, dir, comparison, noHistory ? null : homeFolder);
+        if (against != null || !noHistory) {
+            RunInputs.rewriteReportPage(stdout, report, dir, comparison, noHistory ? null : homeFolder, exitCode);
         }
         return exitCode;
     }

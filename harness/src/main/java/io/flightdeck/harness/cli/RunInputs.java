@@ -209,14 +209,11 @@ final class RunInputs {
     }
 
     /**
-     * Adds the run to the history in the home folder and says where; a history that cannot be written is a warning,
-     * not a failed run (the run's own results are already safe in its folder).
-     */
-    /**
      * Writes report.html again, now with the comparison and the history's trend: the run wrote it without them.
      * A history that cannot be read leaves the trend out, and says so.
      */
-    static void rewriteReportPage(PrintWriter out, RunReport report, Path dir, RunComparison comparison, Home home) {
+    static void rewriteReportPage(PrintWriter out, RunReport report, Path dir, RunComparison comparison, Home home,
+                                  int exitCode) {
         List<HistoryEntry> entries = List.of();
         if (home != null) {
             try {
@@ -227,7 +224,7 @@ final class RunInputs {
             }
         }
         try {
-            RunPage.write(report, dir, comparison, entries);
+            RunPage.write(report, dir, comparison, entries, exitCode);
         } catch (IOException e) {
             out.println("warning: report.html could not be rewritten with the comparison and history: "
                     + e.getMessage());
@@ -235,6 +232,10 @@ final class RunInputs {
         out.flush();
     }
 
+    /**
+     * Adds the run to the history in the home folder and says where; a history that cannot be written is a warning,
+     * not a failed run (the run's own results are already safe in its folder).
+     */
     static void appendHistory(PrintWriter out, Home home, RunReport report) {
         HistoryStore history = new HistoryStore(home.history());
         try {

@@ -27,7 +27,8 @@ final class TerminalProgress implements RunListener {
 
     @Override
     public synchronized void workloadStarted(int index, int of, Workload workload, int fork, int forks) {
-        prefix = String.format(Locale.ROOT, "[%d/%d] %s%s", index, of, workload.name(),
+        // forks run in rounds (every workload's fork 1, then every fork 2): count the JVMs, so the counter only rises
+        prefix = String.format(Locale.ROOT, "[%d/%d] %s%s", (fork - 1) * of + index, of * forks, workload.name(),
                 forks > 1 ? " fork " + fork + "/" + forks : "");
         lastPhase = "";
         show(prefix + " starting");

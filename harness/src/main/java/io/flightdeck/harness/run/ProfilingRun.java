@@ -121,7 +121,8 @@ public final class ProfilingRun {
         Json.writeAtomically(json, plan.directory().resolve(REPORT_JSON), report);
         AtomicFile.writeString(plan.directory().resolve(REPORT_MD),
                 MarkdownReport.render(report));
-        RunPage.write(report, plan.directory(), null, List.of()); // the run command adds comparison and history
+        // the run command writes it again with the comparison and the history
+        RunPage.write(report, plan.directory(), null, List.of(), report.exitCode());
         return report;
     }
 

@@ -42,10 +42,12 @@ class OpenScriptsTest {
 
     @Test
     void openReportPrintsTheAddressOfARunsPage() throws Exception {
-        Path page = Files.writeString(run.resolve("report.html"), "<!DOCTYPE html><title>r</title>");
-        Result r = script("open-report", run.toString());
+        Path folder = Files.createDirectories(run.resolve("my run"));
+        Path page = Files.writeString(folder.resolve("report.html"), "<!DOCTYPE html><title>r</title>");
+        Result r = script("open-report", folder.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("file://" + page.toRealPath());
+        // an address, so the space is encoded
+        assertThat(r.out()).contains("file://" + page.toRealPath().toString().replace(" ", "%20"));
     }
 
     @Test

@@ -31,7 +31,8 @@ final class HistorySection {
     }
 
     static void append(Element parent, RunReport run, List<HistoryEntry> history) {
-        List<HistoryEntry> recent = history.subList(Math.max(0, history.size() - RUNS_SHOWN), history.size());
+        // runs only: JMH imports share the history but measure other things in other units
+        List<HistoryEntry> runEntries = history.stream().filter(e -> HistoryEntry.RUN.equals(e.source())).toList();
         List<SvgChart> charts = new ArrayList<>();
         for (WorkloadReport w : run.workloads()) {
             SvgChart chart = new SvgChart(w.name() + ": " + METRIC + " over the last runs",
@@ -40,7 +41,9 @@ final class HistorySection {
                     new SvgChart.Axis(METRIC + " latency", SvgChart.Scale.LOG, v -> BudgetFormat.measured("ns", v)));
             int runs = 0;
             for (CaseReport c : w.cases()) {
-                List<Trend.Row> rows = Trend.of(recent, w.name(), c.label(), METRIC);
+                List<Trend.Row> all = Trend.of(runEntries, w.name(), c.label(), METRIC).stream()
+                        .filter(r -> "ns".equals(r.unit())).toList();
+                List<Trend.Row> rows = all.subList(Math.max(0, all.size() - RUNS_SHOWN), all.size());
                 runs = Math.max(runs, rows.size());
                 String here = run.environment() == null ? null : run.environment().fingerprint();
                 List<double[]> same = new ArrayList<>();
@@ -63,7 +66,7 @@ final class HistorySection {
         }
         Element section = HtmlDocument.section(parent, "History", false);
         section.attr("id", "history");
-        HtmlDocument.paragraph(section, "The newest " + RUNS_SHOWN + " runs of the history at most; "
+        HtmlDocument.paragraph(section, "The newest " + RUNS_SHOWN + " runs of each case at most; "
                 + "flightdeck history prints the whole trend table.").addClass("muted");
         Element box = section.appendElement("div").addClass("charts");
         charts.forEach(c -> c.appendTo(box));

@@ -89,9 +89,23 @@ public final class HtmlDocument {
         return parent.appendElement("p").text(text);
     }
 
-    /** A link to another file of the run, by its path relative to this page. */
-    public static Element link(Element parent, String href, String text) {
-        return parent.appendElement("a").attr("href", href).text(text);
+    /**
+     * A link to another file of the run, by its path relative to this page: percent-encoded, so that a name with a
+     * space, {@code #} or {@code %} still leads to its file.
+     */
+    public static Element link(Element parent, String relativePath, String text) {
+        return parent.appendElement("a").attr("href", encodePath(relativePath)).text(text);
+    }
+
+    static String encodePath(String relativePath) {
+        String first = relativePath.split("/", 2)[0];
+        // "a:b/c" would read as a link with the scheme "a"
+        String path = first.contains(":") ? "./" + relativePath : relativePath;
+        try {
+            return new java.net.URI(null, null, path, null).getRawPath();
+        } catch (java.net.URISyntaxException e) {
+            return relativePath; // not reached: a path without scheme or authority always makes a URI
+        }
     }
 
     public String html() {

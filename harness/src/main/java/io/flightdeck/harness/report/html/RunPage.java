@@ -41,24 +41,27 @@ public final class RunPage {
      *
      * @param comparison the comparison against a baseline, null when there was none
      * @param history    the home folder's history, oldest first (this run included when it was appended); may be empty
+     * @param exitCode   what the command exits with: the run's own, or worse when a step after it failed
      */
-    public static Path write(RunReport report, Path runDir, RunComparison comparison, List<HistoryEntry> history)
-            throws IOException {
+    public static Path write(RunReport report, Path runDir, RunComparison comparison, List<HistoryEntry> history,
+                             int exitCode) throws IOException {
         Path file = runDir.resolve(FILE);
-        render(report, runDir, comparison, history).write(file);
+        render(report, runDir, comparison, history, exitCode).write(file);
         return file;
     }
 
-    static HtmlDocument render(RunReport r, Path runDir, RunComparison comparison, List<HistoryEntry> history) {
+    static HtmlDocument render(RunReport r, Path runDir, RunComparison comparison, List<HistoryEntry> history,
+                               int exitCode) {
         HtmlDocument page = new HtmlDocument("Flightdeck run " + r.runId());
         Element main = page.main();
         main.appendElement("h1").text("Flightdeck run " + r.runId());
         HtmlDocument.paragraph(main, subtitle(r)).addClass("subtitle");
         boolean regressed = comparison != null && RunComparison.REGRESSED.equals(comparison.verdict());
-        boolean passed = RunReport.PASSED.equals(r.verdict()) && !regressed;
+        int exit = Math.max(exitCode, Math.max(r.exitCode(), regressed ? 1 : 0));
+        boolean passed = exit == 0;
         main.appendElement("div").addClass("verdict").addClass(passed ? "passed" : "failed").attr("id", "verdict")
-                .text((passed ? "✔ Passed" : "✘ Failed") + " — exit code " + Math.max(r.exitCode(), regressed ? 1 : 0));
-        attention(main, r, comparison);
+                .text((passed ? "✔ Passed" : "✘ Failed") + " — exit code " + exit);
+        attention(main, r, comparison, exit);
         warnings(main, r);
         summary(main, r);
         budgets(main, r);
@@ -84,7 +87,7 @@ public final class RunPage {
     }
 
     /** The worst offenders, in the order a reader should look at them. */
-    private static void attention(Element main, RunReport r, RunComparison comparison) {
+    private static void attention(Element main, RunReport r, RunComparison comparison, int exit) {
         List<String> bad = new ArrayList<>();
         List<String> warn = new ArrayList<>();
         r.workloads().stream().filter(w -> RunReport.FAILED.equals(w.status()))
@@ -109,6 +112,10 @@ public final class RunPage {
         r.workloads().stream().filter(w -> w.profile() != null && w.profile().ruleWarnings() != null)
                 .flatMap(w -> w.profile().ruleWarnings().stream().map(m -> "JMC rule, " + w.name() + ": " + m))
                 .limit(RULE_WARNINGS_SHOWN).forEach(warn::add);
+        if (exit != 0 && bad.isEmpty()) {
+            bad.add("The command failed after the run (exit code " + exit + "), in a step this page cannot show, "
+                    + "such as writing the comparison: the terminal says which");
+        }
         Element box = main.appendElement("section").attr("id", "attention");
         if (bad.isEmpty() && warn.isEmpty()) {
             HtmlDocument.paragraph(box, "Nothing needs attention: every workload ran, every budget holds by more than "

@@ -229,6 +229,12 @@ public final class SvgChart {
     /** Powers of ten on a log axis (with 2 and 5 between when the span is short); 1-2-5 steps on a linear one. */
     static List<Double> ticks(Axis axis, Range r) {
         List<Double> out = new ArrayList<>();
+        if (axis.scale() == Scale.LOG && r.max() - r.min() < 0.7) {
+            // under about half a decade no power of ten (or 2, 5 times one) may fall inside: round linear steps do
+            Range values = new Range(Math.pow(10, r.min()), Math.pow(10, r.max()));
+            return ticks(new Axis(axis.title(), Scale.LINEAR, axis.label(), axis.binary()), values).stream()
+                    .filter(t -> t > 0).toList();
+        }
         if (axis.scale() == Scale.LOG) {
             boolean dense = r.max() - r.min() < 2;
             for (int e = (int) Math.floor(r.min()); e <= Math.ceil(r.max()); e++) {
@@ -244,9 +250,10 @@ public final class SvgChart {
             }
             return out;
         }
-        // a byte axis counts in the largest of B, KiB, MiB, GiB the values reach, so that ticks read 2 MiB, not 1.91 MiB
-        double unit = axis.binary() && r.max() > 0
-                ? Math.pow(1024, Math.max(0, Math.floor(Math.log(r.max()) / Math.log(1024)))) : 1;
+        // a byte axis steps in the largest of B, KiB, MiB, GiB below its step, so that ticks read 2 MiB, not 1.91 MiB
+        double rawStep = (r.max() - r.min()) / 5;
+        double unit = axis.binary() && rawStep >= 1
+                ? Math.pow(1024, Math.max(0, Math.floor(Math.log(rawStep) / Math.log(1024)))) : 1;
         double span = (r.max() - r.min()) / unit;
         double raw = span / 5;
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));

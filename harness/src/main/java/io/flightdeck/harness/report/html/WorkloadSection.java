@@ -124,12 +124,12 @@ final class WorkloadSection {
     private static void resources(Element parent, WorkloadReport w) {
         List<List<String>> rows = new ArrayList<>();
         for (CaseReport c : w.cases()) {
+            // resources come only from the forks that reported the case, in fork order, as the iterations do
+            List<Integer> forks = c.iterations().stream().map(CaseReport.Iteration::fork).distinct().toList();
             for (int f = 0; f < c.resources().size(); f++) {
                 Resources r = c.resources().get(f);
-                if (r == null) {
-                    continue;
-                }
-                rows.add(List.of(c.label(), String.valueOf(f + 1), duration(r.wallNanos()),
+                String fork = forks.size() == c.resources().size() ? String.valueOf(forks.get(f)) : "?";
+                rows.add(List.of(c.label(), fork, duration(r.wallNanos()),
                         r.cpuUserNanos() == null ? "—" : duration(r.cpuUserNanos()),
                         r.cpuSystemNanos() == null ? "—" : duration(r.cpuSystemNanos()), bytes(r.peakRssBytes()),
                         bytes(r.heapPeakBytes()), bytes(r.heapAfterGcBytes()),
@@ -214,7 +214,7 @@ final class WorkloadSection {
         }
         Element details = parent.appendElement("details").addClass("sub");
         details.attr("open", true);
-        details.appendElement("summary").text("Recording (JFR) of fork 1");
+        details.appendElement("summary").text("Recording (JFR) of the first fork that left one");
         if (profile.analysis() == null) {
             profile.warnings().forEach(w -> HtmlDocument.paragraph(details, w));
             return;
@@ -222,9 +222,13 @@ final class WorkloadSection {
         Path file = runDir.resolve(profile.analysis());
         try {
             Analysis a = Json.mapper().readValue(Files.readString(file), Analysis.class);
-            RecordingSections.append(details, a);
-            HtmlDocument.paragraph(details, "").addClass("muted").appendText("Everything the analysis found: ")
-                    .appendElement("a").attr("href", profile.analysis()).text(profile.analysis());
+            // drawn apart and added whole: an analysis.json of another shape must not leave half its tables behind
+            Element drawn = new Element("div");
+            RecordingSections.append(drawn, a);
+            details.appendChild(drawn);
+            Element more = HtmlDocument.paragraph(details, "").addClass("muted").appendText(
+                    "Everything the analysis found: ");
+            HtmlDocument.link(more, profile.analysis(), profile.analysis());
         } catch (IOException | RuntimeException e) {
             HtmlDocument.paragraph(details, "The analysis " + profile.analysis() + " could not be read: "
                     + e.getMessage());

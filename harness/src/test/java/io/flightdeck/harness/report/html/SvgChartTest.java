@@ -91,4 +91,27 @@ class SvgChartTest {
         assertThat(render(new SvgChart("t", LINEAR, LINEAR).add(new SvgChart.Series("s", points, true)))
                 .select("circle.point").size()).isLessThanOrEqualTo(SvgChart.MAX_POINTS);
     }
+
+    @Test
+    void aByteAxisJustPastAMebibyteStepsInRoundKibibytes() {
+        SvgChart.Axis bytes = SvgChart.Axis.bytes("heap", v -> "");
+        assertThat(SvgChart.ticks(bytes, new SvgChart.Range(0, 1.04 * 1024 * 1024)))
+                .allSatisfy(t -> assertThat(t % (100 * 1024)).isZero())
+                .hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aNarrowLogAxisStillGetsSeveralTicks() {
+        // p95 between 4.1 and 4.6 ms: no power of ten, nor 2 or 5 times one, falls inside
+        List<Double> ticks = SvgChart.ticks(LOG, new SvgChart.Range(Math.log10(4.1e6), Math.log10(4.6e6)));
+        assertThat(ticks).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(t -> assertThat(t).isBetween(4.1e6, 4.6e6));
+    }
+
+    @Test
+    void linksArePercentEncodedPaths() {
+        assertThat(HtmlDocument.encodePath("my load/flamegraph-cpu.html")).isEqualTo("my%20load/flamegraph-cpu.html");
+        assertThat(HtmlDocument.encodePath("a#b/c%d.html")).isEqualTo("a%23b/c%25d.html");
+        assertThat(HtmlDocument.encodePath("x:y/z.html")).isEqualTo("./x:y/z.html");
+    }
 }
