@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.leak.LeakCheckReport;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.report.html.RunPage;
 import io.flightdeck.profiling.leaks.LeakAnalysis;
 
 /**
@@ -81,6 +85,24 @@ class LeakCheckCommandTest {
                 "static io.flightdeck.harness.workload.engine.PlantedLeakWorkload.AUDIT_TRAIL");
         assertThat(Files.readString(dir.resolve("report.md"))).contains("## Leak checks", "❌ leak-planted",
                 "✅ leak-mixed", "PlantedLeakWorkload.AUDIT_TRAIL");
+    }
+
+    /** report.html: the failed check unfolded, its heap chart drawn, its suspect and the failure among the first lines. */
+    @Test
+    void theReportPageShowsTheLeakWithItsHeapChartAndSuspects() throws Exception {
+        Document page = Jsoup.parse(dir.resolve(RunPage.FILE).toFile());
+        Element leaks = page.selectFirst("#leak-checks");
+        assertThat(leaks).isNotNull();
+        assertThat(leaks.hasAttr("open")).isTrue();
+        assertThat(leaks.select("h3.status-fail").text()).contains("leak-planted");
+        assertThat(leaks.select("h3.status-pass").text()).contains("leak-mixed");
+        assertThat(leaks.select("figure.chart")).hasSize(2).allSatisfy(chart -> {
+            assertThat(chart.select("circle.point")).hasSizeGreaterThan(5);
+            assertThat(chart.select("line.fit")).hasSize(1);
+        });
+        assertThat(leaks.select("pre").text()).contains("PlantedLeakWorkload.AUDIT_TRAIL");
+        assertThat(page.select("#attention .callout.bad li").eachText())
+                .anySatisfy(i -> assertThat(i).startsWith("Leak check leak-planted:"));
     }
 
     @Test
