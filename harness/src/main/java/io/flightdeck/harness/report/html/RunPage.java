@@ -136,8 +136,11 @@ public final class RunPage {
             HtmlDocument.callout(main, "The machine was not quiet:", r.noise().warnings(), false).attr("id", "noise");
         }
         List<String> notes = SummaryTable.measurementWarnings(r);
-        if (!notes.isEmpty()) {
-            HtmlDocument.callout(main, "Read with care:", notes, false);
+        if (!notes.isEmpty()) { // how figures were measured: worth knowing, but after the verdict, so folded
+            Element details = main.appendElement("details").addClass("sub").attr("id", "read-with-care");
+            details.appendElement("summary").text("Read with care: " + notes.size() + " note"
+                    + (notes.size() == 1 ? "" : "s") + " on how figures were measured");
+            HtmlDocument.callout(details, "Read with care:", notes, false);
         }
     }
 
