@@ -144,7 +144,7 @@ class CompareEndToEndTest {
         links.forEach(l -> assertThat(dir.resolve("slow").resolve(l)).as(l).isRegularFile());
         if (quiet("base", "slow")) {
             assertThat(page.select("#verdict").text()).contains("Failed");
-            assertThat(page.select("#attention").text()).contains("Regressed against before: test-knob");
+            assertThat(page.select("#attention").text()).contains("Regressed against baseline before: test-knob");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.jsoup.nodes.Element;
 
+import io.flightdeck.harness.charts.SvgChart;
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.history.HistoryEntry;
 import io.flightdeck.harness.history.Trend;
@@ -54,7 +55,8 @@ final class HistorySection {
                 }
                 chart.add(new SvgChart.Series(c.label(), same, true));
                 if (!other.isEmpty()) {
-                    chart.add(new SvgChart.Series(c.label() + " (another environment)", other, false));
+                    chart.add(new SvgChart.Series(c.label() + " (another environment)", other,
+                            SvgChart.Style.HOLLOW_POINTS, null));
                 }
             }
             if (runs >= 2 && chart.hasData()) {

@@ -56,6 +56,25 @@ public final class HtmlDocument {
         return details;
     }
 
+    /** An element id made of a name: letters, digits, '-' and '_' kept, anything else a '-'. */
+    public static String id(String name) {
+        return name.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    /**
+     * A line of links to the folded sections of the page (those with an id), in page order, placed after {@code
+     * anchor}: the reader jumps to a workload without unfolding everything above it.
+     */
+    public static void contents(Element main, Element anchor) {
+        Element nav = new Element("nav").addClass("contents");
+        nav.appendElement("strong").text("Contents: ");
+        for (Element section : main.select("details.section[id]")) {
+            Element heading = section.selectFirst("summary h2");
+            nav.appendElement("a").attr("href", "#" + section.id()).text(heading == null ? section.id() : heading.text());
+        }
+        anchor.after(nav);
+    }
+
     /** A table with a header row; every cell is text. Numbers are right-aligned by the {@code num} class. */
     public static Element table(Element parent, List<String> header, List<List<String>> rows, String className) {
         Element table = parent.appendElement("table");

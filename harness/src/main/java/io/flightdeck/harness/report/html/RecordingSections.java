@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.jsoup.nodes.Element;
 
+import io.flightdeck.harness.charts.SvgChart;
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.profiling.Analysis;

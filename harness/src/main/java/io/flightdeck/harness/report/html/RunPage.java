@@ -59,8 +59,8 @@ public final class RunPage {
         boolean regressed = comparison != null && RunComparison.REGRESSED.equals(comparison.verdict());
         int exit = Math.max(exitCode, Math.max(r.exitCode(), regressed ? 1 : 0));
         boolean passed = exit == 0;
-        main.appendElement("div").addClass("verdict").addClass(passed ? "passed" : "failed").attr("id", "verdict")
-                .text((passed ? "✔ Passed" : "✘ Failed") + " — exit code " + exit);
+        Element verdict = main.appendElement("div").addClass("verdict").addClass(passed ? "passed" : "failed")
+                .attr("id", "verdict").text((passed ? "✔ Passed" : "✘ Failed") + " — exit code " + exit);
         attention(main, r, comparison, exit);
         warnings(main, r);
         summary(main, r);
@@ -72,6 +72,7 @@ public final class RunPage {
         r.workloads().forEach(w -> WorkloadSection.append(main, r, w, runDir));
         HistorySection.append(main, r, history);
         environment(main, r);
+        HtmlDocument.contents(main, verdict);
         return page;
     }
 
@@ -148,7 +149,7 @@ public final class RunPage {
         if (r.workloads().isEmpty()) {
             return;
         }
-        Element section = HtmlDocument.section(main, "Summary", true);
+        Element section = HtmlDocument.section(main, "Summary", true).attr("id", "summary");
         Element table = HtmlDocument.table(section, SummaryTable.HEADER, SummaryTable.rows(r).stream()
                 .map(row -> row.stream().map(Glyphs::plain).toList()).toList(), "summary");
         table.select("tbody tr").forEach(tr -> {
@@ -184,7 +185,8 @@ public final class RunPage {
             return;
         }
         boolean anyFailed = r.budgets().stream().anyMatch(v -> v.status() == BudgetVerdict.Status.FAIL);
-        Element section = HtmlDocument.section(main, "Budgets (" + r.settings().budgets() + ")", true);
+        Element section = HtmlDocument.section(main, "Budgets (" + r.settings().budgets() + ")", true)
+                .attr("id", "budget-verdicts");
         List<BudgetVerdict> sorted = sortedBudgets(r);
         Element table = HtmlDocument.table(section, List.of("Workload", "Case", "Metric", "Target", "Actual", "Status",
                 "Margin"), sorted.stream().map(v -> List.of(v.workload(), v.caseLabel(), v.metric(),

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.jsoup.nodes.Element;
 
+import io.flightdeck.harness.charts.SvgChart;
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.child.CaseResult;
@@ -37,7 +38,7 @@ final class WorkloadSection {
     static void append(Element parent, RunReport run, WorkloadReport w, Path runDir) {
         boolean failed = RunReport.FAILED.equals(w.status());
         Element section = HtmlDocument.section(parent, "Workload " + w.name() + (failed ? " — failed" : ""), failed);
-        section.attr("id", "workload-" + w.name());
+        section.attr("id", HtmlDocument.id("workload-" + w.name()));
         if (w.description() != null) {
             HtmlDocument.paragraph(section, w.description()).addClass("muted");
         }

@@ -1,4 +1,4 @@
-package io.flightdeck.harness.report.html;
+package io.flightdeck.harness.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,16 +66,6 @@ class SvgChartTest {
     }
 
     @Test
-    void percentilesAreLabelledWithTheDecimalsTheyNeed() {
-        assertThat(LatencyDistribution.percentileLabel(1)).isEqualTo("0 %");
-        assertThat(LatencyDistribution.percentileLabel(10)).isEqualTo("90 %");
-        assertThat(LatencyDistribution.percentileLabel(100)).isEqualTo("99 %");
-        assertThat(LatencyDistribution.percentileLabel(200)).isEqualTo("99.5 %");
-        assertThat(LatencyDistribution.percentileLabel(1000)).isEqualTo("99.9 %");
-        assertThat(LatencyDistribution.percentileLabel(10_000)).isEqualTo("99.99 %");
-    }
-
-    @Test
     void aLongSeriesIsThinnedButKeepsItsPeakAndTrough() {
         List<double[]> points = new java.util.ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
@@ -101,17 +91,26 @@ class SvgChartTest {
     }
 
     @Test
+    void aStandaloneSvgIsAnXmlDocumentWithItsTitleAndLegend() throws Exception {
+        SvgChart chart = new SvgChart("p95 of <lifecycle> & co", LINEAR, LINEAR)
+                .add(new SvgChart.Series("runs", List.of(new double[]{1, 2}, new double[]{2, 3}),
+                        SvgChart.Style.LINE, "#3366cc"))
+                .add(new SvgChart.Series("other", List.<double[]>of(new double[]{1.5, 2.5}),
+                        SvgChart.Style.HOLLOW_POINTS, null));
+        String svg = chart.standaloneSvg();
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+        // the line alone draws no point; the hollow one is outlined
+        assertThat(doc.getElementsByTagName("circle").getLength()).isEqualTo(1);
+        assertThat(svg).contains("fill=\"none\"", "p95 of &lt;lifecycle&gt; &amp; co", ">runs<", ">other<");
+    }
+
+    @Test
     void aNarrowLogAxisStillGetsSeveralTicks() {
         // p95 between 4.1 and 4.6 ms: no power of ten, nor 2 or 5 times one, falls inside
         List<Double> ticks = SvgChart.ticks(LOG, new SvgChart.Range(Math.log10(4.1e6), Math.log10(4.6e6)));
         assertThat(ticks).hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(t -> assertThat(t).isBetween(4.1e6, 4.6e6));
-    }
-
-    @Test
-    void linksArePercentEncodedPaths() {
-        assertThat(HtmlDocument.encodePath("my load/flamegraph-cpu.html")).isEqualTo("my%20load/flamegraph-cpu.html");
-        assertThat(HtmlDocument.encodePath("a#b/c%d.html")).isEqualTo("a%23b/c%25d.html");
-        assertThat(HtmlDocument.encodePath("x:y/z.html")).isEqualTo("./x:y/z.html");
     }
 }

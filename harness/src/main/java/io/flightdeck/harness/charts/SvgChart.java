@@ -1,16 +1,19 @@
-package io.flightdeck.harness.report.html;
+package io.flightdeck.harness.charts;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
 
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * A chart drawn on the server as inline SVG: points (each with a hover title), optionally joined, and fitted lines,
- * on linear or logarithmic axes. No script runs in the report, so no chart can fail to draw in a browser, and
- * every label reaches the page through jsoup's {@code text()}, never as markup.
+ * A chart drawn on the server as SVG: series of points (each with a hover title), joined or not, and fitted lines,
+ * on linear or logarithmic axes. It goes into a report page as inline SVG ({@link #appendTo}), where no script runs
+ * so no chart can fail to draw, or into a file of its own ({@link #standaloneSvg}). Every label goes in through
+ * jsoup's {@code text()} and {@code attr()}, never as markup.
  *
  * <p>Every data point is a {@code circle.point} element: a chart with data can be told from an empty frame by
  * looking at the page.
@@ -18,6 +21,18 @@ import org.jsoup.nodes.Element;
 public final class SvgChart {
 
     public enum Scale { LINEAR, LOG }
+
+    /** How a series is drawn. */
+    public enum Style {
+        /** Points joined by a line, in order. */
+        LINE_AND_POINTS,
+        /** Points only. */
+        POINTS,
+        /** Points only, outlined: values that are shown but set apart (another machine's, say). */
+        HOLLOW_POINTS,
+        /** The line alone, for points that other series mark. */
+        LINE
+    }
 
     /**
      * @param label  how a value on this axis is written (ticks and hover titles)
@@ -35,14 +50,23 @@ public final class SvgChart {
         }
     }
 
-    /** @param points x, y pairs; {@code joined} draws a line through them in order */
-    public record Series(String name, List<double[]> points, boolean joined) {
+    /**
+     * @param points x, y pairs
+     * @param colour a CSS colour, or null for the next of the palette
+     */
+    public record Series(String name, List<double[]> points, Style style, String colour) {
+
+        /** Points of the palette's next colour, joined or not. */
+        public Series(String name, List<double[]> points, boolean joined) {
+            this(name, points, joined ? Style.LINE_AND_POINTS : Style.POINTS, null);
+        }
     }
 
     /** A straight line in data space, such as a fitted trend, drawn dashed. */
     public record Line(String name, double x1, double y1, double x2, double y2) {
     }
 
+    static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
     static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
             "#e377c2", "#7f7f7f", "#bcbd22"};
     static final int WIDTH = 640;
@@ -51,11 +75,15 @@ public final class SvgChart {
     static final int RIGHT = 16;
     static final int TOP = 16;
     static final int BOTTOM = 46;
+    /** Above the chart in a standalone SVG: the title. */
+    static final int TITLE_HEIGHT = 28;
+    /** Below it: a legend line per series and line. */
+    static final int LEGEND_LINE = 16;
     /**
      * Points drawn of one series at most: the heap after GC of an hour-long production recording has tens of
      * thousands, far more than 560 pixels can show, and a page of that many elements is slow to open.
      */
-    static final int MAX_POINTS = 600;
+    public static final int MAX_POINTS = 600;
 
     private final String title;
     private final Axis x;
@@ -88,17 +116,66 @@ public final class SvgChart {
     public Element appendTo(Element parent) {
         Element figure = parent.appendElement("figure").addClass("chart");
         figure.appendElement("figcaption").text(title);
-        Range xr = range(x.scale(), series, lines, true);
-        Range yr = range(y.scale(), series, lines, false);
-        Element svg = figure.appendElement("svg").attr("xmlns", "http://www.w3.org/2000/svg")
+        Element svg = figure.appendElement("svg").attr("xmlns", SVG_NAMESPACE)
                 .attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT).attr("role", "img").attr("aria-label", title);
         svg.appendElement("title").text(title);
+        draw(svg);
+        Element legend = figure.appendElement("ul").addClass("legend");
+        for (int i = 0; i < series.size(); i++) {
+            Element item = legend.appendElement("li");
+            item.appendElement("span").addClass("swatch").attr("style", "background:" + colour(i));
+            item.appendText(series.get(i).name());
+        }
+        lines.forEach(l -> legend.appendElement("li").addClass("fit-legend").text("- - " + l.name()));
+        return figure;
+    }
+
+    /** The chart as an SVG document of its own, its title above and its legend below, for a file. */
+    public String standaloneSvg() {
+        Document doc = new Document("");
+        doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).charset(StandardCharsets.UTF_8)
+                .prettyPrint(false);
+        int legendLines = series.size() + lines.size();
+        int height = TITLE_HEIGHT + HEIGHT + LEGEND_LINE * legendLines + 8;
+        Element root = doc.appendElement("svg").attr("xmlns", SVG_NAMESPACE).attr("width", String.valueOf(WIDTH))
+                .attr("height", String.valueOf(height)).attr("viewBox", "0 0 " + WIDTH + " " + height)
+                .attr("font-family", "sans-serif").attr("font-size", "12");
+        root.appendElement("title").text(title);
+        root.appendElement("text").attr("x", fmt(LEFT)).attr("y", "19").attr("font-size", "14").text(title);
+        Element chart = root.appendElement("svg").attr("x", "0").attr("y", String.valueOf(TITLE_HEIGHT))
+                .attr("width", String.valueOf(WIDTH)).attr("height", String.valueOf(HEIGHT))
+                .attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT);
+        draw(chart);
+        double row = TITLE_HEIGHT + HEIGHT;
+        for (int i = 0; i < series.size(); i++) {
+            row += LEGEND_LINE;
+            root.appendElement("rect").attr("x", fmt(LEFT)).attr("y", fmt(row - 9)).attr("width", "10")
+                    .attr("height", "10").attr("fill", colour(i));
+            root.appendElement("text").attr("x", fmt(LEFT + 16)).attr("y", fmt(row)).text(series.get(i).name());
+        }
+        for (Line l : lines) {
+            row += LEGEND_LINE;
+            root.appendElement("text").attr("x", fmt(LEFT)).attr("y", fmt(row)).text("- - " + l.name());
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root.outerHtml() + "\n";
+    }
+
+    private String colour(int index) {
+        String own = series.get(index).colour();
+        return own != null ? own : COLOURS[index % COLOURS.length];
+    }
+
+    /** Axes, series and lines into an SVG element whose view box is {@link #WIDTH} by {@link #HEIGHT}. */
+    private void draw(Element svg) {
+        Range xr = range(x.scale(), series, lines, true);
+        Range yr = range(y.scale(), series, lines, false);
         axes(svg, xr, yr);
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
-            String colour = COLOURS[i % COLOURS.length];
+            String colour = colour(i);
             List<double[]> drawn = decimate(s.points().stream().filter(this::drawable).toList(), MAX_POINTS);
-            if (s.joined() && drawn.size() > 1) {
+            boolean line = s.style() == Style.LINE_AND_POINTS || s.style() == Style.LINE;
+            if (line && drawn.size() > 1) {
                 StringBuilder d = new StringBuilder();
                 for (double[] p : drawn) {
                     d.append(d.length() == 0 ? "" : " ").append(fmt(px(xr, p[0]))).append(',').append(fmt(py(yr, p[1])));
@@ -106,9 +183,17 @@ public final class SvgChart {
                 svg.appendElement("polyline").attr("points", d.toString()).attr("fill", "none")
                         .attr("stroke", colour).attr("stroke-width", "1.5");
             }
+            if (s.style() == Style.LINE) {
+                continue;
+            }
+            boolean hollow = s.style() == Style.HOLLOW_POINTS;
             for (double[] p : drawn) {
                 Element c = svg.appendElement("circle").addClass("point").attr("cx", fmt(px(xr, p[0])))
-                        .attr("cy", fmt(py(yr, p[1]))).attr("r", "2.6").attr("fill", colour);
+                        .attr("cy", fmt(py(yr, p[1]))).attr("r", hollow ? "3.5" : "2.6")
+                        .attr("fill", hollow ? "none" : colour);
+                if (hollow) {
+                    c.attr("stroke", colour).attr("stroke-width", "1.5");
+                }
                 c.appendElement("title").text(s.name() + ": " + x.label().apply(p[0]) + ", " + y.label().apply(p[1]));
             }
         }
@@ -121,14 +206,6 @@ public final class SvgChart {
                     .attr("stroke", "#333").attr("stroke-width", "1.5").attr("stroke-dasharray", "6 4");
             line.appendElement("title").text(l.name());
         }
-        Element legend = figure.appendElement("ul").addClass("legend");
-        for (int i = 0; i < series.size(); i++) {
-            Element item = legend.appendElement("li");
-            item.appendElement("span").addClass("swatch").attr("style", "background:" + COLOURS[i % COLOURS.length]);
-            item.appendText(series.get(i).name());
-        }
-        lines.forEach(l -> legend.appendElement("li").addClass("fit-legend").text("- - " + l.name()));
-        return figure;
     }
 
     private void axes(Element svg, Range xr, Range yr) {
