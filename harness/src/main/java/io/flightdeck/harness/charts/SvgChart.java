@@ -75,6 +75,8 @@ public final class SvgChart {
     static final int RIGHT = 16;
     static final int TOP = 16;
     static final int BOTTOM = 46;
+    /** About how wide a character of a tick label is, in view-box units, to keep labels from overlapping. */
+    static final double CHARACTER_WIDTH = 6.5;
     /** Above the chart in a standalone SVG: the title. */
     static final int TITLE_HEIGHT = 28;
     /** Below it: a legend line per series and line. */
@@ -109,7 +111,11 @@ public final class SvgChart {
 
     /** Whether any series has a point that can be drawn (a log axis cannot draw zero or less). */
     public boolean hasData() {
-        return series.stream().flatMap(s -> s.points().stream()).anyMatch(this::drawable);
+        return series.stream().anyMatch(this::hasData);
+    }
+
+    private boolean hasData(Series s) {
+        return s.points().stream().anyMatch(this::drawable);
     }
 
     /** A {@code figure} holding the SVG and its legend, appended to {@code parent}. */
@@ -122,6 +128,9 @@ public final class SvgChart {
         draw(svg);
         Element legend = figure.appendElement("ul").addClass("legend");
         for (int i = 0; i < series.size(); i++) {
+            if (!hasData(series.get(i))) {
+                continue; // nothing of it is drawn: a legend entry would promise what is not there
+            }
             Element item = legend.appendElement("li");
             item.appendElement("span").addClass("swatch").attr("style", "background:" + colour(i));
             item.appendText(series.get(i).name());
@@ -135,7 +144,7 @@ public final class SvgChart {
         Document doc = new Document("");
         doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).charset(StandardCharsets.UTF_8)
                 .prettyPrint(false);
-        int legendLines = series.size() + lines.size();
+        int legendLines = (int) series.stream().filter(this::hasData).count() + lines.size();
         int height = TITLE_HEIGHT + HEIGHT + LEGEND_LINE * legendLines + 8;
         Element root = doc.appendElement("svg").attr("xmlns", SVG_NAMESPACE).attr("width", String.valueOf(WIDTH))
                 .attr("height", String.valueOf(height)).attr("viewBox", "0 0 " + WIDTH + " " + height)
@@ -148,6 +157,9 @@ public final class SvgChart {
         draw(chart);
         double row = TITLE_HEIGHT + HEIGHT;
         for (int i = 0; i < series.size(); i++) {
+            if (!hasData(series.get(i))) {
+                continue;
+            }
             row += LEGEND_LINE;
             root.appendElement("rect").attr("x", fmt(LEFT)).attr("y", fmt(row - 9)).attr("width", "10")
                     .attr("height", "10").attr("fill", colour(i));
@@ -214,12 +226,18 @@ public final class SvgChart {
                 .attr("y2", fmt(bottom)).attr("stroke", "#888");
         svg.appendElement("line").attr("x1", fmt(LEFT)).attr("y1", fmt(bottom)).attr("x2", fmt(WIDTH - RIGHT))
                 .attr("y2", fmt(bottom)).attr("stroke", "#888");
+        double labelledUpTo = Double.NEGATIVE_INFINITY;
         for (double t : ticks(x, xr)) {
             double px = px(xr, t);
             svg.appendElement("line").attr("x1", fmt(px)).attr("y1", fmt(bottom)).attr("x2", fmt(px))
                     .attr("y2", fmt(bottom + 4)).attr("stroke", "#888");
-            svg.appendElement("text").attr("x", fmt(px)).attr("y", fmt(bottom + 16)).attr("text-anchor", "middle")
-                    .text(x.label().apply(t));
+            String label = x.label().apply(t);
+            double halfWidth = label.length() * CHARACTER_WIDTH / 2;
+            if (px - halfWidth > labelledUpTo + 6) { // a label that would overlap the one before is left out
+                svg.appendElement("text").attr("x", fmt(px)).attr("y", fmt(bottom + 16)).attr("text-anchor", "middle")
+                        .text(label);
+                labelledUpTo = px + halfWidth;
+            }
         }
         for (double t : ticks(y, yr)) {
             double py = py(yr, t);
