@@ -19,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import io.flightdeck.browsertesting.Browser;
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.BudgetVerdict;
-import io.flightdeck.harness.cli.CommandLineRunner;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.report.RunReport;
 
@@ -46,9 +45,9 @@ class RunPageBrowserTest {
 
     @BeforeAll
     static void runTwiceAndOpen() throws Exception {
-        CommandLineRunner first = CommandLineRunner.run(run("first", "--save-baseline", "before"));
+        Cli first = Cli.run(run("first", "--save-baseline", "before"));
         assertThat(first.err()).doesNotContain("Exception");
-        CommandLineRunner second = CommandLineRunner.run(run("second", "--baseline", "before"));
+        Cli second = Cli.run(run("second", "--baseline", "before"));
         assertThat(second.out()).as(second.err()).contains("report: file:");
         page = dir.resolve("second").resolve(RunPage.FILE);
         report = Json.mapper().readValue(dir.resolve("second/report.json").toFile(), RunReport.class);

@@ -17,7 +17,6 @@ import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.SimpleRemapper;
 
 import io.flightdeck.browsertesting.Browser;
-import io.flightdeck.harness.cli.CommandLineRunner;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -47,7 +46,7 @@ class MarkupNamesTest {
             r.stop();
             r.dump(recording);
         }
-        CommandLineRunner analyze = CommandLineRunner.run("analyze", recording.toString(), "--out",
+        Cli analyze = Cli.run("analyze", recording.toString(), "--out",
                 dir.resolve("out").toString());
         assertThat(analyze.exitCode()).as(analyze.out() + analyze.err()).isZero();
         page = dir.resolve("out").resolve(AnalysisPage.FILE);
