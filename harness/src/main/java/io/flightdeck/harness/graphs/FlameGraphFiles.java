@@ -83,6 +83,15 @@ public final class FlameGraphFiles {
         return ForkedRunner.forkFileName("flamegraph-" + kind.option(), "html", fork);
     }
 
+    /**
+     * How a report names a page by its path: "cpu" for ".../flamegraph-cpu.html", "cpu, fork 2" for
+     * ".../flamegraph-cpu-fork-2.html", "cpu-diff" for a differential one.
+     */
+    public static String label(String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1).replace("flamegraph-", "").replace(".html", "");
+        return file.replace("-fork-", ", fork ");
+    }
+
     private static GraphFormat requireFormat(Path file) {
         GraphFormat format = GraphFormat.of(file);
         if (format == null) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.flightdeck.harness.check.BudgetFormat;
+import io.flightdeck.harness.graphs.FlameGraphFiles;
 import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.child.CaseResult;
 import io.flightdeck.harness.env.EnvironmentText;
@@ -130,7 +131,7 @@ public final class MarkdownReport {
             }
             if (check.recordingFile() != null) {
                 md.append("\nRecording `").append(check.recordingFile()).append('`');
-                check.flameGraphs().forEach(g -> md.append(", [").append(graphName(g)).append("](").append(g)
+                check.flameGraphs().forEach(g -> md.append(", [").append(FlameGraphFiles.label(g)).append("](").append(g)
                         .append(')'));
                 md.append(".\n");
             }
@@ -161,7 +162,7 @@ public final class MarkdownReport {
                 }).toList());
         List<String> graphs = profiled.stream().filter(w -> w.profile().flameGraphs() != null
                 && !w.profile().flameGraphs().isEmpty()).map(w -> w.name() + ": " + w.profile().flameGraphs().stream()
-                        .map(p -> "[" + graphName(p) + "](" + p + ")").collect(java.util.stream.Collectors.joining(" · ")))
+                        .map(p -> "[" + FlameGraphFiles.label(p) + "](" + p + ")").collect(java.util.stream.Collectors.joining(" · ")))
                 .toList();
         if (!graphs.isEmpty()) {
             md.append("\nFlame graphs (open in a browser; self-contained, work offline):\n\n");
@@ -173,12 +174,6 @@ public final class MarkdownReport {
             md.append("\nJMC rule warnings:\n\n");
             ruleWarnings.forEach(m -> md.append("- ").append(escape(m)).append('\n'));
         }
-    }
-
-    /** "cpu" for ".../flamegraph-cpu.html", "cpu, fork 2" for ".../flamegraph-cpu-fork-2.html". */
-    private static String graphName(String path) {
-        String file = path.substring(path.lastIndexOf('/') + 1).replace("flamegraph-", "").replace(".html", "");
-        return file.replace("-fork-", ", fork ");
     }
 
     private static String first(List<Ranked> rows) {

@@ -36,11 +36,7 @@ public final class AnalysisPage {
                 RecordingSections.bytes(r.bytes()), r.durationSeconds(), r.start(), r.events(),
                 r.jvmName() == null ? "JVM unknown" : r.jvmName(), r.jvmVersion() == null ? "" : r.jvmVersion()))
                 .addClass("subtitle");
-        if (!flameGraphs.isEmpty()) {
-            Element p = main.appendElement("p").addClass("graphs");
-            p.appendElement("strong").text("Flame graphs: ");
-            flameGraphs.forEach(g -> HtmlDocument.link(p, g, WorkloadSection.graphName(g)).addClass("flamegraph"));
-        }
+        HtmlDocument.flameGraphLinks(main, "Flame graphs: ", flameGraphs);
         Element section = HtmlDocument.section(main, "What the recording shows", true);
         RecordingSections.append(section, a);
         Element facts = HtmlDocument.section(main, "The recording", false);

@@ -135,12 +135,8 @@ final class ComparisonSection {
             }
             shares(parent, "Methods whose share of CPU samples grew most", w.why().methods());
             shares(parent, "Allocation sites whose share of bytes grew most", w.why().allocationSites());
-            if (!w.why().flameGraphs().isEmpty()) {
-                Element p = parent.appendElement("p").addClass("graphs");
-                p.appendElement("strong").text("Differential flame graphs (red grew, blue shrank): ");
-                w.why().flameGraphs().forEach(g -> HtmlDocument.link(p, g, WorkloadSection.graphName(g))
-                        .addClass("flamegraph"));
-            }
+            HtmlDocument.flameGraphLinks(parent, "Differential flame graphs (red grew, blue shrank): ",
+                    w.why().flameGraphs());
         }
     }
 

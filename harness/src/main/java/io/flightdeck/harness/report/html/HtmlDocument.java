@@ -11,6 +11,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import io.flightdeck.harness.files.AtomicFile;
+import io.flightdeck.harness.graphs.FlameGraphFiles;
 
 /**
  * A self-contained report page under construction: its style inline, no script, and a Content-Security-Policy that
@@ -114,6 +115,16 @@ public final class HtmlDocument {
      */
     public static Element link(Element parent, String relativePath, String text) {
         return parent.appendElement("a").attr("href", encodePath(relativePath)).text(text);
+    }
+
+    /** A line of links to flame graph pages under a bold title, each named by its kind (and fork). */
+    public static void flameGraphLinks(Element parent, String title, List<String> relativePaths) {
+        if (relativePaths == null || relativePaths.isEmpty()) {
+            return;
+        }
+        Element p = parent.appendElement("p").addClass("graphs");
+        p.appendElement("strong").text(title);
+        relativePaths.forEach(g -> link(p, g, FlameGraphFiles.label(g)).addClass("flamegraph"));
     }
 
     static String encodePath(String relativePath) {

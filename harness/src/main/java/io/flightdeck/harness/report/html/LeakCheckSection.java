@@ -41,12 +41,7 @@ final class LeakCheckSection {
             if (check.failure() != null) {
                 section.appendElement("div").addClass("callout").addClass("bad").text(check.failure());
             }
-            if (!check.flameGraphs().isEmpty()) {
-                Element p = section.appendElement("p").addClass("graphs");
-                p.appendElement("strong").text("Flame graphs: ");
-                check.flameGraphs().forEach(g -> HtmlDocument.link(p, g, WorkloadSection.graphName(g))
-                        .addClass("flamegraph"));
-            }
+            HtmlDocument.flameGraphLinks(section, "Flame graphs: ", check.flameGraphs());
         }
     }
 

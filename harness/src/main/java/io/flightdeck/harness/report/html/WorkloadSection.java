@@ -45,7 +45,9 @@ final class WorkloadSection {
         if (failed) {
             section.appendElement("div").addClass("callout").addClass("bad").text("Failed: " + w.failure());
         }
-        flameGraphLinks(section, w.profile());
+        if (w.profile() != null) {
+            HtmlDocument.flameGraphLinks(section, "Flame graphs: ", w.profile().flameGraphs());
+        }
         if (!w.cases().isEmpty()) {
             cases(section, w);
             charts(section, w);
@@ -60,21 +62,6 @@ final class WorkloadSection {
         }
         forks(section, w);
         recording(section, w.profile(), runDir);
-    }
-
-    static void flameGraphLinks(Element parent, ProfileHeadline profile) {
-        if (profile == null || profile.flameGraphs() == null || profile.flameGraphs().isEmpty()) {
-            return;
-        }
-        Element p = parent.appendElement("p").addClass("graphs");
-        p.appendElement("strong").text("Flame graphs: ");
-        profile.flameGraphs().forEach(g -> HtmlDocument.link(p, g, graphName(g)).addClass("flamegraph"));
-    }
-
-    /** "cpu" for ".../flamegraph-cpu.html", "cpu, fork 2" for ".../flamegraph-cpu-fork-2.html". */
-    static String graphName(String path) {
-        String file = path.substring(path.lastIndexOf('/') + 1).replace("flamegraph-", "").replace(".html", "");
-        return file.replace("-fork-", ", fork ");
     }
 
     private static void cases(Element parent, WorkloadReport w) {
