@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
 
 import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.compare.ChangeThresholds;
+import io.flightdeck.harness.check.RegressionLimit;
 import io.flightdeck.harness.compare.ComparisonFiles;
+import io.flightdeck.harness.compare.RegressionConfirmation;
+import io.flightdeck.harness.compare.RunComparator;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.home.GitCommit;
@@ -112,6 +115,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "the budgets file's regressions, else 10%)")
     String regressionLimit;
 
+    @Option(names = "--no-confirm",
+            description = "fail on a regression the run shows at once, without running the regressed workloads "
+                    + "again to confirm it")
+    boolean noConfirm;
+
     @Mixin
     HomeOption home;
 
@@ -168,9 +176,21 @@ public final class RunCommand implements Callable<Integer> {
         // after the run its results are safe in its folder: what fails from here on is said, and the rest still done
         if (against != null) {
             try {
-                comparison = ComparisonFiles.compareAndWrite(against,
-                        new ComparisonFiles.Compared(dir.toString(), report, dir), thresholds,
-                        regressionLimit != null ? List.of() : budgets.regressions(), dir);
+                List<RegressionLimit> limits = regressionLimit != null ? List.of() : budgets.regressions();
+                ComparisonFiles.Compared current = new ComparisonFiles.Compared(dir.toString(), report, dir);
+                RunComparison first = RunComparator.compare(against.label(), against.report(), current.label(),
+                        report, thresholds, limits);
+                List<String> regressed = RegressionConfirmation.regressedWorkloads(first);
+                if (!noConfirm && !regressed.isEmpty()) {
+                    try {
+                        first = confirm(stdout, plan, budgets, arguments, regressed, against, report, thresholds,
+                                limits);
+                    } catch (IOException e) {
+                        stdout.println("warning: the second run to confirm the regression failed (" + e.getMessage()
+                                + "): judged on this run alone");
+                    }
+                }
+                comparison = ComparisonFiles.write(first, against, current, dir);
                 TerminalSummary.printComparison(stdout, comparison, dir);
                 exitCode = Math.max(exitCode, comparison.exitCode());
             } catch (IOException e) {
@@ -189,6 +209,32 @@ public final class RunCommand implements Callable<Integer> {
             RunInputs.rewriteReportPage(stdout, report, dir, comparison, noHistory ? null : homeFolder, exitCode);
         }
         return exitCode;
+    }
+
+    /**
+     * Runs the regressed workloads again, as they ran, into the run folder's {@value RegressionConfirmation#FOLDER}
+     * folder, and compares again with both runs' forks counted: a regression that was a slow spell of the machine
+     * does not survive it.
+     */
+    private RunComparison confirm(PrintWriter stdout, RunPlan plan, Budgets budgets, List<String> arguments,
+                                  List<String> regressed, ComparisonFiles.Compared against, RunReport report,
+                                  ChangeThresholds thresholds, List<RegressionLimit> limits) throws IOException {
+        Path again = plan.directory().resolve(RegressionConfirmation.FOLDER);
+        RunFolder.clearPreviousRun(again, regressed);
+        List<Workload> workloads = plan.workloads().stream().filter(w -> regressed.contains(w.name())).toList();
+        Suite s = plan.suite();
+        Suite subset = new Suite(s.name(), s.description(), s.scale(), s.coldStartOperations(), s.warmupIterations(),
+                s.measurementIterations(), s.iterationMillis(), s.forks(), s.heap(), s.timeoutSeconds(), regressed,
+                List.of());
+        stdout.printf("%nRegressed against %s: %s. Running %s again to confirm (--no-confirm skips this) -> %s%n",
+                baseline, String.join(", ", regressed), regressed.size() == 1 ? "it" : "them", again);
+        stdout.flush();
+        RunPlan second = new RunPlan(plan.runId() + "-" + RegressionConfirmation.FOLDER, again, subset, workloads,
+                plan.parameters(), plan.seed(), plan.gc(), plan.jfr(), plan.jfrSettings(), false);
+        RunReport secondReport = new ProfilingRun().execute(second, LeakCheckPlan.NONE, budgets, arguments,
+                new TerminalProgress(stdout));
+        return RegressionConfirmation.confirm(against.label(), against.report(), plan.directory().toString(), report,
+                secondReport, s.forks(), regressed, thresholds, limits);
     }
 
     /** A run in which a workload failed is no baseline: it would hide the failed workload's figures. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.flightdeck.harness.compare.ComparisonFiles;
+import io.flightdeck.harness.compare.RegressionConfirmation;
 import io.flightdeck.harness.run.ProfilingRun;
 
 /**
@@ -48,6 +49,11 @@ final class RunFolder {
                     }
                 }
             }
+        }
+        // an earlier run's second run of its regressed workloads (RegressionConfirmation) must not pass for this one's
+        Path confirmation = dir.resolve(RegressionConfirmation.FOLDER);
+        if (Files.isDirectory(confirmation)) {
+            clearPreviousRun(confirmation, folders);
         }
     }
 }

@@ -118,6 +118,10 @@ final class TerminalSummary {
             out.println("warning: " + warning);
         }
         ComparisonText.why(c).forEach(out::println);
+        String confirmation = ComparisonText.confirmationLine(c);
+        if (confirmation != null) {
+            out.println(confirmation);
+        }
         out.println(ComparisonText.verdictLine(c));
         out.println("comparison: " + dir.resolve(ComparisonFiles.MARKDOWN));
         out.flush();

@@ -39,8 +39,13 @@ public final class ComparisonFiles {
      */
     public static RunComparison compareAndWrite(Compared baseline, Compared current, ChangeThresholds thresholds,
                                                 List<RegressionLimit> limits, Path out) throws IOException {
-        RunComparison c = RunComparator.compare(baseline.label(), baseline.report(), current.label(),
-                current.report(), thresholds, limits);
+        return write(RunComparator.compare(baseline.label(), baseline.report(), current.label(), current.report(),
+                thresholds, limits), baseline, current, out);
+    }
+
+    /** Explains each regressed or inconclusive workload of a comparison already made, and writes it all. */
+    public static RunComparison write(RunComparison c, Compared baseline, Compared current, Path out)
+            throws IOException {
         Files.createDirectories(out);
         clearPrevious(out);
         List<RunComparison.WorkloadComparison> explained = new ArrayList<>();
@@ -51,7 +56,7 @@ public final class ComparisonFiles {
                     evidence(w.workload(), baseline.folder(), current.folder(), out)));
         }
         RunComparison done = new RunComparison(c.schemaVersion(), c.baseline(), c.current(), c.thresholds(),
-                c.sameEnvironment(), List.copyOf(explained), c.verdict(), c.exitCode());
+                c.sameEnvironment(), List.copyOf(explained), c.verdict(), c.exitCode(), c.confirmation());
         Json.writeAtomically(Json.mapper(), out.resolve(JSON), done);
         AtomicFile.writeString(out.resolve(MARKDOWN), markdown(done));
         return done;
@@ -92,6 +97,10 @@ public final class ComparisonFiles {
         String warning = ComparisonText.environmentWarning(c);
         if (warning != null) {
             md.append("> ⚠️ ").append(MarkdownReport.escape(warning)).append("\n\n");
+        }
+        String confirmation = ComparisonText.confirmationLine(c);
+        if (confirmation != null) {
+            md.append(MarkdownReport.escape(confirmation)).append("\n\n");
         }
         md.append(String.format(Locale.ROOT, "A change counts when it is significant (Mann–Whitney U, p < %.2f) and "
                         + "larger than %.3g %%; a regression fails when it is worse by more than %.3g %% (or the "

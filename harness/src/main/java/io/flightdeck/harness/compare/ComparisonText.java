@@ -107,6 +107,37 @@ public final class ComparisonText {
         }
     }
 
+    /**
+     * What the second run of the regressed workloads showed, or null when none ran: "Confirmed by a second run: …"
+     * or "Not confirmed by a second run: …".
+     */
+    public static String confirmationLine(RunComparison c) {
+        RunComparison.Confirmation k = c.confirmation();
+        if (k == null) {
+            return null;
+        }
+        List<String> cleared = k.workloads().stream()
+                .filter(w -> !k.confirmed().contains(w) && !k.failed().contains(w)).toList();
+        String head = !cleared.isEmpty() && !k.confirmed().isEmpty() ? "Partly confirmed by a second run: "
+                : !k.confirmed().isEmpty() ? "Confirmed by a second run: "
+                : !cleared.isEmpty() ? "Not confirmed by a second run: " : "Not confirmed, the second run failed: ";
+        StringBuilder line = new StringBuilder(head).append(String.join(", ", k.workloads()))
+                .append(" regressed, so ran again (").append(k.forks()).append(" more fork(s) each, in ")
+                .append(k.folder()).append("/); with every fork of both runs counted");
+        if (!k.confirmed().isEmpty()) {
+            line.append(", still regressed: ").append(String.join(", ", k.confirmed()));
+        }
+        if (!cleared.isEmpty()) {
+            line.append(k.confirmed().isEmpty() ? ", " : "; ").append("no longer regressed: ")
+                    .append(String.join(", ", cleared)).append(" (the first run's slowdown did not hold in every JVM)");
+        }
+        if (!k.failed().isEmpty()) {
+            line.append("; failed in the second run, so judged on the first alone: ")
+                    .append(String.join(", ", k.failed()));
+        }
+        return line.toString();
+    }
+
     /** A warning when the two sides ran on different machines (or JVMs), or null. */
     public static String environmentWarning(RunComparison c) {
         if (c.sameEnvironment()) {

@@ -66,7 +66,7 @@ public final class RunComparator {
         String curFingerprint = current.environment() == null ? null : current.environment().fingerprint();
         return new RunComparison(RunComparison.SCHEMA_VERSION, side(baselineLabel, baseline),
                 side(currentLabel, current), thresholds, Objects.equals(baseFingerprint, curFingerprint),
-                List.copyOf(workloads), verdict, worst == ChangeVerdict.REGRESSED ? 1 : 0);
+                List.copyOf(workloads), verdict, worst == ChangeVerdict.REGRESSED ? 1 : 0, null);
     }
 
     /**

@@ -15,10 +15,12 @@ import java.util.List;
  * @param verdict         {@code regressed} when any metric regressed, {@code inconclusive} when none did but some
  *                        could not be judged, or when nothing could be compared at all, else {@code no regression}
  * @param exitCode        1 when regressed, else 0
+ * @param confirmation    when workloads regressed and ran again to confirm it: what ran and what still regressed
+ *                        with the second run's forks counted too; null when nothing was re-run
  */
 public record RunComparison(int schemaVersion, Side baseline, Side current, ChangeThresholds thresholds,
                             boolean sameEnvironment, List<WorkloadComparison> workloads, String verdict,
-                            int exitCode) {
+                            int exitCode, Confirmation confirmation) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String REGRESSED = "regressed";
@@ -50,6 +52,25 @@ public record RunComparison(int schemaVersion, Side baseline, Side current, Chan
 
     /** @param verdict the worst of its metrics' verdicts */
     public record CaseComparison(String caseLabel, ChangeVerdict verdict, List<MetricComparison> metrics) {
+    }
+
+    /**
+     * The second run that a regression must survive ({@link RegressionConfirmation}).
+     *
+     * @param folder    where the second run's files are, relative to the comparison's folder
+     * @param workloads the workloads that regressed and ran again
+     * @param forks     the forks each of them ran again
+     * @param confirmed those still regressed with every fork of both runs counted
+     * @param failed    those that failed in the second run, so were judged on the first alone
+     */
+    public record Confirmation(String folder, List<String> workloads, int forks, List<String> confirmed,
+                               List<String> failed) {
+    }
+
+    /** The same comparison with its confirmation recorded. */
+    public RunComparison withConfirmation(Confirmation c) {
+        return new RunComparison(schemaVersion, baseline, current, thresholds, sameEnvironment, workloads, verdict,
+                exitCode, c);
     }
 
     public record MetricComparison(String metric, String unit, MetricChange change) {

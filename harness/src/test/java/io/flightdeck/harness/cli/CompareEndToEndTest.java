@@ -21,6 +21,8 @@ import io.flightdeck.flamegraphs.FramePalette;
 import io.flightdeck.flamegraphs.html.HtmlFlameGraph;
 import io.flightdeck.harness.compare.ChangeVerdict;
 import io.flightdeck.harness.compare.ComparisonFiles;
+import io.flightdeck.harness.compare.MetricChange;
+import io.flightdeck.harness.compare.RegressionConfirmation;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.compare.ShareChange;
 import io.flightdeck.harness.env.NoiseAssessment;
@@ -41,6 +43,7 @@ class CompareEndToEndTest {
     static CommandLineRunner saved;
     static CommandLineRunner slowed;
     static CommandLineRunner again;
+    static CommandLineRunner slowedOnce;
 
     /**
      * Whole runs on a shared 2-core machine drift by up to 50 % now and then, both forks alike (docs/PERFORMANCE.md,
@@ -64,6 +67,8 @@ class CompareEndToEndTest {
         saved = CommandLineRunner.run(run("base", "--save-baseline", "before"));
         slowed = CommandLineRunner.run(run("slow", "--param", "slow=true", "--baseline", "before"));
         again = CommandLineRunner.run(run("again", "--baseline", "before"));
+        slowedOnce = CommandLineRunner.run(run("slow-once", "--param", "slow=true", "--baseline", "before",
+                "--no-confirm"));
     }
 
     static RunComparison comparison(String run) throws Exception {
@@ -80,15 +85,60 @@ class CompareEndToEndTest {
         assertThat(baseline.resolve("test-knob/cpu.folded")).isRegularFile();
     }
 
-    /** Whether the noise monitor found the machine quiet during both runs: a busy one makes a slowdown doubtful. */
+    /**
+     * Whether the noise monitor found the machine quiet during the runs, and during their second runs to confirm a
+     * regression: a busy one makes a slowdown doubtful.
+     */
     static boolean quiet(String... runs) throws Exception {
         for (String run : runs) {
-            RunReport r = Json.mapper().readValue(dir.resolve(run).resolve("report.json").toFile(), RunReport.class);
-            if (r.noise().meanOtherCpuCores() > NoiseAssessment.MEAN_OTHER_CPU_WARN_CORES) {
-                return false;
+            for (Path folder : List.of(dir.resolve(run), dir.resolve(run).resolve(RegressionConfirmation.FOLDER))) {
+                if (!Files.isRegularFile(folder.resolve("report.json"))) {
+                    continue; // no second run: nothing regressed at first
+                }
+                RunReport r = Json.mapper().readValue(folder.resolve("report.json").toFile(), RunReport.class);
+                if (r.noise().meanOtherCpuCores() > NoiseAssessment.MEAN_OTHER_CPU_WARN_CORES) {
+                    return false;
+                }
             }
         }
         return true;
+    }
+
+    @Test
+    void theRegressionIsConfirmedByASecondRunOfTheWorkload() throws Exception {
+        RunComparison c = comparison("slow");
+        if (c.confirmation() == null) { // the first run was busy: inconclusive at once, nothing to confirm
+            assertThat(quiet("slow")).isFalse();
+            return;
+        }
+        assertThat(slowed.out()).contains("Regressed against before: test-knob. Running it again to confirm");
+        assertThat(dir.resolve("slow").resolve(RegressionConfirmation.FOLDER).resolve("report.json")).isRegularFile();
+        assertThat(c.confirmation().workloads()).containsExactly("test-knob");
+        assertThat(c.confirmation().forks()).isEqualTo(2);
+        MetricChange mean = c.workloads().get(0).cases().get(0).metrics().get(0).change();
+        assertThat(mean.currentSamples()).as("both runs' iterations").isEqualTo(2 * 2 * 6);
+        if (quiet("base", "slow")) {
+            assertThat(c.confirmation().confirmed()).containsExactly("test-knob");
+            assertThat(slowed.out()).contains("Confirmed by a second run: test-knob regressed");
+        }
+        Document page = Jsoup.parse(dir.resolve("slow").resolve(RunPage.FILE).toFile());
+        assertThat(page.select("#comparison p.confirmation").text()).contains("test-knob regressed, so ran again");
+        assertThat(Files.readString(dir.resolve("slow").resolve(ComparisonFiles.MARKDOWN)))
+                .contains("test-knob regressed, so ran again");
+    }
+
+    @Test
+    void withoutConfirmingTheRegressionIsCalledOnOneRun() throws Exception {
+        assertThat(slowedOnce.out()).doesNotContain("again to confirm");
+        assertThat(dir.resolve("slow-once").resolve(RegressionConfirmation.FOLDER)).doesNotExist();
+        RunComparison c = comparison("slow-once");
+        assertThat(c.confirmation()).isNull();
+        if (quiet("base", "slow-once")) {
+            assertThat(slowedOnce.exitCode()).as(slowedOnce.out() + slowedOnce.err())
+                    .isEqualTo(ExitCodes.CHECK_FAILED);
+            assertThat(c.workloads().get(0).cases().get(0).metrics().get(0).change().currentSamples())
+                    .as("this run's iterations alone").isEqualTo(2 * 6);
+        }
     }
 
     @Test

@@ -34,6 +34,10 @@ final class ComparisonSection {
         if (warning != null) {
             section.appendElement("div").addClass("callout").text(warning);
         }
+        String confirmation = ComparisonText.confirmationLine(c);
+        if (confirmation != null) {
+            HtmlDocument.paragraph(section, confirmation).addClass("confirmation");
+        }
         HtmlDocument.paragraph(section, String.format(Locale.ROOT, "Baseline: run %s (%s). Current: run %s. A change "
                         + "counts when it is significant (Mann–Whitney U, p < %.2f) and larger than %.3g %%; a "
                         + "regression fails when it is worse by more than %.3g %% (or the metric's own limit), between "
