@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import io.flightdeck.harness.check.Budgets;
-import io.flightdeck.harness.compare.ChangeThresholds;
 import io.flightdeck.harness.check.RegressionLimit;
+import io.flightdeck.harness.compare.ChangeThresholds;
 import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.compare.RegressionConfirmation;
 import io.flightdeck.harness.compare.RunComparator;
@@ -166,6 +166,11 @@ public final class RunCommand implements Callable<Integer> {
         stdout.printf("Flightdeck: suite %s, %d workload(s)%s, store %s, %s -> %s%n", effective.name(),
                 selected.size(), leakChecks.isEmpty() ? "" : " and " + leakChecks.size() + " leak check(s)", store,
                 noJfr ? "no recording" : "JFR " + jfrSettings, dir);
+        int asked = askedForks(base);
+        if (effective.forks() > asked) {
+            stdout.printf("%d forks a workload, not %d: a baseline needs %d JVMs or more to show how far JVMs of one"
+                    + " build spread%n", effective.forks(), asked, RunComparator.MIN_BASELINE_FORKS);
+        }
         stdout.flush();
         List<String> arguments = spec.commandLine().getParseResult() == null ? List.of()
                 : spec.commandLine().getParseResult().originalArgs();
@@ -223,18 +228,21 @@ public final class RunCommand implements Callable<Integer> {
         RunFolder.clearPreviousRun(again, regressed);
         List<Workload> workloads = plan.workloads().stream().filter(w -> regressed.contains(w.name())).toList();
         Suite s = plan.suite();
+        // as many JVMs as a baseline has: for every JVM of both runs to land on a slow speed by chance is then rare
+        int forksAgain = Math.max(s.forks(), RunComparator.MIN_BASELINE_FORKS);
         Suite subset = new Suite(s.name(), s.description(), s.scale(), s.coldStartOperations(), s.warmupIterations(),
-                s.measurementIterations(), s.iterationMillis(), s.forks(), s.heap(), s.timeoutSeconds(), regressed,
+                s.measurementIterations(), s.iterationMillis(), forksAgain, s.heap(), s.timeoutSeconds(), regressed,
                 List.of());
-        stdout.printf("%nRegressed against %s: %s. Running %s again to confirm (--no-confirm skips this) -> %s%n",
-                baseline, String.join(", ", regressed), regressed.size() == 1 ? "it" : "them", again);
+        stdout.printf("%nRegressed against %s: %s. Running %s again to confirm, %d forks (--no-confirm skips this)"
+                + " -> %s%n", baseline, String.join(", ", regressed), regressed.size() == 1 ? "it" : "them", forksAgain,
+                again);
         stdout.flush();
         RunPlan second = new RunPlan(plan.runId() + "-" + RegressionConfirmation.FOLDER, again, subset, workloads,
                 plan.parameters(), plan.seed(), plan.gc(), plan.jfr(), plan.jfrSettings(), false);
         RunReport secondReport = new ProfilingRun().execute(second, LeakCheckPlan.NONE, budgets, arguments,
                 new TerminalProgress(stdout));
         return RegressionConfirmation.confirm(against.label(), against.report(), plan.directory().toString(), report,
-                secondReport, s.forks(), regressed, thresholds, limits);
+                secondReport, forksAgain, regressed, thresholds, limits);
     }
 
     /** A run in which a workload failed is no baseline: it would hide the failed workload's figures. */
@@ -262,9 +270,21 @@ public final class RunCommand implements Callable<Integer> {
         RunInputs.heap(heap);
         return new Suite(s.name(), s.description(), s.scale(), coldStart != null ? coldStart : s.coldStartOperations(),
                 warmup != null ? warmup : s.warmupIterations(), iterations != null ? iterations : s.measurementIterations(),
-                iterationMillis != null ? iterationMillis : s.iterationMillis(), forks != null ? forks : s.forks(),
+                iterationMillis != null ? iterationMillis : s.iterationMillis(), forks(s),
                 heap != null ? heap : s.heap(), timeout != null ? timeout : s.timeoutSeconds(),
                 selected.stream().map(Workload::name).toList(), s.leakChecks());
+    }
+
+    /**
+     * The forks each workload runs: the option's, else the suite's; a run saved as a baseline at least
+     * {@link RunComparator#MIN_BASELINE_FORKS}, since later runs are judged against the spread of its JVMs.
+     */
+    private int forks(Suite s) {
+        return saveBaseline == null ? askedForks(s) : Math.max(askedForks(s), RunComparator.MIN_BASELINE_FORKS);
+    }
+
+    private int askedForks(Suite s) {
+        return forks != null ? forks : s.forks();
     }
 
     private static boolean isFile(String path) {

@@ -14,8 +14,8 @@ import io.flightdeck.harness.report.WorkloadReport;
 /**
  * A regression must hold in a second run before it fails a build. On a shared machine a slow spell (a neighbour busy
  * for a minute, which this VM cannot see) slows every fork of a run alike, and no test on one run a side can tell
- * that from slower code. So the workloads that regressed run again, and the comparison is made once more with the
- * second run's forks added to the first's as further forks: the rule that the closest pair of forks must differ by
+ * that from slower code. So the workloads that regressed run again (with as many forks as a baseline has, at least),
+ * and the comparison is made once more with the second run's forks added to the first's as further forks: the rule that the closest pair of forks must differ by
  * more than the limit ({@link RunComparator}) then asks every fork of both runs to be slower, which a spell that
  * covered one run does not pass, while a real slowdown, present in every JVM, does (with twice the samples behind
  * it).

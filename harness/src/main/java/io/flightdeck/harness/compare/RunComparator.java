@@ -123,12 +123,21 @@ public final class RunComparator {
     public static final int MIN_FORKS = 2;
 
     /**
+     * Forks the baseline needs before a slowdown can fail a build. JVMs of one build do not all run alike: some
+     * workloads settle into one of two or three speeds per JVM (here pattern extraction at 18–35 µs or 65–90 µs, about
+     * half the JVMs each), so a baseline of two JVMs misses the slow speed one time in four or five, and every later
+     * run whose JVMs land there looks regressed. Four baseline JVMs miss a speed that half the JVMs take one time in 16.
+     */
+    public static final int MIN_BASELINE_FORKS = 4;
+
+    /**
      * A claimed change must also hold between JVMs, not only between iterations. Iterations of one JVM share its JIT
      * decisions, heap layout and warm-up state, so two JVMs of the same build differ by more than their iterations
      * suggest (seen here: the same code at 30 µs in one JVM and 93 µs in the next). A regression therefore needs at
-     * least {@value #MIN_FORKS} forks a side, and the best current fork worse than the worst baseline fork by more
-     * than the limit; an improvement, the converse beyond the noise threshold. Otherwise it is inconclusive (a
-     * regression) or no change (an improvement), saying why.
+     * least {@value #MIN_BASELINE_FORKS} baseline forks and {@value #MIN_FORKS} current ones, and the best current
+     * fork worse than the worst baseline fork by more than the limit; an improvement, {@value #MIN_FORKS} forks a
+     * side and the converse beyond the noise threshold. Otherwise it is inconclusive (a regression) or no change (an
+     * improvement), saying why.
      */
     static MetricChange acrossJvms(MetricChange c, double[] baseForks, double[] currentForks, Direction direction,
                                    ChangeThresholds thresholds) {
@@ -141,6 +150,11 @@ public final class RunComparator {
                     + "a difference between two JVMs cannot be told from a change of the code; run with --forks "
                     + MIN_FORKS + " or more; " + c.reason();
             return regressed ? c.withVerdict(ChangeVerdict.INCONCLUSIVE, why) : c.withVerdict(ChangeVerdict.NO_CHANGE, why);
+        }
+        if (regressed && baseForks.length < MIN_BASELINE_FORKS) {
+            return c.withVerdict(ChangeVerdict.INCONCLUSIVE, "the baseline has " + baseForks.length + " JVMs (forks),"
+                    + " too few to show how far JVMs of one build spread; a slowdown needs a baseline of "
+                    + MIN_BASELINE_FORKS + " or more (--save-baseline runs that many); " + c.reason());
         }
         // the fork pair least favourable to the claim: for a regression the best current against the worst baseline
         double[] b = baseForks.clone();

@@ -51,7 +51,8 @@ class CompareEndToEndTest {
      * keeps the clean comparison from flaking.
      */
     static String[] run(String out, String... more) {
-        // two forks a side: one JVM against another cannot tell a regression from the difference between JVMs
+        // two forks: one JVM against another cannot tell a regression from the difference between JVMs (the saved
+        // baseline runs four: RunComparator.MIN_BASELINE_FORKS)
         String[] base = {"run", "-w", "test-knob", "--forks", "2", "--warmup", "2", "--iterations", "6",
                 "--iteration-ms", "250",
                 "--home", dir.resolve("home").toString(), "--regression-limit", "60%", "--out",
@@ -78,7 +79,7 @@ class CompareEndToEndTest {
     @Test
     void aSavedBaselineHoldsTheReportAndTheStacks() {
         assertThat(saved.exitCode()).as(saved.out() + saved.err()).isZero();
-        assertThat(saved.out()).contains("baseline before saved");
+        assertThat(saved.out()).contains("baseline before saved", "4 forks a workload, not 2");
         Path baseline = dir.resolve("home/baselines/before");
         assertThat(baseline.resolve("report.json")).isRegularFile();
         assertThat(baseline.resolve("baseline.json")).isRegularFile();
@@ -111,12 +112,12 @@ class CompareEndToEndTest {
             assertThat(quiet("slow")).isFalse();
             return;
         }
-        assertThat(slowed.out()).contains("Regressed against before: test-knob. Running it again to confirm");
+        assertThat(slowed.out()).contains("Regressed against before: test-knob. Running it again to confirm, 4 forks");
         assertThat(dir.resolve("slow").resolve(RegressionConfirmation.FOLDER).resolve("report.json")).isRegularFile();
         assertThat(c.confirmation().workloads()).containsExactly("test-knob");
-        assertThat(c.confirmation().forks()).isEqualTo(2);
+        assertThat(c.confirmation().forks()).as("as many as a baseline").isEqualTo(4);
         MetricChange mean = c.workloads().get(0).cases().get(0).metrics().get(0).change();
-        assertThat(mean.currentSamples()).as("both runs' iterations").isEqualTo(2 * 2 * 6);
+        assertThat(mean.currentSamples()).as("both runs' iterations").isEqualTo((2 + 4) * 6);
         if (quiet("base", "slow")) {
             assertThat(c.confirmation().confirmed()).containsExactly("test-knob");
             assertThat(slowed.out()).contains("Confirmed by a second run: test-knob regressed");

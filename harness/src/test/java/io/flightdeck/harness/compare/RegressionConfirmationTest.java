@@ -53,7 +53,7 @@ class RegressionConfirmationTest {
         RunReport pooled = RegressionConfirmation.pooled(run(1_300, 100, 0), run(1_000, 100, 0));
         List<Integer> forks = pooled.workloads().get(0).cases().get(0).iterations().stream()
                 .map(CaseReport.Iteration::fork).distinct().sorted().toList();
-        assertThat(forks).containsExactly(1, 2, 3, 4);
+        assertThat(forks).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
     }
 
     @Test

@@ -18,7 +18,8 @@ import io.flightdeck.harness.report.WorkloadReport;
 class RunComparatorTest {
 
     static CaseReport.Iteration iteration(int i, double meanNanos, long allocatedBytes) {
-        return iteration(1 + i % 2, i, meanNanos, allocatedBytes); // two forks, iterations alternating
+        // four forks, iterations taking turns: as many as a baseline needs for a regression
+        return iteration(1 + i % RunComparator.MIN_BASELINE_FORKS, i, meanNanos, allocatedBytes);
     }
 
     static CaseReport.Iteration iteration(int fork, int i, double meanNanos, long allocatedBytes) {
@@ -137,17 +138,41 @@ class RunComparatorTest {
         // the baseline's second JVM was as slow as the current ones: the iterations differ, the JVMs do not clearly
         List<CaseReport.Iteration> base = new java.util.ArrayList<>();
         List<CaseReport.Iteration> cur = new java.util.ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            base.add(iteration(1, i, 1_000 + i, 100));
+        for (int i = 0; i < 12; i++) {
+            base.add(iteration(1 + i % 3, i, 1_000 + i, 100));
             cur.add(iteration(1 + i % 2, i, 1_300 + i, 100));
         }
-        base.add(iteration(2, 10, 1_290, 100));
-        base.add(iteration(2, 11, 1_292, 100));
+        base.add(iteration(4, 12, 1_290, 100));
+        base.add(iteration(4, 13, 1_292, 100));
         RunComparison c = RunComparator.compare("b", withIterations(run(1, 100, 0), base), "c",
                 withIterations(run(1, 100, 0), cur), ChangeThresholds.DEFAULTS, List.of());
         MetricChange mean = c.workloads().get(0).cases().get(0).metrics().get(0).change();
         assertThat(mean.verdict()).as(mean.reason()).isEqualTo(ChangeVerdict.INCONCLUSIVE);
         assertThat(mean.reason()).startsWith("the JVMs disagree");
+    }
+
+    @Test
+    void aBaselineOfTwoJvmsCannotMakeARegression() {
+        // every iteration 30 % slower, both current JVMs alike: but two baseline JVMs may both have missed a speed
+        // that JVMs of this build can take
+        List<CaseReport.Iteration> base = new ArrayList<>();
+        List<CaseReport.Iteration> cur = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            base.add(iteration(1 + i % 2, i, 1_000 + i, 100));
+            cur.add(iteration(1 + i % 2, i, 1_300 + i, 100));
+        }
+        RunComparison c = RunComparator.compare("b", withIterations(run(1, 100, 0), base), "c",
+                withIterations(run(1, 100, 0), cur), ChangeThresholds.DEFAULTS, List.of());
+        MetricChange mean = c.workloads().get(0).cases().get(0).metrics().get(0).change();
+        assertThat(mean.verdict()).as(mean.reason()).isEqualTo(ChangeVerdict.INCONCLUSIVE);
+        assertThat(mean.reason()).startsWith("the baseline has 2 JVMs (forks), too few");
+        assertThat(c.exitCode()).isZero();
+        // the same slowdown against four baseline JVMs fails
+        List<CaseReport.Iteration> four = base.stream().map(i -> iteration(1 + i.index() % 4, i.index(),
+                i.meanNanos(), 100)).toList();
+        RunComparison strong = RunComparator.compare("b", withIterations(run(1, 100, 0), four), "c",
+                withIterations(run(1, 100, 0), cur), ChangeThresholds.DEFAULTS, List.of());
+        assertThat(strong.exitCode()).isEqualTo(1);
     }
 
     @Test
