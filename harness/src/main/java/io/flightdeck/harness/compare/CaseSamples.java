@@ -16,11 +16,17 @@ import io.flightdeck.harness.report.CaseReport;
 public final class CaseSamples {
 
     /**
-     * A metric a comparison knows: its name, which way is better, how to read it from an iteration, and the smallest
-     * change in its unit worth a verdict (0 for none).
+     * A metric a comparison knows: its name, which way is better, how to read it from an iteration, the smallest
+     * change in its unit worth a verdict (0 for none), and for a percentile the share of an iteration's operations
+     * at or beyond it (p99: 0.01; 0 for the others), which says how many operations it rests on.
      */
     public record Metric(String name, Direction direction, String unit, double floor,
-                         ToDoubleFunction<CaseReport.Iteration> sample) {
+                         ToDoubleFunction<CaseReport.Iteration> sample, double tail) {
+
+        public Metric(String name, Direction direction, String unit, double floor,
+                      ToDoubleFunction<CaseReport.Iteration> sample) {
+            this(name, direction, unit, floor, sample, 0);
+        }
     }
 
     /**
@@ -32,9 +38,12 @@ public final class CaseSamples {
     /** In the order a comparison lists them. */
     public static final List<Metric> METRICS = List.of(
             new Metric("mean", Direction.LOWER_IS_BETTER, "ns", 0, CaseReport.Iteration::meanNanos),
-            new Metric("p50", Direction.LOWER_IS_BETTER, "ns", 0, i -> i.p50Nanos() > 0 ? i.p50Nanos() : Double.NaN),
-            new Metric("p90", Direction.LOWER_IS_BETTER, "ns", 0, i -> i.p90Nanos() > 0 ? i.p90Nanos() : Double.NaN),
-            new Metric("p99", Direction.LOWER_IS_BETTER, "ns", 0, i -> i.p99Nanos() > 0 ? i.p99Nanos() : Double.NaN),
+            new Metric("p50", Direction.LOWER_IS_BETTER, "ns", 0, i -> i.p50Nanos() > 0 ? i.p50Nanos() : Double.NaN,
+                    0.5),
+            new Metric("p90", Direction.LOWER_IS_BETTER, "ns", 0, i -> i.p90Nanos() > 0 ? i.p90Nanos() : Double.NaN,
+                    0.1),
+            new Metric("p99", Direction.LOWER_IS_BETTER, "ns", 0, i -> i.p99Nanos() > 0 ? i.p99Nanos() : Double.NaN,
+                    0.01),
             new Metric("throughput", Direction.HIGHER_IS_BETTER, "op/s", 0, CaseReport.Iteration::opsPerSecond),
             new Metric("alloc-per-op", Direction.LOWER_IS_BETTER, "B", ALLOCATION_FLOOR_BYTES,
                     // 0: a report from before allocation was counted, or a JVM that does not count it
@@ -42,6 +51,12 @@ public final class CaseSamples {
                     && i.operations() > 0 ? (double) i.allocatedBytes() / i.operations() : Double.NaN));
 
     private CaseSamples() {
+    }
+
+    /** The median count of operations in a measured iteration, 0 when none was measured. */
+    public static double operationsPerIteration(CaseReport c) {
+        double[] ops = c.iterations().stream().mapToDouble(CaseReport.Iteration::operations).toArray();
+        return ops.length == 0 ? 0 : SampleComparison.median(ops);
     }
 
     /** Each fork's median of one metric, in fork order; forks that did not measure it are left out. */

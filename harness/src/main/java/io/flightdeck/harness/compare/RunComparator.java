@@ -101,6 +101,8 @@ public final class RunComparator {
                                                                List<RegressionLimit> limits, String busy) {
         Map<CaseSamples.Metric, double[]> base = CaseSamples.of(before);
         Map<CaseSamples.Metric, double[]> cur = CaseSamples.of(now);
+        double operations = Math.min(CaseSamples.operationsPerIteration(before),
+                CaseSamples.operationsPerIteration(now));
         List<RunComparison.MetricComparison> metrics = new ArrayList<>();
         for (CaseSamples.Metric m : CaseSamples.METRICS) {
             if (base.containsKey(m) && cur.containsKey(m)) {
@@ -112,7 +114,7 @@ public final class RunComparator {
                 MetricChange change = SampleComparison.compare(base.get(m), cur.get(m), m.direction(), own);
                 change = acrossJvms(change, CaseSamples.forkMedians(before, m), CaseSamples.forkMedians(now, m),
                         m.direction(), own);
-                metrics.add(new RunComparison.MetricComparison(m.name(), m.unit(), qualified(change, m, busy)));
+                metrics.add(new RunComparison.MetricComparison(m.name(), m.unit(), qualified(change, m, busy, operations)));
             }
         }
         ChangeVerdict verdict = worst(metrics.stream().map(mc -> mc.change().verdict()).toList());
@@ -124,9 +126,9 @@ public final class RunComparator {
 
     /**
      * Forks the baseline needs before a slowdown can fail a build. JVMs of one build do not all run alike: some
-     * workloads settle into one of two or three speeds per JVM (here pattern extraction at 18–35 µs or 65–90 µs, about
-     * half the JVMs each), so a baseline of two JVMs misses the slow speed one time in four or five, and every later
-     * run whose JVMs land there looks regressed. Four baseline JVMs miss a speed that half the JVMs take one time in 16.
+     * workloads settle into one of two or three speeds per JVM (here pattern extraction at 15–36 µs in 10 of 26 JVMs,
+     * 49–92 µs in the other 16), so a baseline of two JVMs misses the slow speed about one time in seven, and every
+     * later run whose JVMs land there looks regressed. Four baseline JVMs miss it about one time in fifty.
      */
     public static final int MIN_BASELINE_FORKS = 4;
 
@@ -182,14 +184,33 @@ public final class RunComparator {
     }
 
     /**
-     * A verdict the samples alone cannot make: a change smaller than the metric's floor is none, and a regression
-     * measured on a busy machine is inconclusive, saying so.
+     * Operations an iteration's percentile must rest on, at or beyond it, before it can fail a build or count as
+     * improved. An iteration of 700 operations has 7 at or beyond its p99: one hiccup of the machine (a neighbour, a
+     * page fault) moves it, and on the shared machine this was built on such p99s failed unchanged builds.
      */
-    static MetricChange qualified(MetricChange c, CaseSamples.Metric metric, String busy) {
+    public static final int MIN_TAIL_OPERATIONS = 20;
+
+    /**
+     * A verdict the samples alone cannot make: a change smaller than the metric's floor is none, a percentile that
+     * rests on too few operations of an iteration cannot claim a change, and a regression measured on a busy machine
+     * is inconclusive, saying so.
+     *
+     * @param operations the operations of a measured iteration, the fewer side's median
+     */
+    static MetricChange qualified(MetricChange c, CaseSamples.Metric metric, String busy, double operations) {
         if (c.verdict() != ChangeVerdict.NO_CHANGE
                 && Math.abs(c.currentMedian() - c.baselineMedian()) < metric.floor()) {
             return c.withVerdict(ChangeVerdict.NO_CHANGE, "a change below the " + metric.floor() + " " + metric.unit()
                     + " that " + metric.name() + " moves by with nothing changed: " + c.reason());
+        }
+        boolean claimed = c.verdict() == ChangeVerdict.REGRESSED || c.verdict() == ChangeVerdict.IMPROVED;
+        if (claimed && metric.tail() > 0 && operations * metric.tail() < MIN_TAIL_OPERATIONS) {
+            String why = String.format(Locale.ROOT, "the %s of an iteration rests on its slowest %.0f of %,.0f "
+                            + "operations; it takes %d (%,.0f operations an iteration: a longer --iteration-ms) to "
+                            + "claim a change; %s", metric.name(), Math.floor(operations * metric.tail()), operations,
+                    MIN_TAIL_OPERATIONS, Math.ceil(MIN_TAIL_OPERATIONS / metric.tail()), c.reason());
+            return c.withVerdict(c.verdict() == ChangeVerdict.REGRESSED ? ChangeVerdict.INCONCLUSIVE
+                    : ChangeVerdict.NO_CHANGE, why);
         }
         if (c.verdict() == ChangeVerdict.REGRESSED && busy != null) {
             return c.withVerdict(ChangeVerdict.INCONCLUSIVE, busy + "; " + c.reason());

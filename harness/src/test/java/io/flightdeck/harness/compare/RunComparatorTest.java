@@ -23,7 +23,10 @@ class RunComparatorTest {
     }
 
     static CaseReport.Iteration iteration(int fork, int i, double meanNanos, long allocatedBytes) {
-        long ops = 1_000;
+        return iteration(fork, i, meanNanos, allocatedBytes, 10_000);
+    }
+
+    static CaseReport.Iteration iteration(int fork, int i, double meanNanos, long allocatedBytes, long ops) {
         return new CaseReport.Iteration(fork, i, ops, 1_000_000_000L, 1_000_000_000L, meanNanos, 1e9 / meanNanos,
                 (long) meanNanos, (long) (meanNanos * 1.2), (long) (meanNanos * 2), allocatedBytes * ops);
     }
@@ -149,6 +152,32 @@ class RunComparatorTest {
         MetricChange mean = c.workloads().get(0).cases().get(0).metrics().get(0).change();
         assertThat(mean.verdict()).as(mean.reason()).isEqualTo(ChangeVerdict.INCONCLUSIVE);
         assertThat(mean.reason()).startsWith("the JVMs disagree");
+    }
+
+    /** The same run with every iteration holding this many operations. */
+    static RunReport withOperations(RunReport r, long ops) {
+        return withIterations(r, r.workloads().get(0).cases().get(0).iterations().stream()
+                .map(i -> iteration(i.fork(), i.index(), i.meanNanos(), i.allocatedBytes() / i.operations(), ops))
+                .toList());
+    }
+
+    @Test
+    void aPercentileOfTooFewOperationsCannotFailABuild() {
+        // 700 operations an iteration: 7 at or beyond the p99, 70 beyond the p90
+        RunComparison c = RunComparator.compare("b", withOperations(run(1_000, 100, 0), 700), "c",
+                withOperations(run(1_300, 100, 0), 700), ChangeThresholds.DEFAULTS, List.of());
+        MetricChange p99 = c.workloads().get(0).cases().get(0).metrics().stream()
+                .filter(m -> m.metric().equals("p99")).findFirst().orElseThrow().change();
+        assertThat(p99.verdict()).isEqualTo(ChangeVerdict.INCONCLUSIVE);
+        assertThat(p99.reason()).startsWith("the p99 of an iteration rests on its slowest 7 of 700 operations; it"
+                + " takes 20 (2,000 operations an iteration");
+        assertThat(verdict(c, "p90")).isEqualTo(ChangeVerdict.REGRESSED);
+        assertThat(verdict(c, "mean")).isEqualTo(ChangeVerdict.REGRESSED);
+        // nor claim an improvement
+        RunComparison better = RunComparator.compare("b", withOperations(run(1_300, 100, 0), 700), "c",
+                withOperations(run(1_000, 100, 0), 700), ChangeThresholds.DEFAULTS, List.of());
+        assertThat(verdict(better, "p99")).isEqualTo(ChangeVerdict.NO_CHANGE);
+        assertThat(verdict(better, "p90")).isEqualTo(ChangeVerdict.IMPROVED);
     }
 
     @Test
