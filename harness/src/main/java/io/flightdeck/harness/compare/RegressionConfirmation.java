@@ -76,13 +76,8 @@ public final class RegressionConfirmation {
         for (CaseReport c : first.cases()) {
             List<CaseReport.Iteration> iterations = new ArrayList<>(c.iterations());
             second.cases().stream().filter(k -> k.label().equals(c.label())).findFirst()
-                    .ifPresent(k -> k.iterations().forEach(i -> iterations.add(new CaseReport.Iteration(
-                            i.fork() + offset, i.index(), i.operations(), i.wallNanos(), i.activeNanos(),
-                            i.meanNanos(), i.opsPerSecond(), i.p50Nanos(), i.p90Nanos(), i.p99Nanos(),
-                            i.allocatedBytes()))));
-            cases.add(new CaseReport(c.label(), c.threads(), c.size(), c.operationUnit(), c.latency(), c.histogram(),
-                    c.throughput(), List.copyOf(iterations), c.outliers(), c.coldStart(), c.warmupIterations(),
-                    c.jitMillisDuringMeasurement(), c.metrics(), c.resources(), c.details()));
+                    .ifPresent(k -> k.iterations().forEach(i -> iterations.add(i.inFork(i.fork() + offset))));
+            cases.add(c.withIterations(iterations));
         }
         List<ForkReport> forks = new ArrayList<>(first.forks());
         forks.addAll(second.forks());

@@ -31,7 +31,19 @@ public record CaseReport(String label, int threads, long size, String operationU
                          List<CaseResult.Metric> metrics, List<Resources> resources,
                          JsonNode details) {
 
+    /** The same case with other iterations (a comparison that pools two runs' forks); the rest unchanged. */
+    public CaseReport withIterations(List<Iteration> others) {
+        return new CaseReport(label, threads, size, operationUnit, latency, histogram, throughput, List.copyOf(others),
+                outliers, coldStart, warmupIterations, jitMillisDuringMeasurement, metrics, resources, details);
+    }
+
     public record Iteration(int fork, int index, long operations, long wallNanos, long activeNanos, double meanNanos,
                             double opsPerSecond, long p50Nanos, long p90Nanos, long p99Nanos, long allocatedBytes) {
+
+        /** The same iteration under another fork number. */
+        public Iteration inFork(int otherFork) {
+            return new Iteration(otherFork, index, operations, wallNanos, activeNanos, meanNanos, opsPerSecond,
+                    p50Nanos, p90Nanos, p99Nanos, allocatedBytes);
+        }
     }
 }

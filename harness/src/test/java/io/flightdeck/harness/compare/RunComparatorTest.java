@@ -114,10 +114,7 @@ class RunComparatorTest {
     }
 
     static RunReport withIterations(RunReport r, List<CaseReport.Iteration> iterations) {
-        CaseReport c = r.workloads().get(0).cases().get(0);
-        CaseReport changed = new CaseReport(c.label(), c.threads(), c.size(), c.operationUnit(), c.latency(),
-                c.histogram(), c.throughput(), iterations, c.outliers(), c.coldStart(), c.warmupIterations(),
-                c.jitMillisDuringMeasurement(), c.metrics(), c.resources(), c.details());
+        CaseReport changed = r.workloads().get(0).cases().get(0).withIterations(iterations);
         WorkloadReport w = r.workloads().get(0);
         return new RunReport(r.schemaVersion(), r.tool(), r.runId(), r.startedAt(), r.finishedAt(),
                 r.durationSeconds(), r.settings(), r.environment(), r.noise(),
