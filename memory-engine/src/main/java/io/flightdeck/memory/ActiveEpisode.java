@@ -30,6 +30,11 @@ final class ActiveEpisode {
         this.bytes = bytes;
     }
 
+    /** The number of the last step logged, 0 before the first: the next one must be greater. */
+    int lastStepNumber() {
+        return steps.isEmpty() ? 0 : steps.get(steps.size() - 1).stepNumber();
+    }
+
     int unflushed() {
         return steps.size() - persisted;
     }

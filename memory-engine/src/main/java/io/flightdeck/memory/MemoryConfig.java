@@ -1,8 +1,9 @@
 package io.flightdeck.memory;
 
+import io.flightdeck.memory.error.InvalidConfigException;
+
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Everything about the engine's behaviour that a user may tune. Build one with {@link #builder()};
@@ -42,22 +43,43 @@ public record MemoryConfig(
         Double learningQualityThreshold,
         Clock clock) {
 
+    /** Sampling more than this for one eviction costs more than it helps (each sample is compared to the rest). */
+    public static final int MAX_EVICTION_SAMPLE_SIZE = 1_000;
+    /** The shortest half-life recency can use: it is computed in milliseconds. */
+    public static final Duration MIN_RECENCY_HALF_LIFE = Duration.ofMillis(1);
+    /** The longest: a longer one does not fit a long of milliseconds; at this length, recency is flat anyway. */
+    public static final Duration MAX_RECENCY_HALF_LIFE = Duration.ofMillis(Long.MAX_VALUE);
+
     public MemoryConfig {
-        Objects.requireNonNull(stepFlushInterval, "stepFlushInterval");
-        Objects.requireNonNull(evictionPolicy, "evictionPolicy");
-        Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(weights, "weights");
-        Objects.requireNonNull(recencyHalfLife, "recencyHalfLife");
-        Objects.requireNonNull(clock, "clock");
-        require(stepFlushCount >= 1, "stepFlushCount must be >= 1");
-        require(maxEpisodes >= 0, "maxEpisodes must be >= 0 (0 = unlimited)");
-        require(evictionSampleSize >= 1, "evictionSampleSize must be >= 1");
-        require(!recencyHalfLife.isNegative() && !recencyHalfLife.isZero(), "recencyHalfLife must be positive");
-        require(candidatesPerTerm >= 1, "candidatesPerTerm must be >= 1");
-        require(mmrLambda == null || (mmrLambda >= 0 && mmrLambda <= 1), "mmrLambda must be in [0, 1]");
-        require(successThreshold >= 0 && successThreshold <= 1, "successThreshold must be in [0, 1]");
-        require(maxSequenceLength >= 2, "maxSequenceLength must be >= 2");
-        require(heuristicMinSamples >= 1, "heuristicMinSamples must be >= 1");
+        given(stepFlushInterval, "stepFlushInterval");
+        given(evictionPolicy, "evictionPolicy");
+        given(limits, "limits");
+        given(weights, "weights");
+        given(recencyHalfLife, "recencyHalfLife");
+        given(clock, "clock");
+        require(stepFlushCount >= 1, "stepFlushCount must be >= 1, was " + stepFlushCount);
+        require(!stepFlushInterval.isNegative(), "stepFlushInterval must not be negative (0 = flush every step), was "
+                + stepFlushInterval);
+        require(maxEpisodes >= 0, "maxEpisodes must be >= 0 (0 = unlimited), was " + maxEpisodes);
+        require(evictionSampleSize >= 1 && evictionSampleSize <= MAX_EVICTION_SAMPLE_SIZE,
+                "evictionSampleSize must be between 1 and " + MAX_EVICTION_SAMPLE_SIZE + ", was " + evictionSampleSize);
+        require(recencyHalfLife.compareTo(MIN_RECENCY_HALF_LIFE) >= 0
+                        && recencyHalfLife.compareTo(MAX_RECENCY_HALF_LIFE) <= 0,
+                "recencyHalfLife must be between 1 ms and " + MAX_RECENCY_HALF_LIFE + ", was " + recencyHalfLife);
+        require(candidatesPerTerm >= 1, "candidatesPerTerm must be >= 1, was " + candidatesPerTerm);
+        require(mmrLambda == null || (mmrLambda >= 0 && mmrLambda <= 1), "mmrLambda must be in [0, 1], was "
+                + mmrLambda);
+        require(successThreshold >= 0 && successThreshold <= 1, "successThreshold must be in [0, 1], was "
+                + successThreshold);
+        require(maxSequenceLength >= 2, "maxSequenceLength must be >= 2, was " + maxSequenceLength);
+        require(heuristicMinSamples >= 1, "heuristicMinSamples must be >= 1, was " + heuristicMinSamples);
+        // confidence = successRate * sqrt(n) grows past 1 with n, so only a floor, and a finite one
+        require(Double.isFinite(heuristicMinConfidence) && heuristicMinConfidence >= 0,
+                "heuristicMinConfidence must be a finite number >= 0, was " + heuristicMinConfidence);
+        require(learningQualityThreshold == null
+                        || (Double.isFinite(learningQualityThreshold) && learningQualityThreshold >= 0),
+                "learningQualityThreshold must be a finite number >= 0 or null (learn from every episode), was "
+                        + learningQualityThreshold);
     }
 
     public static MemoryConfig defaults() {
@@ -91,7 +113,13 @@ public record MemoryConfig(
 
     private static void require(boolean condition, String message) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new InvalidConfigException(message);
+        }
+    }
+
+    private static void given(Object value, String setting) {
+        if (value == null) {
+            throw new InvalidConfigException(setting + " must be given");
         }
     }
 

@@ -85,7 +85,7 @@ public final class MemoryEngine implements AutoCloseable {
         this.index = new EpisodeIndex(config.weights(), config.recencyHalfLife(), config.candidatesPerTerm(), clock);
         this.extractor = new PatternExtractor(config.successThreshold(), config.maxSequenceLength());
         this.heuristicDeriver = new HeuristicDeriver(config.heuristicMinSamples(), config.heuristicMinConfidence());
-        this.flushIntervalNanos = config.stepFlushInterval().toNanos();
+        this.flushIntervalNanos = saturatedNanos(config.stepFlushInterval());
     }
 
     /** Opens an engine on a store, restoring its completed episodes (and retrieval index), patterns and heuristics. */
@@ -94,7 +94,8 @@ public final class MemoryEngine implements AutoCloseable {
         store.forEachCompleted(engine.index::add);
         engine.completedCount.set(engine.index.size());
         for (Episode e : store.loadInProgress()) {
-            long bytes = engine.validator.checkStart(e.description(), e.context(), e.metadata());
+            // sized, not validated: a store written under older rules must still open
+            long bytes = InputValidator.headerSize(e);
             for (ExecutionStep step : e.steps()) {
                 bytes += InputValidator.stepSize(step);
             }
@@ -139,6 +140,12 @@ public final class MemoryEngine implements AutoCloseable {
     /**
      * Records a step. Steps are buffered and persisted in batches (every {@code stepFlushCount} steps, or when the
      * oldest waiting step is older than {@code stepFlushInterval}), and always on completion.
+     *
+     * <p>Step numbers start at 1 and increase strictly within an episode (gaps are allowed, repeats are not); the
+     * step's text must fit the limits and be valid Unicode, its parameters one JSON value (see
+     * {@link ExecutionStep}). A step that breaks a rule is rejected with an
+     * {@link io.flightdeck.memory.error.InvalidInputException} or
+     * {@link io.flightdeck.memory.error.InputLimitExceededException} and nothing of it is stored.
      */
     public void logStep(UUID episodeId, ExecutionStep step) {
         ensureOpen();
@@ -149,7 +156,7 @@ public final class MemoryEngine implements AutoCloseable {
         synchronized (a) {
             ensureOpen(); // close() may have flushed this episode since the check above
             requireUnfinished(a, "log a step to");
-            long size = validator.checkStep(step, a.steps.size(), a.bytes);
+            long size = validator.checkStep(step, a.steps.size(), a.lastStepNumber(), a.bytes);
             a.steps.add(step);
             if (a.unflushed() == 1) {
                 a.oldestUnflushedNanos = System.nanoTime();
@@ -240,6 +247,7 @@ public final class MemoryEngine implements AutoCloseable {
             throw new InvalidInputException("retrieval request must not be null");
         }
         validator.checkRetrievalLimit(request.limit());
+        validator.checkRetrieval(request.query(), request.context(), request.filter());
         Double lambda = request.mmrLambda() != null ? request.mmrLambda() : config.mmrLambda();
         int limit = request.limit();
         List<RetrievalHit> hits;
@@ -269,6 +277,7 @@ public final class MemoryEngine implements AutoCloseable {
         ensureOpen();
         validator.checkRetrievalLimit(limit);
         TaskContext ctx = context == null ? TaskContext.general() : context;
+        validator.checkContext(ctx);
         boolean specific = ContextMatcher.isSpecific(ctx);
         List<ScoredPattern> scored = new ArrayList<>();
         for (Pattern p : patterns.all()) {
@@ -445,6 +454,15 @@ public final class MemoryEngine implements AutoCloseable {
     /** Two threads may derive the same heuristic at once; the one with more evidence is the newer. */
     private static Heuristic newerHeuristic(Heuristic known, Heuristic derived) {
         return derived.evidence().sampleSize() >= known.evidence().sampleSize() ? derived : known;
+    }
+
+    /** A flush interval too long for a long of nanoseconds (292 years) means "by count only". */
+    private static long saturatedNanos(Duration interval) {
+        try {
+            return interval.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** A version-4 UUID without SecureRandom: ids need to be unique, not unguessable, and SecureRandom contends. */

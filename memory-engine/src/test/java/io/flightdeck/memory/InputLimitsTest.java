@@ -38,7 +38,11 @@ class InputLimitsTest {
     }
 
     private static ExecutionStep stepWith(String output, String parameters) {
-        return ExecutionStep.of(1, TestSteps.T0, "run_tests", "run", parameters, ExecutionResult.success(output), 5);
+        return stepWith(1, output, parameters);
+    }
+
+    private static ExecutionStep stepWith(int number, String output, String parameters) {
+        return ExecutionStep.of(number, TestSteps.T0, "run_tests", "run", parameters, ExecutionResult.success(output), 5);
     }
 
     private void assertNothingStoredFor(UUID id, int expectedSteps) {
@@ -82,10 +86,10 @@ class InputLimitsTest {
     @Test
     void stepOutputOverTenThousandBytes() {
         UUID id = started();
-        engine.logStep(id, stepWith("o".repeat(10_000), "{}"));
-        assertThatThrownBy(() -> engine.logStep(id, stepWith("o".repeat(10_001), "{}")))
+        engine.logStep(id, stepWith(1, "o".repeat(10_000), "{}"));
+        assertThatThrownBy(() -> engine.logStep(id, stepWith(2, "o".repeat(10_001), "{}")))
                 .isInstanceOf(InputLimitExceededException.class)
-                .hasMessage("step 1 output is 10001 bytes, over the limit of 10000 bytes");
+                .hasMessage("step 2 output is 10001 bytes, over the limit of 10000 bytes");
         assertNothingStoredFor(id, 1);
     }
 
@@ -96,7 +100,7 @@ class InputLimitsTest {
                 ExecutionResult.error("e".repeat(10_001)), 5);
         assertThatThrownBy(() -> engine.logStep(id, step))
                 .isInstanceOf(InputLimitExceededException.class)
-                .hasMessage("step 7 output is 10001 bytes, over the limit of 10000 bytes");
+                .hasMessage("step 7 error message is 10001 bytes, over the limit of 10000 bytes");
         assertNothingStoredFor(id, 0);
     }
 
@@ -132,7 +136,7 @@ class InputLimitsTest {
         InputLimitExceededException error = null;
         while (error == null) {
             try {
-                engine.logStep(id, stepWith("ok", params));
+                engine.logStep(id, stepWith(logged + 1, "ok", params));
                 logged++;
             } catch (InputLimitExceededException e) {
                 error = e;

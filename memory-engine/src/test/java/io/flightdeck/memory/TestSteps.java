@@ -6,11 +6,17 @@ import io.flightdeck.memory.model.ExecutionStep;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Hand-made steps for tests: {@code ok("grep")}, {@code err("compile", "error: cannot find symbol")}. */
 public final class TestSteps {
 
     public static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+    /**
+     * Step numbers must increase within an episode; one counter for every step made keeps them increasing in the
+     * order a test makes and logs them, whichever episode they go to.
+     */
+    private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(1);
 
     private TestSteps() {
     }
@@ -36,7 +42,7 @@ public final class TestSteps {
     }
 
     public static ExecutionStep step(String tool, String action, ExecutionResult result) {
-        return ExecutionStep.of(1, T0, tool, action, "{\"arg\":1}", result, 100);
+        return ExecutionStep.of(NEXT_NUMBER.getAndIncrement(), T0, tool, action, "{\"arg\":1}", result, 100);
     }
 
     /** {@code n} successful steps cycling through the given tools. */

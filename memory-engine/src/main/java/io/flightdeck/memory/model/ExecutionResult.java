@@ -1,7 +1,5 @@
 package io.flightdeck.memory.model;
 
-import java.util.Objects;
-
 /** What a step's tool call returned. */
 public sealed interface ExecutionResult {
 
@@ -21,7 +19,7 @@ public sealed interface ExecutionResult {
 
     record Error(String message) implements ExecutionResult {
         public Error {
-            Objects.requireNonNull(message, "message");
+            NullChecks.nonNull(message, "error message");
         }
 
         @Override public boolean isSuccess() { return false; }

@@ -2,11 +2,25 @@ package io.flightdeck.memory.model;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
+import io.flightdeck.memory.error.InvalidInputException;
+
 
 /**
  * One tool call an agent made: which tool, what it meant to do, the parameters it passed (JSON text),
  * what came back, how long it took and how many tokens it used.
+ *
+ * <p>What the engine accepts ({@code MemoryEngine.logStep}; ENGINE.md, "Input limits"):
+ * <ul>
+ *   <li>{@code stepNumber}: at least 1, and greater than the number of the episode's previous step: numbers
+ *       increase strictly within an episode, so no two steps share one; gaps are allowed (a call the agent did
+ *       not log). A step that breaks this is rejected and not stored;</li>
+ *   <li>{@code tool}: a name: not blank, no control characters, at most {@code maxNameBytes};</li>
+ *   <li>{@code action}: free text, at most {@code maxActionBytes} ("" when null);</li>
+ *   <li>{@code parameters}: exactly one JSON value ({@code "{}"} when null or empty);</li>
+ *   <li>{@code latencyMs} and {@code tokensUsed}: not negative;</li>
+ *   <li>every text valid Unicode (no unpaired surrogates); metadata keys are names.</li>
+ * </ul>
+ * Nulls and negative latencies are refused here, when the record is built; the rest when it is logged.
  *
  * @param result    null while the call has not returned
  * @param tokensUsed null when the agent did not report tokens
@@ -23,13 +37,13 @@ public record ExecutionStep(
         Map<String, String> metadata) {
 
     public ExecutionStep {
-        Objects.requireNonNull(timestamp, "timestamp");
-        Objects.requireNonNull(tool, "tool");
+        NullChecks.nonNull(timestamp, "step " + stepNumber + " timestamp");
+        NullChecks.nonNull(tool, "step " + stepNumber + " tool");
         action = action == null ? "" : action;
         parameters = parameters == null || parameters.isEmpty() ? "{}" : parameters;
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        metadata = NullChecks.copyWithoutNulls(metadata, "step " + stepNumber + " metadata");
         if (latencyMs < 0) {
-            throw new IllegalArgumentException("latencyMs must be >= 0, was " + latencyMs);
+            throw new InvalidInputException("step " + stepNumber + " latency must be >= 0 ms, was " + latencyMs);
         }
     }
 

@@ -2,10 +2,10 @@ package io.flightdeck.memory.model;
 
 import io.flightdeck.memory.error.InvalidInputException;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -32,7 +32,7 @@ public record TaskContext(String domain, String language, String framework, Comp
     }
 
     public static TaskContext of(String domain, String language, String framework, Complexity complexity, String... tags) {
-        return new TaskContext(domain, language, framework, complexity, List.of(tags));
+        return new TaskContext(domain, language, framework, complexity, tags == null ? null : Arrays.asList(tags));
     }
 
     private static String blankToNull(String value) {
@@ -45,7 +45,7 @@ public record TaskContext(String domain, String language, String framework, Comp
         }
         Set<String> normalised = new LinkedHashSet<>();
         for (String tag : raw) {
-            Objects.requireNonNull(tag, "tag");
+            NullChecks.nonNull(tag, "tag");
             String t = tag.trim().toLowerCase(Locale.ROOT);
             if (!TAG.matcher(t).matches()) {
                 throw new InvalidInputException("tag '" + abbreviate(tag) + "' must be 2-100 characters of [a-z0-9_-] after trimming and lower-casing");

@@ -10,8 +10,9 @@ import java.util.Locale;
 /**
  * Hard conditions a retrieved episode must meet (ranking is soft; a filter is not). Null fields do not filter.
  *
- * @param requiredTags every one of these tags must be on the episode
- * @param minReward    the episode's total reward must be at least this
+ * @param requiredTags every one of these tags must be on the episode; each a valid tag (see {@link TaskContext}),
+ *                     since another could match nothing
+ * @param minReward    the episode's total reward must be at least this; a number (NaN would match nothing)
  */
 public record RetrievalFilter(TaskType taskType, String domain, String language, String framework,
                               List<String> requiredTags, Double minReward) {
@@ -29,8 +30,12 @@ public record RetrievalFilter(TaskType taskType, String domain, String language,
                 }
             }
         }
+        // normalised and checked as an episode's tags are, so a filter tag means what a stored tag means
         requiredTags = requiredTags == null ? List.of()
-                : requiredTags.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).toList();
+                : TaskContext.of(null, null, null, null, requiredTags.toArray(String[]::new)).tags();
+        if (minReward != null && minReward.isNaN()) {
+            throw new InvalidInputException("filter minReward must be a number, was NaN");
+        }
     }
 
     public boolean isEmpty() {

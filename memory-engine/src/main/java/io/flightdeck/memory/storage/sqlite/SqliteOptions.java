@@ -1,7 +1,8 @@
 package io.flightdeck.memory.storage.sqlite;
 
+import io.flightdeck.memory.error.InvalidConfigException;
+
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How a {@link SqliteEpisodeStore} opens its file.
@@ -31,10 +32,14 @@ public record SqliteOptions(Durability durability, Duration busyTimeout, boolean
     }
 
     public SqliteOptions {
-        Objects.requireNonNull(durability, "durability");
-        Objects.requireNonNull(busyTimeout, "busyTimeout");
-        if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("busyTimeout must be between 0 and " + Integer.MAX_VALUE + " ms, was "
+        if (durability == null) {
+            throw new InvalidConfigException("durability must be given");
+        }
+        if (busyTimeout == null) {
+            throw new InvalidConfigException("busyTimeout must be given");
+        }
+        if (busyTimeout.isNegative() || busyTimeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+            throw new InvalidConfigException("busyTimeout must be between 0 and " + Integer.MAX_VALUE + " ms, was "
                     + busyTimeout);
         }
     }
