@@ -62,7 +62,10 @@ public class StepLoggingBench {
         pool = EpisodePool.ofSteps(EpisodePool.SEED, 20, 50);
         List<ExecutionStep> all = new ArrayList<>(STEPS_PER_EPISODE);
         for (int i = 0; i < pool.size(); i++) {
-            all.addAll(pool.get(i).steps());
+            for (ExecutionStep step : pool.get(i).steps()) {
+                // the steps of 50 episodes become one episode's: step numbers must increase within it
+                all.add(step.withStepNumber(all.size() + 1));
+            }
         }
         steps = all.toArray(ExecutionStep[]::new);
     }

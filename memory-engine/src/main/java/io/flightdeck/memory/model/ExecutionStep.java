@@ -52,6 +52,12 @@ public record ExecutionStep(
         return new ExecutionStep(stepNumber, timestamp, tool, action, parameters, result, latencyMs, null, Map.of());
     }
 
+    /** The same call as another step: for replaying recorded steps into a new episode, where numbers must increase. */
+    public ExecutionStep withStepNumber(int newStepNumber) {
+        return new ExecutionStep(newStepNumber, timestamp, tool, action, parameters, result, latencyMs, tokensUsed,
+                metadata);
+    }
+
     public boolean succeeded() {
         return result != null && result.isSuccess();
     }

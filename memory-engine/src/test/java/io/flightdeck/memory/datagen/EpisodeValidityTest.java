@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flightdeck.memory.MemoryEngine;
 import io.flightdeck.memory.model.ExecutionStep;
 import io.flightdeck.memory.model.TaskContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,26 @@ class EpisodeValidityTest {
                 assertThat(s.result().text().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(10_000);
                 assertThat(s.parameters().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1_000_000);
                 assertThat(s.tool()).matches("[a-z_]+");
+            }
+        }
+    }
+
+    /** The engine's own rules (names, step numbers, JSON, Unicode, sizes) accept everything generated. */
+    @Test
+    void everyEpisodeAndQueryPassesTheEngine() {
+        EpisodeGenerator g = new EpisodeGenerator(78);
+        try (MemoryEngine engine = MemoryEngine.inMemory()) {
+            for (GeneratedEpisode e : sample()) {
+                UUID id = engine.startEpisode(e.description(), e.context(), e.taskType());
+                for (ExecutionStep s : e.steps()) {
+                    engine.logStep(id, s);
+                }
+                engine.completeEpisode(id, e.outcome());
+            }
+            for (int i = 0; i < 500; i++) {
+                GeneratedQuery q = g.query();
+                assertThatNoException().isThrownBy(() ->
+                        engine.retrieveRelevantContext(q.text(), q.context(), q.taskType(), 10));
             }
         }
     }
