@@ -1,6 +1,7 @@
 package io.flightdeck.memory;
 
 import io.flightdeck.memory.error.EpisodeStateException;
+import io.flightdeck.memory.error.InvalidConfigException;
 import io.flightdeck.memory.error.InvalidInputException;
 import io.flightdeck.memory.error.StorageException;
 import io.flightdeck.memory.error.UnknownEpisodeException;
@@ -41,7 +42,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,8 +78,11 @@ public final class MemoryEngine implements AutoCloseable {
     private final AtomicInteger completedCount = new AtomicInteger();
 
     private MemoryEngine(EpisodeStore store, MemoryConfig config) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.config = Objects.requireNonNull(config, "config");
+        if (store == null || config == null) {
+            throw new InvalidConfigException("a memory engine needs a store and a configuration");
+        }
+        this.store = store;
+        this.config = config;
         this.clock = config.clock();
         this.validator = new InputValidator(config.limits());
         this.index = new EpisodeIndex(config.weights(), config.recencyHalfLife(), config.candidatesPerTerm(), clock);
@@ -303,6 +306,7 @@ public final class MemoryEngine implements AutoCloseable {
     /** The episode, complete or in progress, with every step logged so far. */
     public Optional<Episode> getEpisode(UUID id) {
         ensureOpen();
+        requireId(id);
         ActiveEpisode a = active.get(id);
         if (a != null) {
             synchronized (a) {
@@ -321,6 +325,7 @@ public final class MemoryEngine implements AutoCloseable {
     /** Deletes an episode, complete or in progress; false when there was none with this id. */
     public boolean deleteEpisode(UUID id) {
         ensureOpen();
+        requireId(id);
         boolean existed = false;
         ActiveEpisode a = active.remove(id);
         if (a != null) {
@@ -431,9 +436,7 @@ public final class MemoryEngine implements AutoCloseable {
     }
 
     private ActiveEpisode activeEpisode(UUID id, String verb) {
-        if (id == null) {
-            throw new InvalidInputException("episode id must not be null");
-        }
+        requireId(id);
         ActiveEpisode a = active.get(id);
         if (a != null) {
             return a;
@@ -442,6 +445,13 @@ public final class MemoryEngine implements AutoCloseable {
             throw new EpisodeStateException("cannot " + verb + " episode " + id + ": it is already completed");
         }
         throw new UnknownEpisodeException(id);
+    }
+
+    /** The id maps would throw their own NullPointerException. */
+    private static void requireId(UUID id) {
+        if (id == null) {
+            throw new InvalidInputException("episode id must not be null");
+        }
     }
 
     private static void requireUnfinished(ActiveEpisode a, String verb) {

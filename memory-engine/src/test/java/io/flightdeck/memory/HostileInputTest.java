@@ -233,6 +233,46 @@ class HostileInputTest {
         }
     }
 
+    @Test
+    void freeTextWithNulAndControlCharactersAndExtremeTimestampsRoundTripThroughSqlite(@TempDir Path dir) {
+        String text = "nul\u0000 bell\u0007 esc\u001b[2J del\u007f c1\u0085 end";
+        UUID id;
+        try (MemoryEngine sqlite = MemoryEngine.open(SqliteEpisodeStore.open(dir.resolve("m.db")),
+                MemoryConfig.defaults())) {
+            id = sqlite.startEpisode(text, TaskContext.general(), TaskType.OTHER, Map.of("k", text));
+            sqlite.logStep(id, ExecutionStep.of(1, java.time.Instant.MIN, "grep", text, "{\"q\":\"\\u0000\"}",
+                    ExecutionResult.success(text), 5));
+            sqlite.logStep(id, ExecutionStep.of(2, java.time.Instant.MAX, "grep", text, "{}",
+                    ExecutionResult.error(text), 5));
+            sqlite.completeEpisode(id, new TaskOutcome.Failure(text, text));
+        }
+        try (MemoryEngine reopened = MemoryEngine.open(SqliteEpisodeStore.open(dir.resolve("m.db")),
+                MemoryConfig.defaults())) {
+            Episode e = reopened.getEpisode(id).orElseThrow();
+            assertThat(e.description()).isEqualTo(text);
+            assertThat(e.metadata()).containsEntry("k", text);
+            assertThat(e.steps()).extracting(ExecutionStep::timestamp)
+                    .containsExactly(java.time.Instant.MIN, java.time.Instant.MAX);
+            assertThat(e.steps().get(0).action()).isEqualTo(text);
+            assertThat(e.steps().get(0).result().text()).isEqualTo(text);
+            assertThat(e.steps().get(1).result().text()).isEqualTo(text);
+            assertThat(e.outcome()).isEqualTo(new TaskOutcome.Failure(text, text));
+        }
+    }
+
+    @Test
+    void nullEpisodeIdsAreInvalidInput() {
+        List<Executable> calls = List.of(
+                () -> engine.getEpisode(null),
+                () -> engine.deleteEpisode(null),
+                () -> engine.logStep(null, step(1)),
+                () -> engine.completeEpisode(null, new TaskOutcome.Success("done", List.of())));
+        for (Executable call : calls) {
+            assertThatThrownBy(call::execute).isInstanceOf(InvalidInputException.class)
+                    .hasMessage("episode id must not be null");
+        }
+    }
+
     // ------------------------------------------------------------ nulls and negative numbers in the model
 
     @Test

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * Where a task happens: domain, language, framework, complexity and tags.
  * Tags are normalised on construction (trimmed, lower-case, de-duplicated, order kept) and must be
  * 2–100 characters of {@code [a-z0-9_-]}; anything else is rejected rather than silently dropped.
+ * Domain, language and framework are trimmed and lower-cased here; the engine then checks them as names (valid
+ * Unicode, no control characters, at most {@code InputLimits.maxNameBytes}), and every field counts toward the
+ * whole-episode limit.
  */
 public record TaskContext(String domain, String language, String framework, Complexity complexity, List<String> tags) {
 
