@@ -116,6 +116,22 @@ class HostileInputTest {
         assertNothingStarted();
     }
 
+    @Test
+    void manySmallMetadataEntriesCountTowardTheWholeEpisodeLimit() {
+        Map<String, String> many = new HashMap<>();
+        for (int i = 0; i < 110_000; i++) { // 110,000 entries of a 100-byte key: over 11 MB
+            many.put(String.format("%0100d", i), "");
+        }
+        assertThatThrownBy(() -> engine.startEpisode("Task", TaskContext.general(), TaskType.OTHER, many))
+                .isInstanceOf(InputLimitExceededException.class).hasMessageStartingWith("serialised episode is ");
+        assertNothingStarted();
+        UUID id = started();
+        ExecutionStep step = new ExecutionStep(1, T0, "grep", "x", "{}", null, 1, null, many);
+        assertThatThrownBy(() -> engine.logStep(id, step))
+                .isInstanceOf(InputLimitExceededException.class).hasMessageStartingWith("serialised episode is ");
+        assertSteps(id, 0);
+    }
+
     // ------------------------------------------------------------ unpaired surrogates, on every text input
 
     static Stream<String> textInputs() {
