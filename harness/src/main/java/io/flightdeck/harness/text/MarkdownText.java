@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 public final class MarkdownText {
 
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n|\u2028|\u2029");
-    /** What starts a block at the head of a line: a list item, a heading underline, an ordered item. */
-    private static final Pattern BLOCK_START = Pattern.compile("^([-+=]|\\d+[.)])");
+    /** What starts a block at the head of a line: a bullet or an ordered item ("- ", "1. "). */
+    private static final Pattern BLOCK_START = Pattern.compile("^([-+]|\\d+[.)])(?=\\s|$)");
     private static final Pattern BACKTICKS = Pattern.compile("`+");
 
     private MarkdownText() {
