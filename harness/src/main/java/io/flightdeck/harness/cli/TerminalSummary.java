@@ -117,7 +117,7 @@ final class TerminalSummary {
     }
 
     /**
-     * One line per kind of note, counting the cases and naming as many as fit: a suite of twenty cases would
+     * Two lines per kind of note, counting the cases and naming as many as fit: a suite of twenty cases would
      * otherwise end in twenty notes. Each note in full is in report.md and report.html.
      */
     static void notes(PrintWriter out, List<SummaryTable.Note> notes) {
@@ -127,12 +127,13 @@ final class TerminalSummary {
             out.println();
         }
         byKind.forEach((kind, list) -> {
-            String head = "note: " + kind.counted(list.size()) + ": ";
-            String tail = " " + DETAILS;
-            int room = COLUMNS - TerminalText.width(head) - TerminalText.width(tail);
+            line(out, "note: " + kind.counted(list.size()) + " " + DETAILS + ":");
+            String indent = "      ";
+            int room = COLUMNS - indent.length();
             String shown = "";
             for (int i = 0; i < list.size(); i++) {
-                String name = TerminalText.safe(list.get(i).workload() + " " + list.get(i).caseLabel());
+                // each cut, so one long name does not crowd out the others
+                String name = TerminalText.truncate(list.get(i).workload() + " " + list.get(i).caseLabel(), 40);
                 int left = list.size() - i - 1;
                 String more = left == 0 ? "" : ", … " + left + " more";
                 String candidate = shown.isEmpty() ? name : shown + ", " + name;
@@ -144,7 +145,7 @@ final class TerminalSummary {
                 }
                 shown = candidate;
             }
-            line(out, head + shown + tail);
+            line(out, indent + shown);
         });
     }
 

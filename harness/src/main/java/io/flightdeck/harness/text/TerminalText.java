@@ -129,8 +129,12 @@ public final class TerminalText {
         String safe = safe(s);
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        String prefix = "";
-        for (String word : safe.split(" ", -1)) {
+        int body = 0;
+        while (body < safe.length() && safe.charAt(body) == ' ') {
+            body++;
+        }
+        String prefix = safe.substring(0, body); // the first line keeps its own indent
+        for (String word : safe.substring(body).split(" ", -1)) {
             if (line.length() > 0 || !prefix.isEmpty()) {
                 int needed = width(prefix) + width(line.toString()) + (line.length() > 0 ? 1 : 0) + width(word);
                 if (needed > columns && line.length() > 0) {

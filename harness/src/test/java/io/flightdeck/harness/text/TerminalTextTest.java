@@ -36,6 +36,7 @@ class TerminalTextTest {
         assertThat(lines.get(1)).startsWith("  ");
         assertThat(String.join(" ", lines).replaceAll(" +", " ")).isEqualTo(text);
         assertThat(TerminalText.wrap("x".repeat(50), 30, "  ")).containsExactly("x".repeat(29) + "…");
+        assertThat(TerminalText.wrap("   label  value", 30, "  ")).containsExactly("   label  value");
     }
 
     @Test
