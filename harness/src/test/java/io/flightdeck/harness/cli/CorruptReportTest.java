@@ -181,4 +181,37 @@ class CorruptReportTest {
         CommandLineRunner.run("history", "--import-jmh", concatenated.toString(), "--home",
                 dir.resolve("h").toString()).assertUsage("is not JSON");
     }
+
+    @Test
+    void hostileNamesGoThroughCompareAndExportAsText() throws Exception {
+        String hostile = TerminalSummaryTest.HOSTILE + " & <b>*x*</b> | `y`";
+        Consumer<ObjectNode> rename = r -> {
+            ((ObjectNode) r.path("workloads").get(0)).put("name", hostile);
+            firstCase(r).put("label", hostile);
+            r.put("runId", hostile);
+        };
+        Path a = folder("hostile-a", rename);
+        Path b = folder("hostile-b", rename);
+        Path out = dir.resolve("cmp");
+        CommandLineRunner compare = CommandLineRunner.run("compare", a.toString(), b.toString(), "-o",
+                out.toString());
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        assertThat(compare.out()).doesNotContain("\u001b").doesNotContain("\r").doesNotContain("\u202E")
+                .contains("\\e[2J\\e]0;pwned\\x07evil\\nname");
+        assertThat(compare.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
+        String md = Files.readString(out.resolve("comparison.md"));
+        assertThat(md).doesNotContain("\u001b").doesNotContain("<b>").doesNotContain("*x*")
+                .contains("&amp; &lt;b&gt;\\*x\\*&lt;/b&gt; \\| \\`y\\`");
+        assertThat(md.lines().filter(l -> l.startsWith("| ")).map(CorruptReportTest::cells).distinct()).hasSize(1);
+
+        CommandLineRunner export = CommandLineRunner.run("export", b.toString(), "--format", "smaller-is-better");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).doesNotContain("\u001b"); // JSON escapes it: the name travels intact
+        assertThat(Json.mapper().readTree(export.out()).get(0).path("name").asText()).startsWith(hostile + " ");
+    }
+
+    /** Cell separators of a Markdown table row, escaped pipes not counted. */
+    static long cells(String row) {
+        return java.util.regex.Pattern.compile("(?<!\\\\)\\|").matcher(row).results().count();
+    }
 }
