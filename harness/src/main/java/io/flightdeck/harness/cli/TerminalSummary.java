@@ -20,8 +20,9 @@ import io.flightdeck.harness.text.TerminalText;
 
 /**
  * The end of a run on the terminal: the summary table, the budgets not held, notes counted by kind, warnings, the
- * verdict and where the report is. Every line fits {@value #COLUMNS} columns (long names are cut with an ellipsis,
- * prose is wrapped) and every name passes through {@link TerminalText#safe}; the details are in the report.
+ * verdict and where the report is. Every line but a file's path fits {@value #COLUMNS} columns (long names are cut
+ * with an ellipsis, prose is wrapped) and every name passes through {@link TerminalText#safe}; the details are in the
+ * report.
  */
 final class TerminalSummary {
 
@@ -56,13 +57,13 @@ final class TerminalSummary {
                 + (report.leakChecks().isEmpty() ? "" : leaks + " of " + report.leakChecks().size()
                 + " leak check(s) failed, ")
                 + "in " + String.format(Locale.ROOT, "%.0f s", report.durationSeconds()), "  ");
-        line(out, "report: " + dir.resolve(ProfilingRun.REPORT_HTML).toAbsolutePath().normalize().toUri());
-        line(out, "        " + dir.resolve(ProfilingRun.REPORT_MD));
-        line(out, "        " + dir.resolve(ProfilingRun.REPORT_JSON));
+        path(out, "report: " + dir.resolve(ProfilingRun.REPORT_HTML).toAbsolutePath().normalize().toUri());
+        path(out, "        " + dir.resolve(ProfilingRun.REPORT_MD));
+        path(out, "        " + dir.resolve(ProfilingRun.REPORT_JSON));
         report.workloads().stream()
                 .filter(w -> w.profile() != null && w.profile().flameGraphs() != null && !w.profile().flameGraphs().isEmpty())
                 .findFirst()
-                .ifPresent(w -> line(out, "flame graphs: " + dir.resolve(w.profile().flameGraphs().get(0))
+                .ifPresent(w -> path(out, "flame graphs: " + dir.resolve(w.profile().flameGraphs().get(0))
                         + " (each workload's folder has its own)"));
         out.flush();
     }
@@ -82,9 +83,9 @@ final class TerminalSummary {
                 List<String> suspects = LeakCheckText.suspects(check, SUSPECTS_SHOWN);
                 out.println(suspects.isEmpty() ? "   no old-object samples to name a suspect"
                         : "   suspects (objects alive at the end, by JFR's old-object samples):");
-                suspects.forEach(l -> line(out, "   " + l));
+                suspects.forEach(l -> wrapped(out, "   " + l, "        "));
                 if (check.recordingFile() != null) {
-                    line(out, "   recording: " + check.recordingFile() + " (its flame graphs beside it)");
+                    path(out, "   recording: " + check.recordingFile() + " (its flame graphs beside it)");
                 }
             }
         }
@@ -212,19 +213,24 @@ final class TerminalSummary {
         if (warning != null) {
             wrapped(out, "warning: " + warning, "         ");
         }
-        ComparisonText.why(c).forEach(l -> line(out, l));
+        ComparisonText.why(c).forEach(l -> wrapped(out, l, "         "));
         String confirmation = ComparisonText.confirmationLine(c);
         if (confirmation != null) {
             wrapped(out, confirmation, "  ");
         }
         wrapped(out, ComparisonText.verdictLine(c), "  ");
-        line(out, "comparison: " + dir.resolve(ComparisonFiles.MARKDOWN));
+        path(out, "comparison: " + dir.resolve(ComparisonFiles.MARKDOWN));
         out.flush();
     }
 
     /** One line, made safe and cut to the columns. */
     static void line(PrintWriter out, String text) {
         out.println(TerminalText.truncate(text, COLUMNS));
+    }
+
+    /** A line naming a file: made safe but never cut, a path with an ellipsis in it being no path. */
+    static void path(PrintWriter out, String text) {
+        out.println(TerminalText.safe(text));
     }
 
     /** Prose, made safe and wrapped to the columns, the lines after the first indented. */

@@ -26,8 +26,12 @@ public final class InvalidDocumentException extends IOException {
         return new InvalidDocumentException(file, e.getMessage());
     }
 
-    /** What Jackson could not read, by JSON path when it got that far, else by line and column. */
-    public static InvalidDocumentException of(Path file, JsonProcessingException e) {
+    /**
+     * What Jackson could not read, by JSON path when it got that far, else by line and column.
+     *
+     * @param kind what the file should be, for the message: "report.json"
+     */
+    public static InvalidDocumentException of(Path file, String kind, JsonProcessingException e) {
         String message = firstLine(e.getOriginalMessage());
         if (e instanceof DatabindException d && d instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return new InvalidDocumentException(file, path(m) + ": " + message);
@@ -35,8 +39,8 @@ public final class InvalidDocumentException extends IOException {
         JsonLocation at = e.getLocation();
         String where = at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column "
                 + at.getColumnNr() + ")";
-        return new InvalidDocumentException(file, (e instanceof JsonParseException ? "not valid JSON" : "not readable")
-                + where + ": " + message);
+        return new InvalidDocumentException(file, "not a readable " + kind + where + ": "
+                + (e instanceof JsonParseException ? "not valid JSON: " : "") + message);
     }
 
     /** "workloads[0].cases[2].label". */

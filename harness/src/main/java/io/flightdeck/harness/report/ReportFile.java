@@ -28,7 +28,7 @@ public final class ReportFile {
         try {
             r = Json.strictMapper().readValue(file.toFile(), RunReport.class);
         } catch (JsonProcessingException e) {
-            throw InvalidDocumentException.of(file, e);
+            throw InvalidDocumentException.of(file, "report.json", e);
         }
         if (r == null) {
             throw new InvalidDocumentException(file, "holds null, not a Flightdeck report");

@@ -133,7 +133,7 @@ class CorruptReportTest {
         Path folder = folder("twice", r -> { });
         Path file = folder.resolve("report.json");
         Files.writeString(file, Files.readString(file) + "\n" + Files.readString(file));
-        bothRefuse(folder, "not readable (line");
+        bothRefuse(folder, "not a readable report.json (line");
         assertThat(CommandLineRunner.run("export", folder.toString(), "--format", "jmh").err())
                 .contains("Trailing token");
     }
