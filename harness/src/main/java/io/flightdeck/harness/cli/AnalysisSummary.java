@@ -1,18 +1,24 @@
 package io.flightdeck.harness.cli;
 
+import static io.flightdeck.harness.text.TerminalText.safe;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.harness.text.TerminalText;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.Ranked;
 import io.flightdeck.profiling.gc.GcAnalysis;
 import io.flightdeck.profiling.leaks.LeakAnalysis;
 import io.flightdeck.profiling.rules.RuleFinding;
 
-/** The terminal's short account of an analysis: top methods, allocation sites, GC, locks, warnings. */
+/**
+ * The terminal's short account of an analysis: top methods, allocation sites, GC, locks, warnings. Method, class and
+ * thread names and the rules' text come from the recording and pass through {@link TerminalText#safe}.
+ */
 final class AnalysisSummary {
 
     private AnalysisSummary() {
@@ -20,15 +26,15 @@ final class AnalysisSummary {
 
     static void print(PrintWriter out, Analysis a, int rows) {
         var r = a.recording();
-        out.printf(Locale.ROOT, "%s: %.1f s recorded%s, %,d events%n", r.file(), r.durationSeconds(),
-                r.jvmVersion() == null ? "" : " by " + r.jvmVersion().split(" for ")[0], r.events());
+        out.printf(Locale.ROOT, "%s: %.1f s recorded%s, %,d events%n", safe(r.file()), r.durationSeconds(),
+                r.jvmVersion() == null ? "" : " by " + safe(r.jvmVersion().split(" for ")[0]), r.events());
 
         out.printf(Locale.ROOT, "%nHot methods (self, %,d CPU samples):%n", a.cpu().samples());
         table(out, a.cpu().hotBySelf(), rows, w -> String.format(Locale.ROOT, "%,d", w));
 
         out.printf(Locale.ROOT, "%nAllocation sites (estimated %s, %s/s, from %s):%n",
                 BudgetFormat.measured(UnitKind.BYTES, a.allocation().estimatedBytes()),
-                BudgetFormat.measured(UnitKind.BYTES, a.allocation().bytesPerSecond()), a.allocation().source());
+                BudgetFormat.measured(UnitKind.BYTES, a.allocation().bytesPerSecond()), safe(a.allocation().source()));
         table(out, a.allocation().bySite(), rows, w -> BudgetFormat.measured(UnitKind.BYTES, w));
 
         GcAnalysis gc = a.gc();
@@ -52,13 +58,13 @@ final class AnalysisSummary {
                     a.rules().findings().size(), warned.stream().filter(f -> "WARNING".equals(f.severity())).count(),
                     warned.stream().filter(f -> "INFO".equals(f.severity())).count());
             for (RuleFinding f : warned.subList(0, Math.min(rows, warned.size()))) {
-                out.printf(Locale.ROOT, "  %-7s %5.1f  %s: %s%n", f.severity(), f.score() == null ? 0 : f.score(),
-                        f.name(), f.message());
+                out.printf(Locale.ROOT, "  %-7s %5.1f  %s: %s%n", safe(f.severity()), f.score() == null ? 0 : f.score(),
+                        safe(f.name()), safe(f.message()));
             }
         }
         if (!a.warnings().isEmpty()) {
             out.println();
-            a.warnings().forEach(w -> out.println("warning: " + w));
+            a.warnings().forEach(w -> out.println("warning: " + safe(w)));
         }
         out.println();
     }
@@ -71,11 +77,11 @@ final class AnalysisSummary {
         out.printf(Locale.ROOT, "%nOld objects (alive at the end; leak suspects): %,d samples, %,d with a path to a GC root%n",
                 leaks.samples(), leaks.withPaths());
         for (LeakAnalysis.LeakSuspect s : leaks.suspects().subList(0, Math.min(3, leaks.suspects().size()))) {
-            out.printf(Locale.ROOT, "  %6.2f %%  %s, median age %.1f s%s%n", s.percent(), s.className(),
+            out.printf(Locale.ROOT, "  %6.2f %%  %s, median age %.1f s%s%n", s.percent(), safe(s.className()),
                     s.medianAgeSeconds(), s.allocationSites().isEmpty() ? ""
-                            : ", allocated at " + s.allocationSites().get(0).name());
+                            : ", allocated at " + safe(s.allocationSites().get(0).name()));
             if (!s.chains().isEmpty()) {
-                out.println("           held by: " + String.join(" -> ", s.chains().get(0).path()));
+                out.println("           held by: " + safe(String.join(" -> ", s.chains().get(0).path())));
             }
         }
         if (leaks.withPaths() == 0) {
@@ -85,7 +91,7 @@ final class AnalysisSummary {
 
     private static void table(PrintWriter out, List<Ranked> rows, int limit, java.util.function.LongFunction<String> weight) {
         for (Ranked row : rows.subList(0, Math.min(limit, rows.size()))) {
-            out.printf(Locale.ROOT, "  %6.2f %%  %12s  %s%n", row.percent(), weight.apply(row.weight()), row.name());
+            out.printf(Locale.ROOT, "  %6.2f %%  %12s  %s%n", row.percent(), weight.apply(row.weight()), safe(row.name()));
         }
     }
 

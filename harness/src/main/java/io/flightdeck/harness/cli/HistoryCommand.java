@@ -28,6 +28,7 @@ import io.flightdeck.harness.history.TrendChart;
 import io.flightdeck.harness.home.GitCommit;
 import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.interchange.JmhImport;
+import io.flightdeck.harness.text.TerminalText;
 
 /** {@code flightdeck history}: the runs so far, or one figure's trend across them, with a chart. */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
@@ -130,7 +131,7 @@ public final class HistoryCommand implements Callable<Integer> {
         List<String> cases = caseLabel != null ? List.of(caseLabel) : Trend.cases(entries, workload, metric);
         if (chart != null && cases.size() > 1) {
             throw new UsageException("--chart " + chart + ": " + workload + " has " + cases.size() + " cases; choose one"
-                    + " with --case (" + String.join(", ", cases) + ")");
+                    + " with --case (" + TerminalText.safe(String.join(", ", cases)) + ")");
         }
         if (cases.isEmpty() || Trend.of(entries, workload, cases.get(0), metric).isEmpty()) {
             throw new UsageException("no '" + metric + "' of workload '" + workload + "'" + (caseLabel == null ? ""
@@ -140,7 +141,7 @@ public final class HistoryCommand implements Callable<Integer> {
             List<Trend.Row> rows = Trend.of(entries, workload, c, metric);
             String unit = rows.get(rows.size() - 1).unit();
             out.println();
-            out.println("Metric: " + workload + " " + c + ", " + metric);
+            out.println(TerminalText.safe("Metric: " + workload + " " + c + ", " + metric));
             List<List<String>> table = new ArrayList<>();
             for (Trend.Row r : rows) {
                 table.add(List.of(WHEN.format(r.time()), shortCommit(r.commit()), BudgetFormat.measured(unit,

@@ -37,6 +37,7 @@ import io.flightdeck.harness.run.ProfilingRun;
 import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
+import io.flightdeck.harness.text.TerminalText;
 import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadRegistry;
 
@@ -234,7 +235,7 @@ public final class RunCommand implements Callable<Integer> {
                 s.measurementIterations(), s.iterationMillis(), forksAgain, s.heap(), s.timeoutSeconds(), regressed,
                 List.of());
         stdout.printf("%nRegressed against %s: %s. Running %s again to confirm, %d forks (--no-confirm skips this)"
-                + " -> %s%n", baseline, String.join(", ", regressed), regressed.size() == 1 ? "it" : "them", forksAgain,
+                + " -> %s%n", baseline, TerminalText.safe(String.join(", ", regressed)), regressed.size() == 1 ? "it" : "them", forksAgain,
                 again);
         stdout.flush();
         RunPlan second = new RunPlan(plan.runId() + "-" + RegressionConfirmation.FOLDER, again, subset, workloads,

@@ -6,8 +6,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import io.flightdeck.harness.compare.ComparisonFiles;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.files.InvalidDocumentException;
 import io.flightdeck.harness.home.BaselineStore;
+import io.flightdeck.harness.report.ReportFile;
 import io.flightdeck.harness.report.RunReport;
 
 /** What a user may name as a run on the command line: a run folder, its report.json, or a saved baseline. */
@@ -69,15 +70,9 @@ final class RunSources {
 
     private static RunReport read(Path file) {
         try {
-            RunReport r = Json.mapper().readValue(file.toFile(), RunReport.class);
-            if (r == null || r.workloads() == null) {
-                throw new UsageException(file + " is not a Flightdeck report.json");
-            }
-            if (r.schemaVersion() != RunReport.SCHEMA_VERSION) {
-                throw new UsageException(file + ": report schema version " + r.schemaVersion() + ", this tool reads "
-                        + RunReport.SCHEMA_VERSION);
-            }
-            return r;
+            return ReportFile.read(file);
+        } catch (InvalidDocumentException e) {
+            throw new UsageException(e.getMessage());
         } catch (IOException e) {
             throw new UsageException(file + " is not a readable report.json: " + oneLine(e));
         }

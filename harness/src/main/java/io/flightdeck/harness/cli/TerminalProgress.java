@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import io.flightdeck.harness.runner.ForkOutcome;
 import io.flightdeck.harness.runner.RunListener;
+import io.flightdeck.harness.text.TerminalText;
 import io.flightdeck.harness.workload.Workload;
 
 /**
@@ -28,7 +29,8 @@ final class TerminalProgress implements RunListener {
     @Override
     public synchronized void workloadStarted(int index, int of, Workload workload, int fork, int forks) {
         // forks run in rounds (every workload's fork 1, then every fork 2): count the JVMs, so the counter only rises
-        prefix = String.format(Locale.ROOT, "[%d/%d] %s%s", (fork - 1) * of + index, of * forks, workload.name(),
+        prefix = String.format(Locale.ROOT, "[%d/%d] %s%s", (fork - 1) * of + index, of * forks,
+                TerminalText.truncate(workload.name(), 40),
                 forks > 1 ? " fork " + fork + "/" + forks : "");
         lastPhase = "";
         show(prefix + " starting");
@@ -49,7 +51,7 @@ final class TerminalProgress implements RunListener {
 
     @Override
     public synchronized void forkFinished(Workload workload, ForkOutcome outcome) {
-        String status = outcome.ok() ? "done" : "FAILED: " + outcome.failure();
+        String status = outcome.ok() ? "done" : "FAILED: " + TerminalText.safe(outcome.failure());
         endLine(String.format(Locale.ROOT, "%s  %s in %.1f s", prefix, status, outcome.seconds()));
     }
 
@@ -74,12 +76,15 @@ final class TerminalProgress implements RunListener {
 
     @Override
     public synchronized void analysing(Workload workload) {
-        show("analysing the recording of " + workload.name());
+        show("analysing the recording of " + TerminalText.safe(workload.name()));
     }
 
-    private void show(String text) {
+    /** A line of progress: made safe (names and the child's lines come from workloads), on a console cut to fit. */
+    private void show(String line) {
+        String text = TerminalText.safe(line);
         if (console) {
-            out.print("\r\033[2K" + text);
+            // a line longer than the terminal wraps, and the next \r rewrites only its last part
+            out.print("\r\033[2K" + TerminalText.truncate(text, TerminalSummary.COLUMNS - 1));
             lineOpen = true;
         } else {
             out.println(text);

@@ -14,6 +14,7 @@ import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.graphs.ProfileKind;
 import io.flightdeck.harness.report.MarkdownReport;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.text.MarkdownText;
 
 /**
  * A whole comparison: the verdicts, the evidence for every regressed workload, and the files
@@ -91,16 +92,16 @@ public final class ComparisonFiles {
 
     static String markdown(RunComparison c) {
         StringBuilder md = new StringBuilder();
-        md.append("# Comparison: ").append(MarkdownReport.escape(c.current().label())).append(" against ")
-                .append(MarkdownReport.escape(c.baseline().label())).append("\n\n");
-        md.append("**").append(MarkdownReport.escape(ComparisonText.verdictLine(c))).append("**\n\n");
+        md.append("# Comparison: ").append(MarkdownText.escape(c.current().label())).append(" against ")
+                .append(MarkdownText.escape(c.baseline().label())).append("\n\n");
+        md.append("**").append(MarkdownText.escape(ComparisonText.verdictLine(c))).append("**\n\n");
         String warning = ComparisonText.environmentWarning(c);
         if (warning != null) {
-            md.append("> ⚠️ ").append(MarkdownReport.escape(warning)).append("\n\n");
+            md.append("> ⚠️ ").append(MarkdownText.escape(warning)).append("\n\n");
         }
         String confirmation = ComparisonText.confirmationLine(c);
         if (confirmation != null) {
-            md.append(MarkdownReport.escape(confirmation)).append("\n\n");
+            md.append(MarkdownText.escape(confirmation)).append("\n\n");
         }
         md.append(String.format(Locale.ROOT, "A change counts when it is significant (Mann–Whitney U, p < %.2f) and "
                         + "larger than %.3g %%; a regression fails when it is worse by more than %.3g %% (or the "
@@ -110,9 +111,7 @@ public final class ComparisonFiles {
         MarkdownReport.table(md, ComparisonText.HEADER, ComparisonText.rows(c));
         List<String> why = ComparisonText.why(c);
         if (!why.isEmpty()) {
-            md.append("\n## Why\n\n```text\n");
-            why.forEach(l -> md.append(l.replace("```", "ˋˋˋ")).append('\n'));
-            md.append("```\n");
+            md.append("\n## Why\n\n").append(MarkdownText.codeBlock("text", why));
         }
         return md.toString();
     }

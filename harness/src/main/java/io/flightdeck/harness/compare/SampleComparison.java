@@ -31,7 +31,7 @@ public final class SampleComparison {
         if (base.length < MIN_SAMPLES || cur.length < MIN_SAMPLES) {
             double b = base.length == 0 ? Double.NaN : median(base);
             double c = cur.length == 0 ? Double.NaN : median(cur);
-            return new MetricChange(direction, b, c, c / b - 1, Double.NaN, Double.NaN, Double.NaN, base.length,
+            return new MetricChange(direction, b, c, ratio(c, b), Double.NaN, Double.NaN, Double.NaN, base.length,
                     cur.length, ChangeVerdict.INCONCLUSIVE, "too few samples to compare: " + base.length + " against "
                     + cur.length + ", at least " + MIN_SAMPLES + " on each side");
         }
@@ -45,6 +45,12 @@ public final class SampleComparison {
         double[] shift = shift(base, cur, baseMedian, thresholds.alpha());
         double change = shift[0];
         double[] interval = {shift[1], shift[2]};
+        if (!Double.isFinite(change) || !Double.isFinite(interval[0]) || !Double.isFinite(interval[1])) {
+            // samples many orders of magnitude apart: a change of "+Infinity %" says nothing a person can act on
+            return new MetricChange(direction, baseMedian, curMedian, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    base.length, cur.length, ChangeVerdict.INCONCLUSIVE, "the samples lie too many orders of "
+                    + "magnitude apart for a relative change to be computed");
+        }
         double p = new MannWhitneyUTest().mannWhitneyUTest(base, cur);
         // turned so that positive is worse, whichever way the metric improves
         double worse = direction.worsening(change);
@@ -119,12 +125,21 @@ public final class SampleComparison {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    /** c / b − 1, NaN where that is no number (a baseline of 0, a side with no sample). */
+    private static double ratio(double c, double b) {
+        double r = c / b - 1;
+        return b > 0 && Double.isFinite(r) ? r : Double.NaN;
+    }
+
     private static double[] finite(double[] values) {
         return Arrays.stream(values).filter(Double::isFinite).toArray();
     }
 
-    /** "+12.3 %", "−4.0 %". */
+    /** "+12.3 %", "−4.0 %"; "—" for no number. */
     public static String pct(double fraction) {
+        if (!Double.isFinite(fraction)) {
+            return "—";
+        }
         String s = String.format(Locale.ROOT, "%+.1f %%", fraction * 100);
         return s.replace('-', '−');
     }

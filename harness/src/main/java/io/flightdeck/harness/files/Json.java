@@ -3,6 +3,7 @@ package io.flightdeck.harness.files;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,12 +21,30 @@ public final class Json {
     }
 
     public static ObjectMapper mapper() {
+        return builder().build();
+    }
+
+    private static JsonMapper.Builder builder() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(SerializationFeature.INDENT_OUTPUT)
+                // two documents in one file (a botched concatenation, an append to the wrong file) are not one
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /**
+     * For files a person may have edited or a crash may have cut (a report read back, a baseline): on top of
+     * {@link #mapper()}, a null or a fraction is never silently read as the number 0, and a field given twice is an
+     * error rather than the last one winning.
+     */
+    public static ObjectMapper strictMapper() {
+        return builder()
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
 

@@ -14,6 +14,8 @@ import io.flightdeck.harness.env.EnvironmentText;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.leak.LeakCheckReport;
 import io.flightdeck.harness.measure.footprint.Footprint;
+import io.flightdeck.harness.text.MarkdownText;
+import io.flightdeck.harness.text.TerminalText;
 import io.flightdeck.profiling.Ranked;
 
 /** {@code report.md}: the run in the seed's table style, short enough for a pull-request comment. */
@@ -24,9 +26,10 @@ public final class MarkdownReport {
 
     public static String render(RunReport r) {
         StringBuilder md = new StringBuilder();
-        md.append("# Flightdeck run ").append(r.runId()).append("\n\n");
-        md.append(verdictLine(r)).append(" — suite `").append(r.settings().suite()).append("`, store `")
-                .append(r.settings().store()).append("`, ").append(r.workloads().size()).append(" workloads")
+        md.append("# Flightdeck run ").append(escape(r.runId())).append("\n\n");
+        md.append(verdictLine(r)).append(" — suite ").append(MarkdownText.code(r.settings().suite()))
+                .append(", store ").append(MarkdownText.code(r.settings().store())).append(", ")
+                .append(r.workloads().size()).append(" workloads")
                 .append(r.leakChecks().isEmpty() ? "" : " and " + r.leakChecks().size() + " leak check(s)")
                 .append(" in ")
                 .append(String.format(Locale.ROOT, "%.0f s", r.durationSeconds())).append(", started ")
@@ -63,18 +66,20 @@ public final class MarkdownReport {
         if (!failed.isEmpty()) {
             md.append("\n## Failed workloads\n\n");
             for (WorkloadReport w : failed) {
-                md.append("- **").append(w.name()).append("**: ").append(escape(w.failure())).append('\n');
+                md.append("- **").append(escape(w.name())).append("**: ").append(escape(w.failure())).append('\n');
                 for (ForkReport f : w.forks()) {
                     if (f.failure() != null) {
                         md.append("  - fork ").append(f.fork()).append(": exit code ")
                                 .append(f.exitCode() == null ? "none (stopped)" : f.exitCode())
-                                .append(f.recording() == null ? ", no recording" : ", recording `" + f.recording() + "`")
+                                .append(f.recording() == null ? ", no recording"
+                                        : ", recording " + MarkdownText.code(f.recording()))
                                 .append('\n');
                         if (!f.stderrTail().isEmpty()) {
-                            md.append("\n    ```text\n");
-                            f.stderrTail().stream().skip(Math.max(0, f.stderrTail().size() - 10))
-                                    .forEach(l -> md.append("    ").append(l.replace("```", "ˋˋˋ")).append('\n'));
-                            md.append("    ```\n\n");
+                            md.append('\n');
+                            MarkdownText.codeBlock("text", f.stderrTail().subList(
+                                    Math.max(0, f.stderrTail().size() - 10), f.stderrTail().size())).lines()
+                                    .forEach(l -> md.append("    ").append(l).append('\n'));
+                            md.append('\n');
                         }
                     }
                 }
@@ -104,8 +109,9 @@ public final class MarkdownReport {
 
         md.append("\n## Environment\n\n");
         if (r.environment() != null) {
+            // an indented code block: the text stays as it is, and no line of it can leave the block
             EnvironmentText.lines(r.environment())
-                    .forEach(l -> md.append("    ").append(l).append('\n'));
+                    .forEach(l -> md.append("    ").append(TerminalText.safe(l)).append('\n'));
         }
         md.append("\nRecordings, per-workload results and `report.json` are in the run folder.\n");
         return md.toString();
@@ -121,18 +127,15 @@ public final class MarkdownReport {
         md.append("\n## Leak checks\n\n");
         for (LeakCheckReport check : r.leakChecks()) {
             md.append("**").append(escape(LeakCheckText.headline(check))).append("**\n\n");
-            LeakCheckText.evidence(check).forEach(e -> md.append("- ").append(e.get(0)).append(": ")
+            LeakCheckText.evidence(check).forEach(e -> md.append("- ").append(escape(e.get(0))).append(": ")
                     .append(escape(e.get(1))).append('\n'));
             if (check.failed() && !check.suspects().isEmpty()) {
-                md.append("\nSuspects, the objects JFR's old-object sampler found alive at the end:\n\n```text\n");
-                LeakCheckText.suspects(check, SUSPECTS_SHOWN).forEach(l -> md.append(l.replace("```", "ˋˋˋ"))
-                        .append('\n'));
-                md.append("```\n");
+                md.append("\nSuspects, the objects JFR's old-object sampler found alive at the end:\n\n")
+                        .append(MarkdownText.codeBlock("text", LeakCheckText.suspects(check, SUSPECTS_SHOWN)));
             }
             if (check.recordingFile() != null) {
-                md.append("\nRecording `").append(check.recordingFile()).append('`');
-                check.flameGraphs().forEach(g -> md.append(", [").append(FlameGraphFiles.label(g)).append("](").append(g)
-                        .append(')'));
+                md.append("\nRecording ").append(MarkdownText.code(check.recordingFile()));
+                check.flameGraphs().forEach(g -> md.append(", ").append(MarkdownText.link(FlameGraphFiles.label(g), g)));
                 md.append(".\n");
             }
             md.append('\n');
@@ -161,8 +164,9 @@ public final class MarkdownReport {
                             BudgetFormat.measured(UnitKind.DURATION, p.blockedNanos()));
                 }).toList());
         List<String> graphs = profiled.stream().filter(w -> w.profile().flameGraphs() != null
-                && !w.profile().flameGraphs().isEmpty()).map(w -> w.name() + ": " + w.profile().flameGraphs().stream()
-                        .map(p -> "[" + FlameGraphFiles.label(p) + "](" + p + ")").collect(java.util.stream.Collectors.joining(" · ")))
+                && !w.profile().flameGraphs().isEmpty()).map(w -> escape(w.name()) + ": " + w.profile().flameGraphs()
+                        .stream().map(p -> MarkdownText.link(FlameGraphFiles.label(p), p))
+                        .collect(java.util.stream.Collectors.joining(" · ")))
                 .toList();
         if (!graphs.isEmpty()) {
             md.append("\nFlame graphs (open in a browser; self-contained, work offline):\n\n");
@@ -185,7 +189,7 @@ public final class MarkdownReport {
     private static void footprints(StringBuilder md, RunReport r) {
         Footprints.of(r).ifPresent(found -> {
             Footprint f = found.footprint();
-            md.append("\n## Footprint (JOL, from ").append(found.workload()).append(")\n\n");
+            md.append("\n## Footprint (JOL, from ").append(escape(found.workload())).append(")\n\n");
             table(md, List.of("Object", "Retained", "Objects"), f.episodes().stream().map(e -> List.of(
                     "completed episode, " + e.steps() + " steps",
                     BudgetFormat.measured(UnitKind.BYTES, e.retainedBytes()),
@@ -219,7 +223,8 @@ public final class MarkdownReport {
 
     /** A Markdown table, every cell escaped. */
     public static void table(StringBuilder md, List<String> header, List<List<String>> rows) {
-        md.append("| ").append(String.join(" | ", header)).append(" |\n|");
+        md.append("| ").append(String.join(" | ", header.stream().map(MarkdownReport::escape).toList()))
+                .append(" |\n|");
         header.forEach(h -> md.append(" --- |"));
         md.append('\n');
         for (List<String> row : rows) {
@@ -228,12 +233,8 @@ public final class MarkdownReport {
         }
     }
 
-    /** Text from workloads and exceptions must not break the table or inject markup. */
+    /** Text from workloads, recordings and exceptions must not break the table or inject markup. */
     public static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\r", " ").replace("\n", " ");
+        return MarkdownText.escape(s);
     }
 }

@@ -24,7 +24,21 @@ public final class SummaryTable {
     private SummaryTable() {
     }
 
+    /** The rows with every budget spelled out in its cell: report.md's and report.html's. */
     public static List<List<String>> rows(RunReport report) {
+        return rows(report, false);
+    }
+
+    /**
+     * The rows with the budgets counted by verdict ("3 ✅ 1 ❌") instead of spelled out: the terminal's, where a
+     * workload with many budgets would make the table wider than the terminal ({@link #budgetsNotHeld} says which
+     * did not pass).
+     */
+    public static List<List<String>> compactRows(RunReport report) {
+        return rows(report, true);
+    }
+
+    private static List<List<String>> rows(RunReport report, boolean compact) {
         List<List<String>> rows = new ArrayList<>();
         for (WorkloadReport w : report.workloads()) {
             if (w.cases().isEmpty()) {
@@ -36,7 +50,7 @@ public final class SummaryTable {
             for (CaseReport c : w.cases()) {
                 List<BudgetVerdict> verdicts = report.budgets().stream()
                         .filter(v -> v.workload().equals(w.name()) && v.caseLabel().equals(c.label())).toList();
-                String budgets = verdicts.stream()
+                String budgets = compact ? counted(verdicts) : verdicts.stream()
                         .map(v -> v.metric() + " " + BudgetFormat.target(v) + " " + v.status().symbol()
                                 + (Double.isNaN(v.margin()) ? "" : " " + BudgetFormat.margin(v)))
                         .collect(Collectors.joining("; "));
@@ -50,6 +64,34 @@ public final class SummaryTable {
             }
         }
         return rows;
+    }
+
+    /** "2 ✅ 1 ⚠️ 1 ❌": how many budgets of a case came to each verdict, worst last. */
+    private static String counted(List<BudgetVerdict> verdicts) {
+        List<String> parts = new ArrayList<>();
+        for (BudgetVerdict.Status s : List.of(BudgetVerdict.Status.PASS, BudgetVerdict.Status.NOT_MEASURED,
+                BudgetVerdict.Status.WARN, BudgetVerdict.Status.FAIL)) {
+            long n = verdicts.stream().filter(v -> v.status() == s).count();
+            if (n > 0) {
+                parts.add(n + " " + s.symbol());
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
+     * The budgets that did not pass (failed, close to their limit, or not measured), worst first, as {workload,
+     * case, "metric target", "symbol margin"}: what the terminal spells out below the table.
+     */
+    public static List<List<String>> budgetsNotHeld(RunReport report) {
+        List<BudgetVerdict.Status> order = List.of(BudgetVerdict.Status.FAIL, BudgetVerdict.Status.WARN,
+                BudgetVerdict.Status.NOT_MEASURED);
+        return report.budgets().stream().filter(v -> v.status() != BudgetVerdict.Status.PASS)
+                .sorted(java.util.Comparator.comparingInt(v -> order.indexOf(v.status())))
+                .map(v -> List.of(v.workload(), v.caseLabel(), v.metric() + " " + BudgetFormat.target(v),
+                        BudgetFormat.measured(v), v.status().symbol()
+                                + (Double.isNaN(v.margin()) ? "" : " " + BudgetFormat.margin(v))))
+                .toList();
     }
 
     /** ❌ if a budget failed, ⚠️ if one is close, ✅ otherwise (— when nothing judged it). */
@@ -88,29 +130,60 @@ public final class SummaryTable {
      */
     public static final double JIT_WARNING_SHARE = 0.25;
 
+    /** Why a case's figures are to be read with care. */
+    public enum NoteKind {
+        /** The JIT compiled through a large share of the measurement. */
+        JIT_DURING_MEASUREMENT("was measured while the JIT was still compiling",
+                "were measured while the JIT was still compiling"),
+        /** Iterations far from the median. */
+        SEVERE_OUTLIERS("has severe outlying iterations", "have severe outlying iterations");
+
+        private final String one;
+        private final String many;
+
+        NoteKind(String one, String many) {
+            this.one = one;
+            this.many = many;
+        }
+
+        /** "3 cases were measured while the JIT was still compiling". */
+        public String counted(long cases) {
+            return cases == 1 ? "1 case " + one : cases + " cases " + many;
+        }
+    }
+
+    /** One case's note: its kind, the case, and the note in words. */
+    public record Note(NoteKind kind, String workload, String caseLabel, String text) {
+    }
+
     /**
      * Cases whose measurement the JIT was still compiling through, or whose iterations had severe outliers: figures
      * to read with care, said once in the terminal and in report.md.
      */
     public static List<String> measurementWarnings(RunReport report) {
-        List<String> out = new ArrayList<>();
+        return measurementNotes(report).stream().map(Note::text).toList();
+    }
+
+    /** {@link #measurementWarnings} with their kinds, for a reader that groups them. */
+    public static List<Note> measurementNotes(RunReport report) {
+        List<Note> out = new ArrayList<>();
         for (WorkloadReport w : report.workloads()) {
             for (CaseReport c : w.cases()) {
                 double measuredMillis = c.iterations().stream().mapToLong(CaseReport.Iteration::wallNanos).sum() / 1e6;
                 // a case without warm-up (a fixed count of operations, measuring what they leave behind) is cold on purpose
                 if (measuredMillis > 0 && c.warmupIterations() > 0
                         && c.jitMillisDuringMeasurement() > JIT_WARNING_SHARE * measuredMillis) {
-                    out.add(String.format(Locale.ROOT,
+                    out.add(new Note(NoteKind.JIT_DURING_MEASUREMENT, w.name(), c.label(), String.format(Locale.ROOT,
                             "%s %s: the JIT compiled for %d ms during the %.0f ms measured (%.0f %%): the code was still "
                                     + "changing while it was measured; a longer warm-up (or run) steadies it",
                             w.name(), c.label(), c.jitMillisDuringMeasurement(), measuredMillis,
-                            100.0 * c.jitMillisDuringMeasurement() / measuredMillis));
+                            100.0 * c.jitMillisDuringMeasurement() / measuredMillis)));
                 }
                 long farOff = farOffSevereOutliers(c);
                 if (farOff > 0) {
-                    out.add(String.format(Locale.ROOT,
+                    out.add(new Note(NoteKind.SEVERE_OUTLIERS, w.name(), c.label(), String.format(Locale.ROOT,
                             "%s %s: %d of %d measured iterations are severe outliers, over 10 %% from the median",
-                            w.name(), c.label(), farOff, c.iterations().size()));
+                            w.name(), c.label(), farOff, c.iterations().size())));
                 }
             }
         }
@@ -123,7 +196,7 @@ public final class SummaryTable {
      */
     private static long farOffSevereOutliers(CaseReport c) {
         double[] means = c.iterations().stream().mapToDouble(CaseReport.Iteration::meanNanos).toArray();
-        if (means.length == 0) {
+        if (means.length == 0 || c.outliers() == null) {
             return 0;
         }
         double median = new Median().evaluate(means);

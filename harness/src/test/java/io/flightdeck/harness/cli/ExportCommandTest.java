@@ -106,6 +106,6 @@ class ExportCommandTest {
                 dir.resolve("h").toString());
         assertThat(imp.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(imp.err().strip().lines()).hasSize(1);
-        assertThat(imp.err()).contains("lacks benchmark, mode or primaryMetric.score");
+        assertThat(imp.err()).contains("[0].benchmark is not text");
     }
 }
