@@ -66,7 +66,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Home h = home.home();
+        Home h = importJmh != null ? home.writableHome("--import-jmh cannot add to the history") : home.home();
         HistoryStore store = new HistoryStore(h.history());
         PrintWriter out = spec.commandLine().getOut();
         if (importJmh != null) {
