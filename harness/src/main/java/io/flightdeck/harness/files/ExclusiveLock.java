@@ -7,23 +7,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 
 /**
  * A lock on a lock file that holds between processes and between threads of one process alike. The operating
  * system's file locks belong to the whole process, so Java refuses a second lock on the same file from the same JVM
  * ({@link java.nio.channels.OverlappingFileLockException}); two commands run in one JVM (tests, an IDE, a build
- * plugin) first take turns on a lock of this JVM's own, then on the file.
+ * plugin) first take turns on a lock of this JVM's own, then on the file. Neither is reentrant: a second claim from
+ * the same thread is refused like any other.
  */
 public final class ExclusiveLock implements AutoCloseable {
 
-    private static final Map<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
+    private static final Map<Path, Semaphore> IN_THIS_JVM = new ConcurrentHashMap<>();
 
-    private final ReentrantLock local;
+    private final Semaphore local;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private ExclusiveLock(ReentrantLock local, FileChannel channel, FileLock lock) {
+    private ExclusiveLock(Semaphore local, FileChannel channel, FileLock lock) {
         this.local = local;
         this.channel = channel;
         this.lock = lock;
@@ -31,32 +32,32 @@ public final class ExclusiveLock implements AutoCloseable {
 
     /** Waits for the lock; the lock file is created when missing and left in place (deleting it would race). */
     public static ExclusiveLock acquire(Path lockFile) throws IOException {
-        ReentrantLock local = localLock(lockFile);
-        local.lock();
+        Semaphore local = localLock(lockFile);
+        local.acquireUninterruptibly();
         return onFile(lockFile, local, true);
     }
 
     /** The lock, or null at once when another thread or process holds it. */
     public static ExclusiveLock tryAcquire(Path lockFile) throws IOException {
-        ReentrantLock local = localLock(lockFile);
-        if (!local.tryLock()) {
+        Semaphore local = localLock(lockFile);
+        if (!local.tryAcquire()) {
             return null;
         }
         return onFile(lockFile, local, false);
     }
 
-    private static ReentrantLock localLock(Path lockFile) {
-        return IN_THIS_JVM.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
+    private static Semaphore localLock(Path lockFile) {
+        return IN_THIS_JVM.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new Semaphore(1));
     }
 
-    private static ExclusiveLock onFile(Path lockFile, ReentrantLock local, boolean wait) throws IOException {
+    private static ExclusiveLock onFile(Path lockFile, Semaphore local, boolean wait) throws IOException {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = wait ? channel.lock() : channel.tryLock();
             if (lock == null) {
                 channel.close();
-                local.unlock();
+                local.release();
                 return null;
             }
             return new ExclusiveLock(local, channel, lock);
@@ -64,7 +65,7 @@ public final class ExclusiveLock implements AutoCloseable {
             if (channel != null) {
                 channel.close();
             }
-            local.unlock();
+            local.release();
             throw e;
         }
     }
@@ -75,7 +76,7 @@ public final class ExclusiveLock implements AutoCloseable {
             lock.release();
             channel.close();
         } finally {
-            local.unlock();
+            local.release();
         }
     }
 }
