@@ -37,8 +37,8 @@ final class RunFolder implements AutoCloseable {
     private static final int MAX_SUFFIX = 10_000;
 
     private static final List<String> RUN_FILES = List.of(ProfilingRun.REPORT_JSON, ProfilingRun.REPORT_MD,
-            ProfilingRun.REPORT_HTML, ProfilingRun.ENVIRONMENT_JSON, ComparisonFiles.JSON, ComparisonFiles.MARKDOWN,
-            ComparisonFiles.HTML);
+            ProfilingRun.REPORT_HTML, ProfilingRun.ENVIRONMENT_JSON, ProfilingRun.INTERRUPTED, ComparisonFiles.JSON,
+            ComparisonFiles.MARKDOWN, ComparisonFiles.HTML);
     /**
      * What a fork leaves in its workload's folder, and its recording's analysis: fork 1 plain, later forks with
      * "-fork-N".

@@ -47,6 +47,8 @@ public final class ForkedRunner {
      * its standard input close and ends itself, see {@link io.flightdeck.harness.child.ParentWatch}.)
      */
     private static final Map<Process, Path> RUNNING = new ConcurrentHashMap<>();
+    /** Set when the JVM shuts down: no fork starts after that, as the hook could not stop it. */
+    private static volatile boolean stopping;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ForkedRunner::stopAll, "flightdeck-stop-children"));
@@ -54,6 +56,7 @@ public final class ForkedRunner {
 
     /** Stops every running child, waits for each (bounded) and deletes its scratch folder. */
     static void stopAll() {
+        stopping = true;
         Map<Process, Path> running = Map.copyOf(RUNNING);
         running.keySet().forEach(p -> {
             p.descendants().forEach(ProcessHandle::destroy);
@@ -161,6 +164,9 @@ public final class ForkedRunner {
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         Path scratch = dir.resolve(WorkloadContext.SCRATCH_FOLDER);
         long began = System.nanoTime();
+        if (stopping) {
+            throw new IOException("Flightdeck is shutting down");
+        }
         Process process = builder.start();
         RUNNING.put(process, scratch);
         listener.childStarted(workload, fork, process.pid());
