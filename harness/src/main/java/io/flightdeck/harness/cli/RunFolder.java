@@ -86,6 +86,7 @@ final class RunFolder implements AutoCloseable {
             if (Files.exists(out) && !Files.isDirectory(out)) {
                 throw new UsageException("--out " + out + " is a file, not a folder");
             }
+            checkNoComma(out.toAbsolutePath()); // before anything is created
             Path dir = Files.createDirectories(out).toAbsolutePath().normalize();
             checkUsable(dir);
             RunFolder claimed = new RunFolder(dir, runId, lock(dir));
@@ -129,10 +130,14 @@ final class RunFolder implements AutoCloseable {
         throw new ResultWriteException(base.resolve(name), new IOException(MAX_SUFFIX + " folders of that name exist"));
     }
 
-    private static void checkUsable(Path dir) {
+    private static void checkNoComma(Path dir) {
         if (dir.toString().contains(",")) { // JFR's filename= option cannot hold a comma
             throw new UsageException("run folder " + dir + ": a folder whose path has a comma cannot hold recordings");
         }
+    }
+
+    private static void checkUsable(Path dir) {
+        checkNoComma(dir);
         if (!Files.isWritable(dir)) {
             throw new UsageException("run folder " + dir + " is not writable");
         }
