@@ -58,10 +58,7 @@ public final class ForkedRunner {
     static void stopAll() {
         stopping = true;
         Map<Process, Path> running = Map.copyOf(RUNNING);
-        running.keySet().forEach(p -> {
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
-        });
+        running.keySet().forEach(ForkedRunner::askToStop);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GRACE_SECONDS);
         running.forEach((p, scratch) -> {
             try {
@@ -273,12 +270,21 @@ public final class ForkedRunner {
 
     /** SIGTERM first so the JVM runs its shutdown hooks and JFR writes the recording; then kill. */
     private static void stop(Process process) throws InterruptedException {
-        process.destroy();
+        askToStop(process);
         if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * SIGTERM, through the process's handle: {@link Process#destroy()} also closes the child's stdin, which the child
+     * takes for its parent's death and halts at once, without writing its recording.
+     */
+    private static void askToStop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.toHandle().destroy();
     }
 
     /** Copies the child's stdout to a file, passing progress lines to the listener. */
