@@ -50,6 +50,7 @@ public final class ChildMain {
             System.exit(EXIT_BAD_SPEC);
             return;
         }
+        ParentWatch.start(spec.directory().resolve(WorkloadContext.SCRATCH_FOLDER)); // a kill -9'd parent: end too
         Instant started = Instant.now();
         List<CaseResult> cases = new ArrayList<>();
         String failure = null;

@@ -67,8 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
         BaselineStore baselines = new BaselineStore(home.home());
         ComparisonFiles.Compared a = RunSources.resolve(baselines, baseline);
         ComparisonFiles.Compared b = RunSources.resolve(baselines, current);
-        Path dir = out != null ? out
-                : Path.of("target", "flightdeck", "compare",
+        Path dir = out != null ? out : RunFolder.claimNew(Path.of("target", "flightdeck", "compare"), // never shared
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UsageException("--out " + dir + " is a file, not a folder");

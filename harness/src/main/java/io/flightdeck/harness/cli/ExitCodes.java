@@ -7,9 +7,14 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** a check failed: a budget was exceeded or a workload failed */
     public static final int CHECK_FAILED = 1;
-    /** bad input or usage */
+    /**
+     * bad input or usage, or a machine the user can put right: a home folder or {@code --out} that is a file, a full
+     * disk, a read-only folder. Also when a run's baseline (--save-baseline) or history record could not be written,
+     * even after the run itself held: a CI job must not carry on with the old baseline unawares. The message is one
+     * line on stderr that names the file.
+     */
     public static final int USAGE = 2;
-    /** Flightdeck itself failed (a bug or an I/O error it could not recover from) */
+    /** Flightdeck itself failed: a bug, or an I/O error on no file of the user's (those are {@link #USAGE}) */
     public static final int INTERNAL = 3;
 
     private ExitCodes() {

@@ -67,7 +67,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Home h = home.home();
+        Home h = importJmh != null ? home.writableHome("--import-jmh cannot add to the history") : home.home();
         HistoryStore store = new HistoryStore(h.history());
         PrintWriter out = spec.commandLine().getOut();
         if (importJmh != null) {
@@ -80,8 +80,10 @@ public final class HistoryCommand implements Callable<Integer> {
             throw new UsageException("cannot read the history " + store.file() + ": " + e.getMessage());
         }
         if (!contents.skipped().isEmpty()) {
-            out.println("warning: " + store.file() + ": skipped " + String.join(", ", contents.skipped())
-                    + " (not history records)");
+            List<String> skipped = contents.skipped();
+            out.println("warning: " + store.file() + ": skipped " + skipped.size() + " line(s) that are not history "
+                    + "records (" + String.join(", ", skipped.subList(0, Math.min(10, skipped.size())))
+                    + (skipped.size() > 10 ? ", ..." : "") + ")");
         }
         if (contents.entries().isEmpty()) {
             out.println("no runs in " + store.file() + " yet: every `run` and `leak-check` adds one");

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.check.Quantity;
 import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.leak.LeakCheckRun;
 import io.flightdeck.harness.leak.LeakLimits;
@@ -115,28 +116,35 @@ public final class LeakCheckCommand implements Callable<Integer> {
         Budgets budgets = RunInputs.budgets(budgetsFile, registry);
         RunInputs.heap(heap);
         Map<String, String> params = RunInputs.parameters(parameters, store, selected);
+        Home homeFolder = noHistory ? null : home.writableHome("the check could not be added to the history "
+                + "(--no-history leaves it out)");
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-leak-check";
-        Path dir = RunInputs.runDirectory(out, runId,
-                selected.stream().map(w -> LeakCheckRun.FOLDER + "/" + w.name()).toList());
-        Suite base = RunInputs.suite(Suites.DEFAULT);
-        Suite suite = new Suite("leak-check", "leak checks", base.scale(), 0, LeakCheckPlan.WARMUP_ITERATIONS,
-                checks.iterations(), checkpointMillis, 1, heap, base.timeoutSeconds(), List.of(),
-                selected.stream().map(Workload::name).toList());
-        RunPlan plan = new RunPlan(runId, dir, suite, List.of(), params, seed, RunInputs.gcFlag(gc), true,
-                "profile", true);
+        try (RunFolder folder = RunFolder.claim(out, runId,
+                selected.stream().map(w -> LeakCheckRun.FOLDER + "/" + w.name()).toList())) {
+            Path dir = folder.directory();
+            Suite base = RunInputs.suite(Suites.DEFAULT);
+            Suite suite = new Suite("leak-check", "leak checks", base.scale(), 0, LeakCheckPlan.WARMUP_ITERATIONS,
+                    checks.iterations(), checkpointMillis, 1, heap, base.timeoutSeconds(), List.of(),
+                    selected.stream().map(Workload::name).toList());
+            RunPlan plan = new RunPlan(folder.runId(), dir, suite, List.of(), params, seed, RunInputs.gcFlag(gc), true,
+                    "profile", true);
 
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("Flightdeck leak check: %d workload(s), %d s each after warm-up, store %s -> %s%n",
-                selected.size(), seconds, store, dir);
-        stdout.flush();
-        List<String> arguments = spec.commandLine().getParseResult() == null ? List.of()
-                : spec.commandLine().getParseResult().originalArgs();
-        RunReport report = new ProfilingRun().execute(plan, checks, budgets, arguments, new TerminalProgress(stdout));
-        TerminalSummary.print(stdout, report, dir);
-        if (!noHistory) {
-            RunInputs.appendHistory(stdout, home.home(), report);
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.printf("Flightdeck leak check: %d workload(s), %d s each after warm-up, store %s -> %s%n",
+                    selected.size(), seconds, store, dir);
+            stdout.flush();
+            List<String> arguments = spec.commandLine().getParseResult() == null ? List.of()
+                    : spec.commandLine().getParseResult().originalArgs();
+            RunReport report = new ProfilingRun().execute(plan, checks, budgets, arguments,
+                    new TerminalProgress(stdout));
+            TerminalSummary.print(stdout, report, dir);
+            int exitCode = report.exitCode();
+            if (homeFolder != null) {
+                exitCode = Math.max(exitCode, HomeRecords.appendHistory(stdout, spec.commandLine().getErr(),
+                        homeFolder, report));
+            }
+            return exitCode;
         }
-        return report.exitCode();
     }
 
     /** "60", "60s", "1500ms" (rounded up to whole seconds), "5m", "5min", "1h". */

@@ -28,7 +28,6 @@ import io.flightdeck.harness.compare.RegressionConfirmation;
 import io.flightdeck.harness.compare.RunComparator;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.home.BaselineStore;
-import io.flightdeck.harness.home.GitCommit;
 import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.leak.LeakCheckRun;
@@ -151,22 +150,33 @@ public final class RunCommand implements Callable<Integer> {
         RunInputs.baselineName("--save-baseline", saveBaseline);
         RunInputs.baselineName("--baseline", baseline);
         ChangeThresholds thresholds = RunInputs.thresholds(regressionLimit);
-        Home homeFolder = home.home();
+        Home homeFolder = saveBaseline != null || !noHistory
+                ? home.writableHome(saveBaseline != null ? "the baseline could not be saved" : "the run could not be "
+                + "added to the history (--no-history leaves it out)") : home.home();
         BaselineStore baselines = new BaselineStore(homeFolder);
         // read before the run: a baseline that cannot be compared against must not cost a whole run to find out
         ComparisonFiles.Compared against = baseline == null ? null : RunSources.baseline(baselines, baseline);
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + effective.name();
         List<String> folders = new ArrayList<>(selected.stream().map(Workload::name).toList());
         leakChecks.forEach(w -> folders.add(LeakCheckRun.FOLDER + "/" + w.name()));
-        Path dir = RunInputs.runDirectory(out, runId, folders);
+        try (RunFolder folder = RunFolder.claim(out, runId, folders)) {
+            RunPlan plan = new RunPlan(folder.runId(), folder.directory(), effective, selected, params, seed, gcFlag,
+                    !noJfr, jfrSettings, false);
+            return runIn(plan, base, leakChecks, budgets, thresholds, homeFolder, baselines, against);
+        }
+    }
 
-        RunPlan plan = new RunPlan(runId, dir, effective, selected, params, seed, gcFlag, !noJfr, jfrSettings, false);
+    private int runIn(RunPlan plan, Suite base, List<Workload> leakChecks, Budgets budgets, ChangeThresholds thresholds,
+                      Home homeFolder, BaselineStore baselines, ComparisonFiles.Compared against) throws IOException {
+        Path dir = plan.directory();
+        Suite effective = plan.suite();
         LeakCheckPlan leaks = new LeakCheckPlan(leakChecks, LeakCheckPlan.DEFAULT_DURATION_SECONDS,
                 LeakCheckPlan.DEFAULT_CHECKPOINT_MILLIS, null, null);
         PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
         stdout.printf("Flightdeck: suite %s, %d workload(s)%s, store %s, %s -> %s%n", effective.name(),
-                selected.size(), leakChecks.isEmpty() ? "" : " and " + leakChecks.size() + " leak check(s)", store,
-                noJfr ? "no recording" : "JFR " + jfrSettings, dir);
+                plan.workloads().size(), leakChecks.isEmpty() ? "" : " and " + leakChecks.size() + " leak check(s)",
+                store, noJfr ? "no recording" : "JFR " + jfrSettings, dir);
         int asked = askedForks(base);
         if (effective.forks() > asked) {
             stdout.printf("%d forks a workload, not %d: a baseline needs %d JVMs or more to show how far JVMs of one"
@@ -206,10 +216,11 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         if (saveBaseline != null) {
-            saveBaseline(stdout, baselines, report, dir);
+            exitCode = Math.max(exitCode, HomeRecords.saveBaseline(stdout, stderr, baselines, saveBaseline, report,
+                    dir));
         }
         if (!noHistory) {
-            RunInputs.appendHistory(stdout, homeFolder, report);
+            exitCode = Math.max(exitCode, HomeRecords.appendHistory(stdout, stderr, homeFolder, report));
         }
         if (against != null || !noHistory) {
             RunInputs.rewriteReportPage(stdout, report, dir, comparison, noHistory ? null : homeFolder, exitCode);
@@ -244,21 +255,6 @@ public final class RunCommand implements Callable<Integer> {
                 new TerminalProgress(stdout));
         return RegressionConfirmation.confirm(against.label(), against.report(), plan.directory().toString(), report,
                 secondReport, forksAgain, regressed, thresholds, limits);
-    }
-
-    /** A run in which a workload failed is no baseline: it would hide the failed workload's figures. */
-    private void saveBaseline(PrintWriter stdout, BaselineStore baselines, RunReport report, Path dir) {
-        if (report.workloads().stream().anyMatch(w -> RunReport.FAILED.equals(w.status()))) {
-            stdout.println("baseline " + saveBaseline + " NOT saved: a workload failed");
-        } else {
-            try {
-                Path saved = baselines.save(saveBaseline, dir, report, GitCommit.of(Path.of("").toAbsolutePath()));
-                stdout.println("baseline " + saveBaseline + " saved: " + saved);
-            } catch (IOException e) {
-                stdout.println("baseline " + saveBaseline + " NOT saved: " + e.getMessage());
-            }
-        }
-        stdout.flush();
     }
 
     private Suite override(Suite s, List<Workload> selected) {

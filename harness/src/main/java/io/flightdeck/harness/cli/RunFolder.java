@@ -2,25 +2,43 @@ package io.flightdeck.harness.cli;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.compare.RegressionConfirmation;
+import io.flightdeck.harness.files.ExclusiveLock;
+import io.flightdeck.harness.files.ResultWriteException;
 import io.flightdeck.harness.run.ProfilingRun;
 
 /**
- * Prepares a run folder that may hold an earlier run (a CI job that always writes to the same {@code --out}): the
- * earlier run's results are removed first, so a run that dies half-way cannot leave an old {@code report.json}
- * saying "passed". Only files Flightdeck itself writes are touched, never anything else in the folder.
+ * A run's folder, claimed for that run alone and held until it ends.
+ *
+ * <p>Without {@code --out}, a new folder {@code target/flightdeck/runs/<run-id>} is claimed: {@link
+ * Files#createDirectory} either creates it or fails because it exists, atomically, so two runs started in the same
+ * second cannot share a folder (and a store, and a report that mixes them); the second gets {@code <run-id>-2}, the
+ * next {@code -3}, and the id is the folder's name, still sortable by time. With {@code --out}, the folder may hold an
+ * earlier run (a CI job that always writes to the same one): it is locked for the run, so a second run into it at
+ * the same time is refused, and the earlier run's results are removed first, so a run that dies half-way cannot
+ * leave an old {@code report.json} saying "passed". Only files Flightdeck itself writes are touched, never anything
+ * else in the folder.
  */
-final class RunFolder {
+final class RunFolder implements AutoCloseable {
+
+    /** Held by the run that uses the folder; left in place afterwards, as deleting a lock file races its next user. */
+    static final String LOCK = ".flightdeck.lock";
+    /** Where run folders go without {@code --out}, relative to the working directory. */
+    static final Path DEFAULT_PARENT = Path.of("target", "flightdeck", "runs");
+    /** More runs than this claiming one id in the same second means something else is wrong. */
+    private static final int MAX_SUFFIX = 10_000;
 
     private static final List<String> RUN_FILES = List.of(ProfilingRun.REPORT_JSON, ProfilingRun.REPORT_MD,
-            ProfilingRun.REPORT_HTML, ProfilingRun.ENVIRONMENT_JSON, ComparisonFiles.JSON, ComparisonFiles.MARKDOWN,
-            ComparisonFiles.HTML);
+            ProfilingRun.REPORT_HTML, ProfilingRun.ENVIRONMENT_JSON, ProfilingRun.INTERRUPTED, ComparisonFiles.JSON,
+            ComparisonFiles.MARKDOWN, ComparisonFiles.HTML);
     /**
      * What a fork leaves in its workload's folder, and its recording's analysis: fork 1 plain, later forks with
      * "-fork-N".
@@ -29,7 +47,123 @@ final class RunFolder {
             + "|analysis|cpu|alloc|lock)(-fork-\\d+)?\\.(jfr|json|log|folded)"
             + "|flamegraph-(cpu|alloc|lock)(-fork-\\d+|-diff)?\\.html");
 
-    private RunFolder() {
+    private final Path directory;
+    private final String runId;
+    private final ExclusiveLock lock;
+
+    private RunFolder(Path directory, String runId, ExclusiveLock lock) {
+        this.directory = directory;
+        this.runId = runId;
+        this.lock = lock;
+    }
+
+    /** The folder, absolute. */
+    Path directory() {
+        return directory;
+    }
+
+    /** The run's id: the folder's name when Flightdeck chose it, else the id it was asked for. */
+    String runId() {
+        return runId;
+    }
+
+    /**
+     * Claims the run's folder: a new one under {@link #DEFAULT_PARENT} named after {@code runId} when {@code out} is
+     * null, else {@code out}, locked and cleared of an earlier run's results.
+     *
+     * @param folders the workloads' folders, relative to the run folder
+     * @throws UsageException when the folder cannot be had; its message is the line the user sees
+     */
+    static RunFolder claim(Path out, String runId, List<String> folders) {
+        try {
+            if (out == null) {
+                Path dir = claimNew(DEFAULT_PARENT, runId);
+                return new RunFolder(dir, dir.getFileName().toString(), lock(dir));
+            }
+            if (out.toString().isEmpty()) {
+                throw new UsageException("--out '': name a folder");
+            }
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw new UsageException("--out " + out + " is a file, not a folder");
+            }
+            checkNoComma(out.toAbsolutePath()); // before anything is created
+            Path dir = Files.createDirectories(out).toAbsolutePath().normalize();
+            checkUsable(dir);
+            RunFolder claimed = new RunFolder(dir, runId, lock(dir));
+            try {
+                clearPreviousRun(dir, folders);
+            } catch (IOException | RuntimeException e) {
+                claimed.close();
+                throw e;
+            }
+            return claimed;
+        } catch (ResultWriteException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException | InvalidPathException e) {
+            throw new UsageException("cannot prepare the run folder: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A new folder under {@code parent}, named {@code name} or, when that exists, {@code name-2}, {@code name-3}...:
+     * each created by one {@link Files#createDirectory}, which fails when the folder exists, so of any number of
+     * processes claiming at once each gets a folder of its own. The folder is returned absolute.
+     */
+    static Path claimNew(Path parent, String name) throws IOException {
+        Path base;
+        try {
+            base = Files.createDirectories(parent).toAbsolutePath().normalize();
+        } catch (IOException e) {
+            throw new ResultWriteException(parent.toAbsolutePath(), e);
+        }
+        checkUsable(base);
+        for (int n = 1; n <= MAX_SUFFIX; n++) {
+            Path candidate = base.resolve(n == 1 ? name : name + "-" + n);
+            try {
+                return Files.createDirectory(candidate);
+            } catch (FileAlreadyExistsException e) {
+                // another run has it: try the next name
+            } catch (IOException e) {
+                throw new ResultWriteException(candidate, e);
+            }
+        }
+        throw new ResultWriteException(base.resolve(name), new IOException(MAX_SUFFIX + " folders of that name exist"));
+    }
+
+    private static void checkNoComma(Path dir) {
+        if (dir.toString().contains(",")) { // JFR's filename= option cannot hold a comma
+            throw new UsageException("run folder " + dir + ": a folder whose path has a comma cannot hold recordings");
+        }
+    }
+
+    private static void checkUsable(Path dir) {
+        checkNoComma(dir);
+        if (!Files.isWritable(dir)) {
+            throw new UsageException("run folder " + dir + " is not writable");
+        }
+    }
+
+    private static ExclusiveLock lock(Path dir) throws IOException {
+        Path file = dir.resolve(LOCK);
+        ExclusiveLock lock;
+        try {
+            lock = ExclusiveLock.tryAcquire(file);
+        } catch (IOException e) {
+            throw new ResultWriteException(file, e);
+        }
+        if (lock == null) {
+            throw new UsageException("run folder " + dir + " is in use by another run: choose another --out");
+        }
+        return lock;
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            // the process ends soon, and the lock with it
+        }
     }
 
     /** @param folders the workloads' folders, relative to {@code dir} */

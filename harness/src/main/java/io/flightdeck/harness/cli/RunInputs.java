@@ -3,7 +3,6 @@ package io.flightdeck.harness.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +21,9 @@ import io.flightdeck.harness.check.BudgetFileException;
 import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.compare.ChangeThresholds;
 import io.flightdeck.harness.compare.RunComparison;
-import io.flightdeck.harness.history.HistoryEntries;
 import io.flightdeck.harness.history.HistoryEntry;
 import io.flightdeck.harness.history.HistoryStore;
 import io.flightdeck.harness.home.BaselineStore;
-import io.flightdeck.harness.home.GitCommit;
 import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.html.RunPage;
@@ -120,31 +117,6 @@ final class RunInputs {
         };
     }
 
-    /**
-     * The run folder, created and writable, with an earlier run's results in it removed ({@link RunFolder}).
-     *
-     * @param folders the workloads' folders inside it, relative
-     */
-    static Path runDirectory(Path out, String runId, List<String> folders) {
-        try {
-            Path dir = out != null ? out : Path.of("target", "flightdeck", "runs", runId);
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new UsageException("--out " + dir + " is a file, not a folder");
-            }
-            if (dir.toAbsolutePath().toString().contains(",")) { // JFR's filename= option cannot hold a comma
-                throw new UsageException("--out " + dir + ": a folder whose path has a comma cannot hold recordings");
-            }
-            Path created = Files.createDirectories(dir).toAbsolutePath().normalize();
-            if (!Files.isWritable(created)) {
-                throw new UsageException("--out " + dir + " is not writable");
-            }
-            RunFolder.clearPreviousRun(created, folders);
-            return created;
-        } catch (IOException | InvalidPathException e) {
-            throw new UsageException("cannot prepare the run folder: " + e.getMessage());
-        }
-    }
-
     /** "10%", "10 %" or "10": a percentage, as a fraction (0.10); above 0 and below 1000 %. */
     static double percentage(String option, String text) {
         Matcher m = PERCENT.matcher(text.strip());
@@ -228,21 +200,6 @@ final class RunInputs {
         } catch (IOException e) {
             out.println("warning: report.html could not be rewritten with the comparison and history: "
                     + e.getMessage());
-        }
-        out.flush();
-    }
-
-    /**
-     * Adds the run to the history in the home folder and says where; a history that cannot be written is a warning,
-     * not a failed run (the run's own results are already safe in its folder).
-     */
-    static void appendHistory(PrintWriter out, Home home, RunReport report) {
-        HistoryStore history = new HistoryStore(home.history());
-        try {
-            history.append(HistoryEntries.of(report, GitCommit.of(Path.of("").toAbsolutePath())));
-            out.println("history: " + history.file());
-        } catch (IOException e) {
-            out.println("warning: the run was not added to the history " + history.file() + ": " + e.getMessage());
         }
         out.flush();
     }

@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
  * A file that appears whole or not at all: written next to its final name, flushed to disk, then moved over it,
  * so a run killed half-way never leaves half a report for a reader (or a CI job) to trust.
@@ -27,8 +29,22 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /**
+     * @throws ResultWriteException when the file system refuses (full, read-only, a folder in the way): its message
+     *                              names the file
+     */
     public static void write(Path file, Writer writer) throws IOException {
         Path target = file.toAbsolutePath();
+        try {
+            writeOrFail(target, writer);
+        } catch (JsonProcessingException | ResultWriteException e) {
+            throw e; // a value that cannot be serialized is a bug, not the disk; a nested write already named its file
+        } catch (IOException e) {
+            throw new ResultWriteException(target, e);
+        }
+    }
+
+    private static void writeOrFail(Path target, Writer writer) throws IOException {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -46,7 +62,11 @@ public final class AtomicFile {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(temp);
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // the write's own outcome is what the caller needs; a temporary file left is hidden and harmless
+            }
         }
     }
 

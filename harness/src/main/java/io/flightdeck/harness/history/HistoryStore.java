@@ -1,33 +1,48 @@
 package io.flightdeck.harness.history;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.flightdeck.harness.files.AtomicFile;
+import io.flightdeck.harness.files.ExclusiveLock;
+import io.flightdeck.harness.files.ResultWriteException;
 import io.flightdeck.harness.files.Json;
 
 /**
  * The run history: one JSON line per run, in the order they were added. Records are only ever added, and each
  * addition is atomic: the file is rewritten beside itself with the new line and moved over the old one, so a writer
- * killed at any point leaves the file as it was before or as it is after, never a torn line. Writers on the same
- * machine take turns through a lock file.
+ * killed at any point leaves the file as it was before or as it is after, never a torn line.
+ *
+ * <p>Why not append in place: one {@code write} of a line to a file opened for appending lands whole beside other
+ * appenders, but not against a kill or a full disk (Linux stops a long write at a fatal signal and returns what it
+ * wrote), and a reader that takes no lock could see half a line. The rewrite costs a copy of the file per run; it
+ * buys readers that always see whole records.
+ *
+ * <p>Writers take turns through {@link ExclusiveLock} (between processes and between threads of one). A writer
+ * killed half-way leaves its temporary file; as every writer holds the lock while its temporary file exists, any
+ * found under the lock is such a leftover, and is deleted.
+ *
+ * <p>A line that is not a record (torn by hand, not UTF-8, another version's) is skipped and counted, never fatal.
  */
 public final class HistoryStore {
 
+    private static final int CHUNK = 64 * 1024;
+
     private final Path file;
-    private final ObjectMapper json = Json.mapper().copy().disable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper json = Json.mapper().copy().disable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // two records run together are no record
 
     public HistoryStore(Path file) {
         this.file = file;
@@ -40,13 +55,18 @@ public final class HistoryStore {
     /** Adds one record at the end. */
     public void append(HistoryEntry entry) throws IOException {
         byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path lock = file.resolveSibling(file.getFileName() + ".lock");
-        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
-            byte[] before = Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
+        Path target = file.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new ResultWriteException(target, e);
+        }
+        Path lock = target.resolveSibling(target.getFileName() + ".lock");
+        try (ExclusiveLock ignored = lockOrName(lock)) {
+            deleteLeftoverTemporaryFiles(target);
+            byte[] before = Files.isRegularFile(target) ? Files.readAllBytes(target) : new byte[0];
             boolean needsNewline = before.length > 0 && before[before.length - 1] != '\n';
-            AtomicFile.write(file, (OutputStream out) -> {
+            AtomicFile.write(target, (OutputStream out) -> {
                 out.write(before);
                 if (needsNewline) {
                     out.write('\n'); // a line someone appended by hand without its end
@@ -56,43 +76,90 @@ public final class HistoryStore {
         }
     }
 
+    private static ExclusiveLock lockOrName(Path lock) throws IOException {
+        try {
+            return ExclusiveLock.acquire(lock);
+        } catch (IOException e) {
+            throw new ResultWriteException(lock, e);
+        }
+    }
+
+    /** {@link AtomicFile}'s temporary files of this history, left by writers killed half-way; called under the lock. */
+    private static void deleteLeftoverTemporaryFiles(Path target) throws IOException {
+        String glob = "." + target.getFileName() + "*.tmp";
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(), glob)) {
+            for (Path p : leftovers) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** A record with everything a trend reads, of a schema this tool knows. */
     private static boolean complete(HistoryEntry e) {
         return e != null && e.schemaVersion() == HistoryEntry.SCHEMA_VERSION && e.time() != null && e.source() != null
-                && e.runId() != null && e.points().stream().allMatch(p -> p != null && p.workload() != null
-                && p.caseLabel() != null && p.metric() != null);
+                && e.runId() != null && e.points() != null && e.points().stream().allMatch(p -> p != null
+                && p.workload() != null && p.caseLabel() != null && p.metric() != null);
     }
 
     /** What a read found: the records, and the lines that are not records (with their numbers). */
     public record Contents(List<HistoryEntry> entries, List<String> skipped) {
     }
 
-    /** Every record, oldest first; a line that is not a record is skipped and named, not fatal. */
+    /**
+     * Every record, oldest first; a line that is not a record is skipped and named, not fatal. Lines are split as
+     * bytes and each parsed on its own, so one line that is not UTF-8 costs that line, not the whole history.
+     */
     public Contents read() throws IOException {
         List<HistoryEntry> entries = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
             return new Contents(List.of(), List.of());
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            byte[] chunk = new byte[CHUNK];
             int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    HistoryEntry e = json.readValue(line, HistoryEntry.class);
-                    if (!complete(e)) {
-                        throw new IOException("not a whole record of a version this tool reads");
+            int n;
+            while ((n = in.read(chunk)) >= 0) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] == '\n') {
+                        line.write(chunk, start, i - start);
+                        parse(line.toByteArray(), ++number, entries, skipped);
+                        line.reset();
+                        start = i + 1;
                     }
-                    entries.add(e);
-                } catch (IOException e) { // Jackson's parse errors included
-                    skipped.add("line " + number);
                 }
+                line.write(chunk, start, n - start);
+            }
+            if (line.size() > 0) {
+                parse(line.toByteArray(), ++number, entries, skipped);
             }
         }
         return new Contents(List.copyOf(entries), List.copyOf(skipped));
+    }
+
+    private void parse(byte[] line, int number, List<HistoryEntry> entries, List<String> skipped) {
+        if (isBlank(line)) {
+            return;
+        }
+        try {
+            HistoryEntry e = json.readValue(line, HistoryEntry.class); // Jackson rejects bytes that are not UTF-8
+            if (!complete(e)) {
+                throw new IOException("not a whole record of a version this tool reads");
+            }
+            entries.add(e);
+        } catch (IOException | RuntimeException e) { // Jackson's parse errors included
+            skipped.add("line " + number);
+        }
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }

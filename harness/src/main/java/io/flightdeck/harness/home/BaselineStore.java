@@ -2,14 +2,11 @@ package io.flightdeck.harness.home;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +15,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.flightdeck.harness.files.ExclusiveLock;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
@@ -31,7 +29,8 @@ import io.flightdeck.harness.report.WorkloadReport;
  *
  * <p>A save is filled under a temporary name and renamed into place, under a lock, so a baseline is either the old
  * one or the new one, never half of each: a failed save puts the old one back. Only a process killed between the two
- * renames of a replacement leaves the old one under a hidden {@code .replaced-} name and none under its own.
+ * renames of a replacement leaves the old one under a hidden {@code .replaced-} name and none under its own; the next
+ * save puts it back (and deletes a killed save's staging folder).
  */
 public final class BaselineStore {
 
@@ -40,6 +39,9 @@ public final class BaselineStore {
     public static final String ABOUT = "baseline.json";
     /** Letters, digits, dot, dash, underscore; not starting with a dot (the store's own temporary folders do). */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
+    private static final String REPLACED = ".replaced-";
+    /** "-" and a UUID's 36 characters. */
+    private static final int UUID_SUFFIX = 37;
     private static final List<String> STACKS = List.of("cpu.folded", "alloc.folded", "lock.folded");
 
     private final Path root;
@@ -82,9 +84,9 @@ public final class BaselineStore {
         Path target = folder(name);
         Files.createDirectories(root);
         Path staging = root.resolve(".saving-" + name + "-" + UUID.randomUUID());
-        try (FileChannel lockFile = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-             FileLock ignored = lockFile.lock()) { // two saves of one name must not interleave their renames
+        // two saves of one name must not interleave their renames, in two processes or in two threads of one
+        try (ExclusiveLock ignored = ExclusiveLock.acquire(root.resolve(".lock"))) {
+            recoverInterruptedSaves();
             Files.createDirectories(staging);
             Files.copy(runFolder.resolve(REPORT), staging.resolve(REPORT));
             if (Files.isRegularFile(runFolder.resolve(ENVIRONMENT))) {
@@ -106,6 +108,27 @@ public final class BaselineStore {
             deleteTree(staging); // only left when something failed before the swap
         }
         return target;
+    }
+
+    /**
+     * Tidies after saves that were killed half-way; called under the lock, so no save is running. A staging folder
+     * is deleted; a baseline renamed aside for its replacement is put back under its name when the replacement never
+     * arrived, else deleted.
+     */
+    private void recoverInterruptedSaves() throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(root, ".{saving,replaced}-*")) {
+            for (Path p : leftovers) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(REPLACED) && n.length() > REPLACED.length() + UUID_SUFFIX) {
+                    Path own = root.resolve(n.substring(REPLACED.length(), n.length() - UUID_SUFFIX));
+                    if (!Files.exists(own) && NAME.matcher(own.getFileName().toString()).matches()) {
+                        move(p, own);
+                        continue;
+                    }
+                }
+                deleteTree(p);
+            }
+        }
     }
 
     /** The baseline's report. */
@@ -139,7 +162,7 @@ public final class BaselineStore {
     private static void swapIn(Path staging, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
-            old = target.resolveSibling(".replaced-" + target.getFileName() + "-" + UUID.randomUUID());
+            old = target.resolveSibling(REPLACED + target.getFileName() + "-" + UUID.randomUUID());
             move(target, old);
         }
         try {

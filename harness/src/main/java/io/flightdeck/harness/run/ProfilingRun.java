@@ -58,6 +58,8 @@ public final class ProfilingRun {
     public static final String REPORT_MD = "report.md";
     public static final String REPORT_HTML = RunPage.FILE;
     public static final String ENVIRONMENT_JSON = "environment.json";
+    /** Left in the run folder of a run interrupted before its reports were written (and then there are none). */
+    public static final String INTERRUPTED = RunInterruption.FILE;
 
     private final ObjectMapper json = Json.mapper();
 
@@ -66,8 +68,16 @@ public final class ProfilingRun {
      */
     public RunReport execute(RunPlan plan, LeakCheckPlan leakChecks, Budgets budgets, List<String> arguments,
                              RunListener listener) throws IOException {
-        Instant started = Instant.now();
         Files.createDirectories(plan.directory());
+        try (RunInterruption interruption = RunInterruption.watch(plan.directory(), plan.runId(),
+                List.of(REPORT_JSON, REPORT_MD, REPORT_HTML))) {
+            return execute(plan, leakChecks, budgets, arguments, listener, interruption);
+        }
+    }
+
+    private RunReport execute(RunPlan plan, LeakCheckPlan leakChecks, Budgets budgets, List<String> arguments,
+                              RunListener listener, RunInterruption interruption) throws IOException {
+        Instant started = Instant.now();
         Environment environment = EnvironmentProbe.probe();
         Json.writeAtomically(json, plan.directory().resolve(ENVIRONMENT_JSON), environment);
 
@@ -118,11 +128,13 @@ public final class ProfilingRun {
                 Duration.between(started, finished).toMillis() / 1000.0, settings(plan, leakChecks, budgets, arguments),
                 environment, noise, List.copyOf(workloads), verdicts, leaks,
                 failed ? RunReport.FAILED : RunReport.PASSED, failed ? 1 : 0);
-        Json.writeAtomically(json, plan.directory().resolve(REPORT_JSON), report);
-        AtomicFile.writeString(plan.directory().resolve(REPORT_MD),
-                MarkdownReport.render(report));
-        // the run command writes it again with the comparison and the history
-        RunPage.write(report, plan.directory(), null, List.of(), report.exitCode());
+        // report.json last: a CI job reads it, and it must never say "passed" beside a missing report.md or .html
+        interruption.writeReports(() -> {
+            AtomicFile.writeString(plan.directory().resolve(REPORT_MD), MarkdownReport.render(report));
+            // the run command writes it again with the comparison and the history
+            RunPage.write(report, plan.directory(), null, List.of(), report.exitCode());
+            Json.writeAtomically(json, plan.directory().resolve(REPORT_JSON), report);
+        });
         return report;
     }
 

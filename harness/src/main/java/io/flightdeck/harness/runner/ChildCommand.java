@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.flightdeck.harness.child.ChildMain;
+import io.flightdeck.harness.child.ParentWatch;
 import io.flightdeck.harness.measure.footprint.FootprintProbe;
 
 /**
@@ -42,10 +43,22 @@ final class ChildCommand {
             cmd.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc and OSHI's JNA load native code
         }
         cmd.add("-Dflightdeck.child=true");
+        // the child ends itself when this JVM dies (its stdin, a pipe held here, closes) or long after its time limit
+        cmd.add("-D" + ParentWatch.WATCH_PROPERTY + "=" + ParentWatch.STDIN);
+        cmd.add("-D" + ParentWatch.TIME_LIMIT_PROPERTY + "=" + ownTimeLimit(plan.suite().timeoutSeconds()));
         cmd.add("-cp");
         cmd.add(ChildClasspath.resolve());
         cmd.add(ChildMain.class.getName());
         cmd.add(spec.toString());
         return cmd;
+    }
+
+    /**
+     * The child's own time limit: later than the parent's, its SIGTERM and the grace before its kill, so that a live
+     * parent always stops a late child itself and says why; the child's only matters when the parent cannot.
+     */
+    static long ownTimeLimit(long timeoutSeconds) {
+        long margin = 3 * ForkedRunner.GRACE_SECONDS;
+        return timeoutSeconds > Long.MAX_VALUE - margin ? Long.MAX_VALUE : timeoutSeconds + margin;
     }
 }

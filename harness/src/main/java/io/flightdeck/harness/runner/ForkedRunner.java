@@ -9,21 +9,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.flightdeck.harness.child.ChildMain;
 import io.flightdeck.harness.child.ChildResult;
 import io.flightdeck.harness.child.ChildSpec;
+import io.flightdeck.harness.child.ParentWatch;
 import io.flightdeck.harness.child.Progress;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.harness.workload.WorkloadContext;
 
 /**
  * Runs each workload of a plan in child JVMs, one fork at a time, and collects how each ended. A child that
@@ -37,18 +41,55 @@ public final class ForkedRunner {
     static final int STDERR_TAIL_LINES = 30;
 
     /**
-     * Children still running, so that a run interrupted with Ctrl-C does not leave JVMs behind: a shutdown hook
-     * stops them (SIGTERM, so their recordings are still written).
+     * Children still running, with their scratch folders, so that a run interrupted with Ctrl-C leaves neither JVMs
+     * nor their databases behind: a shutdown hook stops them (SIGTERM, so their recordings are still written), waits
+     * for them a while, and deletes their scratch. (A parent killed with SIGKILL runs no hook: then each child sees
+     * its standard input close and ends itself, see {@link io.flightdeck.harness.child.ParentWatch}.)
      */
-    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final Map<Process, Path> RUNNING = new ConcurrentHashMap<>();
+    /** Set when the JVM shuts down: no fork starts after that, as the hook could not stop it. */
+    private static volatile boolean stopping;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Process p : RUNNING) {
-                p.descendants().forEach(ProcessHandle::destroy);
-                p.destroy();
+        Runtime.getRuntime().addShutdownHook(new Thread(ForkedRunner::stopAll, "flightdeck-stop-children"));
+    }
+
+    /** Stops every running child, waits for each (bounded) and deletes its scratch folder. */
+    static void stopAll() {
+        stopping = true;
+        Map<Process, Path> running = Map.copyOf(RUNNING);
+        running.keySet().forEach(ForkedRunner::askToStop);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GRACE_SECONDS);
+        running.forEach((p, scratch) -> {
+            try {
+                long left = deadline - System.nanoTime();
+                if (!p.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                    p.destroyForcibly();
+                    p.waitFor(1, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        }, "flightdeck-stop-children"));
+            deleteScratch(scratch);
+        });
+    }
+
+    /** Deletes a fork's scratch folder (its database), whatever state the child left it in. */
+    static void deleteScratch(Path scratch) {
+        if (!Files.exists(scratch)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(scratch)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // left behind: a file a user holds open elsewhere; nothing the run depends on
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // as above
+        }
     }
 
     private final ObjectMapper json = Json.mapper();
@@ -115,10 +156,16 @@ public final class ForkedRunner {
         Json.writeAtomically(json, specFile, spec);
 
         List<String> command = ChildCommand.build(plan, specFile, recording);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+        // stdin stays a pipe this JVM holds open and never writes: the child sees it close when this JVM dies
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        Path scratch = dir.resolve(WorkloadContext.SCRATCH_FOLDER);
         long began = System.nanoTime();
+        if (stopping) {
+            throw new IOException("Flightdeck is shutting down");
+        }
         Process process = builder.start();
-        RUNNING.add(process);
+        RUNNING.put(process, scratch);
         listener.childStarted(workload, fork, process.pid());
         Thread pump = pumpStdout(process, stdout, workload);
         boolean finished;
@@ -135,6 +182,9 @@ public final class ForkedRunner {
             throw new IOException("interrupted while " + workload.name() + " ran", e);
         }
         RUNNING.remove(process);
+        if (!process.isAlive()) {
+            deleteScratch(scratch); // a crashed or stopped child never closed its store; a finished one did already
+        }
         double seconds = (System.nanoTime() - began) / 1e9;
         Integer exitCode = process.isAlive() ? null : process.exitValue();
 
@@ -192,6 +242,8 @@ public final class ForkedRunner {
             case ChildMain.EXIT_WORKLOAD_FAILED -> " (the workload failed)";
             case ChildMain.EXIT_BAD_SPEC -> " (it could not read its spec)";
             case ChildMain.EXIT_NO_RESULT -> " (it could not write its result)";
+            case ParentWatch.EXIT_PARENT_GONE -> " (it lost its parent process)";
+            case ParentWatch.EXIT_TIME_LIMIT -> " (it ran past its own time limit)";
             default -> "";
         };
     }
@@ -218,12 +270,21 @@ public final class ForkedRunner {
 
     /** SIGTERM first so the JVM runs its shutdown hooks and JFR writes the recording; then kill. */
     private static void stop(Process process) throws InterruptedException {
-        process.destroy();
+        askToStop(process);
         if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * SIGTERM, through the process's handle: {@link Process#destroy()} also closes the child's stdin, which the child
+     * takes for its parent's death and halts at once, without writing its recording.
+     */
+    private static void askToStop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.toHandle().destroy();
     }
 
     /** Copies the child's stdout to a file, passing progress lines to the listener. */

@@ -15,10 +15,22 @@ import java.util.Optional;
  */
 public record WorkloadContext(Scale scale, long seed, Path directory, Map<String, String> parameters) {
 
+    /** The name of {@link #scratchDirectory()} inside the workload's folder. */
+    public static final String SCRATCH_FOLDER = "store";
+
     public WorkloadContext {
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(directory, "directory");
         parameters = Map.copyOf(parameters);
+    }
+
+    /**
+     * A folder for scratch data (a database the workload measures): the runner deletes it when a fork ends, however
+     * it ends (a crash, a time limit, Ctrl-C, a parent killed), since a run folder holds results, not gigabytes of
+     * scratch. Shared by the workload's forks, which run one at a time.
+     */
+    public Path scratchDirectory() {
+        return directory.resolve(SCRATCH_FOLDER);
     }
 
     public Optional<String> parameter(String name) {

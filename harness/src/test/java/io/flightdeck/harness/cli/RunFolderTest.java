@@ -1,10 +1,17 @@
 package io.flightdeck.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,5 +44,56 @@ class RunFolderTest {
             assertThat(left.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()))
                     .containsExactlyInAnyOrder("notes.txt", "test-sum/my-analysis.json", "not-a-workload/result.json");
         }
+    }
+
+    /**
+     * Runs started in the same second ask for the same run id: each must still get a folder of its own (the sweep saw
+     * two runs share one folder and its store, and 20 concurrent runs leave 13 ids). All threads claim at once.
+     */
+    @Test
+    void runsClaimingOneIdAtOnceEachGetAFolderOfTheirOwn() throws Exception {
+        int runs = 24;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        try {
+            List<Future<Path>> claims = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                claims.add(pool.submit((Callable<Path>) () -> {
+                    start.await();
+                    return RunFolder.claimNew(dir.resolve("runs"), "20260101-120000-quick");
+                }));
+            }
+            start.countDown();
+            List<Path> folders = new ArrayList<>();
+            for (Future<Path> f : claims) {
+                folders.add(f.get());
+            }
+            assertThat(folders).doesNotHaveDuplicates().allMatch(Files::isDirectory);
+            assertThat(folders).extracting(p -> p.getFileName().toString())
+                    .contains("20260101-120000-quick", "20260101-120000-quick-2", "20260101-120000-quick-" + runs)
+                    .allMatch(n -> n.startsWith("20260101-120000-quick"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFolderInUseByAnotherRunIsRefusedAndFreeAgainAfterIt() {
+        Path out = dir.resolve("ci-run");
+        try (RunFolder first = RunFolder.claim(out, "r1", List.of())) {
+            assertThat(first.directory()).isEqualTo(out.toAbsolutePath());
+            assertThat(first.runId()).isEqualTo("r1");
+            assertThatThrownBy(() -> RunFolder.claim(out, "r2", List.of())).isInstanceOf(UsageException.class)
+                    .hasMessageContaining("in use by another run");
+        }
+        try (RunFolder again = RunFolder.claim(out, "r3", List.of())) {
+            assertThat(again.runId()).isEqualTo("r3");
+        }
+    }
+
+    @Test
+    void anEmptyOutIsRefused() {
+        assertThatThrownBy(() -> RunFolder.claim(Path.of(""), "r", List.of())).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--out ''");
     }
 }

@@ -39,4 +39,22 @@ class AtomicFileTest {
         assertThat(file).hasContent("two");
         assertThat(Files.getPosixFilePermissions(file).toString()).contains("OTHERS_READ");
     }
+
+    /** "No space left on device" alone does not say where: the error names the file, as a line a user can act on. */
+    @Test
+    void aFailedWriteNamesItsFile() {
+        Path file = dir.resolve("run/report.md");
+        assertThatThrownBy(() -> AtomicFile.write(file, out -> {
+            throw new IOException("No space left on device");
+        })).isInstanceOf(ResultWriteException.class)
+                .hasMessage("cannot write " + file.toAbsolutePath() + ": No space left on device");
+    }
+
+    @Test
+    void aFolderInTheWayIsNamedWithTheFile() throws IOException {
+        Path file = dir.resolve("report.html");
+        Files.createDirectories(file.resolve("inside"));
+        assertThatThrownBy(() -> AtomicFile.writeString(file, "page")).isInstanceOf(ResultWriteException.class)
+                .hasMessageStartingWith("cannot write " + file.toAbsolutePath() + ": ");
+    }
 }

@@ -94,6 +94,63 @@ class HistoryStoreTest {
         }
     }
 
+    /** The sweep: one line of invalid UTF-8 made every read fail, so `history` and the report's trend broke. */
+    @Test
+    void aLineThatIsNotUtf8IsSkippedAndTheOthersStillRead() throws Exception {
+        HistoryStore store = new HistoryStore(dir.resolve("history.jsonl"));
+        store.append(entry("r1", Instant.EPOCH, 1));
+        byte[] bad = "{\"schemaVersion\":1,\"runId\":\"\u00ff\"}\n".getBytes(StandardCharsets.ISO_8859_1); // 0xFF
+        Files.write(store.file(), bad, StandardOpenOption.APPEND);
+        store.append(entry("r2", Instant.EPOCH, 1));
+        Files.write(store.file(), "{\"a\":1}{\"b\":2}\n".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        store.append(entry("r3", Instant.EPOCH, 1));
+
+        HistoryStore.Contents c = store.read();
+        assertThat(c.entries()).extracting(HistoryEntry::runId).containsExactly("r1", "r2", "r3");
+        assertThat(c.skipped()).containsExactly("line 2", "line 4");
+    }
+
+    /** A writer killed half-way leaves its temporary file; the next append clears it away. */
+    @Test
+    void aKilledWritersTemporaryFileIsRemovedByTheNextAppend() throws Exception {
+        HistoryStore store = new HistoryStore(dir.resolve("history.jsonl"));
+        store.append(entry("r1", Instant.EPOCH, 1));
+        Path leftover = Files.writeString(dir.resolve(".history.jsonl4711.tmp"), "{\"schemaVersion\":1,\"ru");
+        Path someoneElses = Files.writeString(dir.resolve(".other4711.tmp"), "not the history's");
+        store.append(entry("r2", Instant.EPOCH, 1));
+        assertThat(leftover).doesNotExist();
+        assertThat(someoneElses).exists();
+        assertThat(store.read().entries()).hasSize(2);
+    }
+
+    /** Commands run in one JVM (tests, a build plugin) append at once: Java's file lock alone refuses that. */
+    @Test
+    void threadsOfOneProcessAppendingAtOnceAllLand() throws Exception {
+        HistoryStore store = new HistoryStore(dir.resolve("history.jsonl"));
+        int writers = 12;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String id = "t" + i;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    store.append(entry(id, Instant.EPOCH, 2));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.read().entries()).hasSize(writers);
+        assertThat(store.read().skipped()).isEmpty();
+    }
+
     @Test
     void trendsCompareEachRunWithThePreviousOnTheSameEnvironmentOnly() {
         List<HistoryEntry> entries = List.of(

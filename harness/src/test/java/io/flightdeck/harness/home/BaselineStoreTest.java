@@ -78,4 +78,61 @@ class BaselineStoreTest {
         assertThat(Home.projectRoot(deep)).isEqualTo(project);
         assertThat(Home.projectRoot(dir.resolve("elsewhere"))).isEqualTo(dir.resolve("elsewhere"));
     }
+
+    /**
+     * A save killed between its two renames leaves the old baseline aside under a hidden name and none under its own;
+     * one killed while staging leaves its staging folder. The next save (of any name) puts the first back and
+     * deletes the second.
+     */
+    @Test
+    void theNextSaveRecoversFromSavesKilledHalfWay() throws Exception {
+        BaselineStore store = new BaselineStore(new Home(dir.resolve("home")));
+        store.save("main", dir.resolve("run1"), runFolder(dir.resolve("run1"), "r1", "a 1\n"), null);
+        Path baselines = dir.resolve("home/baselines");
+        Path aside = baselines.resolve(".replaced-main-0f8fad5b-d9cb-469f-a165-70867728950e");
+        Files.move(baselines.resolve("main"), aside); // killed after the first rename
+        Path staging = Files.createDirectories(baselines.resolve(".saving-nightly-1b4e28ba-2fa1-11d2-883f-0016d3cca427"));
+        Files.writeString(staging.resolve("report.json"), "{\"half\":");
+
+        store.save("other", dir.resolve("run2"), runFolder(dir.resolve("run2"), "r2", "b 2\n"), null);
+
+        assertThat(store.load("main").runId()).isEqualTo("r1");
+        assertThat(aside).doesNotExist();
+        assertThat(staging).doesNotExist();
+        assertThat(store.names()).containsExactly("main", "other");
+    }
+
+    /** Saves from threads of one JVM take turns, as saves from two processes do (Java's file lock alone refuses). */
+    @Test
+    void threadsSavingOneNameAtOnceLeaveOneWholeBaseline() throws Exception {
+        BaselineStore store = new BaselineStore(new Home(dir.resolve("home")));
+        int savers = 6;
+        java.util.List<RunReport> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < savers; i++) {
+            reports.add(runFolder(dir.resolve("run" + i), "r" + i, "s" + i + " 1\n"));
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(savers);
+        try {
+            java.util.List<java.util.concurrent.Future<Path>> saves = new java.util.ArrayList<>();
+            for (int i = 0; i < savers; i++) {
+                int n = i;
+                saves.add(pool.submit(() -> {
+                    start.await();
+                    return store.save("main", dir.resolve("run" + n), reports.get(n), null);
+                }));
+            }
+            start.countDown();
+            for (var f : saves) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String runId = store.load("main").runId();
+        assertThat(store.folder("main").resolve("w/cpu.folded")).hasContent("s" + runId.substring(1) + " 1");
+        try (var left = Files.list(dir.resolve("home/baselines"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".lock", "main");
+        }
+    }
 }

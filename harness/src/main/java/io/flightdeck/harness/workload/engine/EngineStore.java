@@ -53,7 +53,7 @@ final class EngineStore implements AutoCloseable {
             case MEMORY:
                 return new EngineStore(MemoryEngine.open(new InMemoryEpisodeStore(), config), null);
             case SQLITE:
-                Path dir = Files.createDirectories(context.directory().resolve("store"));
+                Path dir = Files.createDirectories(context.scratchDirectory());
                 Path file = dir.resolve(caseLabel.replaceAll("[^A-Za-z0-9._-]", "_") + ".db");
                 deleteWithCompanions(file); // a fresh store, whatever an earlier fork left
                 return new EngineStore(MemoryEngine.open(SqliteEpisodeStore.open(file), config), file);

@@ -1,0 +1,69 @@
+package io.flightdeck.harness.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.flightdeck.harness.workload.WorkloadContext;
+
+/**
+ * A parent killed with SIGKILL runs no shutdown hook and cannot stop its children: they must notice and end
+ * themselves (the sweep found one re-parented to PID 1 and running on with no time limit), deleting their scratch.
+ */
+class ParentDeathTest {
+
+    /** Far beyond what a child needs to notice; the test asserts that it ends, never how fast. */
+    private static final long GENEROUS_SECONDS = 120;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aChildWhoseParentIsKilledEndsItselfAndDeletesItsScratch() throws Exception {
+        Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ParentOfAHangingChildMain.class.getName(), dir.toString())
+                .redirectErrorStream(true).start();
+        Optional<ProcessHandle> child = Optional.empty();
+        try {
+            long pid = childPid(parent);
+            child = ProcessHandle.of(pid);
+            assertThat(child).as("the child is running").isPresent();
+            Path scratch = Files.createDirectories(dir.resolve("test-hang").resolve(WorkloadContext.SCRATCH_FOLDER));
+            Files.writeString(scratch.resolve("default.db"), "a database the child had open");
+
+            parent.destroyForcibly(); // SIGKILL: no shutdown hook of the parent runs
+            assertThat(parent.waitFor(GENEROUS_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(child.get().onExit().completeOnTimeout(null, GENEROUS_SECONDS, TimeUnit.SECONDS).get())
+                    .as("the orphaned child ended").isNotNull();
+            assertThat(child.get().isAlive()).isFalse();
+            assertThat(scratch).as("its scratch store is gone with it").doesNotExist();
+        } finally {
+            parent.destroyForcibly();
+            child.ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static long childPid(Process parent) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        StringBuilder seen = new StringBuilder();
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("child ")) {
+                return Long.parseLong(line.substring("child ".length()).strip());
+            }
+            seen.append(line).append('\n');
+        }
+        throw new AssertionError("the parent ended without starting a child:\n" + seen);
+    }
+}
