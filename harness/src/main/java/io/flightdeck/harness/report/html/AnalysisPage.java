@@ -39,7 +39,7 @@ public final class AnalysisPage {
         HtmlDocument.flameGraphLinks(main, "Flame graphs: ", flameGraphs);
         Element section = HtmlDocument.section(main, "What the recording shows", true);
         RecordingSections.append(section, a);
-        Element facts = HtmlDocument.section(main, "The recording", false);
+        Element facts = HtmlDocument.section(main, "The recording", false).attr("id", "recording");
         HtmlDocument.table(facts, List.of("Fact", "Value"), List.of(
                 List.of("file", r.file()),
                 List.of("format version", String.valueOf(r.formatVersion())),
