@@ -55,6 +55,7 @@ class PageWidthTest {
 
     @BeforeAll
     static void writePages() throws Exception {
+        browser = Browser.start(); // first: without a browser the test is skipped before the run
         assertThat(LONG_CLASS).hasSize(300).doesNotContain(" ");
         Path run = dir.resolve("run");
         Cli quick = Cli.run("run", "-w", "pattern-extraction", "--warmup", "1", "--iterations", "3", "--iteration-ms",
@@ -118,8 +119,6 @@ class PageWidthTest {
         Path leakDir = Files.createDirectories(dir.resolve("leak-check"));
         RunPage.write(Json.mapper().treeToValue(leakOnly, RunReport.class), leakDir, null, List.of(), 1);
         PAGES.put("leak check", leakDir.resolve(RunPage.FILE));
-
-        browser = Browser.start();
     }
 
     @AfterAll
@@ -157,7 +156,7 @@ class PageWidthTest {
     void namesWrapRatherThanScroll(String name, int width) {
         open(name, width);
         List<String> scrolling = browser.eval("""
-                return Array.from(document.querySelectorAll('.table-scroll, pre.wrap'))
+                return Array.from(document.querySelectorAll('.table-scroll, #leak-checks pre'))
                   .filter(box => box.matches('pre') || box.querySelector('table.ranked, table.rules')
                       || box.textContent.includes(arguments[0]))
                   .filter(box => box.scrollWidth > box.clientWidth)
