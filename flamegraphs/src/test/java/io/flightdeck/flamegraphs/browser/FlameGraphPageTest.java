@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -79,8 +80,8 @@ class FlameGraphPageTest {
         assertThat(browser.requests()).containsExactly(page.toUri().toString());
         assertThat((Long) browser.eval("return performance.getEntriesByType('resource').length")).isZero();
         assertThat(browser.driver().getTitle()).isEqualTo("Checkout service — CPU samples");
-        assertThat(text("facts")).contains("CPU samples", "total 100 samples", "2026-11-27 10:00:00Z",
-                "2026-11-27 10:01:30Z", "(90.0 s)");
+        assertThat(text("facts")).contains("CPU samples", "total 100 samples", "recorded 2026-11-27 10:00:00 UTC",
+                "to 2026-11-27 10:01:30 UTC", "(90.0 s)");
         assertThat(text("legend")).contains("application", "JDK", "native", "kernel", "GC");
         assertThat(frames("all")).singleElement().satisfies(f -> assertThat(f.get("w")).isEqualTo(width()));
     }
@@ -303,6 +304,43 @@ class FlameGraphPageTest {
         assertThat(text("crumbs")).startsWith("all›f0›f1›").endsWith("›f1499›f1500");
         assertThat(browser.driver().findElement(By.id("depth-note")).isDisplayed()).isFalse();
         assertThat(browser.problems()).isEmpty();
+    }
+
+    /** A graph three times the window's height: the flame view opens on its root, not on the tips of its towers. */
+    @Test
+    void theFlameViewOpensWithTheRootInView() throws IOException {
+        CallTree tree = new CallTree();
+        String[] frames = new String[150]; // 150 levels of 17 px: 2,550 px
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = "f" + i;
+        }
+        tree.add(frames, frames.length, 5);
+        tree.add(List.of("f0", "side"), 5);
+        Dimension size = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new Dimension(1400, 1000));
+        try {
+            open(tree, info());
+            assertThat(inView("all")).as("the root, on opening").isTrue();
+            assertThat(inView("f0")).as("the widest frame above it").isTrue();
+
+            browser.driver().findElement(By.id("view-icicle")).click();
+            browser.eval("window.scrollTo(0, 0)");
+            assertThat(inView("all")).as("icicle: the root on top, as before").isTrue();
+            browser.driver().findElement(By.id("view-flame")).click();
+            assertThat(inView("all")).as("back in flame view").isTrue();
+            assertThat(browser.problems()).isEmpty();
+        } finally {
+            browser.driver().manage().window().setSize(size);
+        }
+    }
+
+    /** Whether the frame is wholly inside the window, above the details bar fixed at its bottom. */
+    boolean inView(String name) {
+        return browser.eval("""
+                const f = flamegraph.frames(arguments[0])[0], c = document.getElementById('canvas').getBoundingClientRect();
+                const top = c.top + f.y, bottom = top + f.h;
+                return top >= 0 && bottom <= window.innerHeight - document.getElementById('details').offsetHeight;
+                """, name);
     }
 
     @Test

@@ -24,8 +24,10 @@ import io.flightdeck.profiling.RecordingException;
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Analyse a Java Flight Recorder file (ours or any program's, JDK 11+): hot methods, "
                 + "allocation sites, GC pauses and the post-GC heap trend, lock contention.",
-                "Writes analysis.json, cpu.folded / alloc.folded / lock.folded (folded stacks) and "
-                        + "flamegraph-cpu.html / -alloc.html / -lock.html (interactive flame graphs), and prints a summary. Exit code 0, or 2 for a file that is not a readable recording."})
+                "Writes report.html, analysis.json, cpu.folded / alloc.folded / lock.folded (folded stacks) and "
+                        + "flamegraph-cpu.html / -alloc.html / -lock.html (interactive flame graphs) into NAME-analysis/ "
+                        + "beside NAME.jfr (or --out DIR), and prints a summary. Exit code 0, or 2 for a file that is "
+                        + "not a readable recording or a NAME-analysis/ that exists already (--force replaces it)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -34,8 +36,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.jfr", description = "the recording")
     Path file;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "where to write (default: the recording's folder)")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "where to write (default: NAME-analysis/ beside NAME.jfr, refused if it exists)")
     Path out;
+
+    @Option(names = "--force", description = "replace the NAME-analysis/ folder of an earlier analysis")
+    boolean force;
 
     @Option(names = "--top", paramLabel = "N", description = "rows per ranking (default: ${DEFAULT-VALUE})",
             defaultValue = "20")
@@ -52,15 +58,31 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Analysis analysis;
         try {
             AnalysisOptions options = window.applyTo(AnalysisOptions.defaults().withTop(top), file);
+            if (out == null) {
+                AnalysisFolder.refuseExisting(AnalysisFolder.besides(file), force); // before the long part
+            }
             analysis = RecordingAnalyzer.analyze(file, options);
         } catch (RecordingException e) {
             throw new UsageException(e.getMessage());
         }
-        Path dir = outputDirectory();
-        RecordingAnalyses.Written written = RecordingAnalyses.write(dir, analysis, 1, String.valueOf(file.getFileName()));
+        RecordingAnalyses.Written written;
+        if (out != null) {
+            written = write(analysis, outputDirectory());
+        } else {
+            AnalysisFolder folder = AnalysisFolder.claim(AnalysisFolder.besides(file), force);
+            try {
+                RecordingAnalyses.Written staged = write(analysis, folder.staging());
+                folder.publish(force);
+                // the same files, now under their folder's own name
+                written = new RecordingAnalyses.Written(folder.moved(staged.analysis()),
+                        staged.flameGraphs().stream().map(folder::moved).toList());
+            } catch (IOException | RuntimeException e) {
+                folder.abandon();
+                throw e;
+            }
+        }
+        Path page = written.analysis().resolveSibling(AnalysisPage.FILE);
         AnalysisSummary.print(spec.commandLine().getOut(), analysis, Math.min(top, 5));
-        Path page = AnalysisPage.write(analysis, dir, written.flameGraphs().stream()
-                .map(g -> g.getFileName().toString()).toList()); // written into dir
         spec.commandLine().getOut().println("report: " + page.toAbsolutePath().normalize().toUri());
         spec.commandLine().getOut().println("analysis: " + written.analysis());
         for (Path graph : written.flameGraphs()) {
@@ -70,9 +92,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Everything into {@code dir}: analysis.json, the folded stacks, the flame graphs and the page that links them. */
+    private RecordingAnalyses.Written write(Analysis analysis, Path dir) throws IOException {
+        RecordingAnalyses.Written written = RecordingAnalyses.write(dir, analysis, 1, String.valueOf(file.getFileName()));
+        AnalysisPage.write(analysis, dir, written.flameGraphs().stream()
+                .map(g -> g.getFileName().toString()).toList()); // written into dir
+        return written;
+    }
+
     private Path outputDirectory() {
         try {
-            Path dir = out != null ? out : file.toAbsolutePath().getParent();
+            Path dir = out;
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) {
                 throw new UsageException("--out " + dir + " is not writable");

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.Ranked;
+import io.flightdeck.profiling.rules.RuleFinding;
 
 /**
  * The headline figures of a workload's recording, for report.json and report.md; the whole analysis is in
@@ -20,7 +21,8 @@ import io.flightdeck.profiling.Ranked;
  * @param gcPauseMaxNanos   the longest
  * @param postGcHeapSlope   Theil–Sen slope of the heap after GC, bytes/s; null with too few collections
  * @param blockedNanos      time threads waited on monitors or parked, over JFR's threshold
- * @param ruleWarnings      JMC rules at WARNING severity: "name (score): message"
+ * @param ruleWarnings      JMC rules worth a look ({@link RuleFinding#worthALook}: WARNING, scored 75 or more):
+ *                          "name (score): message"
  * @param warnings          the analysis's warnings
  */
 public record ProfileHeadline(String analysis, List<String> flameGraphs, long cpuSamples, List<Ranked> hotMethods, List<Ranked> allocationSites,
@@ -34,9 +36,9 @@ public record ProfileHeadline(String analysis, List<String> flameGraphs, long cp
         return new ProfileHeadline(analysisPath, List.copyOf(flameGraphs), a.cpu().samples(), head(a.cpu().hotBySelf()),
                 head(a.allocation().bySite()), a.allocation().bytesPerSecond(), a.gc().pauses().count(),
                 a.gc().pauses().totalNanos(), a.gc().pauses().maxNanos(), a.gc().postGcSlope().bytesPerSecond(),
-                a.locks().blockedNanos(), a.rules().findings().stream().filter(f -> "WARNING".equals(f.severity()))
+                a.locks().blockedNanos(), a.rules().findings().stream().filter(RuleFinding::worthALook)
                         .map(f -> String.format(java.util.Locale.ROOT, "%s (%.0f): %s", f.name(),
-                                f.score() == null ? 0 : f.score(), f.message()))
+                                f.score(), f.message()))
                         .toList(), a.warnings());
     }
 

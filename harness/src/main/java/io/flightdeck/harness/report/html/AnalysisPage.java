@@ -33,18 +33,18 @@ public final class AnalysisPage {
         Element main = page.main();
         main.appendElement("h1").text("Recording " + r.file());
         HtmlDocument.paragraph(main, String.format(Locale.ROOT, "%s, %.1f s from %s; %,d events; %s %s.",
-                RecordingSections.bytes(r.bytes()), r.durationSeconds(), r.start(), r.events(),
+                RecordingSections.bytes(r.bytes()), r.durationSeconds(), ShownTime.of(r.start()), r.events(),
                 r.jvmName() == null ? "JVM unknown" : r.jvmName(), r.jvmVersion() == null ? "" : r.jvmVersion()))
                 .addClass("subtitle");
         HtmlDocument.flameGraphLinks(main, "Flame graphs: ", flameGraphs);
         Element section = HtmlDocument.section(main, "What the recording shows", true);
         RecordingSections.append(section, a);
-        Element facts = HtmlDocument.section(main, "The recording", false);
+        Element facts = HtmlDocument.section(main, "The recording", false).attr("id", "recording");
         HtmlDocument.table(facts, List.of("Fact", "Value"), List.of(
                 List.of("file", r.file()),
                 List.of("format version", String.valueOf(r.formatVersion())),
-                List.of("span", r.start() + " to " + r.end()),
-                List.of("analysed span", r.analysedFrom() + " to " + r.analysedTo()),
+                List.of("span", ShownTime.of(r.start()) + " to " + ShownTime.of(r.end())),
+                List.of("analysed span", ShownTime.of(r.analysedFrom()) + " to " + ShownTime.of(r.analysedTo())),
                 List.of("JVM arguments", r.jvmArguments() == null ? "—" : r.jvmArguments()),
                 List.of("Java arguments", r.javaArguments() == null ? "—" : r.javaArguments())), null);
         HtmlDocument.table(facts, List.of("Event type", "Events"), r.eventCounts().entrySet().stream()

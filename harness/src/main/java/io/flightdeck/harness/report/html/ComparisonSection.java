@@ -41,8 +41,8 @@ final class ComparisonSection {
         HtmlDocument.paragraph(section, String.format(Locale.ROOT, "Baseline: run %s (%s). Current: run %s. A change "
                         + "counts when it is significant (Mann–Whitney U, p < %.2f) and larger than %.3g %%; a "
                         + "regression fails when it is worse by more than %.3g %% (or the metric's own limit), between "
-                        + "JVMs as well as between iterations.", c.baseline().runId(), c.baseline().startedAt(),
-                c.current().runId(), c.thresholds().alpha(), c.thresholds().noise() * 100,
+                        + "JVMs as well as between iterations.", c.baseline().runId(),
+                ShownTime.of(c.baseline().startedAt()), c.current().runId(), c.thresholds().alpha(), c.thresholds().noise() * 100,
                 c.thresholds().limit() * 100)).addClass("muted");
 
         List<Row> rows = rows(c);

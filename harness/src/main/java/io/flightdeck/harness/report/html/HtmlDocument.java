@@ -76,9 +76,12 @@ public final class HtmlDocument {
         anchor.after(nav);
     }
 
-    /** A table with a header row; every cell is text. Numbers are right-aligned by the {@code num} class. */
+    /**
+     * A table with a header row; every cell is text. It goes into a box of its own that scrolls sideways when the
+     * table cannot be narrower than its card (many figures that must stay on one line), so the page never does.
+     */
     public static Element table(Element parent, List<String> header, List<List<String>> rows, String className) {
-        Element table = parent.appendElement("table");
+        Element table = parent.appendElement("div").addClass("table-scroll").appendElement("table");
         if (className != null) {
             table.addClass(className);
         }

@@ -36,7 +36,8 @@ final class LeakCheckSection {
             chart(section, check);
             if (check.failed() && !check.suspects().isEmpty()) {
                 HtmlDocument.paragraph(section, "Suspects, the objects JFR's old-object sampler found alive at the end:");
-                section.appendElement("pre").text(String.join("\n", LeakCheckText.suspects(check, SUSPECTS_SHOWN)));
+                section.appendElement("pre").addClass("wrap")
+                        .text(String.join("\n", LeakCheckText.suspects(check, SUSPECTS_SHOWN)));
             }
             if (check.failure() != null) {
                 section.appendElement("div").addClass("callout").addClass("bad").text(check.failure());

@@ -84,7 +84,7 @@ public final class RunPage {
         return String.format(Locale.ROOT, "Suite %s, store %s: %d workload(s)%s, %d fork(s) each; started %s, took %.0f s%s.",
                 r.settings().suite(), r.settings().store(), r.workloads().size(),
                 r.leakChecks().isEmpty() ? "" : " and " + r.leakChecks().size() + " leak check(s)", r.settings().forks(),
-                r.startedAt(), r.durationSeconds(), machine);
+                ShownTime.of(r.startedAt()), r.durationSeconds(), machine);
     }
 
     /** The worst offenders, in the order a reader should look at them. */
