@@ -54,8 +54,9 @@ public final class Flightdeck implements Callable<Integer> {
         cl.setExitCodeExceptionMapper(e -> isUsage(e) ? ExitCodes.USAGE : ExitCodes.INTERNAL);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
+            // the qualified name is "flightdeck" at the top and "flightdeck run" below it
             err.println("flightdeck: " + ex.getMessage().replace('\n', ' ')
-                    + " (see: flightdeck " + ex.getCommandLine().getCommandName() + " --help)");
+                    + " (see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

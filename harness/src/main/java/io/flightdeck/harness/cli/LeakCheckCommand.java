@@ -36,7 +36,7 @@ import io.flightdeck.harness.workload.WorkloadRegistry;
 @Command(name = "leak-check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run workloads in their own JVMs under JFR with old-object sampling and paths to GC roots; "
                 + "after warm-up, collect the heap fully after every measured second and fit the live heap's trend. "
-                + "A check fails when the growth is significant (its 95 % interval above zero) and above a limit, "
+                + "A check fails when the growth is significant (its 95 %% interval above zero) and above a limit, "
                 + "per operation or per second, or when its JVM dies; a failure names the suspects: the classes "
                 + "the old-object sampler found alive, where they were allocated and who holds them.",
                 "Exit code 0 when no leak was found, 1 when one was (or a check could not finish), 2 on bad input."})

@@ -112,7 +112,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--regression-limit", paramLabel = "PCT",
             description = "worse than the baseline by more than this is a regression, for every metric (default: "
-                    + "the budgets file's regressions, else 10%)")
+                    + "the budgets file's regressions, else 10%%)")
     String regressionLimit;
 
     @Option(names = "--no-confirm",
