@@ -37,7 +37,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "where to write (default: the recording's folder)")
     Path out;
 
-    @Option(names = "--top", paramLabel = "N", description = "rows per ranking (default: ${DEFAULT-VALUE})",
+    @Option(names = "--top", paramLabel = "N", description = "rows per ranking, 1 to " + OptionRules.MAX_TOP
+            + " (default: ${DEFAULT-VALUE})",
             defaultValue = "20")
     int top;
 

@@ -30,7 +30,8 @@ final class EnvCommand implements Callable<Integer> {
     boolean asJson;
 
     @Option(names = "--sample", paramLabel = "SECONDS", defaultValue = "3",
-            description = "watch the machine this long for noise, 0 to skip (default: ${DEFAULT-VALUE})")
+            description = "watch the machine this long for noise, 0 to skip, at most " + OptionRules.MAX_SAMPLE_SECONDS
+                    + " (default: ${DEFAULT-VALUE})")
     int sampleSeconds;
 
     @Override

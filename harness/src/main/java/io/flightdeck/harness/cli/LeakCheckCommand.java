@@ -53,11 +53,12 @@ public final class LeakCheckCommand implements Callable<Integer> {
     List<String> workloads = new ArrayList<>();
 
     @Option(names = "--duration", paramLabel = "TIME",
-            description = "how long each workload is watched after warm-up, e.g. 60s, 5m (default 60s)")
+            description = "how long each workload is watched after warm-up, e.g. 60s, 5m, at most 24h (default 60s)")
     String duration = LeakCheckPlan.DEFAULT_DURATION_SECONDS + "s";
 
     @Option(names = "--checkpoint-ms", paramLabel = "MS",
-            description = "time between two checkpoints, each a full collection (default 1000)")
+            description = "time between two checkpoints, each a full collection, 1 to "
+                    + OptionRules.MAX_CHECKPOINT_MILLIS + " (default 1000)")
     long checkpointMillis = LeakCheckPlan.DEFAULT_CHECKPOINT_MILLIS;
 
     @Option(names = "--limit-bytes-per-op", paramLabel = "SIZE",
@@ -112,6 +113,11 @@ public final class LeakCheckCommand implements Callable<Integer> {
             throw new UsageException("--duration " + duration + " gives " + checks.iterations()
                     + " checkpoint(s): a trend needs at least 5");
         }
+        if (checks.iterations() > OptionRules.MAX_CHECKPOINTS) {
+            throw new UsageException("--duration " + duration + " with --checkpoint-ms " + checkpointMillis
+                    + " gives " + checks.iterations() + " checkpoints, each a full collection: at most "
+                    + OptionRules.MAX_CHECKPOINTS);
+        }
         Budgets budgets = RunInputs.budgets(budgetsFile, registry);
         RunInputs.heap(heap);
         Map<String, String> params = RunInputs.parameters(parameters, store, selected);
@@ -155,6 +161,9 @@ public final class LeakCheckCommand implements Callable<Integer> {
         };
         if (seconds < 1) {
             throw new UsageException("--duration '" + text + "' is shorter than a second");
+        }
+        if (seconds > OptionRules.MAX_LEAK_DURATION_SECONDS) {
+            throw new UsageException("--duration '" + text + "' is longer than a day (24h)");
         }
         return seconds;
     }

@@ -200,10 +200,21 @@ final class RunInputs {
         }
         Set<String> known = new TreeSet<>();
         selected.forEach(w -> known.addAll(w.parameterNames()));
-        for (String key : given.keySet()) {
+        for (Map.Entry<String, String> param : given.entrySet()) {
+            String key = param.getKey();
             if (!known.contains(key)) {
                 throw new UsageException("--param " + key + ": no selected workload takes it" + (known.isEmpty()
                         ? " (they take none)" : " (they take: " + String.join(", ", known) + ")"));
+            }
+            // each workload that reads it checks the value as it will read it, before a JVM starts
+            for (Workload w : selected) {
+                if (w.parameterNames().contains(key)) {
+                    try {
+                        w.checkParameter(key, param.getValue());
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--param " + e.getMessage() + " (workload " + w.name() + ")");
+                    }
+                }
             }
         }
         Map<String, String> params = new LinkedHashMap<>(given);
