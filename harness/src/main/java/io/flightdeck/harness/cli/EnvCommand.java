@@ -36,9 +36,6 @@ final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (sampleSeconds < 0) {
-            throw new UsageException("--sample must not be negative, was " + sampleSeconds);
-        }
         PrintWriter out = spec.commandLine().getOut();
         NoiseMonitor monitor = sampleSeconds > 0 ? NoiseMonitor.start(Duration.ofMillis(500)) : null;
         Environment env = EnvironmentProbe.probe();

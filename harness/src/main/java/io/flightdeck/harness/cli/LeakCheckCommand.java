@@ -106,7 +106,6 @@ public final class LeakCheckCommand implements Callable<Integer> {
         List<Workload> selected = RunInputs.workloads(registry,
                 workloads.isEmpty() ? Suites.LEAK_CHECK_WORKLOADS : workloads);
         long seconds = seconds(duration);
-        RunInputs.positive("--checkpoint-ms", checkpointMillis);
         LeakCheckPlan checks = new LeakCheckPlan(selected, seconds, checkpointMillis,
                 bytes("--limit-bytes-per-op", limitPerOperation), bytes("--limit-bytes-per-s", limitPerSecond));
         if (checks.iterations() < 5) {

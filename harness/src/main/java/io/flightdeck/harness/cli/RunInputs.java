@@ -202,6 +202,9 @@ final class RunInputs {
         selected.forEach(w -> known.addAll(w.parameterNames()));
         for (Map.Entry<String, String> param : given.entrySet()) {
             String key = param.getKey();
+            if (key.isBlank()) {
+                throw new UsageException("--param " + key + "=" + param.getValue() + ": name the parameter, KEY=VALUE");
+            }
             if (!known.contains(key)) {
                 throw new UsageException("--param " + key + ": no selected workload takes it" + (known.isEmpty()
                         ? " (they take none)" : " (they take: " + String.join(", ", known) + ")"));

@@ -138,6 +138,10 @@ class BadNumbersAndOptionsTest {
                 "-o", out().toString()).assertUsage("leak-bytes-per-op '1e308'");
         CommandLineRunner.run("run", "-w", "leak-trickle", "--param", "leak-bytes-per-op=NaN",
                 "-o", out().toString()).assertUsage("leak-bytes-per-op 'NaN'");
+        CommandLineRunner.run("run", "-w", "leak-trickle", "--param", "leak-bytes-per-op=",
+                "-o", out().toString()).assertUsage("leak-bytes-per-op ''");
+        CommandLineRunner.run("run", "-w", "leak-trickle", "--param", "=5", "-o", out().toString())
+                .assertUsage("--param =5: name the parameter");
         assertNothingRan();
     }
 

@@ -43,6 +43,12 @@ class FiniteNumbersTest {
     }
 
     @Test
+    void aCopyOfTheMapperKeepsIt() throws Exception { // the history's writer is a copy without indentation
+        assertThat(json.copy().writeValueAsString(new Figures(Double.NaN, null, 0f, new double[0], List.of(), Map.of(),
+                Double.NEGATIVE_INFINITY))).doesNotContain("NaN").doesNotContain("Infinity");
+    }
+
+    @Test
     void aTreeWithANonFiniteNumberIsWrittenWithNull() throws Exception {
         JsonNode node = json.createObjectNode().put("v", Double.NaN);
         assertThat(json.writeValueAsString(node)).doesNotContain("NaN").contains("null");
