@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The first chunk header of a recording, read before the streaming pass: it tells a Flight Recorder file from
@@ -47,6 +48,38 @@ public record ChunkHeader(int major, int minor, long chunkSize, Instant start, l
                 chunks++;
             }
             return new long[] {chunks, offset};
+        } catch (IOException e) {
+            throw new RecordingException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * When the recording's last whole chunk ends (its start plus its duration), or empty when that is not known:
+     * no whole chunk, or a chunk still being written (its duration is 0 until it is finished).
+     */
+    public static Optional<Instant> end(Path file) throws RecordingException {
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            long offset = 0;
+            Instant end = null;
+            ByteBuffer header = ByteBuffer.allocate(SIZE);
+            while (offset < size) {
+                header.clear();
+                int read = channel.read(header, offset);
+                if (read < SIZE || header.get(0) != 'F' || header.get(1) != 'L' || header.get(2) != 'R'
+                        || header.get(3) != 0) {
+                    break;
+                }
+                long chunkSize = header.getLong(8);
+                long duration = header.getLong(40);
+                if (chunkSize < SIZE || chunkSize > size - offset || duration <= 0) {
+                    return Optional.empty();
+                }
+                Instant chunkEnd = Instant.ofEpochSecond(0, header.getLong(32)).plusNanos(duration);
+                end = end == null || chunkEnd.isAfter(end) ? chunkEnd : end;
+                offset += chunkSize;
+            }
+            return Optional.ofNullable(end);
         } catch (IOException e) {
             throw new RecordingException(file + ": cannot be read: " + e.getMessage());
         }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -87,6 +90,43 @@ public record Budgets(String source, List<Budget> budgets, List<RegressionLimit>
         String known = String.join(", ", new TreeSet<>(knownWorkloads));
         throw new BudgetFileException("budgets file " + source + ": unknown workload" + (unknown.size() > 1 ? "s " : " ")
                 + names + " (known: " + (known.isEmpty() ? "none" : known) + ")");
+    }
+
+    /**
+     * Checks every budget and regression limit against what the workloads can measure: the workload exists
+     * ({@link #validateWorkloads}), the case, when one is named, is one of its cases, the metric one of its figures.
+     *
+     * @return this, for chaining
+     * @throws BudgetFileException naming the first unknown case or metric and the known ones
+     */
+    public Budgets validate(Collection<BudgetTarget> targets) {
+        Map<String, BudgetTarget> byWorkload = new HashMap<>();
+        targets.forEach(t -> byWorkload.put(t.workload(), t));
+        validateWorkloads(byWorkload.keySet());
+        for (Budget budget : budgets) {
+            BudgetTarget target = byWorkload.get(budget.workload());
+            checkCase(target, budget.caseLabel());
+            if (!target.metrics().contains(budget.metric())) {
+                throw new BudgetFileException("budgets file " + source + ": workload '" + budget.workload()
+                        + "' has no metric '" + budget.metric() + "' (known: " + sorted(target.metrics())
+                        + "; a workload lists its own figures in metricNames())");
+            }
+        }
+        for (RegressionLimit limit : regressions) {
+            checkCase(byWorkload.get(limit.workload()), limit.caseLabel());
+        }
+        return this;
+    }
+
+    private void checkCase(BudgetTarget target, String caseLabel) {
+        if (caseLabel != null && !target.cases().contains(caseLabel)) {
+            throw new BudgetFileException("budgets file " + source + ": workload '" + target.workload()
+                    + "' has no case '" + caseLabel + "' (known: " + sorted(target.cases()) + ")");
+        }
+    }
+
+    private static String sorted(Set<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", new TreeSet<>(names));
     }
 
     /** These budgets without those of the given metrics (which something else judges). */

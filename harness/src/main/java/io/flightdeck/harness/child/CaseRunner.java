@@ -70,7 +70,7 @@ final class CaseRunner {
             for (int i = 0; i < spec.measurementIterations(); i++) {
                 progress.report(label, "measure", i + 1, spec.measurementIterations());
                 Iteration it = workloadCase.timeBoxed()
-                        ? workers.iterate(session, spec.iterationMillis() * 1_000_000L, 0)
+                        ? workers.iterate(session, Math.multiplyExact(spec.iterationMillis(), 1_000_000L), 0)
                         : workers.iterate(session, 0, workloadCase.opsPerIteration());
                 all.add(it.histogram());
                 long ops = it.histogram().getTotalCount();
@@ -134,17 +134,16 @@ final class CaseRunner {
     /**
      * The planned warm-up iterations (twice as many for the JVM-cold first case, which also warms the JIT for the
      * cases after it), then more for as long as the JIT is still compiling or the iterations keep getting faster,
-     * up to {@link #extraWarmups} more. A fixed count is either too short for code that compiles slowly (retrieval
+     * up to {@link WarmupPlan#cap}. A fixed count is either too short for code that compiles slowly (retrieval
      * through SQLite and Jackson takes seconds) or wasted on code that does not. Returns how many ran.
      */
     private int warmUp(Session session, WorkerPool workers, String label, boolean jvmCold) throws Exception {
-        int planned = jvmCold ? 2 * spec.warmupIterations() : spec.warmupIterations();
-        int cap = planned + extraWarmups(jvmCold);
-        long nanos = spec.iterationMillis() * 1_000_000L;
+        WarmupPlan plan = WarmupPlan.of(spec.warmupIterations(), jvmCold);
+        long nanos = Math.multiplyExact(spec.iterationMillis(), 1_000_000L);
         double best = Double.MAX_VALUE;
-        int done = 0;
-        while (done < cap) {
-            progress.report(label, "warm-up", done + 1, done < planned ? planned : cap);
+        long done = 0;
+        while (done < plan.cap()) {
+            progress.report(label, "warm-up", done + 1, plan.shownTotal(done));
             long jitBefore = JitClock.millis();
             Iteration it = workers.iterate(session, nanos, 0);
             long jitMillis = JitClock.millis() - jitBefore;
@@ -153,15 +152,11 @@ final class CaseRunner {
             boolean faster = mean < STILL_WARMING * best;
             boolean compiling = jitMillis > STILL_COMPILING * it.wallNanos() / 1e6;
             best = Math.min(best, mean);
-            if (done >= planned && !faster && !compiling) {
+            if (done >= plan.planned() && !faster && !compiling) {
                 break;
             }
         }
-        return done;
-    }
-
-    private int extraWarmups(boolean jvmCold) {
-        return (jvmCold ? 5 : 2) * spec.warmupIterations();
+        return Math.toIntExact(done); // the command line bounds --warmup far below what an int holds
     }
 
     private ColdStart coldStart(Session session, boolean jvmCold) throws Exception {

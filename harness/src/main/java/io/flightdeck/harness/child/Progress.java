@@ -17,7 +17,7 @@ public final class Progress {
     }
 
     /** e.g. {@code size=1000 measure 3/5} */
-    public void report(String caseLabel, String phase, int done, int of) {
+    public void report(String caseLabel, String phase, long done, long of) {
         out.println(MARKER + caseLabel + " " + phase + " " + done + "/" + of);
         out.flush();
     }

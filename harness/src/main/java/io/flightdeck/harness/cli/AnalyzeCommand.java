@@ -43,7 +43,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace the NAME-analysis/ folder of an earlier analysis")
     boolean force;
 
-    @Option(names = "--top", paramLabel = "N", description = "rows per ranking (default: ${DEFAULT-VALUE})",
+    @Option(names = "--top", paramLabel = "N", description = "rows per ranking, 1 to " + OptionRules.MAX_TOP
+            + " (default: ${DEFAULT-VALUE})",
             defaultValue = "20")
     int top;
 

@@ -28,7 +28,7 @@ import io.flightdeck.harness.workload.WorkloadRegistry;
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compare run B against A, case by case and metric by metric (mean, p50, p90, p99, "
                 + "throughput, allocation per operation), with a Mann–Whitney U test on the per-iteration samples "
-                + "and the change's 95 % interval; for each regressed workload, the methods and allocation sites "
+                + "and the change's 95 %% interval; for each regressed workload, the methods and allocation sites "
                 + "whose shares changed most and differential flame graphs.",
                 "Exit code 0 when nothing regressed, 1 when something did, 2 on bad input."})
 public final class CompareCommand implements Callable<Integer> {
@@ -50,7 +50,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--regression-limit", paramLabel = "PCT",
             description = "worse by more than this is a regression, for every metric (default: the budgets file's "
-                    + "regressions, else 10%)")
+                    + "regressions, else 10%%)")
     String regressionLimit;
 
     @Option(names = "--budgets", paramLabel = "FILE", description = "budgets file whose regressions set metrics' "

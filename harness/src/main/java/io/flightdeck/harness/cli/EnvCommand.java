@@ -30,14 +30,12 @@ final class EnvCommand implements Callable<Integer> {
     boolean asJson;
 
     @Option(names = "--sample", paramLabel = "SECONDS", defaultValue = "3",
-            description = "watch the machine this long for noise, 0 to skip (default: ${DEFAULT-VALUE})")
+            description = "watch the machine this long for noise, 0 to skip, at most " + OptionRules.MAX_SAMPLE_SECONDS
+                    + " (default: ${DEFAULT-VALUE})")
     int sampleSeconds;
 
     @Override
     public Integer call() throws Exception {
-        if (sampleSeconds < 0) {
-            throw new UsageException("--sample must not be negative, was " + sampleSeconds);
-        }
         PrintWriter out = spec.commandLine().getOut();
         NoiseMonitor monitor = sampleSeconds > 0 ? NoiseMonitor.start(Duration.ofMillis(500)) : null;
         Environment env = EnvironmentProbe.probe();

@@ -1,6 +1,7 @@
 package io.flightdeck.harness.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -52,11 +53,18 @@ public final class Flightdeck implements Callable<Integer> {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Flightdeck());
+        cl.registerConverter(Path.class, new PathConverter()); // every command's paths: no empty ones
+        // every option's value checked against its rule before any command runs
+        cl.setExecutionStrategy(parseResult -> {
+            OptionRules.check(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setExitCodeExceptionMapper(e -> isUsage(e) ? ExitCodes.USAGE : ExitCodes.INTERNAL);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
+            // the qualified name is "flightdeck" at the top and "flightdeck run" below it
             err.println("flightdeck: " + ex.getMessage().replace('\n', ' ')
-                    + " (see: flightdeck " + ex.getCommandLine().getCommandName() + " --help)");
+                    + " (see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

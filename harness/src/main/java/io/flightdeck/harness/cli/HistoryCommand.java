@@ -34,7 +34,7 @@ import io.flightdeck.harness.text.TerminalText;
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Without --workload: every run in the history. With it: the trend of one figure (default "
                 + "p95) per case, each run against the previous one on the same environment (✓, or ⚠️ when worse by "
-                + "more than 10 %), and an SVG chart of it. Runs on another environment are marked, never compared.",
+                + "more than 10 %%), and an SVG chart of it. Runs on another environment are marked, never compared.",
                 "Exit code 0, or 2 on bad input."})
 public final class HistoryCommand implements Callable<Integer> {
 

@@ -37,7 +37,7 @@ import io.flightdeck.harness.workload.WorkloadRegistry;
 @Command(name = "leak-check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run workloads in their own JVMs under JFR with old-object sampling and paths to GC roots; "
                 + "after warm-up, collect the heap fully after every measured second and fit the live heap's trend. "
-                + "A check fails when the growth is significant (its 95 % interval above zero) and above a limit, "
+                + "A check fails when the growth is significant (its 95 %% interval above zero) and above a limit, "
                 + "per operation or per second, or when its JVM dies; a failure names the suspects: the classes "
                 + "the old-object sampler found alive, where they were allocated and who holds them.",
                 "Exit code 0 when no leak was found, 1 when one was (or a check could not finish), 2 on bad input."})
@@ -54,11 +54,12 @@ public final class LeakCheckCommand implements Callable<Integer> {
     List<String> workloads = new ArrayList<>();
 
     @Option(names = "--duration", paramLabel = "TIME",
-            description = "how long each workload is watched after warm-up, e.g. 60s, 5m (default 60s)")
+            description = "how long each workload is watched after warm-up, e.g. 60s, 5m, at most 24h (default 60s)")
     String duration = LeakCheckPlan.DEFAULT_DURATION_SECONDS + "s";
 
     @Option(names = "--checkpoint-ms", paramLabel = "MS",
-            description = "time between two checkpoints, each a full collection (default 1000)")
+            description = "time between two checkpoints, each a full collection, 1 to "
+                    + OptionRules.MAX_CHECKPOINT_MILLIS + " (default 1000)")
     long checkpointMillis = LeakCheckPlan.DEFAULT_CHECKPOINT_MILLIS;
 
     @Option(names = "--limit-bytes-per-op", paramLabel = "SIZE",
@@ -106,12 +107,16 @@ public final class LeakCheckCommand implements Callable<Integer> {
         List<Workload> selected = RunInputs.workloads(registry,
                 workloads.isEmpty() ? Suites.LEAK_CHECK_WORKLOADS : workloads);
         long seconds = seconds(duration);
-        RunInputs.positive("--checkpoint-ms", checkpointMillis);
         LeakCheckPlan checks = new LeakCheckPlan(selected, seconds, checkpointMillis,
                 bytes("--limit-bytes-per-op", limitPerOperation), bytes("--limit-bytes-per-s", limitPerSecond));
         if (checks.iterations() < 5) {
             throw new UsageException("--duration " + duration + " gives " + checks.iterations()
                     + " checkpoint(s): a trend needs at least 5");
+        }
+        if (checks.iterations() > OptionRules.MAX_CHECKPOINTS) {
+            throw new UsageException("--duration " + duration + " with --checkpoint-ms " + checkpointMillis
+                    + " gives " + checks.iterations() + " checkpoints, each a full collection: at most "
+                    + OptionRules.MAX_CHECKPOINTS);
         }
         Budgets budgets = RunInputs.budgets(budgetsFile, registry);
         RunInputs.heap(heap);
@@ -163,6 +168,9 @@ public final class LeakCheckCommand implements Callable<Integer> {
         };
         if (seconds < 1) {
             throw new UsageException("--duration '" + text + "' is shorter than a second");
+        }
+        if (seconds > OptionRules.MAX_LEAK_DURATION_SECONDS) {
+            throw new UsageException("--duration '" + text + "' is longer than a day (24h)");
         }
         return seconds;
     }

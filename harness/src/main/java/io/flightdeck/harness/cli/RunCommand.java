@@ -66,19 +66,21 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "run folder (default: target/flightdeck/runs/<run-id>)")
     Path out;
 
-    @Option(names = "--forks", paramLabel = "N", description = "JVMs per workload (suite's default)")
+    @Option(names = "--forks", paramLabel = "N", description = "JVMs per workload, 1 to " + OptionRules.MAX_FORKS + " (suite's default)")
     Integer forks;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "warm-up iterations per case")
+    @Option(names = "--warmup", paramLabel = "N", description = "warm-up iterations per case, 0 to " + OptionRules.MAX_WARMUP)
     Integer warmup;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "measured iterations per case")
+    @Option(names = "--iterations", paramLabel = "N", description = "measured iterations per case, 1 to " + OptionRules.MAX_ITERATIONS)
     Integer iterations;
 
-    @Option(names = "--iteration-ms", paramLabel = "MS", description = "length of a time-boxed iteration")
+    @Option(names = "--iteration-ms", paramLabel = "MS", description = "length of a time-boxed iteration, 1 to "
+            + OptionRules.MAX_ITERATION_MILLIS)
     Long iterationMillis;
 
-    @Option(names = "--cold-start", paramLabel = "N", description = "operations timed one by one before warm-up")
+    @Option(names = "--cold-start", paramLabel = "N", description = "operations timed one by one before warm-up, 0 to "
+            + OptionRules.MAX_COLD_START)
     Integer coldStart;
 
     @Option(names = "--heap", paramLabel = "SIZE", description = "child heap, -Xms and -Xmx (e.g. 512m, 2g)")
@@ -87,7 +89,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--gc", paramLabel = "GC", description = "G1 (default), Parallel, Serial or Z")
     String gc = "G1";
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "time limit per child JVM")
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "time limit per child JVM, 1 to "
+            + OptionRules.MAX_TIMEOUT_SECONDS)
     Long timeout;
 
     @Option(names = "--seed", paramLabel = "N", description = "data seed (default 42)")
@@ -112,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--regression-limit", paramLabel = "PCT",
             description = "worse than the baseline by more than this is a regression, for every metric (default: "
-                    + "the budgets file's regressions, else 10%)")
+                    + "the budgets file's regressions, else 10%%)")
     String regressionLimit;
 
     @Option(names = "--no-confirm",

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.flightdeck.harness.check.BudgetFileException;
+import io.flightdeck.harness.check.BudgetTarget;
 import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.compare.ChangeThresholds;
 import io.flightdeck.harness.compare.RunComparison;
@@ -25,10 +26,13 @@ import io.flightdeck.harness.history.HistoryEntry;
 import io.flightdeck.harness.history.HistoryStore;
 import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.home.Home;
+import io.flightdeck.harness.leak.LeakLimits;
+import io.flightdeck.harness.measure.LatencyStats;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.html.RunPage;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
+import io.flightdeck.harness.workload.Scale;
 import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadRegistry;
 
@@ -61,13 +65,34 @@ final class RunInputs {
         return out;
     }
 
+    /** The budgets file, or the defaults, each budget's workload, case and metric checked against the registry's. */
     static Budgets budgets(Path file, WorkloadRegistry registry) {
         try {
             Budgets b = file == null ? Budgets.defaults() : Budgets.load(file);
-            return b.validateWorkloads(new HashSet<>(registry.names()));
+            return b.validate(budgetTargets(registry));
         } catch (BudgetFileException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * What a budget may name of each workload: its cases at every scale, and what a run reports of every case (the
+     * latencies and throughput), its own figures and a leak check's (any workload can be leak-checked).
+     */
+    static List<BudgetTarget> budgetTargets(WorkloadRegistry registry) {
+        List<BudgetTarget> targets = new ArrayList<>();
+        for (Workload w : registry.all()) {
+            Set<String> cases = new HashSet<>();
+            for (Scale scale : Scale.values()) {
+                w.cases(scale).forEach(c -> cases.add(c.label()));
+            }
+            Set<String> metrics = new HashSet<>(LatencyStats.METRICS);
+            metrics.add("throughput"); // as ProfilingRun.measurements names it
+            metrics.addAll(LeakLimits.METRICS);
+            metrics.addAll(w.metricNames());
+            targets.add(new BudgetTarget(w.name(), cases, metrics));
+        }
+        return targets;
     }
 
     static void store(String store) {
@@ -147,10 +172,24 @@ final class RunInputs {
         }
         Set<String> known = new TreeSet<>();
         selected.forEach(w -> known.addAll(w.parameterNames()));
-        for (String key : given.keySet()) {
+        for (Map.Entry<String, String> param : given.entrySet()) {
+            String key = param.getKey();
+            if (key.isBlank()) {
+                throw new UsageException("--param " + key + "=" + param.getValue() + ": name the parameter, KEY=VALUE");
+            }
             if (!known.contains(key)) {
                 throw new UsageException("--param " + key + ": no selected workload takes it" + (known.isEmpty()
                         ? " (they take none)" : " (they take: " + String.join(", ", known) + ")"));
+            }
+            // each workload that reads it checks the value as it will read it, before a JVM starts
+            for (Workload w : selected) {
+                if (w.parameterNames().contains(key)) {
+                    try {
+                        w.checkParameter(key, param.getValue());
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--param " + e.getMessage() + " (workload " + w.name() + ")");
+                    }
+                }
             }
         }
         Map<String, String> params = new LinkedHashMap<>(given);

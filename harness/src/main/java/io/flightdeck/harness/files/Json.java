@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The one Jackson configuration of the harness: ISO-8601 times, indented output, and readers that tolerate
+ * The one Jackson configuration of the harness: ISO-8601 times, indented output, NaN and infinities as null
+ * ({@link FiniteNumbers}), and readers that tolerate
  * fields they do not know, so an older Flightdeck can read a newer file's known parts (the schema version says
  * when that is not enough).
  */
@@ -25,7 +26,8 @@ public final class Json {
     }
 
     private static JsonMapper.Builder builder() {
-        return JsonMapper.builder()
+        return JsonMapper.builder(FiniteNumbers.factory())
+                .addModule(FiniteNumbers.module())
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -31,7 +31,24 @@ public record RunPlan(String runId, Path directory, Suite suite, List<Workload> 
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(suite, "suite");
+        // the command line refuses these with its own messages; a caller of the library gets them here, not a
+        // child JVM that runs no iteration or none at all
+        require(suite.forks() >= 1, "forks must be at least 1, was " + suite.forks());
+        require(suite.measurementIterations() >= 1, "iterations must be at least 1, was "
+                + suite.measurementIterations());
+        require(suite.warmupIterations() >= 0, "warm-up iterations must not be negative, was "
+                + suite.warmupIterations());
+        require(suite.coldStartOperations() >= 0, "cold-start operations must not be negative, was "
+                + suite.coldStartOperations());
+        require(suite.iterationMillis() >= 1, "an iteration must last at least 1 ms, was " + suite.iterationMillis());
+        require(suite.timeoutSeconds() >= 1, "the time limit must be at least 1 s, was " + suite.timeoutSeconds());
         workloads = List.copyOf(workloads);
         parameters = Map.copyOf(parameters);
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException("run plan: " + problem);
+        }
     }
 }

@@ -39,6 +39,24 @@ public interface Workload {
         return Set.of();
     }
 
+    /**
+     * Checks the value of one of its {@linkplain #parameterNames parameters} as the workload will read it, before
+     * any JVM starts: a value it cannot use is bad input (exit code 2), not a failed run.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the parameter and what it takes
+     */
+    default void checkParameter(String name, String value) {
+    }
+
+    /**
+     * The figures its sessions {@linkplain Session#report report} by name, which budgets may name besides the
+     * latency metrics and throughput; a budget naming a figure its workload does not list is refused before the
+     * run, so that a typo cannot switch a budget off.
+     */
+    default Set<String> metricNames() {
+        return Set.of();
+    }
+
     /** Prepares one case: build data, open stores. Not measured. */
     Session open(WorkloadContext context, WorkloadCase workloadCase) throws Exception;
 }

@@ -1,6 +1,7 @@
 package io.flightdeck.harness.testworkloads;
 
 import java.util.List;
+import java.util.Set;
 
 import io.flightdeck.harness.workload.MetricSink;
 import io.flightdeck.harness.workload.Scale;
@@ -14,6 +15,11 @@ import io.flightdeck.harness.workload.WorkloadContext;
  * Cases of size 1,000 and 8,000 (a fitted exponent near 1).
  */
 public final class SumWorkload implements Workload {
+
+    @Override
+    public Set<String> metricNames() {
+        return Set.of("array-bytes");
+    }
 
     @Override
     public String name() {

@@ -1,6 +1,7 @@
 package io.flightdeck.harness.workload.engine;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.openjdk.jol.info.GraphLayout;
@@ -31,6 +32,11 @@ public final class MemoryPressureWorkload extends AbstractWorkload {
         super("memory-pressure",
                 "store N 10-step episodes; post-GC heap growth and JOL-retained bytes per episode",
                 "episode");
+    }
+
+    @Override
+    public Set<String> metricNames() {
+        return Set.of("episodes-stored", "heap-growth-bytes", "heap-growth-bytes-per-episode", "retained-bytes-per-episode");
     }
 
     @Override

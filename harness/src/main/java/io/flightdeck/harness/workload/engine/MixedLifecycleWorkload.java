@@ -1,6 +1,7 @@
 package io.flightdeck.harness.workload.engine;
 
 import java.util.ArrayDeque;
+import java.util.Set;
 import java.util.UUID;
 
 import io.flightdeck.harness.measure.heap.LiveHeap;
@@ -31,6 +32,11 @@ public class MixedLifecycleWorkload extends AbstractWorkload {
 
     protected MixedLifecycleWorkload(String name, String description) {
         super(name, description, "op");
+    }
+
+    @Override
+    public Set<String> metricNames() {
+        return Set.of("operations-measured", "live-heap-growth-bytes", "live-heap-growth-bytes-per-op");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.flightdeck.harness.workload.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.UUID;
 
 import io.flightdeck.harness.workload.MetricSink;
@@ -24,6 +25,11 @@ public final class PatternExtractionWorkload extends AbstractWorkload {
         super("pattern-extraction",
                 "extract tool-sequence, decision, error-recovery and context patterns from a 50-step episode",
                 "episode");
+    }
+
+    @Override
+    public Set<String> metricNames() {
+        return Set.of("patterns-per-episode");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.flightdeck.harness.workload.engine;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.flightdeck.harness.workload.MetricSink;
@@ -32,6 +33,11 @@ public final class RetrievalScalingWorkload extends AbstractWorkload {
         super("retrieval-scaling",
                 "retrieve the 10 most relevant episodes for a task, over 100 to 100,000 stored episodes",
                 "query");
+    }
+
+    @Override
+    public Set<String> metricNames() {
+        return Set.of("corpus-episodes", "corpus-record-seconds", "hits-per-query");
     }
 
     @Override

@@ -13,6 +13,8 @@ public final class TrickleLeakWorkload extends MixedLifecycleWorkload {
 
     public static final String PARAMETER = "leak-bytes-per-op";
     static final double DEFAULT_BYTES_PER_OPERATION = 8;
+    /** 1 MiB: beyond it the heap fills in seconds, and a huge rate would keep an operation making crumbs for ever. */
+    static final double MAX_BYTES_PER_OPERATION = 1 << 20;
     /** A crumb's size with compressed references: a 12-byte header, a reference and a long. */
     static final int CRUMB_BYTES = 24;
 
@@ -41,8 +43,15 @@ public final class TrickleLeakWorkload extends MixedLifecycleWorkload {
     }
 
     @Override
+    public void checkParameter(String name, String value) {
+        if (PARAMETER.equals(name)) {
+            rate(value);
+        }
+    }
+
+    @Override
     protected MixedSession.Hook afterEachOperation(WorkloadContext context) {
-        double rate = rate(context);
+        double rate = context.parameter(PARAMETER).map(TrickleLeakWorkload::rate).orElse(DEFAULT_BYTES_PER_OPERATION);
         double[] owed = {0};
         long[] operations = {0};
         return (episode, source) -> {
@@ -55,19 +64,16 @@ public final class TrickleLeakWorkload extends MixedLifecycleWorkload {
         };
     }
 
-    private static double rate(WorkloadContext context) {
-        String text = context.parameter(PARAMETER).orElse(null);
-        if (text == null) {
-            return DEFAULT_BYTES_PER_OPERATION;
-        }
+    private static double rate(String text) {
         try {
             double rate = Double.parseDouble(text);
-            if (!(rate >= 0) || Double.isInfinite(rate)) {
+            if (!(rate >= 0 && rate <= MAX_BYTES_PER_OPERATION)) { // NaN too
                 throw new NumberFormatException();
             }
             return rate;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PARAMETER + " '" + text + "': use a number of bytes ≥ 0");
+            throw new IllegalArgumentException(PARAMETER + " '" + text + "': use a number of bytes from 0 to "
+                    + (long) MAX_BYTES_PER_OPERATION);
         }
     }
 }
