@@ -4,10 +4,14 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.util.AccessPattern;
 
 /**
  * NaN and ±Infinity are not JSON numbers; Jackson writes them as the strings "NaN" and "Infinity", which a reader
@@ -28,7 +32,37 @@ public final class FiniteNumbers {
     /** Reads null into a {@code double} as NaN, not as 0 (which would be a measurement). */
     public static Module module() {
         return new SimpleModule("finite-numbers")
-                .addDeserializer(double.class, new NumberDeserializers.DoubleDeserializer(Double.TYPE, Double.NaN));
+                .addDeserializer(double.class, new NaNForNull());
+    }
+
+    /**
+     * Jackson's own double reader takes its null value from a final method that fails under
+     * FAIL_ON_NULL_FOR_PRIMITIVES, which the strict reader of reports turns on (a null count is a corrupt file):
+     * a null figure is "not measured" there too, so this one answers NaN whatever that setting says.
+     */
+    private static final class NaNForNull extends StdScalarDeserializer<Double> {
+
+        private final NumberDeserializers.DoubleDeserializer numbers =
+                new NumberDeserializers.DoubleDeserializer(Double.TYPE, Double.NaN);
+
+        NaNForNull() {
+            super(Double.TYPE);
+        }
+
+        @Override
+        public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return numbers.deserialize(p, ctxt);
+        }
+
+        @Override
+        public Double getNullValue(DeserializationContext ctxt) {
+            return Double.NaN;
+        }
+
+        @Override
+        public AccessPattern getNullAccessPattern() {
+            return AccessPattern.CONSTANT;
+        }
     }
 
     private static final class NullForNonFinite extends JsonGeneratorDelegate {

@@ -72,4 +72,18 @@ class FiniteNumbersTest {
     void olderFilesWithNaNStringsStillRead() throws Exception {
         assertThat(json.readValue("{\"primitive\": \"NaN\", \"finite\": 1}", Figures.class).primitive()).isNaN();
     }
+
+    record Counted(double figure, long count) {
+    }
+
+    @Test
+    void theStrictReaderReadsANullFigureAsNaNButStillRefusesANullCount() throws Exception {
+        // report.json is read back strictly (compare, export): a figure not measured is null there, and must not
+        // make the whole report unreadable; a count that is null is still a corrupt file
+        ObjectMapper strict = Json.strictMapper();
+        assertThat(strict.readValue("{\"figure\": null, \"count\": 3}", Counted.class).figure()).isNaN();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> strict.readValue("{\"figure\": 1.5, \"count\": null}", Counted.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+    }
 }
