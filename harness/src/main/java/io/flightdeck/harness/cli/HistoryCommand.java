@@ -132,12 +132,12 @@ public final class HistoryCommand implements Callable<Integer> {
     private void trends(PrintWriter out, Home h, List<HistoryEntry> entries) throws IOException {
         List<String> cases = caseLabel != null ? List.of(caseLabel) : Trend.cases(entries, workload, metric);
         if (chart != null && cases.size() > 1) {
-            throw new UsageException("--chart " + chart + ": " + workload + " has " + cases.size() + " cases; choose one"
-                    + " with --case (" + TerminalText.safe(String.join(", ", cases)) + ")");
+            throw new UsageException(TerminalText.safe("--chart " + chart + ": " + workload + " has " + cases.size()
+                    + " cases; choose one with --case (" + TerminalText.truncate(String.join(", ", cases), 200) + ")"));
         }
         if (cases.isEmpty() || Trend.of(entries, workload, cases.get(0), metric).isEmpty()) {
-            throw new UsageException("no '" + metric + "' of workload '" + workload + "'" + (caseLabel == null ? ""
-                    : " case '" + caseLabel + "'") + " in the history");
+            throw new UsageException(TerminalText.safe("no '" + metric + "' of workload '" + workload + "'"
+                    + (caseLabel == null ? "" : " case '" + caseLabel + "'") + " in the history"));
         }
         for (String c : cases) {
             List<Trend.Row> rows = Trend.of(entries, workload, c, metric);
@@ -151,7 +151,7 @@ public final class HistoryCommand implements Callable<Integer> {
             }
             TerminalSummary.printTable(out, List.of("Date (UTC)", "Commit", "Value", "Trend"), table);
             Path file = chart != null && cases.size() == 1 ? chart
-                    : h.directory().resolve("charts").resolve(safe(workload + "-" + c + "-" + metric) + ".svg");
+                    : h.directory().resolve("charts").resolve(fileName(workload + "-" + c + "-" + metric) + ".svg");
             try {
                 TrendChart.write(file, workload + " " + c + ": " + metric, rows, v -> BudgetFormat.measured(unit, v));
             } catch (IOException e) {
@@ -180,7 +180,18 @@ public final class HistoryCommand implements Callable<Integer> {
         return commit.length() > 10 ? commit.substring(0, 10) + (commit.endsWith("-dirty") ? "-dirty" : "") : commit;
     }
 
-    private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    /** Longest chart file name made from names: a file name has at most 255 bytes, and names may be any length. */
+    private static final int FILE_NAME = 120;
+
+    /**
+     * A file name from the history's names: characters a file name cannot or should not hold replaced, and a name too
+     * long cut, with a hash of the whole so that two long names alike at the start still get files of their own.
+     */
+    static String fileName(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (safe.length() <= FILE_NAME) {
+            return safe;
+        }
+        return safe.substring(0, FILE_NAME) + "-" + String.format(Locale.ROOT, "%08x", name.hashCode());
     }
 }

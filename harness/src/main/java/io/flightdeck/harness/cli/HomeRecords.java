@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
+import io.flightdeck.harness.files.InvalidDocumentException;
 import io.flightdeck.harness.files.ResultWriteException;
 import io.flightdeck.harness.history.HistoryEntries;
 import io.flightdeck.harness.history.HistoryStore;
@@ -64,6 +65,7 @@ final class HomeRecords {
 
     /** The failure as one line that names a file: the one that failed when known, else the one being written. */
     private static String named(IOException e, Path file) {
-        return (e instanceof ResultWriteException ? e : new ResultWriteException(file, e)).getMessage();
+        return (e instanceof ResultWriteException || e instanceof InvalidDocumentException ? e
+                : new ResultWriteException(file, e)).getMessage();
     }
 }

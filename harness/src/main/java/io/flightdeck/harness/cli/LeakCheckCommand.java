@@ -22,6 +22,7 @@ import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.check.Quantity;
 import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.home.Home;
+import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.leak.LeakCheckRun;
 import io.flightdeck.harness.leak.LeakLimits;
@@ -125,7 +126,8 @@ public final class LeakCheckCommand implements Callable<Integer> {
                 + "(--no-history leaves it out)");
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-leak-check";
         try (RunFolder folder = RunFolder.claim(out, runId,
-                selected.stream().map(w -> LeakCheckRun.FOLDER + "/" + w.name()).toList())) {
+                selected.stream().map(w -> LeakCheckRun.FOLDER + "/" + w.name()).toList(),
+                homeFolder == null ? null : new RunIds(homeFolder))) {
             Path dir = folder.directory();
             Suite base = RunInputs.suite(Suites.DEFAULT);
             Suite suite = new Suite("leak-check", "leak checks", base.scale(), 0, LeakCheckPlan.WARMUP_ITERATIONS,

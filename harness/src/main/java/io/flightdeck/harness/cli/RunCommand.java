@@ -29,6 +29,7 @@ import io.flightdeck.harness.compare.RunComparator;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.home.Home;
+import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.leak.LeakCheckRun;
 import io.flightdeck.harness.report.RunReport;
@@ -162,7 +163,9 @@ public final class RunCommand implements Callable<Integer> {
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + effective.name();
         List<String> folders = new ArrayList<>(selected.stream().map(Workload::name).toList());
         leakChecks.forEach(w -> folders.add(LeakCheckRun.FOLDER + "/" + w.name()));
-        try (RunFolder folder = RunFolder.claim(out, runId, folders)) {
+        // the id claimed in the home only when the run is recorded there: --no-history alone leaves the home alone
+        RunIds ids = saveBaseline != null || !noHistory ? new RunIds(homeFolder) : null;
+        try (RunFolder folder = RunFolder.claim(out, runId, folders, ids)) {
             RunPlan plan = new RunPlan(folder.runId(), folder.directory(), effective, selected, params, seed, gcFlag,
                     !noJfr, jfrSettings, false);
             return runIn(plan, base, leakChecks, budgets, thresholds, homeFolder, baselines, against);

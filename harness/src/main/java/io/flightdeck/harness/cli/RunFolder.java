@@ -13,6 +13,7 @@ import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.compare.RegressionConfirmation;
 import io.flightdeck.harness.files.ExclusiveLock;
 import io.flightdeck.harness.files.ResultWriteException;
+import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.run.ProfilingRun;
 
 /**
@@ -26,6 +27,10 @@ import io.flightdeck.harness.run.ProfilingRun;
  * the same time is refused, and the earlier run's results are removed first, so a run that dies half-way cannot
  * leave an old {@code report.json} saying "passed". Only files Flightdeck itself writes are touched, never anything
  * else in the folder.
+ *
+ * <p>When the run is recorded in a home (its history, a baseline), its id is also claimed there ({@link RunIds}), so
+ * runs into different {@code --out} folders, or from different working directories, in the same second still get
+ * ids of their own: the second gets {@code <run-id>-2} as its id, whatever its folder is called.
  */
 final class RunFolder implements AutoCloseable {
 
@@ -75,9 +80,17 @@ final class RunFolder implements AutoCloseable {
      * @throws UsageException when the folder cannot be had; its message is the line the user sees
      */
     static RunFolder claim(Path out, String runId, List<String> folders) {
+        return claim(out, runId, folders, null);
+    }
+
+    /**
+     * {@link #claim(Path, String, List)}, the id also claimed in the home's {@code ids} when {@code ids} is given: a run
+     * recorded in no home needs no id the home has not handed out.
+     */
+    static RunFolder claim(Path out, String runId, List<String> folders, RunIds ids) {
         try {
             if (out == null) {
-                Path dir = claimNew(DEFAULT_PARENT, runId);
+                Path dir = claimNew(DEFAULT_PARENT, runId, ids);
                 return new RunFolder(dir, dir.getFileName().toString(), lock(dir));
             }
             if (out.toString().isEmpty()) {
@@ -89,7 +102,7 @@ final class RunFolder implements AutoCloseable {
             checkNoComma(out.toAbsolutePath()); // before anything is created
             Path dir = Files.createDirectories(out).toAbsolutePath().normalize();
             checkUsable(dir);
-            RunFolder claimed = new RunFolder(dir, runId, lock(dir));
+            RunFolder claimed = new RunFolder(dir, claimId(ids, runId), lock(dir));
             try {
                 clearPreviousRun(dir, folders);
             } catch (IOException | RuntimeException e) {
@@ -110,6 +123,14 @@ final class RunFolder implements AutoCloseable {
      * processes claiming at once each gets a folder of its own. The folder is returned absolute.
      */
     static Path claimNew(Path parent, String name) throws IOException {
+        return claimNew(parent, name, null);
+    }
+
+    /**
+     * {@link #claimNew(Path, String)}, each name also claimed in {@code ids} when given, so that the folder's name is
+     * the run's id and free in both.
+     */
+    static Path claimNew(Path parent, String name, RunIds ids) throws IOException {
         Path base;
         try {
             base = Files.createDirectories(parent).toAbsolutePath().normalize();
@@ -118,7 +139,11 @@ final class RunFolder implements AutoCloseable {
         }
         checkUsable(base);
         for (int n = 1; n <= MAX_SUFFIX; n++) {
-            Path candidate = base.resolve(n == 1 ? name : name + "-" + n);
+            String id = n == 1 ? name : name + "-" + n;
+            Path candidate = base.resolve(id);
+            if (ids != null && !ids.claim(id)) {
+                continue; // a run elsewhere has this id
+            }
             try {
                 return Files.createDirectory(candidate);
             } catch (FileAlreadyExistsException e) {
@@ -128,6 +153,20 @@ final class RunFolder implements AutoCloseable {
             }
         }
         throw new ResultWriteException(base.resolve(name), new IOException(MAX_SUFFIX + " folders of that name exist"));
+    }
+
+    /** {@code runId}, or the first of {@code runId-2}, {@code -3}... that no other run has, when {@code ids} is given. */
+    static String claimId(RunIds ids, String runId) throws IOException {
+        if (ids == null) {
+            return runId;
+        }
+        for (int n = 1; n <= MAX_SUFFIX; n++) {
+            String id = n == 1 ? runId : runId + "-" + n;
+            if (ids.claim(id)) {
+                return id;
+            }
+        }
+        throw new UsageException("run id " + runId + ": " + MAX_SUFFIX + " runs of that id exist in the home");
     }
 
     private static void checkNoComma(Path dir) {

@@ -17,6 +17,7 @@ public final class HistoryEntries {
 
     /** The latency figures a history keeps per case, in nanoseconds. */
     static final List<String> LATENCIES = List.of("p50", "p95", "p99", "mean");
+    static final String THROUGHPUT = "throughput";
 
     private HistoryEntries() {
     }
@@ -29,8 +30,10 @@ public final class HistoryEntries {
                     for (String m : LATENCIES) {
                         points.add(new HistoryEntry.Point(w.name(), c.label(), m, c.latency().metric(m), "ns", false));
                     }
-                    points.add(new HistoryEntry.Point(w.name(), c.label(), "throughput", c.throughput(), "op/s",
-                            true));
+                    if (Double.isFinite(c.throughput())) { // NaN is "not measured": no figure to keep
+                        points.add(new HistoryEntry.Point(w.name(), c.label(), THROUGHPUT, c.throughput(), "op/s",
+                                true));
+                    }
                 }
                 for (CaseResult.Metric m : c.metrics()) {
                     if (Double.isFinite(m.value())) {

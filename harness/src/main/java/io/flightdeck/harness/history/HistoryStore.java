@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,6 +19,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.flightdeck.harness.files.AtomicFile;
 import io.flightdeck.harness.files.ExclusiveLock;
+import io.flightdeck.harness.files.InvalidDocumentException;
+import io.flightdeck.harness.files.InvalidFieldException;
 import io.flightdeck.harness.files.ResultWriteException;
 import io.flightdeck.harness.files.Json;
 
@@ -39,23 +43,45 @@ import io.flightdeck.harness.files.Json;
 public final class HistoryStore {
 
     private static final int CHUNK = 64 * 1024;
+    /**
+     * Longer than any record a run writes (a record of a thousand cases is a few hundred kB): a longer line is no
+     * record, and is skipped as it streams past rather than gathered into memory first.
+     */
+    static final int MAX_LINE = 16 * 1024 * 1024;
 
     private final Path file;
-    private final ObjectMapper json = Json.mapper().copy().disable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // two records run together are no record
+    private final int maxLine;
+    // strict, as for a report read back: a null figure is not read as 0, a field given twice is no record; and two
+    // records run together are no record
+    private final ObjectMapper json = Json.strictMapper().copy().disable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public HistoryStore(Path file) {
+        this(file, MAX_LINE);
+    }
+
+    HistoryStore(Path file, int maxLine) {
         this.file = file;
+        this.maxLine = maxLine;
     }
 
     public Path file() {
         return file;
     }
 
-    /** Adds one record at the end. */
+    /**
+     * Adds one record at the end.
+     *
+     * @throws InvalidDocumentException when the record is not one {@link #read} would take back (it is not added)
+     */
     public void append(HistoryEntry entry) throws IOException {
-        byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         Path target = file.toAbsolutePath();
+        try {
+            HistoryValidation.check(entry);
+        } catch (InvalidFieldException e) {
+            throw new InvalidDocumentException(target, "record of " + entry.runId() + " not added: " + e.getMessage());
+        }
+        byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {
@@ -64,15 +90,29 @@ public final class HistoryStore {
         Path lock = target.resolveSibling(target.getFileName() + ".lock");
         try (ExclusiveLock ignored = lockOrName(lock)) {
             deleteLeftoverTemporaryFiles(target);
-            byte[] before = Files.isRegularFile(target) ? Files.readAllBytes(target) : new byte[0];
-            boolean needsNewline = before.length > 0 && before[before.length - 1] != '\n';
+            boolean exists = Files.isRegularFile(target);
+            boolean needsNewline = exists && !endsWithNewline(target);
             AtomicFile.write(target, (OutputStream out) -> {
-                out.write(before);
+                if (exists) {
+                    Files.copy(target, out); // streamed: a history of any size costs no memory to extend
+                }
                 if (needsNewline) {
                     out.write('\n'); // a line someone appended by hand without its end
                 }
                 out.write(line);
             });
+        }
+    }
+
+    /** Whether the file is empty or its last byte ends a line. */
+    private static boolean endsWithNewline(Path file) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            if (ch.size() == 0) {
+                return true;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.position(ch.size() - 1).read(last);
+            return last.get(0) == '\n';
         }
     }
 
@@ -94,20 +134,15 @@ public final class HistoryStore {
         }
     }
 
-    /** A record with everything a trend reads, of a schema this tool knows. */
-    private static boolean complete(HistoryEntry e) {
-        return e != null && e.schemaVersion() == HistoryEntry.SCHEMA_VERSION && e.time() != null && e.source() != null
-                && e.runId() != null && e.points() != null && e.points().stream().allMatch(p -> p != null
-                && p.workload() != null && p.caseLabel() != null && p.metric() != null);
-    }
-
     /** What a read found: the records, and the lines that are not records (with their numbers). */
     public record Contents(List<HistoryEntry> entries, List<String> skipped) {
     }
 
     /**
-     * Every record, oldest first; a line that is not a record is skipped and named, not fatal. Lines are split as
-     * bytes and each parsed on its own, so one line that is not UTF-8 costs that line, not the whole history.
+     * Every record, oldest first; a line that is not a record, or not one a run or an import could have written
+     * ({@link HistoryValidation}), is skipped and named, not fatal. Lines are split as bytes and each parsed on its
+     * own, so one line that is not UTF-8 costs that line, not the whole history; a line longer than any record is
+     * skipped without being held in memory.
      */
     public Contents read() throws IOException {
         List<HistoryEntry> entries = new ArrayList<>();
@@ -117,22 +152,40 @@ public final class HistoryStore {
         }
         try (InputStream in = Files.newInputStream(file)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
+            boolean tooLong = false;
             byte[] chunk = new byte[CHUNK];
             int number = 0;
             int n;
             while ((n = in.read(chunk)) >= 0) {
                 int start = 0;
-                for (int i = 0; i < n; i++) {
-                    if (chunk[i] == '\n') {
-                        line.write(chunk, start, i - start);
-                        parse(line.toByteArray(), ++number, entries, skipped);
+                for (int i = 0; i <= n; i++) {
+                    boolean end = i < n && chunk[i] == '\n';
+                    if (!end && i < n) {
+                        continue;
+                    }
+                    if (!tooLong && line.size() + (i - start) > maxLine) {
+                        tooLong = true;
                         line.reset();
+                    }
+                    if (!tooLong) {
+                        line.write(chunk, start, i - start);
+                    }
+                    if (end) {
+                        number++;
+                        if (tooLong) {
+                            skipped.add("line " + number);
+                        } else {
+                            parse(line.toByteArray(), number, entries, skipped);
+                        }
+                        line.reset();
+                        tooLong = false;
                         start = i + 1;
                     }
                 }
-                line.write(chunk, start, n - start);
             }
-            if (line.size() > 0) {
+            if (tooLong) {
+                skipped.add("line " + ++number);
+            } else if (line.size() > 0) {
                 parse(line.toByteArray(), ++number, entries, skipped);
             }
         }
@@ -145,11 +198,11 @@ public final class HistoryStore {
         }
         try {
             HistoryEntry e = json.readValue(line, HistoryEntry.class); // Jackson rejects bytes that are not UTF-8
-            if (!complete(e)) {
-                throw new IOException("not a whole record of a version this tool reads");
+            if (e == null) {
+                throw new IOException("null is no record");
             }
-            entries.add(e);
-        } catch (IOException | RuntimeException e) { // Jackson's parse errors included
+            entries.add(HistoryValidation.check(e));
+        } catch (IOException | RuntimeException e) { // Jackson's parse errors and the checks' InvalidFieldException
             skipped.add("line " + number);
         }
     }

@@ -19,6 +19,7 @@ import io.flightdeck.harness.files.ExclusiveLock;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
+import io.flightdeck.harness.text.TerminalText;
 
 /**
  * Saved baselines, each a folder {@code <home>/baselines/<name>/}: the run's {@code report.json} (per-iteration
@@ -31,6 +32,10 @@ import io.flightdeck.harness.report.WorkloadReport;
  * one or the new one, never half of each: a failed save puts the old one back. Only a process killed between the two
  * renames of a replacement leaves the old one under a hidden {@code .replaced-} name and none under its own; the next
  * save puts it back (and deletes a killed save's staging folder).
+ *
+ * <p>A baseline's report is read back one way only, by {@code report.ReportFile.read} (compare, run --baseline and
+ * the confirmation run all go through it), so a baseline edited by hand or cut short gets every check a
+ * {@code report.json} gets.
  */
 public final class BaselineStore {
 
@@ -65,8 +70,9 @@ public final class BaselineStore {
     /** Checks a name a user gave; the message is the one line they see. */
     public static void checkName(String name) {
         if (name == null || !NAME.matcher(name).matches() || name.equals("..")) {
-            throw new IllegalArgumentException("baseline name '" + name + "': use up to 64 letters, digits, '.', '-'"
-                    + " or '_', not starting with '.'");
+            // the name as typed may hold escape sequences or be a megabyte long: shown safe and cut
+            throw new IllegalArgumentException("baseline name '" + TerminalText.truncate(String.valueOf(name), 70)
+                    + "': use up to 64 letters, digits, '.', '-' or '_', not starting with '.'");
         }
     }
 
@@ -129,11 +135,6 @@ public final class BaselineStore {
                 deleteTree(p);
             }
         }
-    }
-
-    /** The baseline's report. */
-    public RunReport load(String name) throws IOException {
-        return Json.mapper().readValue(folder(name).resolve(REPORT).toFile(), RunReport.class);
     }
 
     /** The saved baselines' names, sorted. */

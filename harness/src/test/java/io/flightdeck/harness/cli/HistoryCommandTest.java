@@ -54,6 +54,51 @@ class HistoryCommandTest {
         assertThat(r.out()).contains("r1", "r2", "other (f1)", "this one", "quick");
     }
 
+    /** A hand-edited line with a negative figure was charted; it is now skipped and named in the one warning. */
+    @Test
+    void aLineNoRunCouldHaveWrittenIsLeftOutOfTheTrendAndNamed() throws Exception {
+        history("r1", "f1", 0, 2_560);
+        Path file = new Home(dir).history();
+        String line = Files.readAllLines(file).get(0);
+        Files.writeString(file, line.replace("\"r1\"", "\"edited\"").replace("2560.0", "-2560.0") + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        history("r3", "f1", 2, 2_600);
+        CommandLineRunner r = CommandLineRunner.run("history", "-w", "episode-creation", "--home", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("skipped 1 line(s)", "(line 2)").doesNotContain("−2.56");
+        Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve("charts/episode-creation-default-p95.svg").toFile());
+        assertThat(svg.getElementsByTagName("circle").getLength()).isEqualTo(2);
+    }
+
+    /**
+     * Names in the history come from workloads, JMH parameters or a hand edit: control characters must neither reach
+     * the terminal nor make the chart a file no XML reader opens, and a huge name no file name too long to write.
+     */
+    @Test
+    void hostileNamesInTheHistoryAreShownSafelyAndCharted() throws Exception {
+        String label = "size=\u001b[2J\u0001" + "x".repeat(400);
+        new HistoryStore(new Home(dir).history()).append(new HistoryEntry(1, HistoryEntry.JMH, "jmh\u001b]0;t\u0007",
+                Instant.parse("2026-11-20T10:00:00Z"), null, null, "f1", "cpu", null,
+                List.of(new HistoryEntry.Point("Bench.run", label, "avgt", 12.5, "us/op", false))));
+        CommandLineRunner list = CommandLineRunner.run("history", "--home", dir.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).doesNotContain("\u001b").doesNotContain("\u0007");
+        CommandLineRunner trend = CommandLineRunner.run("history", "-w", "Bench.run", "--metric", "avgt", "--home",
+                dir.toString());
+        assertThat(trend.exitCode()).as(trend.err()).isZero();
+        assertThat(trend.out()).doesNotContain("\u001b").doesNotContain("\u0001");
+        try (var charts = Files.list(dir.resolve("charts"))) {
+            Path chart = charts.findFirst().orElseThrow();
+            assertThat(chart.getFileName().toString().length()).isLessThan(200);
+            Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(chart.toFile());
+            assertThat(svg.getElementsByTagName("circle").getLength()).isEqualTo(1);
+        }
+        CommandLineRunner missing = CommandLineRunner.run("history", "-w", "\u001b[2Jnope", "--home", dir.toString());
+        missing.assertUsage("no 'p95' of workload");
+        assertThat(missing.err()).doesNotContain("\u001b");
+    }
+
     @Test
     void anEmptyHistorySaysHowToFillIt() {
         CommandLineRunner r = CommandLineRunner.run("history", "--home", dir.toString());

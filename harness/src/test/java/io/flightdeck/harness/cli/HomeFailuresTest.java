@@ -35,6 +35,29 @@ class HomeFailuresTest {
         inside.assertUsage("is not a folder: " + file + " is a file");
     }
 
+    /**
+     * A baseline's name becomes a folder under the home: a name that climbs out of it, names a hidden or no folder, or
+     * holds a terminal's escape sequences is refused before anything runs or is written, with one safe line, exit 2.
+     */
+    @Test
+    void baselineNamesThatCouldEscapeTheHomeAreRefused() throws Exception {
+        Path home = dir.resolve("a/b/home");
+        for (String name : List.of("../../x", "../x", "..", ".", "a/b", "/tmp/x", "", ".hidden", "\u001b[2Jx", "x\ny",
+                "x".repeat(10_000))) {
+            for (String option : List.of("--save-baseline", "--baseline")) {
+                CommandLineRunner r = CommandLineRunner.run("run", "-w", "test-sum", option, name, "--home",
+                        home.toString(), "--out", dir.resolve("run").toString());
+                r.assertUsage(option + ": baseline name");
+                assertThat(r.err()).as(name).doesNotContain("\u001b").hasSizeLessThan(300);
+            }
+            CommandLineRunner c = CommandLineRunner.run("compare", name, "x", "--home", home.toString());
+            assertThat(c.exitCode()).as(name).isEqualTo(ExitCodes.USAGE);
+        }
+        try (var made = Files.walk(dir)) {
+            assertThat(made.filter(p -> !p.equals(dir))).as("nothing created, inside the home or out").isEmpty();
+        }
+    }
+
     /** The run itself ran and passed; the baseline and the history record could not be written: exit 2, two lines. */
     @Test
     void aBaselineOrHistoryThatCannotBeWrittenFailsTheRun() throws Exception {

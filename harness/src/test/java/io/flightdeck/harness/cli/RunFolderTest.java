@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.flightdeck.harness.home.Home;
+import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.testworkloads.SumWorkload;
 
 class RunFolderTest {
@@ -74,6 +76,48 @@ class RunFolderTest {
                     .allMatch(n -> n.startsWith("20260101-120000-quick"));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The sweep: two runs into different --out folders in the same second shared one id in the history. Runs claiming
+     * one id at once, each with a folder of its own (--out) or in a working directory of its own, sharing one home,
+     * each get an id of their own, still readable and sortable: the id, then -2, -3...
+     */
+    @Test
+    void runsIntoFoldersOfTheirOwnStillGetIdsOfTheirOwn() throws Exception {
+        int runs = 16;
+        RunIds ids = new RunIds(new Home(dir.resolve("home")));
+        String id = "20260101-120000-quick";
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        try {
+            List<Future<String>> claims = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                Path own = dir.resolve("run-" + i);
+                boolean withOut = i % 2 == 0;
+                claims.add(pool.submit((Callable<String>) () -> {
+                    start.await();
+                    if (withOut) {
+                        try (RunFolder f = RunFolder.claim(own, id, List.of(), ids)) {
+                            return f.runId();
+                        }
+                    }
+                    return RunFolder.claimNew(own.resolve("target/flightdeck/runs"), id, ids).getFileName()
+                            .toString(); // another working directory: its folder name is free, the id is not
+                }));
+            }
+            start.countDown();
+            List<String> got = new ArrayList<>();
+            for (Future<String> f : claims) {
+                got.add(f.get());
+            }
+            assertThat(got).doesNotHaveDuplicates().contains(id, id + "-2", id + "-" + runs);
+        } finally {
+            pool.shutdownNow();
+        }
+        try (RunFolder alone = RunFolder.claim(dir.resolve("no-home"), id, List.of())) {
+            assertThat(alone.runId()).as("a run recorded in no home keeps the id it asked for").isEqualTo(id);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.flightdeck.harness.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.io.BufferedReader;
@@ -16,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.flightdeck.harness.files.InvalidDocumentException;
 
 class HistoryStoreTest {
 
@@ -108,6 +111,95 @@ class HistoryStoreTest {
         HistoryStore.Contents c = store.read();
         assertThat(c.entries()).extracting(HistoryEntry::runId).containsExactly("r1", "r2", "r3");
         assertThat(c.skipped()).containsExactly("line 2", "line 4");
+    }
+
+    /**
+     * The sweep: a line that parses but that no run could have written (a negative or infinite figure, a missing or
+     * empty name, an unknown source or verdict, a null read as 0) was read and charted. Each is skipped and named, by
+     * the checks a report.json gets.
+     */
+    @Test
+    void aLineNoRunCouldHaveWrittenIsSkippedAndNamed() throws Exception {
+        HistoryStore store = new HistoryStore(dir.resolve("history.jsonl"));
+        store.append(entry("r1", Instant.EPOCH, 1));
+        String good = Files.readString(store.file()).strip();
+        List<String> bad = List.of(
+                good.replace("\"value\":0.0", "\"value\":-5.0"),                 // a negative latency
+                good.replace("\"value\":0.0", "\"value\":1.0E308"),              // beyond any measurement
+                good.replace("\"value\":0.0", "\"value\":\"NaN\""),              // not a number
+                good.replace("\"value\":0.0", "\"value\":\"Infinity\""),
+                good.replace("\"value\":0.0", "\"value\":null"),                 // not 0
+                good.replace("\"workload\":\"workload-0\"", "\"workload\":\"\""),   // an empty name
+                good.replace("\"workload\":\"workload-0\",", ""),                 // a missing name
+                good.replace("\"runId\":\"r1\"", "\"runId\":\" \""),
+                good.replace("\"source\":\"run\"", "\"source\":\"guess\""),
+                good.replace("\"verdict\":\"passed\"", "\"verdict\":\"maybe\""),
+                good.replace("\"time\":\"1970-01-01T00:00:00Z\",", ""),
+                good.replace("\"points\":[", "\"points\":[null,"),
+                "null");
+        for (String line : bad) {
+            assertThat(line).as("the test's edit applies").isNotEqualTo(good);
+            Files.writeString(store.file(), line + "\n", StandardOpenOption.APPEND);
+        }
+        store.append(entry("r2", Instant.EPOCH, 1));
+        // a workload's own metric may be negative (a leak slope), within bounds
+        HistoryEntry slope = new HistoryEntry(HistoryEntry.SCHEMA_VERSION, HistoryEntry.RUN, "r3", Instant.EPOCH,
+                null, null, null, null, null, List.of(new HistoryEntry.Point("w", "c", "leak-bytes-per-op", -3.5, "B",
+                false)));
+        store.append(slope);
+
+        HistoryStore.Contents c = store.read();
+        assertThat(c.entries()).extracting(HistoryEntry::runId).containsExactly("r1", "r2", "r3");
+        assertThat(c.skipped()).hasSize(bad.size()).first().isEqualTo("line 2");
+        assertThat(c.skipped()).last().isEqualTo("line " + (bad.size() + 1));
+    }
+
+    /** What the read would skip is not written in the first place: the append says why, the file is unchanged. */
+    @Test
+    void aRecordTheReadWouldSkipIsNotAppended() throws Exception {
+        HistoryStore store = new HistoryStore(dir.resolve("history.jsonl"));
+        store.append(entry("r1", Instant.EPOCH, 1));
+        byte[] before = Files.readAllBytes(store.file());
+        HistoryEntry negative = new HistoryEntry(HistoryEntry.SCHEMA_VERSION, HistoryEntry.RUN, "r2", Instant.EPOCH,
+                null, null, null, null, "passed", List.of(new HistoryEntry.Point("w", "c", "p95", -1, "ns", false)));
+        assertThatThrownBy(() -> store.append(negative)).isInstanceOf(InvalidDocumentException.class)
+                .hasMessageContaining("points[0].value is negative");
+        assertThat(Files.readAllBytes(store.file())).isEqualTo(before);
+    }
+
+    /**
+     * One enormous line (a binary pasted in, a runaway writer) was gathered whole into memory before being found no
+     * record: a line longer than any record is now skipped as it streams past, its number named.
+     */
+    @Test
+    void aLineLongerThanAnyRecordIsSkippedAsItStreamsPast() throws Exception {
+        HistoryStore store = new HistoryStore(dir.resolve("history.jsonl"), 2_000);
+        store.append(entry("r1", Instant.EPOCH, 1));
+        Files.writeString(store.file(), "{\"runId\":\"" + "x".repeat(200_000) + "\"}\n", StandardOpenOption.APPEND);
+        store.append(entry("r2", Instant.EPOCH, 1));
+        Files.writeString(store.file(), "y".repeat(100_000), StandardOpenOption.APPEND); // no newline at the end
+        HistoryStore.Contents c = store.read();
+        assertThat(c.entries()).extracting(HistoryEntry::runId).containsExactly("r1", "r2");
+        assertThat(c.skipped()).containsExactly("line 2", "line 4");
+        assertThat(HistoryStore.MAX_LINE).isGreaterThan(1_000_000);
+    }
+
+    /** A long history is read, and extended, line by line: 100 000 records. */
+    @Test
+    void aHundredThousandRecordsAreReadAndExtended() throws Exception {
+        HistoryStore store = new HistoryStore(dir.resolve("history.jsonl"));
+        store.append(entry("r0", Instant.EPOCH, 1));
+        String line = Files.readString(store.file());
+        try (var out = Files.newBufferedWriter(store.file(), StandardOpenOption.APPEND)) {
+            for (int i = 1; i < 100_000; i++) {
+                out.write(line.replace("\"r0\"", "\"r" + i + "\""));
+            }
+        }
+        store.append(entry("last", Instant.EPOCH, 1));
+        HistoryStore.Contents c = store.read();
+        assertThat(c.entries()).hasSize(100_001);
+        assertThat(c.entries().get(100_000).runId()).isEqualTo("last");
+        assertThat(c.skipped()).isEmpty();
     }
 
     /** A writer killed half-way leaves its temporary file; the next append clears it away. */

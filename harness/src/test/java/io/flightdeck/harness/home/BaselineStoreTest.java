@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.report.ReportFile;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
 
@@ -39,7 +40,7 @@ class BaselineStoreTest {
         Path saved = store.save("main", dir.resolve("run1"), report, "abc");
 
         assertThat(store.exists("main")).isTrue();
-        assertThat(store.load("main").runId()).isEqualTo("r1");
+        assertThat(ReportFile.read(store.folder("main").resolve(BaselineStore.REPORT)).runId()).isEqualTo("r1");
         assertThat(saved.resolve("w/cpu.folded")).hasContent("a;b 3");
         assertThat(saved.resolve("w/recording.jfr")).doesNotExist();
         assertThat(Json.mapper().readTree(saved.resolve(BaselineStore.ABOUT).toFile()).path("commit").asText())
@@ -55,7 +56,7 @@ class BaselineStoreTest {
         Files.delete(dir.resolve("run2/w/cpu.folded")); // the new run has no stacks: none may survive from the old
         store.save("main", dir.resolve("run2"), second, null);
 
-        assertThat(store.load("main").runId()).isEqualTo("r2");
+        assertThat(ReportFile.read(store.folder("main").resolve(BaselineStore.REPORT)).runId()).isEqualTo("r2");
         assertThat(store.folder("main").resolve("w/cpu.folded")).doesNotExist();
         try (var left = Files.list(dir.resolve("home/baselines"))) { // the lock file stays; no staged or old copy
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("main", ".lock");
@@ -96,7 +97,7 @@ class BaselineStoreTest {
 
         store.save("other", dir.resolve("run2"), runFolder(dir.resolve("run2"), "r2", "b 2\n"), null);
 
-        assertThat(store.load("main").runId()).isEqualTo("r1");
+        assertThat(ReportFile.read(store.folder("main").resolve(BaselineStore.REPORT)).runId()).isEqualTo("r1");
         assertThat(aside).doesNotExist();
         assertThat(staging).doesNotExist();
         assertThat(store.names()).containsExactly("main", "other");
@@ -129,7 +130,7 @@ class BaselineStoreTest {
         } finally {
             pool.shutdownNow();
         }
-        String runId = store.load("main").runId();
+        String runId = ReportFile.read(store.folder("main").resolve(BaselineStore.REPORT)).runId();
         assertThat(store.folder("main").resolve("w/cpu.folded")).hasContent("s" + runId.substring(1) + " 1");
         try (var left = Files.list(dir.resolve("home/baselines"))) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".lock", "main");
