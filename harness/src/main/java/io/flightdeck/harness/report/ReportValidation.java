@@ -17,6 +17,7 @@ import io.flightdeck.harness.measure.LatencyStats;
 import io.flightdeck.harness.measure.ScalingFit;
 import io.flightdeck.harness.measure.TukeyOutliers;
 import io.flightdeck.harness.measure.resources.Resources;
+import io.flightdeck.harness.workload.WorkloadRegistry;
 import io.flightdeck.profiling.Ranked;
 import io.flightdeck.profiling.leaks.LeakAnalysis;
 
@@ -123,7 +124,10 @@ public final class ReportValidation {
     }
 
     private static void workload(FieldCheck at, WorkloadReport w) {
-        at.name(w.name(), "name");
+        // the name becomes a folder name (flame graphs, stacks of a comparison): it must be one a workload can have
+        if (!WorkloadRegistry.NAME.matcher(at.name(w.name(), "name")).matches()) {
+            throw at.invalid("name", "is not a workload name (lower-case letters, digits and single '-')");
+        }
         at.optionalName(w.operationUnit(), "operationUnit");
         at.oneOf(w.status(), "status", VERDICTS);
         List<ForkReport> forks = at.list(w.forks(), "forks");
