@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,8 +126,7 @@ public final class JmhImport {
     /** "size=1000,store=memory", or "default" without parameters. */
     static String params(JsonNode params) {
         List<String> parts = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : params.properties()) {
             parts.add(e.getKey() + "=" + e.getValue().asText());
         }
         return parts.isEmpty() ? "default" : String.join(",", parts);

@@ -43,6 +43,7 @@ final class ZipfChoice<T> {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array only reaches List.of, which copies it
     static <T> ZipfChoice<T> zipf(double s, T... items) {
         return zipf(s, List.of(items));
     }

@@ -15,7 +15,7 @@ final class DocumentTable {
     private volatile AtomicReferenceArray<IndexedEpisode>[] chunks = newDirectory(4);
     private final AtomicInteger nextId = new AtomicInteger();
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Java has no generic array creation
     private static AtomicReferenceArray<IndexedEpisode>[] newDirectory(int size) {
         return new AtomicReferenceArray[size];
     }
