@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,18 +34,26 @@ import io.flightdeck.harness.workload.WorkloadContext;
 /**
  * Measures one case: cold start, warm-up, measured iterations, then the session's own figures. Every operation is
  * timed with {@link System#nanoTime()} into a per-thread HdrHistogram; threads run on dedicated workers named
- * {@code flightdeck-worker-N} so they are easy to find in the recording.
+ * {@code flightdeck-worker-N} so they are easy to find in the recording. Tests give it a clock of their own, so
+ * what they assert about timings does not depend on how fast or busy their machine is.
  */
 final class CaseRunner {
 
     private final ChildSpec spec;
     private final Progress progress;
     private final ObjectMapper json;
+    private final LongSupplier nanoClock;
 
     CaseRunner(ChildSpec spec, Progress progress, ObjectMapper json) {
+        this(spec, progress, json, System::nanoTime);
+    }
+
+    /** @param nanoClock what times operations and time-boxes iterations; {@link System#nanoTime()} in a run */
+    CaseRunner(ChildSpec spec, Progress progress, ObjectMapper json, LongSupplier nanoClock) {
         this.spec = spec;
         this.progress = progress;
         this.json = json;
+        this.nanoClock = nanoClock;
     }
 
     CaseResult run(Workload workload, WorkloadContext context, WorkloadCase workloadCase, boolean jvmCold)
@@ -52,7 +61,7 @@ final class CaseRunner {
         String label = workloadCase.label();
         progress.report(label, "setup", 0, 1);
         try (Session session = workload.open(context, workloadCase);
-             WorkerPool workers = new WorkerPool(workloadCase.threads())) {
+             WorkerPool workers = new WorkerPool(workloadCase.threads(), nanoClock)) {
             ColdStart cold = coldStart(session, jvmCold);
 
             int warmups = workloadCase.timeBoxed() ? warmUp(session, workers, label, jvmCold) : 0;
@@ -63,7 +72,7 @@ final class CaseRunner {
             List<IterationResult> iterations = new ArrayList<>();
             List<Checkpoint> checkpoints = new ArrayList<>();
             long measuredOps = 0;
-            long baselineNanos = System.nanoTime();
+            long baselineNanos = nanoClock.getAsLong();
             if (spec.checkpoints()) {
                 checkpoints.add(checkpoint(session, 0, 0, baselineNanos, true));
             }
@@ -110,11 +119,11 @@ final class CaseRunner {
      * Collects the heap fully (between iterations, so no operation is in flight) and records what stays, and,
      * when {@code weigh}, what the session's subject retains (JOL walks the whole graph: too slow for every one).
      */
-    private static Checkpoint checkpoint(Session session, int iterations, long operations, long baselineNanos,
-                                         boolean weigh) throws Exception {
+    private Checkpoint checkpoint(Session session, int iterations, long operations, long baselineNanos,
+                                  boolean weigh) throws Exception {
         long live = LiveHeap.afterFullGc();
         Instant at = Instant.now();
-        double seconds = (System.nanoTime() - baselineNanos) / 1e9;
+        double seconds = (nanoClock.getAsLong() - baselineNanos) / 1e9;
         Long retained = null;
         Long items = null;
         Object root = session.retainedRoot();
@@ -164,9 +173,9 @@ final class CaseRunner {
         List<Long> nanos = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             session.prepare(0);
-            long start = System.nanoTime();
+            long start = nanoClock.getAsLong();
             session.operation(0);
-            nanos.add(System.nanoTime() - start);
+            nanos.add(nanoClock.getAsLong() - start);
         }
         long first = nanos.isEmpty() ? 0 : nanos.get(0);
         double mean = nanos.stream().mapToLong(Long::longValue).average().orElse(0);
@@ -198,9 +207,11 @@ final class CaseRunner {
         private final int threads;
         private final ExecutorService executor;
         private final Histogram[] histograms;
+        private final LongSupplier clock;
 
-        WorkerPool(int threads) {
+        WorkerPool(int threads, LongSupplier clock) {
             this.threads = threads;
+            this.clock = clock;
             this.histograms = new Histogram[threads];
             for (int t = 0; t < threads; t++) {
                 histograms[t] = new Histogram(3);
@@ -222,7 +233,7 @@ final class CaseRunner {
             AtomicLong remaining = new AtomicLong(operations);
             AtomicBoolean stop = new AtomicBoolean();
             List<Future<WorkerTotals>> tasks = new ArrayList<>(threads);
-            long began = System.nanoTime(); // submitting the tasks takes microseconds; the gate opens right after
+            long began = clock.getAsLong(); // submitting the tasks takes microseconds; the gate opens right after
             long deadline = nanos > 0 ? began + nanos : 0;
             for (int t = 0; t < threads; t++) {
                 int index = t;
@@ -245,7 +256,7 @@ final class CaseRunner {
                     failure = failure == null ? e.getCause() : failure;
                 }
             }
-            long wall = System.nanoTime() - began;
+            long wall = clock.getAsLong() - began;
             if (failure != null) {
                 if (failure instanceof Exception ex) {
                     throw ex;
@@ -272,23 +283,23 @@ final class CaseRunner {
             long preparing = 0;
             long allocatedBefore = allocatedByThisThread();
             if (deadline != 0) {
-                long now = System.nanoTime();
+                long now = clock.getAsLong();
                 while (now < deadline && !stop.get()) {
                     s.prepare(index);
-                    long t0 = System.nanoTime();
+                    long t0 = clock.getAsLong();
                     preparing += t0 - now;
                     s.operation(index);
-                    now = System.nanoTime();
+                    now = clock.getAsLong();
                     h.recordValue(now - t0);
                 }
             } else {
                 while (!stop.get() && remaining.getAndDecrement() > 0) {
-                    long p0 = System.nanoTime();
+                    long p0 = clock.getAsLong();
                     s.prepare(index);
-                    long t0 = System.nanoTime();
+                    long t0 = clock.getAsLong();
                     preparing += t0 - p0;
                     s.operation(index);
-                    h.recordValue(System.nanoTime() - t0);
+                    h.recordValue(clock.getAsLong() - t0);
                 }
             }
             long allocatedAfter = allocatedByThisThread();

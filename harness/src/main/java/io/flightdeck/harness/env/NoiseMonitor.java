@@ -2,12 +2,7 @@ package io.flightdeck.harness.env;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import oshi.SystemInfo;
-import oshi.hardware.CentralProcessor;
 import oshi.hardware.CentralProcessor.TickType;
-import oshi.hardware.GlobalMemory;
-import oshi.software.os.OSProcess;
-import oshi.software.os.OperatingSystem;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Samples, on a daemon thread, how busy the machine is apart from what is being measured, so a run can say whether
@@ -31,6 +27,9 @@ import java.util.concurrent.TimeUnit;
  * counters with it, so that interval's whole busy CPU is credited to the measured work (real noise in that one
  * interval goes unseen rather than our own JVM's exit being reported as noise). Never throws once started: if OSHI cannot read the
  * counters, the report says no samples were taken.
+ *
+ * <p>The counters ({@link MachineCounters}) and the clock are injected, so tests set every figure themselves and
+ * take samples by hand ({@link #manual}) instead of asserting on how busy their own machine is.
  */
 public final class NoiseMonitor implements AutoCloseable {
 
@@ -39,14 +38,13 @@ public final class NoiseMonitor implements AutoCloseable {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 
     private final Duration interval;
+    private final MachineCounters counters;
+    private final LongSupplier nanoClock;
     private final long startNanos;
     private final String governor;
-    private final CentralProcessor cpu;
-    private final GlobalMemory memory;
-    private final OperatingSystem os;
     private final int logicalCores;
     private final Long swapAtStart;
-    private final ScheduledExecutorService executor;
+    private final ScheduledExecutorService executor; // null when samples are taken by hand
 
     // Guarded by this: the sampler thread and measure()/stop() callers all touch them.
     private final Map<Integer, Long> lastCpuMillisByPid = new LinkedHashMap<>();
@@ -55,26 +53,28 @@ public final class NoiseMonitor implements AutoCloseable {
     private long lastSampleNanos;
     private NoiseReport report;
 
-    private NoiseMonitor(Duration interval) {
+    private NoiseMonitor(Duration interval, MachineCounters counters, LongSupplier nanoClock, boolean periodic) {
         this.interval = interval;
-        this.governor = EnvironmentProbe.readGovernor();
-        SystemInfo si = EnvironmentProbe.safe("OSHI SystemInfo", SystemInfo::new);
-        this.cpu = si == null ? null : EnvironmentProbe.safe("processor", () -> si.getHardware().getProcessor());
-        this.memory = si == null ? null : EnvironmentProbe.safe("memory", () -> si.getHardware().getMemory());
-        this.os = si == null ? null : EnvironmentProbe.safe("operating system", si::getOperatingSystem);
-        Integer logical = cpu == null ? null : EnvironmentProbe.safe("logical cores", cpu::getLogicalProcessorCount);
-        this.logicalCores = logical != null && logical > 0 ? logical : Runtime.getRuntime().availableProcessors();
-        this.swapAtStart = swapUsed();
-        this.lastTicks = cpu == null ? null : EnvironmentProbe.safe("CPU ticks", cpu::getSystemCpuLoadTicks);
+        this.counters = counters;
+        this.nanoClock = nanoClock;
+        this.governor = counters.governor();
+        int logical = counters.logicalCores();
+        this.logicalCores = logical > 0 ? logical : Runtime.getRuntime().availableProcessors();
+        this.swapAtStart = counters.swapUsedBytes();
+        this.lastTicks = counters.cpuTicks();
         if (lastTicks == null) {
             LOG.warn("CPU counters unavailable: noise will not be measured");
         }
-        Integer self = os == null ? null : EnvironmentProbe.safe("own PID", os::getProcessId);
+        Integer self = counters.ownPid();
         if (self != null) {
             track(self); // the harness's own CPU (this sampler included) is not noise from someone else
         }
-        this.startNanos = System.nanoTime();
+        this.startNanos = nanoClock.getAsLong();
         this.lastSampleNanos = startNanos;
+        if (!periodic) {
+            this.executor = null;
+            return;
+        }
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flightdeck-noise-monitor");
             t.setDaemon(true); // never keeps the JVM alive if a caller forgets stop()
@@ -82,7 +82,7 @@ public final class NoiseMonitor implements AutoCloseable {
         });
         if (lastTicks != null) {
             long ms = interval.toMillis();
-            executor.scheduleAtFixedRate(this::sampleQuietly, ms, ms, TimeUnit.MILLISECONDS);
+            executor.scheduleAtFixedRate(this::sampleNow, ms, ms, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -93,10 +93,23 @@ public final class NoiseMonitor implements AutoCloseable {
 
     /** Starts sampling every {@code interval} (at least 1 ms; below ~100 ms the 10 ms ticks make samples coarse). */
     public static NoiseMonitor start(Duration interval) {
+        return new NoiseMonitor(checked(interval), new OshiCounters(), System::nanoTime, true);
+    }
+
+    /**
+     * A monitor that samples only when {@link #sampleNow()} is called, reading {@code counters} at the times
+     * {@code nanoClock} gives: for tests, which then control every figure. {@code interval} only decides whether
+     * {@link #stop()} takes a last sample of the tail.
+     */
+    static NoiseMonitor manual(MachineCounters counters, LongSupplier nanoClock, Duration interval) {
+        return new NoiseMonitor(checked(interval), counters, nanoClock, false);
+    }
+
+    private static Duration checked(Duration interval) {
         if (interval == null || interval.toMillis() < 1) {
             throw new IllegalArgumentException("interval must be at least 1 ms: " + interval);
         }
-        return new NoiseMonitor(interval);
+        return interval;
     }
 
     /**
@@ -114,23 +127,25 @@ public final class NoiseMonitor implements AutoCloseable {
 
     /** Stops sampling and returns the report; later calls return the same report. */
     public NoiseReport stop() {
-        executor.shutdown(); // cancels the periodic task; a sample in progress is allowed to finish
-        try {
-            if (!executor.awaitTermination(interval.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+        if (executor != null) {
+            executor.shutdown(); // cancels the periodic task; a sample in progress is allowed to finish
+            try {
+                if (!executor.awaitTermination(interval.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 executor.shutdownNow();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            executor.shutdownNow();
         }
         synchronized (this) {
             if (report == null) {
                 // The tail since the last sample counts if it is at least half an interval: shorter is mostly tick noise.
-                if (lastTicks != null && System.nanoTime() - lastSampleNanos >= interval.toNanos() / 2) {
-                    sampleQuietly();
+                if (lastTicks != null && nanoClock.getAsLong() - lastSampleNanos >= interval.toNanos() / 2) {
+                    sampleNow();
                 }
                 report = new NoiseAssessment(logicalCores, governor, swapAtStart,
-                        Duration.ofNanos(System.nanoTime() - startNanos), samples).report();
+                        Duration.ofNanos(nanoClock.getAsLong() - startNanos), samples).report();
             }
             return report;
         }
@@ -146,7 +161,11 @@ public final class NoiseMonitor implements AutoCloseable {
         return List.copyOf(samples);
     }
 
-    private synchronized void sampleQuietly() {
+    /** Takes one sample now (the scheduler's task; tests of a {@link #manual} monitor call it themselves). */
+    synchronized void sampleNow() {
+        if (report != null || lastTicks == null) {
+            return;
+        }
         try {
             sample();
         } catch (RuntimeException | LinkageError e) {
@@ -156,10 +175,10 @@ public final class NoiseMonitor implements AutoCloseable {
     }
 
     private void sample() {
-        long now = System.nanoTime();
-        long[] ticks = cpu.getSystemCpuLoadTicks();
+        long now = nanoClock.getAsLong();
+        long[] ticks = counters.cpuTicks();
         double intervalMillis = (now - lastSampleNanos) / 1e6;
-        if (intervalMillis <= 0) {
+        if (ticks == null || intervalMillis <= 0) {
             return;
         }
         double busyCores = busyFraction(lastTicks, ticks) * logicalCores;
@@ -168,7 +187,7 @@ public final class NoiseMonitor implements AutoCloseable {
         boolean measuredExited = false;
         for (var it = lastCpuMillisByPid.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Integer, Long> e = it.next();
-            Long cpuMillis = cpuMillis(e.getKey());
+            Long cpuMillis = counters.cpuMillis(e.getKey());
             if (cpuMillis == null) {
                 it.remove(); // exited
                 measuredExited = true;
@@ -180,7 +199,7 @@ public final class NoiseMonitor implements AutoCloseable {
         double measuredCores = measuredCores(busyCores, measuredMillis, intervalMillis, measuredExited);
 
         samples.add(new NoiseSample(Math.round((now - startNanos) / 1e6), Math.round(intervalMillis),
-                busyCores, measuredCores, swapUsed(), loadAverage()));
+                busyCores, measuredCores, counters.swapUsedBytes(), counters.loadAverage1m()));
         lastTicks = ticks;
         lastSampleNanos = now;
     }
@@ -209,32 +228,11 @@ public final class NoiseMonitor implements AutoCloseable {
     }
 
     private boolean track(int pid) {
-        Long cpuMillis = cpuMillis(pid);
+        Long cpuMillis = counters.cpuMillis(pid);
         if (cpuMillis == null) {
             return false;
         }
         lastCpuMillisByPid.putIfAbsent(pid, cpuMillis);
         return true;
-    }
-
-    private Long cpuMillis(int pid) {
-        if (os == null) {
-            return null;
-        }
-        OSProcess p = EnvironmentProbe.safe("process " + pid, () -> os.getProcess(pid));
-        return p == null ? null : p.getUserTime() + p.getKernelTime();
-    }
-
-    private Long swapUsed() {
-        if (memory == null) {
-            return null;
-        }
-        Long used = EnvironmentProbe.safe("swap used", () -> memory.getVirtualMemory().getSwapUsed());
-        return used == null || used < 0 ? null : used;
-    }
-
-    private Double loadAverage() {
-        double[] load = cpu == null ? null : EnvironmentProbe.safe("load average", () -> cpu.getSystemLoadAverage(1));
-        return load == null || load.length == 0 || load[0] < 0 ? null : load[0];
     }
 }

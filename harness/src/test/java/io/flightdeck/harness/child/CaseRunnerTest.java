@@ -2,11 +2,14 @@ package io.flightdeck.harness.child;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,11 @@ import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadCase;
 import io.flightdeck.harness.workload.WorkloadContext;
 
-/** The measurement loop, in-process: what it counts, what it times and what it leaves out. */
+/**
+ * The measurement loop, in-process: what it counts, what it times and what it leaves out. Whatever is timed is timed
+ * on {@link #clock}, which only the workloads here move: the figures asserted are the ones the test set, however
+ * fast or busy the machine is.
+ */
 class CaseRunnerTest {
 
     @TempDir
@@ -28,14 +35,13 @@ class CaseRunnerTest {
 
     private final ByteArrayOutputStream progressOut = new ByteArrayOutputStream();
 
-    private CaseRunner runner(int cold, int warmup, int iterations, long millis) {
-        return runner(cold, warmup, iterations, millis, false);
-    }
+    /** Nanoseconds that pass only when a workload here says its work took them. */
+    private final AtomicLong clock = new AtomicLong(1_000_000_000_000L);
 
-    private CaseRunner runner(int cold, int warmup, int iterations, long millis, boolean checkpoints) {
+    private CaseRunner runner(int cold, int warmup, int iterations, long millis) {
         ChildSpec spec = new ChildSpec("counting", 1, Scale.SMALL, 42, dir, Map.of(), cold, warmup, iterations, millis,
-                dir.resolve("result.json"), checkpoints);
-        return new CaseRunner(spec, new Progress(new PrintStream(progressOut, true)), Json.mapper());
+                dir.resolve("result.json"), false);
+        return new CaseRunner(spec, new Progress(new PrintStream(progressOut, true)), Json.mapper(), clock::get);
     }
 
     private WorkloadContext context() {
@@ -44,7 +50,7 @@ class CaseRunnerTest {
 
     @Test
     void countedIterationsRunExactlyTheirOperationsAcrossThreads() throws Exception {
-        Counting workload = new Counting(0);
+        Counting workload = new Counting(clock, 0, 1_000);
         CaseResult r = runner(5, 2, 3, 100).run(workload, context(), new WorkloadCase("n", 2, 0, 100), true);
 
         assertThat(r.iterations()).hasSize(3).allSatisfy(i -> assertThat(i.operations()).isEqualTo(100));
@@ -61,7 +67,16 @@ class CaseRunnerTest {
 
     @Test
     void timeBoxedIterationsOnSeveralThreadsUseEveryThread() throws Exception {
-        Counting workload = new Counting(0);
+        // each thread's first operation waits until all three are in one; the clock stands still meanwhile, so no
+        // thread can find its iteration over before it started, however late the machine schedules it
+        CountDownLatch allIn = new CountDownLatch(3);
+        Counting workload = new Counting(clock, 0, 1_000) {
+            @Override
+            void firstOperation() throws InterruptedException {
+                allIn.countDown();
+                assertThat(allIn.await(5, TimeUnit.MINUTES)).as("all three workers ran").isTrue();
+            }
+        };
         CaseResult r = runner(0, 1, 3, 50).run(workload, context(), WorkloadCase.ofThreads(3), false);
 
         assertThat(r.iterations()).hasSize(3).allSatisfy(i -> assertThat(i.operations()).isPositive());
@@ -73,33 +88,52 @@ class CaseRunnerTest {
 
     @Test
     void untimedPreparationIsLeftOutOfLatencyAndThroughput() throws Exception {
-        // each prepare sleeps 2 ms; an operation takes well under a microsecond. Were preparation counted,
-        // throughput could not exceed 500/s and latencies would be milliseconds.
-        Counting workload = new Counting(2);
+        // each prepare takes 2 ms, each operation 1 µs: were preparation counted, throughput would be under 500/s
+        // and latencies milliseconds
+        Counting workload = new Counting(clock, 2_000_000, 1_000);
         CaseResult r = runner(0, 0, 2, 200).run(workload, context(), WorkloadCase.single(), false);
 
-        assertThat(r.latency().p50()).isLessThan(1_000_000);
-        assertThat(r.throughput()).isGreaterThan(5_000);
+        assertThat(r.latency().p50()).isBetween(999L, 1_001L); // HdrHistogram keeps 3 significant digits
+        assertThat(r.throughput()).isCloseTo(1_000_000, withinPercentage(0.1));
+        assertThat(r.iterations()).allSatisfy(i -> {
+            assertThat(i.operations()).isEqualTo(100); // 200 ms of 2.001 ms rounds, the last one crossing the end
+            assertThat(i.wallNanos()).isEqualTo(100 * 2_001_000L);
+        });
     }
 
-    @Test
-    void warmUpGoesOnWhileIterationsKeepGettingFaster() throws Exception {
-        // each operation sleeps 8 ms minus one per 40 ms since the case opened: every 50 ms iteration is faster
-        Workload speedingUp = new Counting(0) {
+    /** Each operation takes {@code 8 s} minus one per 40 s since the case opened (at least 1 s). */
+    private Workload speedingUp() {
+        return new Counting(clock, 0, 0) {
             @Override
             public Session open(WorkloadContext c, WorkloadCase w) {
-                long opened = System.nanoTime();
-                return thread -> Thread.sleep(Math.max(0, 8 - (System.nanoTime() - opened) / 40_000_000L));
+                long opened = clock.get();
+                return thread -> clock.addAndGet(Math.max(1, 8 - (clock.get() - opened) / 40_000_000_000L)
+                        * 1_000_000_000L);
             }
         };
-        CaseResult r = runner(0, 1, 1, 50).run(speedingUp, context(), WorkloadCase.single(), false);
+    }
+
+    // Iterations of 50 s on the test's clock: the real JIT compiling for a few real milliseconds is well under the
+    // 2 % of an iteration that keeps a warm-up going, so only the timings decide.
+    @Test
+    void warmUpGoesOnWhileIterationsKeepGettingFaster() throws Exception {
+        CaseResult r = runner(0, 1, 1, 50_000).run(speedingUp(), context(), WorkloadCase.single(), false);
         // planned 1, then up to 2 more (twice the planned count) while it keeps improving by over 5 %
         assertThat(r.warmupIterations()).isEqualTo(3);
     }
 
     @Test
+    void warmUpStopsOnceIterationsStopGettingFaster() throws Exception {
+        CaseResult r = runner(0, 1, 1, 50_000).run(new Counting(clock, 0, 5_000_000_000L), context(),
+                WorkloadCase.single(), false);
+        // the first is faster than nothing, the second no faster than the first: done
+        assertThat(r.warmupIterations()).isEqualTo(2);
+        assertThat(r.latency().p50()).isCloseTo(5_000_000_000L, withinPercentage(0.1));
+    }
+
+    @Test
     void aFailingOperationOnAWorkerFailsTheCase() {
-        Workload failing = new Counting(0) {
+        Workload failing = new Counting(clock, 0, 0) {
             @Override
             public Session open(WorkloadContext c, WorkloadCase w) {
                 return thread -> {
@@ -111,14 +145,22 @@ class CaseRunnerTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("boom on flightdeck-worker-");
     }
 
-    /** Counts operations; optionally sleeps in prepare. */
+    /** Counts operations; prepare and operation each move the test's clock by what they "take". */
     static class Counting implements Workload {
         final AtomicLong operations = new AtomicLong();
         volatile int threadsSeen;
-        private final long prepareMillis;
+        private final AtomicLong clock;
+        private final long prepareNanos;
+        private final long operationNanos;
 
-        Counting(long prepareMillis) {
-            this.prepareMillis = prepareMillis;
+        Counting(AtomicLong clock, long prepareNanos, long operationNanos) {
+            this.clock = clock;
+            this.prepareNanos = prepareNanos;
+            this.operationNanos = operationNanos;
+        }
+
+        /** Runs before a thread's first operation. */
+        void firstOperation() throws InterruptedException {
         }
 
         @Override
@@ -135,18 +177,22 @@ class CaseRunnerTest {
         public Session open(WorkloadContext context, WorkloadCase workloadCase) {
             return new Session() {
                 @Override
-                public void prepare(int thread) throws Exception {
-                    if (prepareMillis > 0) {
-                        Thread.sleep(prepareMillis);
-                    }
+                public void prepare(int thread) {
+                    clock.addAndGet(prepareNanos);
                 }
 
                 @Override
-                public void operation(int thread) {
-                    operations.incrementAndGet();
+                public void operation(int thread) throws Exception {
+                    boolean first;
                     synchronized (Counting.this) {
+                        first = (threadsSeen & 1 << thread) == 0;
                         threadsSeen |= 1 << thread;
                     }
+                    if (first) {
+                        firstOperation();
+                    }
+                    operations.incrementAndGet();
+                    clock.addAndGet(operationNanos);
                 }
 
                 @Override

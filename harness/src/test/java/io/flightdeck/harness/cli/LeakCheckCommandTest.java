@@ -57,7 +57,9 @@ class LeakCheckCommandTest {
         assertThat(clean.reason()).startsWith("no significant growth");
         assertThat(clean.checkpoints().series()).hasSize(16); // the baseline and one per second
         assertThat(clean.checkpoints().perOperation().slope()).isLessThan(clean.limits().bytesPerOperation());
-        assertThat(clean.operations()).isGreaterThan(5_000);
+        // how many operations fit in 15 s is the machine's business: they are the last checkpoint's count
+        assertThat(clean.operations()).isPositive()
+                .isEqualTo(clean.checkpoints().series().get(15).operations());
     }
 
     @Test
