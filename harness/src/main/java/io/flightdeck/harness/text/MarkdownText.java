@@ -76,8 +76,8 @@ public final class MarkdownText {
     }
 
     /**
-     * A link: its text escaped, its target (a relative path the tool wrote) in angle brackets with what could end
-     * them or the link percent-encoded.
+     * A link: its text escaped, its target (a relative path the tool wrote) with what could end it or the link
+     * percent-encoded.
      */
     public static String link(String text, String target) {
         StringBuilder t = new StringBuilder();
@@ -90,10 +90,14 @@ public final class MarkdownText {
                 case ' ' -> t.append("%20");
                 case '\\' -> t.append("%5C");
                 case '%' -> t.append("%25");
+                case '(' -> t.append("%28");
+                case ')' -> t.append("%29");
                 default -> t.append(c);
             }
         }
-        return "[" + escape(text) + "](<" + t + ">)";
+        // every character that could end the target early is encoded, so it needs no angle brackets, which some
+        // renderers (and people reading the raw file) do not expect
+        return "[" + escape(text) + "](" + t + ")";
     }
 
     private static int longestRun(String s) {

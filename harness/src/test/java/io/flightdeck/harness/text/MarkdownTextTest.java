@@ -40,6 +40,6 @@ class MarkdownTextTest {
     @Test
     void linkTargetsStayInsideTheLink() {
         assertThat(MarkdownText.link("cpu [graph]", "a b/c)d<e>.html"))
-                .isEqualTo("[cpu \\[graph\\]](<a%20b/c)d%3Ce%3E.html>)");
+                .isEqualTo("[cpu \\[graph\\]](a%20b/c%29d%3Ce%3E.html)");
     }
 }
