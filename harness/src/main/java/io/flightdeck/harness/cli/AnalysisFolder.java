@@ -2,13 +2,11 @@ package io.flightdeck.harness.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
+
+import io.flightdeck.harness.files.FileTrees;
 
 /**
  * The folder {@code analyze} writes to when no {@code --out} is given: {@code <name>-analysis/} beside the recording
@@ -86,10 +84,10 @@ final class AnalysisFolder {
         if (Files.exists(target)) {
             old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
             Files.delete(old);
-            move(target, old);
+            FileTrees.moveAtomically(target, old);
         }
         try {
-            move(staging, target);
+            FileTrees.moveAtomically(staging, target);
         } catch (IOException e) {
             if (!Files.exists(target)) {
                 throw e;
@@ -98,41 +96,16 @@ final class AnalysisFolder {
             throw new UsageException(target + " was written by another analysis meanwhile; --out DIR writes elsewhere");
         }
         if (old != null) {
-            deleteTree(old);
+            FileTrees.deleteTree(old);
         }
     }
 
     /** Removes the hidden folder after a failure: nothing half-written is left behind. */
     void abandon() {
         try {
-            deleteTree(staging);
+            FileTrees.deleteTree(staging);
         } catch (IOException | UncheckedIOException e) {
             // best effort: a hidden .tmp- folder is all that can remain
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

@@ -1,21 +1,17 @@
 package io.flightdeck.harness.home;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.flightdeck.harness.files.ExclusiveLock;
+import io.flightdeck.harness.files.FileTrees;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
@@ -111,7 +107,7 @@ public final class BaselineStore {
                     new About(name, Instant.now(), report.runId(), runFolder.toString(), commit));
             swapIn(staging, target);
         } finally {
-            deleteTree(staging); // only left when something failed before the swap
+            FileTrees.deleteTree(staging); // only left when something failed before the swap
         }
         return target;
     }
@@ -128,11 +124,11 @@ public final class BaselineStore {
                 if (n.startsWith(REPLACED) && n.length() > REPLACED.length() + UUID_SUFFIX) {
                     Path own = root.resolve(n.substring(REPLACED.length(), n.length() - UUID_SUFFIX));
                     if (!Files.exists(own) && NAME.matcher(own.getFileName().toString()).matches()) {
-                        move(p, own);
+                        FileTrees.moveAtomically(p, own);
                         continue;
                     }
                 }
-                deleteTree(p);
+                FileTrees.deleteTree(p);
             }
         }
     }
@@ -164,43 +160,19 @@ public final class BaselineStore {
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling(REPLACED + target.getFileName() + "-" + UUID.randomUUID());
-            move(target, old);
+            FileTrees.moveAtomically(target, old);
         }
         try {
-            move(staging, target);
+            FileTrees.moveAtomically(staging, target);
         } catch (IOException e) {
             if (old != null) {
-                move(old, target); // the old baseline back under its name: the save failed, nothing else changed
+                // the old baseline back under its name: the save failed, nothing else changed
+                FileTrees.moveAtomically(old, target);
             }
             throw e;
         }
         if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            FileTrees.deleteTree(old);
         }
     }
 }
