@@ -79,20 +79,39 @@ final class AnalysisFolder {
 
     /** The folder appears, with every file: a rename, replacing an earlier one only when forced. */
     void publish(boolean force) throws IOException {
+        publish(force, FileTrees::moveAtomically);
+    }
+
+    /** A rename; a test's may fail where a file system would. */
+    interface Move {
+        void move(Path from, Path to) throws IOException;
+    }
+
+    void publish(boolean force, Move move) throws IOException {
         refuseExisting(target, force);
         Path old = null;
         if (Files.exists(target)) {
             old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
             Files.delete(old);
-            FileTrees.moveAtomically(target, old);
+            move.move(target, old);
         }
         try {
-            FileTrees.moveAtomically(staging, target);
+            move.move(staging, target);
         } catch (IOException e) {
             if (!Files.exists(target)) {
+                if (old != null) {
+                    // the earlier analysis back under its name: --force replaces it, a failure must not lose it
+                    try {
+                        move.move(old, target);
+                    } catch (IOException back) {
+                        e.addSuppressed(back);
+                    }
+                }
                 throw e;
             }
-            // another analyze of the same recording got there first: its results stay, ours go
+            // another analyze of the same recording got there first: its results stay, ours go, and so does the
+            // earlier one we put aside (theirs replaced it)
+            FileTrees.deleteQuietly(old);
             throw new UsageException(target + " was written by another analysis meanwhile; --out DIR writes elsewhere");
         }
         if (old != null) {
