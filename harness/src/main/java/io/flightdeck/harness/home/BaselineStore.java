@@ -89,27 +89,36 @@ public final class BaselineStore {
         // two saves of one name must not interleave their renames, in two processes or in two threads of one
         try (ExclusiveLock ignored = ExclusiveLock.acquire(root.resolve(".lock"))) {
             recoverInterruptedSaves();
-            Files.createDirectories(staging);
-            Files.copy(runFolder.resolve(REPORT), staging.resolve(REPORT));
-            if (Files.isRegularFile(runFolder.resolve(ENVIRONMENT))) {
-                Files.copy(runFolder.resolve(ENVIRONMENT), staging.resolve(ENVIRONMENT));
+            try {
+                fill(staging, name, runFolder, report, commit);
+                swapIn(staging, target);
+            } finally {
+                // still under the lock, so no other save's recovery is deleting it too; best effort, so that the
+                // failure the user sees is the save's own (a folder left is tidied by the next save)
+                FileTrees.deleteQuietly(staging); // only there when something failed before the swap
             }
-            for (WorkloadReport w : report.workloads()) {
-                for (String stacks : STACKS) {
-                    Path from = runFolder.resolve(w.name()).resolve(stacks);
-                    if (Files.isRegularFile(from)) {
-                        Files.createDirectories(staging.resolve(w.name()));
-                        Files.copy(from, staging.resolve(w.name()).resolve(stacks));
-                    }
-                }
-            }
-            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(staging.resolve(ABOUT).toFile(),
-                    new About(name, Instant.now(), report.runId(), runFolder.toString(), commit));
-            swapIn(staging, target);
-        } finally {
-            FileTrees.deleteTree(staging); // only left when something failed before the swap
         }
         return target;
+    }
+
+    private static void fill(Path staging, String name, Path runFolder, RunReport report, String commit)
+            throws IOException {
+        Files.createDirectories(staging);
+        Files.copy(runFolder.resolve(REPORT), staging.resolve(REPORT));
+        if (Files.isRegularFile(runFolder.resolve(ENVIRONMENT))) {
+            Files.copy(runFolder.resolve(ENVIRONMENT), staging.resolve(ENVIRONMENT));
+        }
+        for (WorkloadReport w : report.workloads()) {
+            for (String stacks : STACKS) {
+                Path from = runFolder.resolve(w.name()).resolve(stacks);
+                if (Files.isRegularFile(from)) {
+                    Files.createDirectories(staging.resolve(w.name()));
+                    Files.copy(from, staging.resolve(w.name()).resolve(stacks));
+                }
+            }
+        }
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(staging.resolve(ABOUT).toFile(),
+                new About(name, Instant.now(), report.runId(), runFolder.toString(), commit));
     }
 
     /**
