@@ -76,12 +76,13 @@ public final class HistoryStore {
      */
     public void append(HistoryEntry entry) throws IOException {
         Path target = file.toAbsolutePath();
+        HistoryEntry checked;
         try {
-            HistoryValidation.check(entry);
+            checked = HistoryValidation.check(entry);
         } catch (InvalidFieldException e) {
             throw new InvalidDocumentException(target, "record of " + entry.runId() + " not added: " + e.getMessage());
         }
-        byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (json.writeValueAsString(checked) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {
