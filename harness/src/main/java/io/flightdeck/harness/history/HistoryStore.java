@@ -83,6 +83,10 @@ public final class HistoryStore {
             throw new InvalidDocumentException(target, "record of " + entry.runId() + " not added: " + e.getMessage());
         }
         byte[] line = (json.writeValueAsString(checked) + "\n").getBytes(StandardCharsets.UTF_8);
+        if (line.length - 1 > maxLine) { // every read would skip it: the run would vanish from the history unseen
+            throw new InvalidDocumentException(target, "record of " + entry.runId() + " not added: its line of "
+                    + (line.length - 1) + " bytes is longer than any this history reads (" + maxLine + ")");
+        }
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {

@@ -183,6 +183,18 @@ class HistoryStoreTest {
         assertThat(Files.readAllLines(store.file())).last().asString().doesNotContain("NaN", "gc-count");
     }
 
+    /** A record longer than any line a read takes is refused, not written to be skipped by every read after. */
+    @Test
+    void aRecordLongerThanAnyLineTheReadTakesIsNotAppended() throws Exception {
+        HistoryStore store = new HistoryStore(dir.resolve("history.jsonl"), 2_000);
+        store.append(entry("r1", Instant.EPOCH, 1));
+        byte[] before = Files.readAllBytes(store.file());
+        assertThatThrownBy(() -> store.append(entry("r2", Instant.EPOCH, 100)))
+                .isInstanceOf(InvalidDocumentException.class).hasMessageContaining("r2");
+        assertThat(Files.readAllBytes(store.file())).isEqualTo(before);
+        assertThat(store.read().skipped()).isEmpty();
+    }
+
     /** What the read would skip is not written in the first place: the append says why, the file is unchanged. */
     @Test
     void aRecordTheReadWouldSkipIsNotAppended() throws Exception {
