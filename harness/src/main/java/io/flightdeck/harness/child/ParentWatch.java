@@ -82,20 +82,7 @@ public final class ParentWatch {
 
     /** Best effort: a file still open is unlinked all the same on the systems this runs on. */
     static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // left behind; the parent's cleanup or the user's may still remove it
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            // as above
-        }
+        io.flightdeck.harness.files.FileTrees.deleteQuietly(dir);
     }
 
     private static void daemon(String name, Runnable task) {

@@ -2,13 +2,11 @@ package io.flightdeck.harness.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
+
+import io.flightdeck.harness.files.FileTrees;
 
 /**
  * The folder {@code analyze} writes to when no {@code --out} is given: {@code <name>-analysis/} beside the recording
@@ -81,58 +79,52 @@ final class AnalysisFolder {
 
     /** The folder appears, with every file: a rename, replacing an earlier one only when forced. */
     void publish(boolean force) throws IOException {
+        publish(force, FileTrees::moveAtomically);
+    }
+
+    /** A rename; a test's may fail where a file system would. */
+    interface Move {
+        void move(Path from, Path to) throws IOException;
+    }
+
+    void publish(boolean force, Move move) throws IOException {
         refuseExisting(target, force);
         Path old = null;
         if (Files.exists(target)) {
             old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
             Files.delete(old);
-            move(target, old);
+            move.move(target, old);
         }
         try {
-            move(staging, target);
+            move.move(staging, target);
         } catch (IOException e) {
             if (!Files.exists(target)) {
+                if (old != null) {
+                    // the earlier analysis back under its name: --force replaces it, a failure must not lose it
+                    try {
+                        move.move(old, target);
+                    } catch (IOException back) {
+                        e.addSuppressed(back);
+                    }
+                }
                 throw e;
             }
-            // another analyze of the same recording got there first: its results stay, ours go
+            // another analyze of the same recording got there first: its results stay, ours go, and so does the
+            // earlier one we put aside (theirs replaced it)
+            FileTrees.deleteQuietly(old);
             throw new UsageException(target + " was written by another analysis meanwhile; --out DIR writes elsewhere");
         }
         if (old != null) {
-            deleteTree(old);
+            FileTrees.deleteTree(old);
         }
     }
 
     /** Removes the hidden folder after a failure: nothing half-written is left behind. */
     void abandon() {
         try {
-            deleteTree(staging);
+            FileTrees.deleteTree(staging);
         } catch (IOException | UncheckedIOException e) {
             // best effort: a hidden .tmp- folder is all that can remain
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

@@ -3,6 +3,9 @@ package io.flightdeck.harness.files;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
@@ -46,15 +49,33 @@ public final class ExclusiveLock implements AutoCloseable {
         return onFile(lockFile, local, false);
     }
 
-    private static Semaphore localLock(Path lockFile) {
-        return IN_THIS_JVM.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new Semaphore(1));
+    /**
+     * Keyed on the file itself, not on the name it was given: the same lock file reached through a symbolic link
+     * (a linked home, a folder named two ways) is one lock, as it is to the operating system.
+     */
+    private static Semaphore localLock(Path lockFile) throws IOException {
+        try {
+            Files.createFile(lockFile);
+        } catch (FileAlreadyExistsException e) {
+            // the usual case: made by an earlier claim
+        }
+        return IN_THIS_JVM.computeIfAbsent(lockFile.toRealPath(), p -> new Semaphore(1));
     }
 
     private static ExclusiveLock onFile(Path lockFile, Semaphore local, boolean wait) throws IOException {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = wait ? channel.lock() : channel.tryLock();
+            FileLock lock;
+            try {
+                lock = wait ? channel.lock() : channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                // held in this JVM under a name the semaphore does not know (a hard link): in use, as for another process
+                if (wait) {
+                    throw new IOException(lockFile + " is in use by this process", e);
+                }
+                lock = null;
+            }
             if (lock == null) {
                 channel.close();
                 local.release();

@@ -76,12 +76,17 @@ public final class HistoryStore {
      */
     public void append(HistoryEntry entry) throws IOException {
         Path target = file.toAbsolutePath();
+        HistoryEntry checked;
         try {
-            HistoryValidation.check(entry);
+            checked = HistoryValidation.check(entry);
         } catch (InvalidFieldException e) {
             throw new InvalidDocumentException(target, "record of " + entry.runId() + " not added: " + e.getMessage());
         }
-        byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (json.writeValueAsString(checked) + "\n").getBytes(StandardCharsets.UTF_8);
+        if (line.length - 1 > maxLine) { // every read would skip it: the run would vanish from the history unseen
+            throw new InvalidDocumentException(target, "record of " + entry.runId() + " not added: its line of "
+                    + (line.length - 1) + " bytes is longer than any this history reads (" + maxLine + ")");
+        }
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.flightdeck.harness.history;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +16,9 @@ import io.flightdeck.harness.report.RunReport;
  * {@link FieldCheck#MAX_FIGURE}, times and rates not negative. The history is a file a person may edit; a figure of
  * −5 ns or 1e308 would otherwise be charted and compared as if measured. The first problem is thrown as an
  * {@link InvalidFieldException} naming its field.
+ *
+ * <p>One leniency, for records earlier versions wrote: a run's point of a workload's own metric (or a leak slope)
+ * that is not a finite number meant "not measured"; that point is dropped and the record kept, as a run writes it now.
  */
 public final class HistoryValidation {
 
@@ -45,10 +49,20 @@ public final class HistoryValidation {
             at.oneOf(e.verdict(), "verdict", VERDICTS);
         }
         List<HistoryEntry.Point> points = at.list(e.points(), "points");
+        boolean jmh = source.equals(HistoryEntry.JMH);
+        List<HistoryEntry.Point> kept = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) {
-            point(at.at("points", i), points.get(i), source.equals(HistoryEntry.JMH));
+            HistoryEntry.Point p = points.get(i);
+            if (!jmh && !NOT_NEGATIVE.contains(p.metric()) && !Double.isFinite(p.value())) {
+                // a run's own metric that measured nothing: earlier versions wrote it as "NaN". The point is no
+                // figure, but the run's other figures are, so only the point goes
+                continue;
+            }
+            point(at.at("points", i), p, jmh);
+            kept.add(p);
         }
-        return e;
+        return kept.size() == points.size() ? e : new HistoryEntry(e.schemaVersion(), e.source(), e.runId(), e.time(),
+                e.commit(), e.suite(), e.fingerprint(), e.machine(), e.verdict(), List.copyOf(kept));
     }
 
     /** Every JMH mode measures a time or a rate, so none of its figures is negative either. */

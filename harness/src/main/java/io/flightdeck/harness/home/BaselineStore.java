@@ -1,21 +1,17 @@
 package io.flightdeck.harness.home;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.flightdeck.harness.files.ExclusiveLock;
+import io.flightdeck.harness.files.FileTrees;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
@@ -93,27 +89,36 @@ public final class BaselineStore {
         // two saves of one name must not interleave their renames, in two processes or in two threads of one
         try (ExclusiveLock ignored = ExclusiveLock.acquire(root.resolve(".lock"))) {
             recoverInterruptedSaves();
-            Files.createDirectories(staging);
-            Files.copy(runFolder.resolve(REPORT), staging.resolve(REPORT));
-            if (Files.isRegularFile(runFolder.resolve(ENVIRONMENT))) {
-                Files.copy(runFolder.resolve(ENVIRONMENT), staging.resolve(ENVIRONMENT));
+            try {
+                fill(staging, name, runFolder, report, commit);
+                swapIn(staging, target);
+            } finally {
+                // still under the lock, so no other save's recovery is deleting it too; best effort, so that the
+                // failure the user sees is the save's own (a folder left is tidied by the next save)
+                FileTrees.deleteQuietly(staging); // only there when something failed before the swap
             }
-            for (WorkloadReport w : report.workloads()) {
-                for (String stacks : STACKS) {
-                    Path from = runFolder.resolve(w.name()).resolve(stacks);
-                    if (Files.isRegularFile(from)) {
-                        Files.createDirectories(staging.resolve(w.name()));
-                        Files.copy(from, staging.resolve(w.name()).resolve(stacks));
-                    }
-                }
-            }
-            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(staging.resolve(ABOUT).toFile(),
-                    new About(name, Instant.now(), report.runId(), runFolder.toString(), commit));
-            swapIn(staging, target);
-        } finally {
-            deleteTree(staging); // only left when something failed before the swap
         }
         return target;
+    }
+
+    private static void fill(Path staging, String name, Path runFolder, RunReport report, String commit)
+            throws IOException {
+        Files.createDirectories(staging);
+        Files.copy(runFolder.resolve(REPORT), staging.resolve(REPORT));
+        if (Files.isRegularFile(runFolder.resolve(ENVIRONMENT))) {
+            Files.copy(runFolder.resolve(ENVIRONMENT), staging.resolve(ENVIRONMENT));
+        }
+        for (WorkloadReport w : report.workloads()) {
+            for (String stacks : STACKS) {
+                Path from = runFolder.resolve(w.name()).resolve(stacks);
+                if (Files.isRegularFile(from)) {
+                    Files.createDirectories(staging.resolve(w.name()));
+                    Files.copy(from, staging.resolve(w.name()).resolve(stacks));
+                }
+            }
+        }
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(staging.resolve(ABOUT).toFile(),
+                new About(name, Instant.now(), report.runId(), runFolder.toString(), commit));
     }
 
     /**
@@ -128,11 +133,11 @@ public final class BaselineStore {
                 if (n.startsWith(REPLACED) && n.length() > REPLACED.length() + UUID_SUFFIX) {
                     Path own = root.resolve(n.substring(REPLACED.length(), n.length() - UUID_SUFFIX));
                     if (!Files.exists(own) && NAME.matcher(own.getFileName().toString()).matches()) {
-                        move(p, own);
+                        FileTrees.moveAtomically(p, own);
                         continue;
                     }
                 }
-                deleteTree(p);
+                FileTrees.deleteTree(p);
             }
         }
     }
@@ -164,43 +169,19 @@ public final class BaselineStore {
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling(REPLACED + target.getFileName() + "-" + UUID.randomUUID());
-            move(target, old);
+            FileTrees.moveAtomically(target, old);
         }
         try {
-            move(staging, target);
+            FileTrees.moveAtomically(staging, target);
         } catch (IOException e) {
             if (old != null) {
-                move(old, target); // the old baseline back under its name: the save failed, nothing else changed
+                // the old baseline back under its name: the save failed, nothing else changed
+                FileTrees.moveAtomically(old, target);
             }
             throw e;
         }
         if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            FileTrees.deleteTree(old);
         }
     }
 }

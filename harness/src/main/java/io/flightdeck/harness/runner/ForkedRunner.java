@@ -76,20 +76,7 @@ public final class ForkedRunner {
 
     /** Deletes a fork's scratch folder (its database), whatever state the child left it in. */
     static void deleteScratch(Path scratch) {
-        if (!Files.exists(scratch)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(scratch)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // left behind: a file a user holds open elsewhere; nothing the run depends on
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            // as above
-        }
+        io.flightdeck.harness.files.FileTrees.deleteQuietly(scratch); // a file a user holds open elsewhere may stay
     }
 
     private final ObjectMapper json = Json.mapper();

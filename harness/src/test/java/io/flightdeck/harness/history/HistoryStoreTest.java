@@ -154,6 +154,47 @@ class HistoryStoreTest {
         assertThat(c.skipped()).last().isEqualTo("line " + (bad.size() + 1));
     }
 
+    /**
+     * Earlier versions wrote a workload's own metric that measured nothing as "NaN": that point is dropped and the
+     * run kept (its latencies still chart); a latency that is "NaN" is still no record.
+     */
+    @Test
+    void aRunsOwnMetricWrittenAsNaNByAnEarlierVersionCostsThatPointNotTheRun() throws Exception {
+        HistoryStore store = new HistoryStore(dir.resolve("history.jsonl"));
+        String old = "{\"schemaVersion\":1,\"source\":\"run\",\"runId\":\"old\",\"time\":\"1970-01-01T00:00:00Z\","
+                + "\"commit\":null,\"suite\":null,\"fingerprint\":null,\"machine\":null,\"verdict\":\"passed\","
+                + "\"points\":[{\"workload\":\"w\",\"caseLabel\":\"c\",\"metric\":\"p95\",\"value\":12.5,"
+                + "\"unit\":\"ns\",\"higherIsBetter\":false},"
+                + "{\"workload\":\"w\",\"caseLabel\":\"c\",\"metric\":\"live-heap-growth-bytes-per-op\","
+                + "\"value\":\"NaN\",\"unit\":\"B\",\"higherIsBetter\":false}]}";
+        Files.writeString(store.file(), old + "\n" + old.replace("\"value\":12.5", "\"value\":\"NaN\"") + "\n");
+
+        HistoryStore.Contents c = store.read();
+
+        assertThat(c.entries()).hasSize(1);
+        assertThat(c.entries().get(0).points()).extracting(HistoryEntry.Point::metric).containsExactly("p95");
+        assertThat(c.skipped()).containsExactly("line 2");
+
+        // appended the same way, the point is left out of the line rather than written as "NaN"
+        HistoryEntry entry = c.entries().get(0);
+        store.append(new HistoryEntry(entry.schemaVersion(), entry.source(), "new", entry.time(), null, null, null,
+                null, null, List.of(entry.points().get(0), new HistoryEntry.Point("w", "c", "gc-count", Double.NaN,
+                "", false))));
+        assertThat(Files.readAllLines(store.file())).last().asString().doesNotContain("NaN", "gc-count");
+    }
+
+    /** A record longer than any line a read takes is refused, not written to be skipped by every read after. */
+    @Test
+    void aRecordLongerThanAnyLineTheReadTakesIsNotAppended() throws Exception {
+        HistoryStore store = new HistoryStore(dir.resolve("history.jsonl"), 2_000);
+        store.append(entry("r1", Instant.EPOCH, 1));
+        byte[] before = Files.readAllBytes(store.file());
+        assertThatThrownBy(() -> store.append(entry("r2", Instant.EPOCH, 100)))
+                .isInstanceOf(InvalidDocumentException.class).hasMessageContaining("r2");
+        assertThat(Files.readAllBytes(store.file())).isEqualTo(before);
+        assertThat(store.read().skipped()).isEmpty();
+    }
+
     /** What the read would skip is not written in the first place: the append says why, the file is unchanged. */
     @Test
     void aRecordTheReadWouldSkipIsNotAppended() throws Exception {

@@ -103,6 +103,23 @@ class BaselineStoreTest {
         assertThat(store.names()).containsExactly("main", "other");
     }
 
+    /** A save that fails says why, keeps the earlier baseline, and leaves no staging folder for anyone to trip on. */
+    @Test
+    void aFailedSaveSaysItsOwnCauseAndLeavesNothing() throws Exception {
+        BaselineStore store = new BaselineStore(new Home(dir.resolve("home")));
+        store.save("main", dir.resolve("run1"), runFolder(dir.resolve("run1"), "r1", "a 1\n"), null);
+        RunReport report = runFolder(dir.resolve("run2"), "r2", "b 2\n");
+        Files.delete(dir.resolve("run2/report.json"));
+
+        assertThatThrownBy(() -> store.save("main", dir.resolve("run2"), report, null))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining("report.json");
+
+        assertThat(ReportFile.read(store.folder("main").resolve(BaselineStore.REPORT)).runId()).isEqualTo("r1");
+        try (var left = Files.list(dir.resolve("home/baselines"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("main", ".lock");
+        }
+    }
+
     /** Saves from threads of one JVM take turns, as saves from two processes do (Java's file lock alone refuses). */
     @Test
     void threadsSavingOneNameAtOnceLeaveOneWholeBaseline() throws Exception {
