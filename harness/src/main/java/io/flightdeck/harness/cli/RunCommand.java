@@ -2,8 +2,6 @@ package io.flightdeck.harness.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -140,12 +138,6 @@ public final class RunCommand implements Callable<Integer> {
         Suite effective = override(base, selected);
         Budgets budgets = RunInputs.budgets(budgetsFile, registry);
         String gcFlag = RunInputs.gcFlag(gc);
-        if (!"profile".equals(jfrSettings) && !"default".equals(jfrSettings) && !isFile(jfrSettings)) {
-            throw new UsageException("JFR settings '" + jfrSettings + "': use profile, default or an existing .jfc file");
-        }
-        if (jfrSettings.contains(",")) { // -XX:StartFlightRecording separates its options with commas
-            throw new UsageException("JFR settings '" + jfrSettings + "': a path with a comma cannot be passed to JFR");
-        }
         if (noJfr && !leakChecks.isEmpty()) {
             throw new UsageException("--no-jfr: suite " + base.name() + " has leak checks, which need a recording");
         }
@@ -264,12 +256,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Suite override(Suite s, List<Workload> selected) {
-        RunInputs.positive("--forks", forks);
-        RunInputs.positive("--iterations", iterations);
-        RunInputs.positive("--iteration-ms", iterationMillis);
-        RunInputs.positive("--timeout", timeout);
-        RunInputs.notNegative("--warmup", warmup);
-        RunInputs.notNegative("--cold-start", coldStart);
+        // the counts' ranges and --jfr-settings were checked by OptionRules before the command ran
         RunInputs.heap(heap);
         return new Suite(s.name(), s.description(), s.scale(), coldStart != null ? coldStart : s.coldStartOperations(),
                 warmup != null ? warmup : s.warmupIterations(), iterations != null ? iterations : s.measurementIterations(),
@@ -288,13 +275,5 @@ public final class RunCommand implements Callable<Integer> {
 
     private int askedForks(Suite s) {
         return forks != null ? forks : s.forks();
-    }
-
-    private static boolean isFile(String path) {
-        try {
-            return Files.isRegularFile(Path.of(path));
-        } catch (InvalidPathException e) {
-            return false;
-        }
     }
 }

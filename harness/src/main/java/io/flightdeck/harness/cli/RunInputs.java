@@ -243,18 +243,6 @@ final class RunInputs {
         out.flush();
     }
 
-    static void positive(String option, Number value) {
-        if (value != null && value.longValue() < 1) {
-            throw new UsageException(option + " must be at least 1, was " + value);
-        }
-    }
-
-    static void notNegative(String option, Number value) {
-        if (value != null && value.longValue() < 0) {
-            throw new UsageException(option + " must not be negative, was " + value);
-        }
-    }
-
     /** The machine's memory in bytes, 0 when the JVM cannot say. */
     private static long physicalMemory() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
