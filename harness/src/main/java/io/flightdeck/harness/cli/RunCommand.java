@@ -25,6 +25,7 @@ import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.compare.RegressionConfirmation;
 import io.flightdeck.harness.compare.RunComparator;
 import io.flightdeck.harness.compare.RunComparison;
+import io.flightdeck.harness.files.ResultWriteException;
 import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.home.RunIds;
@@ -208,9 +209,14 @@ public final class RunCommand implements Callable<Integer> {
                 TerminalSummary.printComparison(stdout, comparison, dir);
                 exitCode = Math.max(exitCode, comparison.exitCode());
             } catch (IOException e) {
-                stdout.println("FAILED: the comparison with baseline " + baseline + " could not be written: "
-                        + e.getMessage());
-                exitCode = Math.max(exitCode, ExitCodes.CHECK_FAILED);
+                // a result that cannot be written is the user's to fix (a full disk, a read-only folder), as in
+                // HomeRecords: one line on stderr naming the file, exit 2
+                stdout.flush();
+                stderr.println("flightdeck: the comparison with baseline " + baseline + " could not be written: "
+                        + (e instanceof ResultWriteException ? e
+                        : new ResultWriteException(dir.resolve(ComparisonFiles.JSON), e)).getMessage());
+                stderr.flush();
+                exitCode = Math.max(exitCode, ExitCodes.USAGE);
             }
         }
         if (saveBaseline != null) {
