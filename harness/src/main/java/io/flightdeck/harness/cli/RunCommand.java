@@ -3,8 +3,6 @@ package io.flightdeck.harness.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +151,7 @@ public final class RunCommand implements Callable<Integer> {
         BaselineStore baselines = new BaselineStore(homeFolder);
         // read before the run: a baseline that cannot be compared against must not cost a whole run to find out
         ComparisonFiles.Compared against = baseline == null ? null : RunSources.baseline(baselines, baseline);
-        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + effective.name();
+        String runId = RunIds.askedNow(effective.name());
         List<String> folders = new ArrayList<>(selected.stream().map(Workload::name).toList());
         leakChecks.forEach(w -> folders.add(LeakCheckRun.FOLDER + "/" + w.name()));
         // the id claimed in the home only when the run is recorded there: --no-history alone leaves the home alone
@@ -182,8 +180,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " build spread%n", effective.forks(), asked, RunComparator.MIN_BASELINE_FORKS);
         }
         stdout.flush();
-        List<String> arguments = spec.commandLine().getParseResult() == null ? List.of()
-                : spec.commandLine().getParseResult().originalArgs();
+        List<String> arguments = RunInputs.arguments(spec);
         RunReport report = new ProfilingRun().execute(plan, leaks, budgets, arguments, new TerminalProgress(stdout));
         TerminalSummary.print(stdout, report, dir);
         int exitCode = report.exitCode();
