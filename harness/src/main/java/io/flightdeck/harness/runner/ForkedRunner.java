@@ -198,7 +198,7 @@ public final class ForkedRunner {
         Path left = Files.isRegularFile(recording) && Files.size(recording) > 0 ? recording : null;
         String failure = failure(finished, exitCode, result, plan.suite().timeoutSeconds(), tail);
         return new ForkOutcome(fork, exitCode, !finished, seconds, result, failure, failure == null ? List.of() : tail,
-                left, command);
+                left, ChildCommand.recorded(command));
     }
 
     private static String failure(boolean finished, Integer exitCode, ChildResult result, long timeout,
