@@ -51,12 +51,25 @@ public final class Flightdeck implements Callable<Integer> {
                 || e instanceof io.flightdeck.harness.files.ResultWriteException; // a full disk, a read-only folder
     }
 
+    /** --help or --version on the command line, at the top or on any subcommand. */
+    private static boolean asksForHelp(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Flightdeck());
         cl.registerConverter(Path.class, new PathConverter()); // every command's paths: no empty ones
-        // every option's value checked against its rule before any command runs
+        // every option's value checked against its rule before any command runs; a request for help or the
+        // version is answered whatever the other options say
         cl.setExecutionStrategy(parseResult -> {
-            OptionRules.check(parseResult);
+            if (!asksForHelp(parseResult)) {
+                OptionRules.check(parseResult);
+            }
             return new CommandLine.RunLast().execute(parseResult);
         });
         cl.setExitCodeExceptionMapper(e -> isUsage(e) ? ExitCodes.USAGE : ExitCodes.INTERNAL);

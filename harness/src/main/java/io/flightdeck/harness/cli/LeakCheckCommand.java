@@ -2,8 +2,6 @@ package io.flightdeck.harness.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +122,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
         Map<String, String> params = RunInputs.parameters(parameters, store, selected);
         Home homeFolder = noHistory ? null : home.writableHome("the check could not be added to the history "
                 + "(--no-history leaves it out)");
-        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-leak-check";
+        String runId = RunIds.askedNow("leak-check");
         try (RunFolder folder = RunFolder.claim(out, runId,
                 selected.stream().map(w -> LeakCheckRun.FOLDER + "/" + w.name()).toList(),
                 homeFolder == null ? null : new RunIds(homeFolder))) {
@@ -140,8 +138,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
             stdout.printf("Flightdeck leak check: %d workload(s), %d s each after warm-up, store %s -> %s%n",
                     selected.size(), seconds, store, dir);
             stdout.flush();
-            List<String> arguments = spec.commandLine().getParseResult() == null ? List.of()
-                    : spec.commandLine().getParseResult().originalArgs();
+            List<String> arguments = RunInputs.arguments(spec);
             RunReport report = new ProfilingRun().execute(plan, checks, budgets, arguments,
                     new TerminalProgress(stdout));
             TerminalSummary.print(stdout, report, dir);

@@ -2,11 +2,7 @@ package io.flightdeck.harness.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +23,7 @@ import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.compare.RegressionConfirmation;
 import io.flightdeck.harness.compare.RunComparator;
 import io.flightdeck.harness.compare.RunComparison;
+import io.flightdeck.harness.files.ResultWriteException;
 import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.home.RunIds;
@@ -140,12 +137,6 @@ public final class RunCommand implements Callable<Integer> {
         Suite effective = override(base, selected);
         Budgets budgets = RunInputs.budgets(budgetsFile, registry);
         String gcFlag = RunInputs.gcFlag(gc);
-        if (!"profile".equals(jfrSettings) && !"default".equals(jfrSettings) && !isFile(jfrSettings)) {
-            throw new UsageException("JFR settings '" + jfrSettings + "': use profile, default or an existing .jfc file");
-        }
-        if (jfrSettings.contains(",")) { // -XX:StartFlightRecording separates its options with commas
-            throw new UsageException("JFR settings '" + jfrSettings + "': a path with a comma cannot be passed to JFR");
-        }
         if (noJfr && !leakChecks.isEmpty()) {
             throw new UsageException("--no-jfr: suite " + base.name() + " has leak checks, which need a recording");
         }
@@ -160,7 +151,7 @@ public final class RunCommand implements Callable<Integer> {
         BaselineStore baselines = new BaselineStore(homeFolder);
         // read before the run: a baseline that cannot be compared against must not cost a whole run to find out
         ComparisonFiles.Compared against = baseline == null ? null : RunSources.baseline(baselines, baseline);
-        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + effective.name();
+        String runId = RunIds.askedNow(effective.name());
         List<String> folders = new ArrayList<>(selected.stream().map(Workload::name).toList());
         leakChecks.forEach(w -> folders.add(LeakCheckRun.FOLDER + "/" + w.name()));
         // the id claimed in the home only when the run is recorded there: --no-history alone leaves the home alone
@@ -189,8 +180,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " build spread%n", effective.forks(), asked, RunComparator.MIN_BASELINE_FORKS);
         }
         stdout.flush();
-        List<String> arguments = spec.commandLine().getParseResult() == null ? List.of()
-                : spec.commandLine().getParseResult().originalArgs();
+        List<String> arguments = RunInputs.arguments(spec);
         RunReport report = new ProfilingRun().execute(plan, leaks, budgets, arguments, new TerminalProgress(stdout));
         TerminalSummary.print(stdout, report, dir);
         int exitCode = report.exitCode();
@@ -216,9 +206,14 @@ public final class RunCommand implements Callable<Integer> {
                 TerminalSummary.printComparison(stdout, comparison, dir);
                 exitCode = Math.max(exitCode, comparison.exitCode());
             } catch (IOException e) {
-                stdout.println("FAILED: the comparison with baseline " + baseline + " could not be written: "
-                        + e.getMessage());
-                exitCode = Math.max(exitCode, ExitCodes.CHECK_FAILED);
+                // a result that cannot be written is the user's to fix (a full disk, a read-only folder), as in
+                // HomeRecords: one line on stderr naming the file, exit 2
+                stdout.flush();
+                stderr.println("flightdeck: the comparison with baseline " + baseline + " could not be written: "
+                        + (e instanceof ResultWriteException ? e
+                        : new ResultWriteException(dir.resolve(ComparisonFiles.JSON), e)).getMessage());
+                stderr.flush();
+                exitCode = Math.max(exitCode, ExitCodes.USAGE);
             }
         }
         if (saveBaseline != null) {
@@ -264,12 +259,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Suite override(Suite s, List<Workload> selected) {
-        RunInputs.positive("--forks", forks);
-        RunInputs.positive("--iterations", iterations);
-        RunInputs.positive("--iteration-ms", iterationMillis);
-        RunInputs.positive("--timeout", timeout);
-        RunInputs.notNegative("--warmup", warmup);
-        RunInputs.notNegative("--cold-start", coldStart);
+        // the counts' ranges and --jfr-settings were checked by OptionRules before the command ran
         RunInputs.heap(heap);
         return new Suite(s.name(), s.description(), s.scale(), coldStart != null ? coldStart : s.coldStartOperations(),
                 warmup != null ? warmup : s.warmupIterations(), iterations != null ? iterations : s.measurementIterations(),
@@ -288,13 +278,5 @@ public final class RunCommand implements Callable<Integer> {
 
     private int askedForks(Suite s) {
         return forks != null ? forks : s.forks();
-    }
-
-    private static boolean isFile(String path) {
-        try {
-            return Files.isRegularFile(Path.of(path));
-        } catch (InvalidPathException e) {
-            return false;
-        }
     }
 }

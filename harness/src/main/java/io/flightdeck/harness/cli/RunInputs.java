@@ -17,6 +17,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+
 import io.flightdeck.harness.check.BudgetFileException;
 import io.flightdeck.harness.check.BudgetTarget;
 import io.flightdeck.harness.check.Budgets;
@@ -243,16 +246,10 @@ final class RunInputs {
         out.flush();
     }
 
-    static void positive(String option, Number value) {
-        if (value != null && value.longValue() < 1) {
-            throw new UsageException(option + " must be at least 1, was " + value);
-        }
-    }
-
-    static void notNegative(String option, Number value) {
-        if (value != null && value.longValue() < 0) {
-            throw new UsageException(option + " must not be negative, was " + value);
-        }
+    /** The command line as the user typed it, recorded in the report: none when the command was not parsed. */
+    static List<String> arguments(CommandSpec spec) {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        return parsed == null ? List.of() : parsed.originalArgs();
     }
 
     /** The machine's memory in bytes, 0 when the JVM cannot say. */

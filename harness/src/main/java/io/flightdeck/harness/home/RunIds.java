@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 
 import io.flightdeck.harness.files.ResultWriteException;
 
@@ -29,8 +31,21 @@ public final class RunIds {
     /** How long a marker is kept: far longer than the one second in which its id can be asked for again. */
     static final Duration KEPT = Duration.ofDays(1);
 
+    /** An id's time, to the second: ids read as times and sort by them. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
     private final Path folder;
     private final Clock clock;
+
+    /** The id a run asks for when it starts at {@code time}: {@code 20260101-120000-<name>}. */
+    public static String asked(LocalDateTime time, String name) {
+        return time.format(TIME) + "-" + name;
+    }
+
+    /** The id a run starting now, in the machine's time zone, asks for. */
+    public static String askedNow(String name) {
+        return asked(LocalDateTime.now(), name);
+    }
 
     public RunIds(Home home) {
         this(home, Clock.systemUTC());

@@ -54,6 +54,16 @@ final class ChildCommand {
     }
 
     /**
+     * The command as the report records it, to be copied to run the child again by hand: without the watch on
+     * stdin, which ends a child started with {@code </dev/null}, nohup or in CI at once (exit 69) and stops one
+     * started in the background with {@code &} (SIGTTIN). Without the property the child does not watch its stdin.
+     */
+    static List<String> recorded(List<String> command) {
+        String watch = "-D" + ParentWatch.WATCH_PROPERTY + "=" + ParentWatch.STDIN;
+        return command.stream().filter(arg -> !arg.equals(watch)).toList();
+    }
+
+    /**
      * The child's own time limit: later than the parent's, its SIGTERM and the grace before its kill, so that a live
      * parent always stops a late child itself and says why; the child's only matters when the parent cannot.
      */

@@ -14,7 +14,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -46,9 +45,7 @@ public final class ForkedRunner {
      * for them a while, and deletes their scratch. (A parent killed with SIGKILL runs no hook: then each child sees
      * its standard input close and ends itself, see {@link io.flightdeck.harness.child.ParentWatch}.)
      */
-    private static final Map<Process, Path> RUNNING = new ConcurrentHashMap<>();
-    /** Set when the JVM shuts down: no fork starts after that, as the hook could not stop it. */
-    private static volatile boolean stopping;
+    private static final RunningChildren RUNNING = new RunningChildren();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ForkedRunner::stopAll, "flightdeck-stop-children"));
@@ -56,8 +53,7 @@ public final class ForkedRunner {
 
     /** Stops every running child, waits for each (bounded) and deletes its scratch folder. */
     static void stopAll() {
-        stopping = true;
-        Map<Process, Path> running = Map.copyOf(RUNNING);
+        Map<Process, Path> running = RUNNING.stopStarting(); // no fork starts after this: the hook could not stop it
         running.keySet().forEach(ForkedRunner::askToStop);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GRACE_SECONDS);
         running.forEach((p, scratch) -> {
@@ -148,11 +144,7 @@ public final class ForkedRunner {
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         Path scratch = dir.resolve(WorkloadContext.SCRATCH_FOLDER);
         long began = System.nanoTime();
-        if (stopping) {
-            throw new IOException("Flightdeck is shutting down");
-        }
-        Process process = builder.start();
-        RUNNING.put(process, scratch);
+        Process process = RUNNING.start(builder::start, scratch);
         listener.childStarted(workload, fork, process.pid());
         Thread pump = pumpStdout(process, stdout, workload);
         boolean finished;
@@ -185,7 +177,7 @@ public final class ForkedRunner {
         Path left = Files.isRegularFile(recording) && Files.size(recording) > 0 ? recording : null;
         String failure = failure(finished, exitCode, result, plan.suite().timeoutSeconds(), tail);
         return new ForkOutcome(fork, exitCode, !finished, seconds, result, failure, failure == null ? List.of() : tail,
-                left, command);
+                left, ChildCommand.recorded(command));
     }
 
     private static String failure(boolean finished, Integer exitCode, ChildResult result, long timeout,

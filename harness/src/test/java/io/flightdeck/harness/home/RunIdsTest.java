@@ -19,6 +19,12 @@ class RunIdsTest {
     Path dir;
 
     @Test
+    void anIdIsTheTimeToTheSecondAndTheName() {
+        assertThat(RunIds.asked(java.time.LocalDateTime.of(2026, 1, 2, 3, 4, 5), "quick"))
+                .isEqualTo("20260102-030405-quick");
+    }
+
+    @Test
     void anIdIsHandedOutOnce() throws Exception {
         RunIds ids = new RunIds(new Home(dir));
         assertThat(ids.claim("20260101-120000-quick")).isTrue();
