@@ -2,11 +2,10 @@ package io.flightdeck.harness.child;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+
+import io.flightdeck.harness.files.FileTrees;
 
 /**
  * Ends a child JVM that has lost its parent, and one that overruns its own time limit.
@@ -82,7 +81,7 @@ public final class ParentWatch {
 
     /** Best effort: a file still open is unlinked all the same on the systems this runs on. */
     static void deleteTree(Path dir) {
-        io.flightdeck.harness.files.FileTrees.deleteQuietly(dir);
+        FileTrees.deleteQuietly(dir);
     }
 
     private static void daemon(String name, Runnable task) {

@@ -9,13 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,6 +22,7 @@ import io.flightdeck.harness.child.ChildResult;
 import io.flightdeck.harness.child.ChildSpec;
 import io.flightdeck.harness.child.ParentWatch;
 import io.flightdeck.harness.child.Progress;
+import io.flightdeck.harness.files.FileTrees;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadContext;
@@ -72,7 +71,7 @@ public final class ForkedRunner {
 
     /** Deletes a fork's scratch folder (its database), whatever state the child left it in. */
     static void deleteScratch(Path scratch) {
-        io.flightdeck.harness.files.FileTrees.deleteQuietly(scratch); // a file a user holds open elsewhere may stay
+        FileTrees.deleteQuietly(scratch); // a file a user holds open elsewhere may stay
     }
 
     private final ObjectMapper json = Json.mapper();
