@@ -2,9 +2,6 @@ package io.flightdeck.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.flightdeck.harness.runner.AnnouncedChild;
 import io.flightdeck.harness.workload.WorkloadContext;
 
 /**
@@ -35,7 +33,7 @@ class InterruptedRunTest {
                 .redirectErrorStream(true).start();
         Optional<ProcessHandle> child = Optional.empty();
         try {
-            child = ProcessHandle.of(childPid(run));
+            child = ProcessHandle.of(AnnouncedChild.pid(run));
             Path scratch = Files.createDirectories(dir.resolve("test-hang").resolve(WorkloadContext.SCRATCH_FOLDER));
             Files.writeString(scratch.resolve("default.db-wal"), "the store's write-ahead log");
 
@@ -52,19 +50,5 @@ class InterruptedRunTest {
             run.destroyForcibly();
             child.ifPresent(ProcessHandle::destroyForcibly);
         }
-    }
-
-    private static long childPid(Process parent) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(),
-                StandardCharsets.UTF_8));
-        String line;
-        StringBuilder seen = new StringBuilder();
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith("child ")) {
-                return Long.parseLong(line.substring("child ".length()).strip());
-            }
-            seen.append(line).append('\n');
-        }
-        throw new AssertionError("the run ended without starting a child:\n" + seen);
     }
 }

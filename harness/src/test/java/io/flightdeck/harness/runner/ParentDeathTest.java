@@ -2,9 +2,6 @@ package io.flightdeck.harness.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,7 +31,7 @@ class ParentDeathTest {
                 .redirectErrorStream(true).start();
         Optional<ProcessHandle> child = Optional.empty();
         try {
-            long pid = childPid(parent);
+            long pid = AnnouncedChild.pid(parent);
             child = ProcessHandle.of(pid);
             assertThat(child).as("the child is running").isPresent();
             Path scratch = Files.createDirectories(dir.resolve("test-hang").resolve(WorkloadContext.SCRATCH_FOLDER));
@@ -51,19 +48,5 @@ class ParentDeathTest {
             parent.destroyForcibly();
             child.ifPresent(ProcessHandle::destroyForcibly);
         }
-    }
-
-    private static long childPid(Process parent) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(),
-                StandardCharsets.UTF_8));
-        String line;
-        StringBuilder seen = new StringBuilder();
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith("child ")) {
-                return Long.parseLong(line.substring("child ".length()).strip());
-            }
-            seen.append(line).append('\n');
-        }
-        throw new AssertionError("the parent ended without starting a child:\n" + seen);
     }
 }
