@@ -284,7 +284,11 @@ final class CaseRunner {
             long allocatedBefore = allocatedByThisThread();
             if (deadline != 0) {
                 long now = clock.getAsLong();
-                while (now < deadline && !stop.get()) {
+                // every worker measures at least one operation (as JMH's do): one the scheduler starts after the
+                // deadline, on a busy machine, would otherwise bring back an iteration without a single latency
+                boolean first = true;
+                while ((first || now < deadline) && !stop.get()) {
+                    first = false;
                     s.prepare(index);
                     long t0 = clock.getAsLong();
                     preparing += t0 - now;

@@ -87,6 +87,22 @@ class CaseRunnerTest {
     }
 
     @Test
+    void aWorkerThatStartsAfterTheDeadlineStillMeasuresOneOperation() throws Exception {
+        // each reading of this clock moves it 2 ms: the worker's first look already finds its 1 ms iteration over,
+        // as a thread the scheduler starts late on a busy machine does
+        ChildSpec spec = new ChildSpec("counting", 1, Scale.SMALL, 42, dir, Map.of(), 0, 0, 2, 1,
+                dir.resolve("result.json"), false);
+        CaseRunner late = new CaseRunner(spec, new Progress(new PrintStream(progressOut, true)), Json.mapper(),
+                () -> clock.addAndGet(2_000_000));
+        Counting workload = new Counting(clock, 0, 1_000);
+        CaseResult r = late.run(workload, context(), WorkloadCase.ofThreads(2), false);
+
+        assertThat(r.iterations()).hasSize(2).allSatisfy(i -> assertThat(i.operations()).isEqualTo(2));
+        assertThat(r.latency().count()).isEqualTo(4);
+        assertThat(workload.threadsSeen).isEqualTo(0b11);
+    }
+
+    @Test
     void untimedPreparationIsLeftOutOfLatencyAndThroughput() throws Exception {
         // each prepare takes 2 ms, each operation 1 µs: were preparation counted, throughput would be under 500/s
         // and latencies milliseconds
