@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -47,6 +46,8 @@ class PageWidthTest {
     static final String LONG_METHOD = LONG_CLASS + ".invokeWithArguments(" + LONG_CLASS + ")";
     static final String LONG_THREAD = "ForkJoinPool-worker-" + "thread".repeat(37);
     static final String LONG_CASE = "episodes=" + "1234567890".repeat(20);
+    /** A workload's name is a folder's, so a report read back may only hold one like this: long, but no markup. */
+    static final String LONG_WORKLOAD = "pattern" + "extraction".repeat(25);
 
     @TempDir
     static Path dir;
@@ -89,7 +90,7 @@ class PageWidthTest {
         // a comparison of the run with itself, with a regressed workload's "why" in hostile names
         Path comparisonDir = dir.resolve("comparison");
         Cli compare = Cli.run("compare", run.toString(), run.toString(), "--out", comparisonDir.toString());
-        assertThat(compare.err()).doesNotContain("Exception");
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
         ObjectNode comparisonTree = (ObjectNode) Json.mapper().readTree(comparisonDir.resolve("comparison.json").toFile());
         ObjectNode why = ((ObjectNode) comparisonTree.path("workloads").get(0)).putObject("why");
         why.put("note", "Regressed: " + LONG_METHOD);
@@ -242,7 +243,7 @@ class PageWidthTest {
         if (node instanceof ArrayNode list && !list.isEmpty()) {
             if (list.get(0) instanceof ObjectNode first) {
                 boolean threads = field != null && field.toLowerCase().contains("thread");
-                replace(first, "name", threads ? LONG_THREAD : LONG_METHOD);
+                replace(first, "name", "workloads".equals(field) ? LONG_WORKLOAD : threads ? LONG_THREAD : LONG_METHOD);
                 replace(first, "frame", LONG_METHOD);
                 replace(first, "className", LONG_CLASS);
                 replace(first, "label", LONG_CASE);
@@ -256,8 +257,7 @@ class PageWidthTest {
             chains.addObject().put("samples", 1).putArray("path").add("static " + LONG_CLASS + ".instance");
         }
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 hostile(e.getValue(), e.getKey());
             }
         } else if (node.isArray()) {
