@@ -56,7 +56,9 @@ class LeakCheckCommandTest {
         assertThat(clean.verdict()).as(clean.reason()).isEqualTo(LeakCheckReport.PASSED);
         assertThat(clean.reason()).startsWith("no significant growth");
         assertThat(clean.checkpoints().series()).hasSize(16); // the baseline and one per second
-        assertThat(clean.checkpoints().perOperation().slope()).isLessThan(clean.limits().bytesPerOperation());
+        // a pass means growth is not significantly above the limit: the interval reaches below it. The slope itself
+        // may sit above the limit when a busy machine leaves few operations to fit (18.9 B/op against 16 was seen)
+        assertThat(clean.checkpoints().perOperation().lower()).isLessThanOrEqualTo(clean.limits().bytesPerOperation());
         // how many operations fit in 15 s is the machine's business: they are the last checkpoint's count
         assertThat(clean.operations()).isPositive()
                 .isEqualTo(clean.checkpoints().series().get(15).operations());
