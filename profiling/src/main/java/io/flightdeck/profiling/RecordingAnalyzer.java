@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,12 @@ import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
-import io.flightdeck.profiling.AnalysisOptions.Section;
-import io.flightdeck.profiling.alloc.AllocationCollector;
-import io.flightdeck.profiling.cpu.CpuCollector;
-import io.flightdeck.profiling.gc.GcCollector;
-import io.flightdeck.profiling.leaks.OldObjectCollector;
-import io.flightdeck.profiling.locks.LockCollector;
+import io.flightdeck.profiling.spi.ChunkOrigin;
+import io.flightdeck.profiling.spi.PassContext;
+import io.flightdeck.profiling.spi.RegisteredAnalyses;
+import io.flightdeck.profiling.spi.ResultContext;
+import io.flightdeck.profiling.spi.Run;
+import io.flightdeck.profiling.spi.Runs;
 import io.flightdeck.profiling.rules.JmcRules;
 import io.flightdeck.profiling.rules.RuleAnalysis;
 
@@ -33,10 +34,10 @@ import io.flightdeck.profiling.rules.RuleAnalysis;
  */
 public final class RecordingAnalyzer {
 
-    private static final Set<String> ANALYSED = Set.of(CpuCollector.EXECUTION_SAMPLE, CpuCollector.NATIVE_SAMPLE,
-            AllocationCollector.SAMPLE, AllocationCollector.IN_NEW_TLAB, AllocationCollector.OUTSIDE_TLAB,
-            GcCollector.GARBAGE_COLLECTION, GcCollector.PHASE_PAUSE, GcCollector.HEAP_SUMMARY, GcCollector.GC_CPU_TIME,
-            LockCollector.MONITOR_ENTER, LockCollector.THREAD_PARK, OldObjectCollector.OLD_OBJECT_SAMPLE);
+    /** The event types whose settings the analysis reports: those some registered analysis reads. */
+    private static final Set<String> ANALYSED = RegisteredAnalyses.eventTypes();
+
+    private static final String BOOLEAN_FLAG = "jdk.BooleanFlag";
 
     /** How the warning starts that says the rules were skipped (a reader of warnings may leave it out). */
     public static final String RULES_NOT_RUN = "JMC's rules did not run";
@@ -60,32 +61,15 @@ public final class RecordingAnalyzer {
         }
 
         Frames frames = new Frames();
-        CpuCollector cpu = new CpuCollector(frames, options.maxTreeNodes(), options.ranks());
-        AllocationCollector alloc = new AllocationCollector(frames, options.maxTreeNodes(), options.ranks());
-        GcCollector gc = new GcCollector(frames);
-        LockCollector locks = new LockCollector(frames, options.maxTreeNodes());
-        OldObjectCollector oldObjects = new OldObjectCollector(frames);
-        Map<String, EventCollector> byType = new HashMap<>();
-        if (options.analyses(Section.CPU)) {
-            for (String t : List.of(CpuCollector.EXECUTION_SAMPLE, CpuCollector.NATIVE_SAMPLE)) {
-                byType.put(t, cpu);
+        ChunkOrigin chunks = new ChunkOrigin();
+        Runs runs = new Runs(RegisteredAnalyses.ALL, new PassContext(frames, options, chunks));
+        Map<String, Run<?, ?>> byType = new HashMap<>();
+        for (Run<?, ?> run : runs.all()) {
+            if (options.analyses(run.plugin().section())) {
+                for (String type : run.plugin().eventTypes()) {
+                    byType.put(type, run);
+                }
             }
-        }
-        if (options.analyses(Section.ALLOCATION)) {
-            byType.put(AllocationCollector.SAMPLE, alloc); // TLAB events only if there are no samples: see below
-        }
-        if (options.analyses(Section.GC)) {
-            for (String t : List.of(GcCollector.GARBAGE_COLLECTION, GcCollector.PHASE_PAUSE, GcCollector.HEAP_SUMMARY,
-                    GcCollector.GC_CPU_TIME)) {
-                byType.put(t, gc);
-            }
-        }
-        if (options.analyses(Section.LOCKS)) {
-            byType.put(LockCollector.MONITOR_ENTER, locks);
-            byType.put(LockCollector.THREAD_PARK, locks);
-        }
-        if (options.analyses(Section.LEAKS)) {
-            byType.put(OldObjectCollector.OLD_OBJECT_SAMPLE, oldObjects);
         }
 
         List<String> warnings = new ArrayList<>();
@@ -93,6 +77,7 @@ public final class RecordingAnalyzer {
         Map<String, String> settings = new TreeMap<>();
         JvmFacts jvm = new JvmFacts();
         ProcessCpu processCpu = new ProcessCpu();
+        Map<String, Boolean> flags = new TreeMap<>();
         Pass pass = new Pass(options, byType, settings, jvm, processCpu, header.start());
         pass.typeNames = typeNames; // filled as each chunk's metadata is read, before its events
         try (EventStream stream = EventStream.openFile(file)) {
@@ -104,7 +89,13 @@ public final class RecordingAnalyzer {
             for (String type : List.of("jdk.JVMInformation", "jdk.ActiveSetting", "jdk.CPULoad", "jdk.CPUInformation")) {
                 stream.onEvent(type, pass::accept);
             }
-            stream.onMetadata(m -> m.getEventTypes().forEach(t -> typeNames.put(t.getId(), t.getName())));
+            // the JVM's flags, for the analyses that depend on them; not counted as events read
+            stream.onEvent(BOOLEAN_FLAG, e -> flags.put(e.getString("name"), e.getBoolean("value")));
+            // called for each chunk before its events: which program wrote the chunk is known when they arrive
+            stream.onMetadata(m -> {
+                m.getEventTypes().forEach(t -> typeNames.put(t.getId(), t.getName()));
+                chunks.chunk(m.getEventTypes());
+            });
             stream.start();
         } catch (NoSuchFileException e) {
             throw new RecordingException(file + ": no such file");
@@ -115,11 +106,14 @@ public final class RecordingAnalyzer {
             warnings.add(String.format("the recording is damaged or cut short after %,d events (%s): the figures "
                     + "cover what could be read", pass.events, oneLine(e)));
         }
-        if (options.analyses(Section.ALLOCATION) && !alloc.hasSamples()) {
-            String failure = readTlabEvents(file, alloc, options);
-            if (failure != null && warnings.isEmpty()) {
-                warnings.add("the TLAB events could be read only in part (" + failure + "): the allocation figures "
-                        + "cover what could be read");
+        for (Run<?, ?> run : runs.all()) {
+            if (options.analyses(run.plugin().section()) && !run.laterEventTypes().isEmpty()) {
+                String failure = readLater(file, run, options);
+                if (failure != null && warnings.isEmpty()) {
+                    warnings.add("the " + run.plugin().laterEventsName() + " could be read only in part (" + failure
+                            + "): the " + run.plugin().section().name().toLowerCase(java.util.Locale.ROOT)
+                            + " figures cover what could be read");
+                }
             }
         }
         long[] whole = ChunkHeader.wholeChunks(file);
@@ -143,7 +137,9 @@ public final class RecordingAnalyzer {
         Instant to = options.to() != null && options.to().isBefore(last) ? options.to() : last;
         double seconds = Math.max(0, Duration.between(from, to).toNanos() / 1e9);
         if (options.countEvents()) {
-            warnIfMissing(allCounts, warnings);
+            for (Run<?, ?> run : runs.all()) {
+                warnings.addAll(run.plugin().missing(allCounts));
+            }
         }
         RecordingFacts facts = new RecordingFacts(file.toString(), bytes, header.major() + "." + header.minor(), first,
                 last, Duration.between(first, last).toNanos() / 1e9, from, to, jvm.name, jvm.version, jvm.arguments,
@@ -156,24 +152,29 @@ public final class RecordingAnalyzer {
         if (!rules.evaluated()) {
             warnings.add(RULES_NOT_RUN + ": " + rules.skippedBecause());
         }
-        return new Analysis(Analysis.SCHEMA_VERSION, facts, cpu.result(top), alloc.result(top, seconds),
-                gc.result(top, from, seconds, processCpu.nanos(seconds)), locks.result(top), oldObjects.result(top),
-                rules, List.copyOf(warnings),
-                new Analysis.Stacks(cpu.tree(), alloc.tree(), locks.tree()));
+        ResultContext context = new ResultContext(top, from, to, seconds, processCpu.nanos(seconds), facts,
+                Collections.unmodifiableMap(flags), chunks, warnings);
+        for (Run<?, ?> run : runs.all()) {
+            run.result(context); // in registration order, so their warnings come in that order
+        }
+        return new Analysis(Analysis.SCHEMA_VERSION, facts, runs.result(RegisteredAnalyses.CPU, context),
+                runs.result(RegisteredAnalyses.ALLOCATION, context), runs.result(RegisteredAnalyses.GC, context),
+                runs.result(RegisteredAnalyses.LOCKS, context), runs.result(RegisteredAnalyses.LEAKS, context),
+                rules, List.copyOf(warnings), new Analysis.Stacks(runs.tree(RegisteredAnalyses.CPU),
+                runs.tree(RegisteredAnalyses.ALLOCATION), runs.tree(RegisteredAnalyses.LOCKS)));
     }
 
     /**
-     * The allocation events of recordings without allocation samples (JDK 15 and older, or settings that turned the
-     * samples off), in a pass of their own; returns why it stopped early, or null. Why not in the main pass: a recording has far more TLAB events than
-     * samples, and decoding them there cost every recording, while only these few need them.
+     * The events an analysis asked for after the main pass ({@link io.flightdeck.profiling.spi.AnalysisPlugin#laterEventTypes}),
+     * in a pass of their own; returns why it stopped early, or null.
      */
-    private static String readTlabEvents(Path file, AllocationCollector alloc, AnalysisOptions options) {
+    private static String readLater(Path file, Run<?, ?> run, AnalysisOptions options) {
         try (EventStream stream = EventStream.openFile(file)) {
             stream.setOrdered(false);
-            for (String type : List.of(AllocationCollector.IN_NEW_TLAB, AllocationCollector.OUTSIDE_TLAB)) {
+            for (String type : run.laterEventTypes()) {
                 stream.onEvent(type, e -> {
-                    if (options.inWindow(e.getStartTime())) {
-                        alloc.accept(e, type);
+                    if (!run.collector().windowed() || options.inWindow(e.getStartTime())) {
+                        run.accept(e, type);
                     }
                 });
             }
@@ -209,19 +210,6 @@ public final class RecordingAnalyzer {
         }
     }
 
-    private static void warnIfMissing(Map<String, Long> counts, List<String> warnings) {
-        if (!counts.containsKey(CpuCollector.EXECUTION_SAMPLE)) {
-            warnings.add("no jdk.ExecutionSample events: the recording's settings did not sample the CPU");
-        }
-        if (!counts.containsKey(AllocationCollector.SAMPLE) && !counts.containsKey(AllocationCollector.IN_NEW_TLAB)
-                && !counts.containsKey(AllocationCollector.OUTSIDE_TLAB)) {
-            warnings.add("no allocation events: the recording's settings did not sample allocations");
-        }
-        if (!counts.containsKey(GcCollector.HEAP_SUMMARY)) {
-            warnings.add("no jdk.GCHeapSummary events: no post-GC heap trend");
-        }
-    }
-
     private static void setting(RecordedEvent e, Map<Long, String> typeNames, Map<String, String> settings) {
         String type = typeNames.get(e.getLong("id"));
         if (type != null && ANALYSED.contains(type)) {
@@ -232,7 +220,7 @@ public final class RecordingAnalyzer {
     /** The state of the single pass, fed by the stream's handlers. */
     private static final class Pass {
         final AnalysisOptions options;
-        final Map<String, EventCollector> byType;
+        final Map<String, Run<?, ?>> byType;
         final Map<String, String> settings;
         final JvmFacts jvm;
         final ProcessCpu processCpu;
@@ -241,7 +229,7 @@ public final class RecordingAnalyzer {
         Instant last;
         long events;
 
-        Pass(AnalysisOptions options, Map<String, EventCollector> byType, Map<String, String> settings, JvmFacts jvm,
+        Pass(AnalysisOptions options, Map<String, Run<?, ?>> byType, Map<String, String> settings, JvmFacts jvm,
              ProcessCpu processCpu, Instant start) {
             this.options = options;
             this.byType = byType;
@@ -270,9 +258,9 @@ public final class RecordingAnalyzer {
                 default -> {
                 }
             }
-            EventCollector collector = byType.get(type);
-            if (collector != null && (!collector.windowed() || options.inWindow(start))) {
-                collector.accept(e, type);
+            Run<?, ?> run = byType.get(type);
+            if (run != null && (!run.collector().windowed() || options.inWindow(start))) {
+                run.accept(e, type);
             }
         }
     }

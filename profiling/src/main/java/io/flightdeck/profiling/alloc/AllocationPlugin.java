@@ -1,0 +1,71 @@
+package io.flightdeck.profiling.alloc;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.flightdeck.flamegraphs.CallTree;
+import io.flightdeck.profiling.AnalysisOptions.Section;
+import io.flightdeck.profiling.spi.AnalysisPlugin;
+import io.flightdeck.profiling.spi.PassContext;
+import io.flightdeck.profiling.spi.ResultContext;
+
+/** Who allocates: the plug-in of {@link AllocationCollector}. */
+public final class AllocationPlugin implements AnalysisPlugin<AllocationCollector, AllocationAnalysis> {
+
+    @Override
+    public String name() {
+        return "allocation";
+    }
+
+    @Override
+    public Section section() {
+        return Section.ALLOCATION;
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(AllocationCollector.SAMPLE);
+    }
+
+    /**
+     * The TLAB events only for recordings without allocation samples. Why not in the main pass: a recording has far
+     * more TLAB events than samples, and decoding them there cost every recording, while only these few need them.
+     */
+    @Override
+    public Set<String> laterEventTypes() {
+        return Set.of(AllocationCollector.IN_NEW_TLAB, AllocationCollector.OUTSIDE_TLAB);
+    }
+
+    @Override
+    public boolean needsLaterPass(AllocationCollector collector) {
+        return !collector.hasSamples();
+    }
+
+    @Override
+    public String laterEventsName() {
+        return "TLAB events";
+    }
+
+    @Override
+    public AllocationCollector collector(PassContext pass) {
+        return new AllocationCollector(pass.frames(), pass.maxTreeNodes(), pass.ranks());
+    }
+
+    @Override
+    public AllocationAnalysis result(AllocationCollector collector, ResultContext context) {
+        return collector.result(context.top(), context.seconds());
+    }
+
+    @Override
+    public CallTree tree(AllocationCollector collector) {
+        return collector.tree();
+    }
+
+    @Override
+    public List<String> missing(Map<String, Long> counts) {
+        return counts.containsKey(AllocationCollector.SAMPLE) || counts.containsKey(AllocationCollector.IN_NEW_TLAB)
+                || counts.containsKey(AllocationCollector.OUTSIDE_TLAB) ? List.of()
+                : List.of("no allocation events: the recording's settings did not sample allocations");
+    }
+}
