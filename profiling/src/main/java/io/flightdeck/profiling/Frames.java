@@ -128,6 +128,44 @@ public final class Frames {
 
     private String name(RecordedFrame frame) {
         RecordedMethod m = frame.getMethod();
-        return m == null ? "[unknown]" : cached(methods, m, MethodNames::of);
+        return m == null ? "[unknown]" : cached(methods, m, Frames::methodName);
+    }
+
+    /**
+     * async-profiler writes its native frames as methods with a made-up descriptor: C and C++ code as
+     * {@code ()L;} with the library as the "class" ({@code libc.so.6}, {@code libjvm.so}) or none, the kernel's as
+     * {@code (Lk;)L;}. No Java method has either (a class name is never empty).
+     */
+    static final String NATIVE_DESCRIPTOR = "()L;";
+    static final String KERNEL_DESCRIPTOR = "(Lk;)L;";
+    /** The suffix of kernel frames, as async-profiler's own output marks them (the flame graphs colour it). */
+    public static final String KERNEL_SUFFIX = "_[k]";
+
+    /**
+     * A method's name: Java methods in the JDK's form ({@link MethodNames}); async-profiler's native frames as their
+     * symbol, e.g. {@code deflate_slow} or {@code Mutex::lock}, as its converter names them, and kernel frames as
+     * the symbol and {@value #KERNEL_SUFFIX}.
+     */
+    static String methodName(RecordedMethod m) {
+        String descriptor = m.getDescriptor();
+        boolean kernel = KERNEL_DESCRIPTOR.equals(descriptor);
+        if (kernel || NATIVE_DESCRIPTOR.equals(descriptor)) {
+            String symbol = m.getName() == null || m.getName().isEmpty() ? "[unknown]" : m.getName();
+            return kernel ? symbol + KERNEL_SUFFIX : symbol;
+        }
+        return MethodNames.of(m);
+    }
+
+    /**
+     * Whether a frame runs native code: a JNI method (JFR's frame type "Native"), or async-profiler's C, C++ and
+     * kernel frames.
+     */
+    public static boolean isNative(RecordedFrame frame) {
+        String type = frame.getType();
+        if ("Native".equals(type) || "C++".equals(type) || "Kernel".equals(type)) {
+            return true;
+        }
+        RecordedMethod m = frame.getMethod();
+        return m != null && (NATIVE_DESCRIPTOR.equals(m.getDescriptor()) || KERNEL_DESCRIPTOR.equals(m.getDescriptor()));
     }
 }

@@ -9,7 +9,8 @@ import io.flightdeck.profiling.Ranked;
  * sample's weight stands for the bytes allocated since the previous one: the figures are estimates, good for
  * ranking sites and classes and for rates, not exact totals.
  *
- * @param source          which events the figures come from: {@code jdk.ObjectAllocationSample}, the TLAB events
+ * @param source          which events the figures come from: {@code async-profiler} (its sampled allocations,
+ *                        weighted by bytes), {@code jdk.ObjectAllocationSample}, the TLAB events
  *                        ({@code jdk.ObjectAllocationInNewTLAB}/{@code OutsideTLAB}) when there are no samples, or
  *                        {@code none}
  * @param samples         events counted
@@ -18,7 +19,10 @@ import io.flightdeck.profiling.Ranked;
  * @param bySite          top frames (the allocating method) by bytes
  * @param byClass         allocated classes by bytes
  * @param byThread        threads by bytes
+ * @param biasNote        why the shares may be off (JFR's weights follow TLAB refills), for the reader beside the
+ *                        tables; null for async-profiler's samples. Each ranking row carries its sample count.
  */
 public record AllocationAnalysis(String source, long samples, long estimatedBytes, double bytesPerSecond,
-                                 List<Ranked> bySite, List<Ranked> byClass, List<Ranked> byThread) {
+                                 List<Ranked> bySite, List<Ranked> byClass, List<Ranked> byThread,
+                                 String biasNote) {
 }

@@ -6,34 +6,67 @@ import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.profiling.EventCollector;
 import io.flightdeck.profiling.Frames;
 import io.flightdeck.profiling.Tally;
+import io.flightdeck.profiling.spi.ChunkOrigin;
 
 /**
- * Allocation events into bytes by site, class and thread, and the allocation call tree. Samples
- * ({@code jdk.ObjectAllocationSample}, JDK 16+) are preferred; the TLAB events, which older recordings and some
- * settings carry instead, are kept apart and used only when there are no samples, because the two estimate the same
- * bytes differently and must not be added together.
+ * Allocation events into bytes by site, class and thread, and the allocation call tree, kept apart by source and
+ * never added together (each estimates the same bytes its own way). Best first:
+ * <ol>
+ *   <li>async-profiler's samples (its chunks write them as TLAB events): JVMTI sampled allocations, one per so many
+ *       bytes allocated, so a sample's weight is unbiased whatever the object's size;</li>
+ *   <li>{@code jdk.ObjectAllocationSample} (JDK 16+): throttled samples whose weights follow TLAB refills;</li>
+ *   <li>the JDK's TLAB events, which older recordings and some settings carry instead.</li>
+ * </ol>
  */
 public final class AllocationCollector extends EventCollector {
 
     public static final String SAMPLE = "jdk.ObjectAllocationSample";
     public static final String IN_NEW_TLAB = "jdk.ObjectAllocationInNewTLAB";
     public static final String OUTSIDE_TLAB = "jdk.ObjectAllocationOutsideTLAB";
+    public static final String ASYNC_PROFILER = "async-profiler";
+    public static final String TLAB_EVENTS = "jdk.ObjectAllocationInNewTLAB/OutsideTLAB";
 
+    /** Said beside JFR-only allocation figures: why their shares can be badly off. */
+    public static final String TLAB_BIAS = "JFR's allocation samples are weighted by TLAB refills, not by the bytes "
+            + "of the sampled objects: sites that allocate large objects (which fill TLABs fast) are over-weighted and "
+            + "small objects under-weighted, so shares can be badly off; the sample counts show how few events stand "
+            + "behind each weight. async-profiler's allocation sampler weighs by bytes.";
+
+    private final Part profiler;
     private final Part samples;
     private final Part tlab;
+    private final ChunkOrigin chunk;
 
     private final boolean rank;
 
-    /** {@code rank}: whether to tally sites, classes and threads; the tree is built either way. */
-    public AllocationCollector(Frames frames, int maxTreeNodes, boolean rank) {
+    /**
+     * {@code rank}: whether to tally sites, classes and threads; the tree is built either way. {@code chunk}: which
+     * program wrote the chunk being read, to tell async-profiler's events from the JDK's.
+     */
+    public AllocationCollector(Frames frames, int maxTreeNodes, boolean rank, ChunkOrigin chunk) {
         super(frames);
+        this.profiler = new Part(maxTreeNodes);
         this.samples = new Part(maxTreeNodes);
         this.tlab = new Part(maxTreeNodes);
         this.rank = rank;
+        this.chunk = chunk;
     }
 
     @Override
     public void accept(RecordedEvent e, String type) {
+        if (chunk.asyncProfiler()) {
+            // its weight, as its converter reads it: the sampled bytes in tlabSize, else the object's size
+            switch (type) {
+                case IN_NEW_TLAB -> {
+                    long tlabSize = e.getLong("tlabSize");
+                    profiler.add(e, tlabSize != 0 ? tlabSize : e.getLong("allocationSize"));
+                }
+                case OUTSIDE_TLAB -> profiler.add(e, e.getLong("allocationSize"));
+                default -> {
+                }
+            }
+            return;
+        }
         switch (type) {
             case SAMPLE -> samples.add(e, e.getLong("weight"));
             // a new TLAB stands for all the small allocations that will fill it; outside one, the object itself.
@@ -53,22 +86,36 @@ public final class AllocationCollector extends EventCollector {
         }
     }
 
-    /** Whether any allocation sample was read: then TLAB events are not needed. */
+    /** Whether any allocation sample was read. */
     public boolean hasSamples() {
         return samples.count > 0;
     }
 
+    /**
+     * Whether the TLAB events are still wanted after the main pass: when there were no samples, or when a chunk was
+     * async-profiler's (its samples are TLAB events).
+     */
+    public boolean wantsTlabEvents() {
+        return !hasSamples() || chunk.sawAsyncProfiler();
+    }
+
     public AllocationAnalysis result(int top, double seconds) {
-        Part used = samples.count > 0 ? samples : tlab;
-        String source = samples.count > 0 ? SAMPLE : tlab.count > 0 ? "jdk.ObjectAllocationInNewTLAB/OutsideTLAB" : "none";
+        Part used = used();
+        String source = used == profiler ? ASYNC_PROFILER : used == samples ? SAMPLE : used.count > 0 ? TLAB_EVENTS
+                : "none";
+        String bias = used == samples || used == tlab && used.count > 0 ? TLAB_BIAS : null;
         return new AllocationAnalysis(source, used.count, used.bytes, seconds > 0 ? used.bytes / seconds : 0,
-                used.bySite.top(top, used.bytes), used.byClass.top(top, used.bytes),
-                used.byThread.top(top, used.bytes));
+                used.bySite.topWithSamples(top, used.bytes), used.byClass.topWithSamples(top, used.bytes),
+                used.byThread.topWithSamples(top, used.bytes), bias);
+    }
+
+    private Part used() {
+        return profiler.count > 0 ? profiler : samples.count > 0 ? samples : tlab;
     }
 
     /** The call tree of allocated bytes, from the same events as {@link #result}. */
     public CallTree tree() {
-        return samples.count > 0 ? samples.tree : tlab.tree;
+        return used().tree;
     }
 
     private final class Part {

@@ -29,8 +29,9 @@ public final class AllocationPlugin implements AnalysisPlugin<AllocationCollecto
     }
 
     /**
-     * The TLAB events only for recordings without allocation samples. Why not in the main pass: a recording has far
-     * more TLAB events than samples, and decoding them there cost every recording, while only these few need them.
+     * The TLAB events only for recordings without allocation samples or with async-profiler's chunks (which write
+     * its samples as TLAB events). Why not in the main pass: a JDK recording may have far more TLAB events than
+     * samples, and decoding them there cost every recording, while only these few need them.
      */
     @Override
     public Set<String> laterEventTypes() {
@@ -39,7 +40,7 @@ public final class AllocationPlugin implements AnalysisPlugin<AllocationCollecto
 
     @Override
     public boolean needsLaterPass(AllocationCollector collector) {
-        return !collector.hasSamples();
+        return collector.wantsTlabEvents();
     }
 
     @Override
@@ -49,7 +50,7 @@ public final class AllocationPlugin implements AnalysisPlugin<AllocationCollecto
 
     @Override
     public AllocationCollector collector(PassContext pass) {
-        return new AllocationCollector(pass.frames(), pass.maxTreeNodes(), pass.ranks());
+        return new AllocationCollector(pass.frames(), pass.maxTreeNodes(), pass.ranks(), pass.chunk());
     }
 
     @Override

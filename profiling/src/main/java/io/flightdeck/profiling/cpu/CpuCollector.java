@@ -1,60 +1,123 @@
 package io.flightdeck.profiling.cpu;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.profiling.EventCollector;
 import io.flightdeck.profiling.Frames;
 import io.flightdeck.profiling.Tally;
+import io.flightdeck.profiling.spi.ChunkOrigin;
 
-/** Execution samples into self and inclusive method counts, thread counts and the CPU call tree. */
+/**
+ * CPU samples into self and inclusive method counts, thread counts and the CPU call tree, kept apart by
+ * {@link CpuSource}; the result uses the best source the recording holds.
+ */
 public final class CpuCollector extends EventCollector {
 
     public static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
     public static final String NATIVE_SAMPLE = "jdk.NativeMethodSample";
+    public static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
+    public static final String CPU_TIME_SAMPLES_LOST = "jdk.CPUTimeSamplesLost";
 
-    private final Tally self = new Tally();
-    private final Tally inclusive = new Tally();
-    private final Tally threads = new Tally();
-    private final CallTree tree;
+    private final int maxTreeNodes;
+    private final boolean rank;
+    private final ChunkOrigin chunk;
+    private final Map<CpuSource, Part> parts = new EnumMap<>(CpuSource.class);
     /** each cached stack's distinct methods, so recursion counts once per sample without a set per sample */
     private final Map<String[], String[]> distinct = new IdentityHashMap<>();
-    private long samples;
+    /** whether each cached stack's top frame is native code */
+    private final Map<RecordedStackTrace, Boolean> nativeTop = new IdentityHashMap<>();
+    private long executionSamples;
     private long nativeSamples;
+    private long asyncProfilerSamples;
+    private long cpuTimeSamples;
+    private long lostSamples;
+    private boolean sawLost;
 
-    private final boolean rank;
-
-    /** {@code rank}: whether to tally methods and threads; the tree is built either way. */
-    public CpuCollector(Frames frames, int maxTreeNodes, boolean rank) {
+    /**
+     * @param rank  whether to tally methods and threads; the trees are built either way
+     * @param chunk which program wrote the chunk being read, to tell async-profiler's samples from the JDK's
+     */
+    public CpuCollector(Frames frames, int maxTreeNodes, boolean rank, ChunkOrigin chunk) {
         super(frames);
-        this.tree = new CallTree(maxTreeNodes);
+        this.maxTreeNodes = maxTreeNodes;
         this.rank = rank;
+        this.chunk = chunk;
     }
 
     @Override
     public void accept(RecordedEvent e, String type) {
-        if (NATIVE_SAMPLE.equals(type)) {
-            nativeSamples++;
-            return;
+        switch (type) {
+            case EXECUTION_SAMPLE -> {
+                if (chunk.asyncProfiler()) {
+                    asyncProfilerSamples++;
+                    add(CpuSource.ASYNC_PROFILER, e, "sampledThread");
+                } else {
+                    executionSamples++;
+                    add(CpuSource.EXECUTION_AND_NATIVE, e, "sampledThread");
+                }
+            }
+            case NATIVE_SAMPLE -> {
+                nativeSamples++;
+                add(CpuSource.EXECUTION_AND_NATIVE, e, "sampledThread");
+            }
+            case CPU_TIME_SAMPLE -> {
+                cpuTimeSamples++;
+                add(CpuSource.CPU_TIME_SAMPLE, e, "eventThread");
+            }
+            case CPU_TIME_SAMPLES_LOST -> {
+                sawLost = true;
+                lostSamples += e.getLong("lostSamples");
+            }
+            default -> {
+            }
         }
-        samples++;
-        String[] names = frames.rootFirst(e.getStackTrace());
-        tree.addShared(names, 1);
+    }
+
+    private void add(CpuSource source, RecordedEvent e, String threadField) {
+        Part part = parts.computeIfAbsent(source, s -> new Part(maxTreeNodes));
+        part.samples++;
+        RecordedStackTrace stack = e.getStackTrace();
+        if (inNative(stack)) {
+            part.nativeSamples++;
+        }
+        String[] names = frames.rootFirst(stack);
+        part.tree.addShared(names, 1);
         if (!rank) {
             return;
         }
-        self.add(Frames.top(names), 1);
+        part.self.add(Frames.top(names), 1);
         for (String method : distinctMethods(names)) { // a recursive method counts once per sample
-            inclusive.add(method, 1);
+            part.inclusive.add(method, 1);
         }
-        RecordedThread thread = e.getThread("sampledThread");
-        threads.add(frames.threadName(thread), 1);
+        RecordedThread thread = e.getThread(threadField);
+        part.threads.add(frames.threadName(thread), 1);
+    }
+
+    /** Whether a sample's top frame is native code: a JNI method, or async-profiler's C, C++ and kernel frames. */
+    private boolean inNative(RecordedStackTrace stack) {
+        if (stack == null || stack.getFrames().isEmpty()) {
+            return false;
+        }
+        Boolean n = nativeTop.get(stack);
+        if (n == null) {
+            n = Frames.isNative(stack.getFrames().get(0));
+            if (nativeTop.size() >= Frames.MAX_CACHED) {
+                nativeTop.clear();
+            }
+            nativeTop.put(stack, n);
+        }
+        return n;
     }
 
     private String[] distinctMethods(String[] names) {
@@ -71,12 +134,56 @@ public final class CpuCollector extends EventCollector {
         return d;
     }
 
-    public CpuAnalysis result(int top) {
-        return new CpuAnalysis(samples, nativeSamples, self.top(top, samples), inclusive.top(top, samples),
-                threads.top(top, samples));
+    /** The best source with samples, or null when there are none. */
+    public CpuSource source() {
+        for (CpuSource s : CpuSource.values()) {
+            Part p = parts.get(s);
+            if (p != null && p.samples > 0) {
+                return s;
+            }
+        }
+        return null;
     }
 
+    /** @param debugNonSafepoints see {@link CpuAnalysis#debugNonSafepoints} */
+    public CpuAnalysis result(int top, Boolean debugNonSafepoints) {
+        CpuSource source = source();
+        Part used = source == null ? new Part(0) : parts.get(source);
+        Map<String, Long> bySource = new LinkedHashMap<>();
+        putIfAny(bySource, CpuSource.ASYNC_PROFILER.label(), asyncProfilerSamples);
+        putIfAny(bySource, CPU_TIME_SAMPLE, cpuTimeSamples);
+        putIfAny(bySource, EXECUTION_SAMPLE, executionSamples);
+        putIfAny(bySource, NATIVE_SAMPLE, nativeSamples);
+        long n = used.samples;
+        return new CpuAnalysis(n, nativeSamples, used.self.top(top, n), used.inclusive.top(top, n),
+                used.threads.top(top, n), source == null ? "none" : source.label(), Collections.unmodifiableMap(bySource),
+                used.nativeSamples, n == 0 ? 0.0 : 100.0 * used.nativeSamples / n,
+                sawLost ? lostSamples : null, debugNonSafepoints);
+    }
+
+    private static void putIfAny(Map<String, Long> map, String key, long value) {
+        if (value > 0) {
+            map.put(key, value);
+        }
+    }
+
+    /** The call tree of the source {@link #result} uses: its total is that source's sample count. */
     public CallTree tree() {
-        return tree;
+        CpuSource source = source();
+        return source == null ? new CallTree(maxTreeNodes) : parts.get(source).tree;
+    }
+
+    /** One source's samples. */
+    private static final class Part {
+        final Tally self = new Tally();
+        final Tally inclusive = new Tally();
+        final Tally threads = new Tally();
+        final CallTree tree;
+        long samples;
+        long nativeSamples;
+
+        Part(int maxTreeNodes) {
+            tree = new CallTree(maxTreeNodes);
+        }
     }
 }
