@@ -54,7 +54,8 @@ public enum FrameCategory {
     public static FrameCategory of(String name, FrameKind kind) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
-        if (kind == FrameKind.KERNEL) {
+        // a name that still carries its suffix (a tree built in memory, never read from a folded file)
+        if (kind == FrameKind.KERNEL || kind == FrameKind.UNKNOWN && FrameKind.ofSuffix(name) == FrameKind.KERNEL) {
             return KERNEL;
         }
         boolean javaKind = kind == FrameKind.JAVA || kind == FrameKind.INLINED || kind == FrameKind.INTERPRETED

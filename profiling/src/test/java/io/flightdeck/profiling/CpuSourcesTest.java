@@ -1,0 +1,209 @@
+package io.flightdeck.profiling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.flightdeck.flamegraphs.CallTree;
+import io.flightdeck.flamegraphs.FlatTree;
+import io.flightdeck.flamegraphs.FrameCategory;
+import io.flightdeck.profiling.ProgramRecordings.Recorded;
+import io.flightdeck.profiling.cpu.CpuAnalysis;
+import io.flightdeck.profiling.cpu.CpuPlugin;
+import io.flightdeck.profiling.programs.JavaAndNative;
+
+/**
+ * The CPU analysis takes the best sampler the recording holds and says which: async-profiler's samples, JDK 25's
+ * CPU-time samples, else JFR's execution and native-method samples together. Recordings of {@link JavaAndNative}, a
+ * Java thread and a thread in zlib, with the threads' CPU times it prints.
+ */
+class CpuSourcesTest {
+
+    static final String DEFLATE = "java.util.zip.Deflater.deflateBytesBytes(long, byte[], int, int, byte[], int, int, "
+            + "int, int)";
+    static final String SECONDS = "4";
+    /** Shares of two threads from a few hundred samples: wide enough for chance, far below the 30 points that
+     * leaving native samples out cost. */
+    static final double THREAD_POINTS = 10;
+
+    @TempDir
+    static Path dir;
+    static Recorded jfr;
+    static Optional<Recorded> profiler = Optional.empty();
+
+    @BeforeAll
+    static void record() throws Exception {
+        jfr = ProgramRecordings.run(dir, "jfr", JavaAndNative.class, List.of(ProgramRecordings.jfr("")), SECONDS);
+        Optional<Path> agent = AsyncProfilerAgent.extract(dir);
+        if (agent.isPresent()) {
+            profiler = Optional.of(ProgramRecordings.run(dir, "async-profiler", JavaAndNative.class,
+                    List.of(ProgramRecordings.asyncProfiler(agent.get())), SECONDS));
+        }
+    }
+
+    @Test
+    void jfrAloneCountsNativeMethodSamplesBesideExecutionSamples() throws Exception {
+        Analysis a = RecordingAnalyzer.analyze(jfr.file(), AnalysisOptions.defaults().withRulesMaxBytes(0));
+        CpuAnalysis cpu = a.cpu();
+        long execution = a.recording().eventCounts().get("jdk.ExecutionSample");
+        long nativeSamples = a.recording().eventCounts().get("jdk.NativeMethodSample");
+
+        assertThat(cpu.source()).isEqualTo("jdk.ExecutionSample+jdk.NativeMethodSample");
+        assertThat(cpu.samples()).isEqualTo(execution + nativeSamples);
+        assertThat(a.stacks().cpu().totalWeight()).isEqualTo(execution + nativeSamples);
+        assertThat(cpu.samplesBySource()).containsEntry("jdk.ExecutionSample", execution)
+                .containsEntry("jdk.NativeMethodSample", nativeSamples);
+        assertThat(cpu.samplesInNative()).isEqualTo(nativeSamples).isPositive();
+        assertThat(cpu.nativePercent()).isCloseTo(100.0 * nativeSamples / (execution + nativeSamples), within(1e-9));
+        assertThat(cpu.hotBySelf()).extracting(Ranked::name).contains(DEFLATE);
+        assertThat(cpu.lostSamples()).isNull();
+        // per thread, each thread's execution and native samples, counted here by the JDK's own reader. Not
+        // against the CPU time the program printed: JFR's samplers see threads in Java and in native code whether
+        // or not they are on a CPU, and drop samples they cannot walk, so on a busy machine their split is not the
+        // CPU's (async-profiler's and JDK 25's CPU-time samples are compared with it below)
+        Map<String, Long> byThread = samplesByThread(jfr.file());
+        for (String thread : List.of("java-worker", "native-worker")) {
+            assertThat(weightOf(cpu.byThread(), thread)).as(thread).isEqualTo(byThread.get(thread));
+        }
+    }
+
+    /** Execution and native-method samples by thread name, as the JDK's reader gives them. */
+    private static Map<String, Long> samplesByThread(Path file) throws Exception {
+        Map<String, Long> counts = new HashMap<>();
+        for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            String type = e.getEventType().getName();
+            if (type.equals("jdk.ExecutionSample") || type.equals("jdk.NativeMethodSample")) {
+                counts.merge(Threads.name(e.getThread("sampledThread")), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    void aRecordingWithoutDebugNonSafepointsIsWarnedAbout() throws Exception {
+        Analysis a = RecordingAnalyzer.analyze(jfr.file(), AnalysisOptions.defaults().withRulesMaxBytes(0));
+
+        assertThat(a.cpu().debugNonSafepoints()).isFalse();
+        assertThat(a.warnings()).contains(CpuPlugin.INLINING_WARNING);
+    }
+
+    @Test
+    void aRecordingWithDebugNonSafepointsIsNot() throws Exception {
+        Recorded with = ProgramRecordings.run(dir, "dns", JavaAndNative.class, List.of(
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints", ProgramRecordings.jfr("")), "1");
+
+        Analysis a = RecordingAnalyzer.analyze(with.file(), AnalysisOptions.defaults().withRulesMaxBytes(0));
+
+        assertThat(a.cpu().debugNonSafepoints()).isTrue();
+        assertThat(a.warnings()).doesNotContain(CpuPlugin.INLINING_WARNING);
+    }
+
+    @Test
+    void asyncProfilersSamplesAreUsedWithTheirNativeFrames() throws Exception {
+        assumeTrue(profiler.isPresent(), "async-profiler has no library for this OS and architecture");
+        Analysis a = RecordingAnalyzer.analyze(profiler.get().file(), AnalysisOptions.defaults().withRulesMaxBytes(0));
+        CpuAnalysis cpu = a.cpu();
+
+        assertThat(cpu.source()).isEqualTo("async-profiler");
+        assertThat(cpu.samples()).isEqualTo(a.recording().eventCounts().get("jdk.ExecutionSample"));
+        assertThat(a.stacks().cpu().totalWeight()).isEqualTo(cpu.samples());
+        assertThat(cpu.debugNonSafepoints()).isNull();
+        assertThat(a.warnings()).doesNotContain(CpuPlugin.INLINING_WARNING);
+        assertThat(cpu.samplesInNative()).isPositive();
+        // native frames by their symbol or library, as async-profiler's converter names them, never as a Java
+        // method of a class named like a library ("libz.so.1.deflate()")
+        List<String> names = names(a.stacks().cpu());
+        assertThat(names).noneMatch(n -> n.matches(".*\\.so[.0-9]*\\..*\\(\\)"));
+        assertThat(names).filteredOn(n -> n.endsWith(")")).isNotEmpty(); // Java frames keep their form
+        FlatTree flat = FlatTree.of(a.stacks().cpu());
+        List<FrameCategory> nativeNames = new ArrayList<>();
+        for (int i = 0; i < flat.names().size(); i++) {
+            String n = flat.names().get(i);
+            if (n.endsWith(Frames.KERNEL_SUFFIX)) {
+                assertThat(flat.category(i)).as(n).isEqualTo(FrameCategory.KERNEL);
+            } else if (!n.contains("(")) {
+                nativeNames.add(flat.category(i));
+            }
+        }
+        assertThat(nativeNames).contains(FrameCategory.NATIVE);
+        threadsAgreeWithTruth(cpu, profiler.get());
+    }
+
+    @Test
+    void aJfrRecordingFollowedByAsyncProfilersCountsOnlyAsyncProfilersSamples() throws Exception {
+        assumeTrue(profiler.isPresent(), "async-profiler has no library for this OS and architecture");
+        Path both = ProgramRecordings.concatenate(dir.resolve("both.jfr"), jfr.file(), profiler.get().file());
+        Analysis alone = RecordingAnalyzer.analyze(profiler.get().file(), AnalysisOptions.defaults().withRulesMaxBytes(0));
+        Analysis jfrAlone = RecordingAnalyzer.analyze(jfr.file(), AnalysisOptions.defaults().withRulesMaxBytes(0));
+
+        Analysis a = RecordingAnalyzer.analyze(both, AnalysisOptions.defaults().withRulesMaxBytes(0));
+
+        assertThat(a.cpu().source()).isEqualTo("async-profiler");
+        assertThat(a.cpu().samples()).isEqualTo(alone.cpu().samples());
+        assertThat(a.stacks().cpu().totalWeight()).isEqualTo(alone.cpu().samples());
+        assertThat(a.cpu().hotBySelf()).isEqualTo(alone.cpu().hotBySelf());
+        assertThat(a.cpu().samplesBySource()).containsEntry("async-profiler", alone.cpu().samples())
+                .containsEntry("jdk.ExecutionSample", jfrAlone.cpu().samplesBySource().get("jdk.ExecutionSample"));
+        assertThat(a.warnings()).doesNotContain(CpuPlugin.INLINING_WARNING);
+    }
+
+    @Test
+    void jdk25sCpuTimeSamplesArePreferredAndTheirLossesReported() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "jdk.CPUTimeSample needs JDK 25");
+        assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"),
+                "jdk.CPUTimeSample is Linux only");
+        Recorded r = ProgramRecordings.run(dir, "cputime", JavaAndNative.class,
+                List.of(ProgramRecordings.jfr(",jdk.CPUTimeSample#enabled=true")), SECONDS);
+
+        Analysis a = RecordingAnalyzer.analyze(r.file(), AnalysisOptions.defaults().withRulesMaxBytes(0));
+
+        long cpuTime = a.recording().eventCounts().get("jdk.CPUTimeSample");
+        assertThat(a.cpu().source()).isEqualTo("jdk.CPUTimeSample");
+        assertThat(a.cpu().samples()).isEqualTo(cpuTime);
+        assertThat(a.stacks().cpu().totalWeight()).isEqualTo(cpuTime);
+        assertThat(a.cpu().samplesBySource()).containsKeys("jdk.CPUTimeSample", "jdk.ExecutionSample");
+        assertThat(a.cpu().lostSamples()).isEqualTo(a.recording().eventCounts()
+                .containsKey("jdk.CPUTimeSamplesLost") ? a.cpu().lostSamples() : null);
+        assertThat(a.cpu().hotBySelf()).extracting(Ranked::name).contains(DEFLATE);
+        threadsAgreeWithTruth(a.cpu(), r);
+    }
+
+    /** The two workers' shares of their CPU samples against their shares of the CPU time the JVM measured. */
+    private static void threadsAgreeWithTruth(CpuAnalysis cpu, Recorded run) {
+        double javaNanos = run.printed("java-worker");
+        double nativeNanos = run.printed("native-worker");
+        long javaSamples = weightOf(cpu.byThread(), "java-worker");
+        long nativeSamples = weightOf(cpu.byThread(), "native-worker");
+        assertThat(nativeSamples).isPositive();
+        double measured = 100.0 * nativeNanos / (javaNanos + nativeNanos);
+        double sampled = 100.0 * nativeSamples / (javaSamples + nativeSamples);
+        assertThat(sampled).as("native-worker's share of the two workers' CPU").isCloseTo(measured,
+                within(THREAD_POINTS));
+    }
+
+    private static long weightOf(List<Ranked> rows, String name) {
+        return rows.stream().filter(r -> r.name().equals(name)).mapToLong(Ranked::weight).sum();
+    }
+
+    private static List<String> names(CallTree tree) {
+        List<String> names = new ArrayList<>();
+        for (var stack : tree.stacks()) {
+            names.addAll(stack.frames());
+        }
+        return names;
+    }
+}
