@@ -1,0 +1,92 @@
+package io.flightdeck.profiling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.flightdeck.profiling.ProgramRecordings.Recorded;
+import io.flightdeck.profiling.alloc.AllocationAnalysis;
+import io.flightdeck.profiling.alloc.AllocationCollector;
+import io.flightdeck.profiling.programs.AllocationSplit;
+
+/**
+ * Allocation figures from the best sampler in the recording: async-profiler's byte-weighted samples agree with the
+ * bytes {@link AllocationSplit} counted itself (70/30 between two sites with arrays of different sizes); JFR's own
+ * samples come with the note that their weights follow TLAB refills, and every row with its sample count.
+ */
+class AllocationSourcesTest {
+
+    static final String LONGS = AllocationSplit.class.getName() + ".longs()";
+    static final String CHARS = AllocationSplit.class.getName() + ".chars()";
+    static final double POINTS = 3;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void asyncProfilersSamplesWeighSitesByTheirBytes() throws Exception {
+        Optional<Path> agent = AsyncProfilerAgent.extract(dir);
+        assumeTrue(agent.isPresent(), "async-profiler has no library for this OS and architecture");
+        Recorded r = ProgramRecordings.run(dir, "async-profiler", AllocationSplit.class,
+                List.of(ProgramRecordings.asyncProfiler(agent.get())), "3");
+
+        AllocationAnalysis alloc = RecordingAnalyzer.analyze(r.file(), AnalysisOptions.defaults().withRulesMaxBytes(0))
+                .allocation();
+
+        assertThat(alloc.source()).isEqualTo(AllocationCollector.ASYNC_PROFILER);
+        assertThat(alloc.biasNote()).isNull();
+        double truth = 100.0 * r.printed("longs") / (r.printed("longs") + r.printed("chars"));
+        double longs = share(alloc.bySite(), LONGS);
+        double chars = share(alloc.bySite(), CHARS);
+        assertThat(100 * longs / (longs + chars)).as("long[] site's share of the two sites' bytes")
+                .isCloseTo(truth, within(POINTS));
+        assertThat(alloc.bySite()).allMatch(row -> row.samples() != null && row.samples() > 0);
+    }
+
+    @Test
+    void jfrSamplesComeWithTheirBiasAndSampleCounts() throws Exception {
+        Recorded r = ProgramRecordings.run(dir, "jfr", AllocationSplit.class, List.of(ProgramRecordings.jfr("")), "2");
+
+        Analysis a = RecordingAnalyzer.analyze(r.file(), AnalysisOptions.defaults().withRulesMaxBytes(0));
+        AllocationAnalysis alloc = a.allocation();
+
+        assertThat(alloc.source()).isEqualTo(AllocationCollector.SAMPLE);
+        assertThat(alloc.biasNote()).isEqualTo(AllocationCollector.TLAB_BIAS);
+        assertThat(alloc.bySite()).extracting(Ranked::name).contains(LONGS, CHARS);
+        assertThat(alloc.bySite().stream().mapToLong(Ranked::samples).sum()).isPositive()
+                .isLessThanOrEqualTo(a.recording().eventCounts().get(AllocationCollector.SAMPLE));
+        assertThat(alloc.byClass()).allMatch(row -> row.samples() != null && row.samples() > 0);
+    }
+
+    @Test
+    void aJfrRecordingFollowedByAsyncProfilersUsesAsyncProfilersSamplesOnly() throws Exception {
+        Optional<Path> agent = AsyncProfilerAgent.extract(dir);
+        assumeTrue(agent.isPresent(), "async-profiler has no library for this OS and architecture");
+        Recorded jfr = ProgramRecordings.run(dir, "jfr", AllocationSplit.class, List.of(ProgramRecordings.jfr("")),
+                "1");
+        Recorded profiler = ProgramRecordings.run(dir, "async-profiler", AllocationSplit.class,
+                List.of(ProgramRecordings.asyncProfiler(agent.get())), "1");
+        Path both = ProgramRecordings.concatenate(dir.resolve("both.jfr"), jfr.file(), profiler.file());
+        AllocationAnalysis alone = RecordingAnalyzer.analyze(profiler.file(),
+                AnalysisOptions.defaults().withRulesMaxBytes(0)).allocation();
+
+        Analysis a = RecordingAnalyzer.analyze(both, AnalysisOptions.defaults().withRulesMaxBytes(0));
+
+        assertThat(a.allocation().source()).isEqualTo(AllocationCollector.ASYNC_PROFILER);
+        assertThat(a.allocation().samples()).isEqualTo(alone.samples());
+        assertThat(a.allocation().estimatedBytes()).isEqualTo(alone.estimatedBytes());
+        assertThat(a.allocation().bySite()).isEqualTo(alone.bySite());
+        assertThat(a.stacks().allocation().totalWeight()).isEqualTo(alone.estimatedBytes());
+    }
+
+    private static double share(List<Ranked> rows, String name) {
+        return rows.stream().filter(r -> r.name().equals(name)).mapToDouble(Ranked::percent).sum();
+    }
+}
