@@ -11,6 +11,8 @@ import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.text.TerminalText;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.Ranked;
+import io.flightdeck.profiling.alloc.AllocationAnalysis;
+import io.flightdeck.profiling.cpu.CpuAnalysis;
 import io.flightdeck.profiling.gc.GcAnalysis;
 import io.flightdeck.profiling.leaks.LeakAnalysis;
 import io.flightdeck.profiling.rules.RuleFinding;
@@ -31,11 +33,13 @@ final class AnalysisSummary {
 
         out.printf(Locale.ROOT, "%nHot methods (self, %,d CPU samples):%n", a.cpu().samples());
         table(out, a.cpu().hotBySelf(), rows, w -> String.format(Locale.ROOT, "%,d", w));
+        cpuSampler(out, a.cpu());
 
         out.printf(Locale.ROOT, "%nAllocation sites (estimated %s, %s/s, from %s):%n",
                 BudgetFormat.measured(UnitKind.BYTES, a.allocation().estimatedBytes()),
                 BudgetFormat.measured(UnitKind.BYTES, a.allocation().bytesPerSecond()), safe(a.allocation().source()));
-        table(out, a.allocation().bySite(), rows, w -> BudgetFormat.measured(UnitKind.BYTES, w));
+        sampledTable(out, a.allocation().bySite(), rows);
+        allocationBias(out, a.allocation());
 
         GcAnalysis gc = a.gc();
         out.printf(Locale.ROOT, "%nGC: %,d collections, %,d pauses, total %s, p50 %s, p99 %s, max %s%n",
@@ -86,6 +90,39 @@ final class AnalysisSummary {
         }
         if (leaks.withPaths() == 0) {
             out.println("  (no reference chains: record with -XX:StartFlightRecording:...,path-to-gc-roots=true)");
+        }
+    }
+
+    /** Which sampler the CPU figures come from, its native share and losses. */
+    private static void cpuSampler(PrintWriter out, CpuAnalysis cpu) {
+        if (cpu.source() == null) {
+            return; // an analysis.json from before samplers were told apart
+        }
+        out.printf(Locale.ROOT, "    sampler: %s", safe(cpu.source()));
+        if (cpu.samplesInNative() != null && cpu.nativePercent() != null) {
+            out.printf(Locale.ROOT, "; in native code: %.1f %% (%,d samples)", cpu.nativePercent(),
+                    cpu.samplesInNative());
+        }
+        if (cpu.lostSamples() != null) {
+            out.printf(Locale.ROOT, "; lost: %,d samples", cpu.lostSamples());
+        }
+        out.println();
+    }
+
+    /** Allocation rows with the samples behind each weight, where the analysis gives them. */
+    private static void sampledTable(PrintWriter out, List<Ranked> rows, int limit) {
+        for (Ranked row : rows.subList(0, Math.min(limit, rows.size()))) {
+            out.printf(Locale.ROOT, "  %6.2f %%  %12s  %s%s%n", row.percent(),
+                    BudgetFormat.measured(UnitKind.BYTES, row.weight()),
+                    row.samples() == null ? "" : String.format(Locale.ROOT, "%,7d samples  ", row.samples()),
+                    safe(row.name()));
+        }
+    }
+
+    /** Why JFR's allocation shares may be off. */
+    private static void allocationBias(PrintWriter out, AllocationAnalysis alloc) {
+        if (alloc.biasNote() != null) {
+            out.println("    note: " + safe(alloc.biasNote()));
         }
     }
 

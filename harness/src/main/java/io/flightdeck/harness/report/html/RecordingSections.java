@@ -13,6 +13,8 @@ import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.Ranked;
+import io.flightdeck.profiling.alloc.AllocationAnalysis;
+import io.flightdeck.profiling.cpu.CpuAnalysis;
 import io.flightdeck.profiling.gc.GcAnalysis;
 import io.flightdeck.profiling.leaks.LeakAnalysis;
 import io.flightdeck.profiling.rules.RuleFinding;
@@ -75,7 +77,8 @@ final class RecordingSections {
     }
 
     private static void cpu(Element parent, Analysis a) {
-        Element sub = sub(parent, String.format(Locale.ROOT, "CPU: %,d execution samples", a.cpu().samples()), true);
+        Element sub = sub(parent, String.format(Locale.ROOT, "CPU: %,d samples", a.cpu().samples()), true);
+        cpuSampler(sub, a.cpu());
         ranked(sub, "Hot methods (self time)", "Method", "Samples", a.cpu().hotBySelf(), RecordingSections::count);
         ranked(sub, "Hot methods (self and callees)", "Method", "Samples", a.cpu().hotByTotal(), RecordingSections::count);
         ranked(sub, "CPU by thread", "Thread", "Samples", a.cpu().byThread(), RecordingSections::count);
@@ -86,9 +89,61 @@ final class RecordingSections {
         Element sub = sub(parent, String.format(Locale.ROOT, "Allocation: %s estimated, %s/s", bytes(alloc.estimatedBytes()),
                 bytes(alloc.bytesPerSecond())), true);
         HtmlDocument.paragraph(sub, "Source: " + alloc.source() + ", " + alloc.samples() + " samples.").addClass("muted");
-        ranked(sub, "Allocation sites", "Site", "Bytes", alloc.bySite(), RecordingSections::bytes);
-        ranked(sub, "Allocated classes", "Class", "Bytes", alloc.byClass(), RecordingSections::bytes);
-        ranked(sub, "Allocation by thread", "Thread", "Bytes", alloc.byThread(), RecordingSections::bytes);
+        allocationBias(sub, alloc);
+        rankedWithSamples(sub, "Allocation sites", "Site", "Bytes", alloc.bySite(), RecordingSections::bytes);
+        rankedWithSamples(sub, "Allocated classes", "Class", "Bytes", alloc.byClass(), RecordingSections::bytes);
+        rankedWithSamples(sub, "Allocation by thread", "Thread", "Bytes", alloc.byThread(), RecordingSections::bytes);
+    }
+
+    /**
+     * Which CPU sampler the figures come from, how much of it was native code, what it lost, and whether inlined
+     * methods are blamed on their callers.
+     */
+    private static void cpuSampler(Element parent, CpuAnalysis cpu) {
+        if (cpu.source() == null) {
+            return; // an analysis.json from before samplers were told apart
+        }
+        StringBuilder text = new StringBuilder("Sampler: ").append(cpu.source()).append('.');
+        if (cpu.samplesInNative() != null && cpu.nativePercent() != null) {
+            text.append(String.format(Locale.ROOT, " In native code: %,d samples (%.1f %%).", cpu.samplesInNative(),
+                    cpu.nativePercent()));
+        }
+        if (cpu.lostSamples() != null) {
+            text.append(String.format(Locale.ROOT, " Lost by the sampler: %,d samples.", cpu.lostSamples()));
+        }
+        if (cpu.samplesBySource() != null && cpu.samplesBySource().size() > 1) {
+            text.append(" In the recording: ").append(cpu.samplesBySource().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", "))).append('.');
+        }
+        HtmlDocument.paragraph(parent, text.toString()).addClass("muted");
+        if (Boolean.FALSE.equals(cpu.debugNonSafepoints())) {
+            HtmlDocument.callout(parent, "Inlined methods are blamed on their callers:", List.of("recorded without "
+                    + "-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints, so time in a method the JIT inlined is "
+                    + "counted in its caller."), false);
+        }
+    }
+
+    /** Why JFR's allocation shares may be off, beside the tables. */
+    private static void allocationBias(Element parent, AllocationAnalysis alloc) {
+        if (alloc.biasNote() != null) {
+            HtmlDocument.callout(parent, "Shares are estimates:", List.of(alloc.biasNote()), false);
+        }
+    }
+
+    /** A ranking with the sample count behind each weight, where the rows carry one. */
+    static void rankedWithSamples(Element parent, String title, String nameHeader, String weightHeader,
+                                  List<Ranked> rows, java.util.function.LongFunction<String> weight) {
+        if (rows == null || rows.isEmpty() || rows.get(0).samples() == null) {
+            ranked(parent, title, nameHeader, weightHeader, rows, weight);
+            return;
+        }
+        parent.appendElement("h3").text(title);
+        Element table = HtmlDocument.table(parent, List.of(nameHeader, weightHeader, "Share", "Samples"), rows.stream()
+                .limit(ROWS).map(r -> List.of(r.name(), weight.apply(r.weight()),
+                        String.format(Locale.ROOT, "%.1f %%", r.percent()), count(r.samples() == null ? 0 : r.samples())))
+                .toList(), "ranked");
+        table.select("tbody td:first-child").addClass("frame");
     }
 
     private static void gc(Element parent, GcAnalysis gc) {
