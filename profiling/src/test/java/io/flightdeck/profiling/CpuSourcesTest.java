@@ -62,20 +62,25 @@ class CpuSourcesTest {
         long execution = a.recording().eventCounts().get("jdk.ExecutionSample");
         long nativeSamples = a.recording().eventCounts().get("jdk.NativeMethodSample");
 
+        Map<String, Long> byThread = samplesByThread(jfr.file());
+        long waiting = byThread.getOrDefault("stdin-reader", 0L);
+
         assertThat(cpu.source()).isEqualTo("jdk.ExecutionSample+jdk.NativeMethodSample");
-        assertThat(cpu.samples()).isEqualTo(execution + nativeSamples);
-        assertThat(a.stacks().cpu().totalWeight()).isEqualTo(execution + nativeSamples);
+        assertThat(waiting).as("native samples of the thread waiting on stdin").isPositive();
+        assertThat(cpu.waitingNativeSamples()).isEqualTo(waiting);
+        assertThat(cpu.samples()).isEqualTo(execution + nativeSamples - waiting);
+        assertThat(a.stacks().cpu().totalWeight()).isEqualTo(cpu.samples());
         assertThat(cpu.samplesBySource()).containsEntry("jdk.ExecutionSample", execution)
                 .containsEntry("jdk.NativeMethodSample", nativeSamples);
-        assertThat(cpu.samplesInNative()).isEqualTo(nativeSamples).isPositive();
-        assertThat(cpu.nativePercent()).isCloseTo(100.0 * nativeSamples / (execution + nativeSamples), within(1e-9));
+        assertThat(cpu.samplesInNative()).isEqualTo(nativeSamples - waiting).isPositive();
+        assertThat(cpu.nativePercent()).isCloseTo(100.0 * (nativeSamples - waiting) / cpu.samples(), within(1e-9));
+        assertThat(cpu.byThread()).extracting(Ranked::name).doesNotContain("stdin-reader");
         assertThat(cpu.hotBySelf()).extracting(Ranked::name).contains(DEFLATE);
         assertThat(cpu.lostSamples()).isNull();
         // per thread, each thread's execution and native samples, counted here by the JDK's own reader. Not
         // against the CPU time the program printed: JFR's samplers see threads in Java and in native code whether
         // or not they are on a CPU, and drop samples they cannot walk, so on a busy machine their split is not the
         // CPU's (async-profiler's and JDK 25's CPU-time samples are compared with it below)
-        Map<String, Long> byThread = samplesByThread(jfr.file());
         for (String thread : List.of("java-worker", "native-worker")) {
             assertThat(weightOf(cpu.byThread(), thread)).as(thread).isEqualTo(byThread.get(thread));
         }
@@ -135,6 +140,8 @@ class CpuSourcesTest {
         assertThat(cpu.debugNonSafepoints()).isNull();
         assertThat(a.warnings()).doesNotContain(CpuPlugin.INLINING_WARNING);
         assertThat(cpu.samplesInNative()).isPositive();
+        assertThat(cpu.waitingNativeSamples()).isNull();
+        assertThat(cpu.byThread()).extracting(Ranked::name).doesNotContain("stdin-reader"); // never on a CPU
         // native frames by their symbol or library, as async-profiler's converter names them, never as a Java
         // method of a class named like a library ("libz.so.1.deflate()")
         List<String> names = names(a.stacks().cpu());

@@ -106,6 +106,10 @@ final class AnalysisSummary {
         if (cpu.lostSamples() != null) {
             out.printf(Locale.ROOT, "; lost: %,d samples", cpu.lostSamples());
         }
+        if (cpu.waitingNativeSamples() != null && cpu.waitingNativeSamples() > 0) {
+            out.printf(Locale.ROOT, "; left out: %,d native samples of threads waiting for input",
+                    cpu.waitingNativeSamples());
+        }
         out.println();
     }
 

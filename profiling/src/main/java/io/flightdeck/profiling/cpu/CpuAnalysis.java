@@ -10,7 +10,9 @@ import io.flightdeck.profiling.Ranked;
  * call tree count the samples of that one source: with JFR's own samplers, execution and native-method samples
  * together, so code in native methods (JNI, e.g. zlib, SQLite) is ranked beside Java code.
  *
- * @param samples           samples of the source used: the total of the rankings and of the CPU call tree
+ * @param samples           samples of the source used: the total of the rankings and of the CPU call tree (with
+ *                          JFR's samplers, execution samples and native-method samples but those of threads waiting
+ *                          for input, {@code waitingNativeSamples})
  * @param nativeSamples     {@code jdk.NativeMethodSample} events in the recording (part of {@code samples} when the
  *                          source is {@code jdk.ExecutionSample+jdk.NativeMethodSample})
  * @param hotBySelf         methods by the samples in which they were the top frame, percent of {@code samples}
@@ -28,9 +30,12 @@ import io.flightdeck.profiling.Ranked;
  * @param debugNonSafepoints whether the JVM had {@code -XX:+DebugNonSafepoints}, without which JFR's samplers blame
  *                          methods the JIT inlined on their callers (the analysis then warns); null when it does not
  *                          matter (async-profiler's samples, no samples)
+ * @param waitingNativeSamples native-method samples of threads blocked in a JDK method that waits for input (a
+ *                          socket, a pipe, a poll, another process), left out of the CPU figures because JFR samples
+ *                          native code whether it runs or not; null unless JFR's samplers are the source
  */
 public record CpuAnalysis(long samples, long nativeSamples, List<Ranked> hotBySelf, List<Ranked> hotByTotal,
                           List<Ranked> byThread, String source, Map<String, Long> samplesBySource,
                           Long samplesInNative, Double nativePercent, Long lostSamples,
-                          Boolean debugNonSafepoints) {
+                          Boolean debugNonSafepoints, Long waitingNativeSamples) {
 }

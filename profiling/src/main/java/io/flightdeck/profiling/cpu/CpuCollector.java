@@ -39,6 +39,7 @@ public final class CpuCollector extends EventCollector {
     private final Map<RecordedStackTrace, Boolean> nativeTop = new IdentityHashMap<>();
     private long executionSamples;
     private long nativeSamples;
+    private long waitingNativeSamples;
     private long asyncProfilerSamples;
     private long cpuTimeSamples;
     private long lostSamples;
@@ -69,7 +70,11 @@ public final class CpuCollector extends EventCollector {
             }
             case NATIVE_SAMPLE -> {
                 nativeSamples++;
-                add(CpuSource.EXECUTION_AND_NATIVE, e, "sampledThread");
+                if (WaitingNatives.waits(Frames.top(frames.rootFirst(e.getStackTrace())))) {
+                    waitingNativeSamples++; // a thread blocked on input, not running: see WaitingNatives
+                } else {
+                    add(CpuSource.EXECUTION_AND_NATIVE, e, "sampledThread");
+                }
             }
             case CPU_TIME_SAMPLE -> {
                 cpuTimeSamples++;
@@ -158,7 +163,8 @@ public final class CpuCollector extends EventCollector {
         return new CpuAnalysis(n, nativeSamples, used.self.top(top, n), used.inclusive.top(top, n),
                 used.threads.top(top, n), source == null ? "none" : source.label(), Collections.unmodifiableMap(bySource),
                 used.nativeSamples, n == 0 ? 0.0 : 100.0 * used.nativeSamples / n,
-                sawLost ? lostSamples : null, debugNonSafepoints);
+                sawLost ? lostSamples : null, debugNonSafepoints,
+                source == CpuSource.EXECUTION_AND_NATIVE ? waitingNativeSamples : null);
     }
 
     private static void putIfAny(Map<String, Long> map, String key, long value) {

@@ -7,7 +7,8 @@ import java.util.zip.Deflater;
 /**
  * Two threads with known CPU: "java-worker" spends its time in Java ({@link #spin}), "native-worker" in
  * {@link Deflater} (native zlib code). Arguments: seconds to run. Prints each thread's CPU time as the JVM measures
- * it (ThreadMXBean), the ground truth the tests compare a profile with.
+ * it (ThreadMXBean), the ground truth the tests compare a profile with. A third thread, "stdin-reader", waits on
+ * stdin the whole time: in native code, but off the CPU.
  */
 public final class JavaAndNative {
 
@@ -36,6 +37,17 @@ public final class JavaAndNative {
             }
             cpu[1] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         }, "native-worker");
+        Thread idle = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the parent never writes: this thread waits in native code, off the CPU
+                }
+            } catch (java.io.IOException e) {
+                // the parent went away
+            }
+        }, "stdin-reader");
+        idle.setDaemon(true);
+        idle.start();
         java.start();
         zip.start();
         java.join();

@@ -111,6 +111,10 @@ final class RecordingSections {
         if (cpu.lostSamples() != null) {
             text.append(String.format(Locale.ROOT, " Lost by the sampler: %,d samples.", cpu.lostSamples()));
         }
+        if (cpu.waitingNativeSamples() != null && cpu.waitingNativeSamples() > 0) {
+            text.append(String.format(Locale.ROOT, " Left out: %,d native samples of threads waiting for input.",
+                    cpu.waitingNativeSamples()));
+        }
         if (cpu.samplesBySource() != null && cpu.samplesBySource().size() > 1) {
             text.append(" In the recording: ").append(cpu.samplesBySource().entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
