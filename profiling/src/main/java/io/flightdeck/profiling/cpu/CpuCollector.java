@@ -111,12 +111,13 @@ public final class CpuCollector extends EventCollector {
 
     /** Whether a sample's top frame is native code: a JNI method, or async-profiler's C, C++ and kernel frames. */
     private boolean inNative(RecordedStackTrace stack) {
-        if (stack == null || stack.getFrames().isEmpty()) {
+        if (stack == null) {
             return false;
         }
-        Boolean n = nativeTop.get(stack);
+        Boolean n = nativeTop.get(stack); // stacks are pooled: decided once per stack, not per event
         if (n == null) {
-            n = Frames.isNative(stack.getFrames().get(0));
+            var top = stack.getFrames();
+            n = !top.isEmpty() && Frames.isNative(top.get(0));
             if (nativeTop.size() >= Frames.MAX_CACHED) {
                 nativeTop.clear();
             }
