@@ -63,11 +63,12 @@ public final class RecordingAnalyzer {
         Frames frames = new Frames();
         ChunkOrigin chunks = new ChunkOrigin();
         Runs runs = new Runs(RegisteredAnalyses.ALL, new PassContext(frames, options, chunks));
-        Map<String, Run<?, ?>> byType = new HashMap<>();
+        // several analyses may read one event type: each gets every event of it
+        Map<String, List<Run<?, ?>>> byType = new HashMap<>();
         for (Run<?, ?> run : runs.all()) {
             if (options.analyses(run.plugin().section())) {
                 for (String type : run.plugin().eventTypes()) {
-                    byType.put(type, run);
+                    byType.computeIfAbsent(type, t -> new ArrayList<>(1)).add(run);
                 }
             }
         }
@@ -221,7 +222,7 @@ public final class RecordingAnalyzer {
     /** The state of the single pass, fed by the stream's handlers. */
     private static final class Pass {
         final AnalysisOptions options;
-        final Map<String, Run<?, ?>> byType;
+        final Map<String, List<Run<?, ?>>> byType;
         final Map<String, String> settings;
         final JvmFacts jvm;
         final ProcessCpu processCpu;
@@ -230,7 +231,7 @@ public final class RecordingAnalyzer {
         Instant last;
         long events;
 
-        Pass(AnalysisOptions options, Map<String, Run<?, ?>> byType, Map<String, String> settings, JvmFacts jvm,
+        Pass(AnalysisOptions options, Map<String, List<Run<?, ?>>> byType, Map<String, String> settings, JvmFacts jvm,
              ProcessCpu processCpu, Instant start) {
             this.options = options;
             this.byType = byType;
@@ -259,9 +260,13 @@ public final class RecordingAnalyzer {
                 default -> {
                 }
             }
-            Run<?, ?> run = byType.get(type);
-            if (run != null && (!run.collector().windowed() || options.inWindow(start))) {
-                run.accept(e, type);
+            List<Run<?, ?>> readers = byType.get(type);
+            if (readers != null) {
+                for (Run<?, ?> run : readers) {
+                    if (!run.collector().windowed() || options.inWindow(start)) {
+                        run.accept(e, type);
+                    }
+                }
             }
         }
     }
