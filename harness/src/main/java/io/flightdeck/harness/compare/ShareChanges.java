@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.WeightedStack;
+import io.flightdeck.flamegraphs.diff.MethodDiff;
 
 /**
  * Which frames gained most share of a profile between two runs: the leaf of every stack, where the time was spent
@@ -19,6 +20,29 @@ import io.flightdeck.flamegraphs.WeightedStack;
 public final class ShareChanges {
 
     private ShareChanges() {
+    }
+
+    /**
+     * The {@code top} methods whose own (self) share grew, from a method-by-method comparison: those whose growth is
+     * significant first, each group the largest gain first; empty when either profile is empty.
+     */
+    public static List<ShareChange> of(MethodDiff diff, int top) {
+        if (diff.baselineWeight() == 0 || diff.currentWeight() == 0) {
+            return List.of();
+        }
+        List<MethodDiff.Method> gained = new ArrayList<>();
+        for (MethodDiff.Method m : diff.methods()) {
+            if (m.selfDelta() > 0) {
+                gained.add(m);
+            }
+        }
+        gained.sort(Comparator.comparing((MethodDiff.Method m) -> !m.selfSignificant())
+                .thenComparingDouble(m -> -m.selfDelta()).thenComparing(MethodDiff.Method::name));
+        List<ShareChange> changes = new ArrayList<>();
+        for (MethodDiff.Method m : gained.subList(0, Math.min(top, gained.size()))) {
+            changes.add(new ShareChange(m.name(), m.baselineSelfShare(), m.currentSelfShare()));
+        }
+        return List.copyOf(changes);
     }
 
     /** The {@code top} frames that gained share, the largest gain first; empty when either profile is empty. */
