@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.stat.inference.TTest;
 
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.WeightUnit;
@@ -29,8 +30,9 @@ import io.flightdeck.flamegraphs.WeightUnit;
  * against each side's total, pooled variance), with Holm's step-down correction over every test made, so the chance
  * that any unchanged method is called changed stays below {@link #ALPHA}. Samples are treated as independent draws,
  * which they are not quite (a run's samples are correlated in time): the test is a floor on the noise, not a ceiling.
- * For weights that are not counts (bytes, nanoseconds) no such test exists without the sample counts: a change
- * counts when it reaches {@link #MIN_POINTS_UNCOUNTED} of the total.
+ * For weights that are not counts (bytes, nanoseconds) that test does not apply: with at least two forks on each
+ * side, Welch's t-test on the method's share in each fork (the variation between forks is the noise), Holm-corrected
+ * alike; with fewer forks, nothing is called significant and the table only lists the changes.
  *
  * <p>A method is {@link Change#NEW} only when the baseline never ran it, on any path, and its share now is
  * significant; {@link Change#GONE} likewise. Otherwise it {@link Change#GREW} or {@link Change#SHRANK} when its self
@@ -41,9 +43,6 @@ public final class MethodDiff {
 
     /** The family-wise error rate: the chance that a comparison of two equal profiles colours any method. */
     public static final double ALPHA = 0.01;
-    /** For weights that are not counts: the change of share, 0 to 1, that counts. */
-    public static final double MIN_POINTS_UNCOUNTED = 0.01;
-
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
     /** How a method's colour is chosen. */
@@ -98,8 +97,11 @@ public final class MethodDiff {
     private final long currentWeight;
     private final boolean counted;
     private final int tests;
+    private final int baselineForks;
+    private final int currentForks;
 
-    private MethodDiff(List<Method> methods, long baselineWeight, long currentWeight, boolean counted, int tests) {
+    private MethodDiff(List<Method> methods, long baselineWeight, long currentWeight, boolean counted, int tests,
+                       int baselineForks, int currentForks) {
         this.methods = List.copyOf(methods);
         this.byName = new HashMap<>(methods.size() * 2);
         for (Method m : methods) {
@@ -109,16 +111,30 @@ public final class MethodDiff {
         this.currentWeight = currentWeight;
         this.counted = counted;
         this.tests = tests;
+        this.baselineForks = baselineForks;
+        this.currentForks = currentForks;
     }
 
-    /** Compares two profiles whose weights are in {@code unit}; the trees are read, not changed. */
+    /** Compares two profiles whose weights are in {@code unit}, one fork each; the trees are read, not changed. */
     public static MethodDiff of(CallTree baseline, CallTree current, WeightUnit unit) {
+        return of(baseline, List.of(baseline), current, List.of(current), unit);
+    }
+
+    /**
+     * Compares two sides of several forks each: {@code baseline} and {@code current} are each side's forks merged
+     * (what the figures describe), the lists the forks one by one (for the test of weights that are not counts).
+     */
+    public static MethodDiff of(CallTree baseline, List<CallTree> baselineForks, CallTree current,
+                                List<CallTree> currentForks, WeightUnit unit) {
         Objects.requireNonNull(unit, "unit");
         Map<String, long[]> before = perMethod(Objects.requireNonNull(baseline, "baseline"));
         Map<String, long[]> now = perMethod(Objects.requireNonNull(current, "current"));
         long n1 = baseline.totalWeight();
         long n2 = current.totalWeight();
         boolean counted = unit == WeightUnit.SAMPLES;
+        boolean forksTested = !counted && baselineForks.size() >= 2 && currentForks.size() >= 2;
+        List<Map<String, double[]>> beforeForks = forksTested ? forkShares(baselineForks) : List.of();
+        List<Map<String, double[]>> nowForks = forksTested ? forkShares(currentForks) : List.of();
         TreeSet<String> names = new TreeSet<>(before.keySet());
         names.addAll(now.keySet());
         List<String> order = new ArrayList<>(names);
@@ -131,8 +147,16 @@ public final class MethodDiff {
         for (int i = 0; i < n; i++) {
             b[i] = before.getOrDefault(order.get(i), new long[2]);
             c[i] = now.getOrDefault(order.get(i), new long[2]);
-            selfP[i] = pValue(b[i][0], n1, c[i][0], n2);
-            totalP[i] = pValue(b[i][1], n1, c[i][1], n2);
+            if (counted) {
+                selfP[i] = pValue(b[i][0], n1, c[i][0], n2);
+                totalP[i] = pValue(b[i][1], n1, c[i][1], n2);
+            } else if (forksTested) {
+                selfP[i] = welch(beforeForks, nowForks, order.get(i), 0);
+                totalP[i] = welch(beforeForks, nowForks, order.get(i), 1);
+            } else {
+                selfP[i] = Double.NaN;
+                totalP[i] = Double.NaN;
+            }
             if (!Double.isNaN(selfP[i])) {
                 pValues.add(new double[] {selfP[i], i, 0});
             }
@@ -141,14 +165,7 @@ public final class MethodDiff {
             }
         }
         boolean[][] significant = new boolean[n][2];
-        if (counted) {
-            holm(pValues, significant);
-        } else {
-            for (int i = 0; i < n; i++) {
-                significant[i][0] = Math.abs(share(c[i][0], n2) - share(b[i][0], n1)) >= MIN_POINTS_UNCOUNTED;
-                significant[i][1] = Math.abs(share(c[i][1], n2) - share(b[i][1], n1)) >= MIN_POINTS_UNCOUNTED;
-            }
-        }
+        holm(pValues, significant);
         List<Method> methods = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             double bs = share(b[i][0], n1);
@@ -168,7 +185,7 @@ public final class MethodDiff {
                     significant[i][1], change));
         }
         methods.sort(ORDER);
-        return new MethodDiff(methods, n1, n2, counted, pValues.size());
+        return new MethodDiff(methods, n1, n2, counted, pValues.size(), baselineForks.size(), currentForks.size());
     }
 
     /**
@@ -201,9 +218,14 @@ public final class MethodDiff {
         return currentWeight;
     }
 
-    /** Whether the weights were counts, and so the z-test was used (otherwise the fixed threshold). */
+    /** Whether the weights were counts, and so the z-test was used. */
     public boolean tested() {
         return counted;
+    }
+
+    /** Whether any test could be made: counts, or at least two forks a side. */
+    public boolean testable() {
+        return counted || (baselineForks >= 2 && currentForks >= 2);
     }
 
     /** How many tests the correction counted. */
@@ -224,12 +246,20 @@ public final class MethodDiff {
 
     /** One sentence for a page's notes: what the colours mean and the test behind them. */
     public String explanation() {
-        String test = counted
-                ? String.format(Locale.ROOT, "a two-proportion z-test per method on its samples against each "
-                        + "side's total, Holm-corrected over the %,d tests made (family-wise error %.0f %%)",
-                        tests, ALPHA * 100)
-                : String.format(Locale.ROOT, "a change of at least %.0f point of the total (these weights are not "
-                        + "sample counts, so no significance test applies)", MIN_POINTS_UNCOUNTED * 100);
+        String test;
+        if (counted) {
+            test = String.format(Locale.ROOT, "a two-proportion z-test per method on its samples against each "
+                    + "side's total, Holm-corrected over the %,d tests made (family-wise error %.0f %%)",
+                    tests, ALPHA * 100);
+        } else if (testable()) {
+            test = String.format(Locale.ROOT, "these weights are not sample counts, so Welch's t-test on the "
+                    + "method's share in each of the %d and %d forks, Holm-corrected over the %,d tests made "
+                    + "(family-wise error %.0f %%); few forks can show only large, steady changes", baselineForks,
+                    currentForks, tests, ALPHA * 100);
+        } else {
+            test = "these weights are not sample counts and there are not two forks a side to measure the noise "
+                    + "by, so no change can be called significant and nothing is coloured";
+        }
         return "Frames are matched by method, not by path. A frame is red or blue only when its method's own (self) "
                 + "share changed beyond chance (" + test + "); grey frames did not change measurably. Hatched: a "
                 + "method the baseline never ran. Stacks of all forks of each side are merged.";
@@ -302,6 +332,49 @@ public final class MethodDiff {
                 levels.push(node.children().iterator());
             }
         }
+    }
+
+    /** Per fork: per method, {self share, total share}. */
+    private static List<Map<String, double[]>> forkShares(List<CallTree> forks) {
+        List<Map<String, double[]>> out = new ArrayList<>(forks.size());
+        for (CallTree fork : forks) {
+            Map<String, double[]> shares = new HashMap<>();
+            long total = fork.totalWeight();
+            perMethod(fork).forEach((name, w) -> shares.put(name, new double[] {share(w[0], total), share(w[1], total)}));
+            out.add(shares);
+        }
+        return out;
+    }
+
+    /** Welch's two-sided p on a method's per-fork shares; NaN when both sides do not vary at all. */
+    private static double welch(List<Map<String, double[]>> before, List<Map<String, double[]>> now, String name,
+                                int measure) {
+        double[] x = new double[before.size()];
+        double[] y = new double[now.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = before.get(i).getOrDefault(name, new double[2])[measure];
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = now.get(i).getOrDefault(name, new double[2])[measure];
+        }
+        if (variance(x) == 0 && variance(y) == 0) {
+            return Double.NaN; // constant on both sides (0 %, or 100 % everywhere): nothing the test can say
+        }
+        return TTEST.tTest(x, y);
+    }
+
+    private static final TTest TTEST = new TTest();
+
+    private static double variance(double[] v) {
+        double mean = 0;
+        for (double d : v) {
+            mean += d / v.length;
+        }
+        double sum = 0;
+        for (double d : v) {
+            sum += (d - mean) * (d - mean);
+        }
+        return sum;
     }
 
     private static double share(long part, long whole) {

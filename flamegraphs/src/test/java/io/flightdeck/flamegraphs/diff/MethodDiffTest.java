@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -113,15 +114,40 @@ class MethodDiffTest {
     }
 
     @Test
-    void bytesAreJudgedByAThresholdNotATest() throws IOException {
+    void bytesFromOneForkASideAreNeverCalledSignificant() throws IOException {
         CallTree baseline = tree("main;a 500000\nmain;b 500000\n");
-        CallTree current = tree("main;a 505000\nmain;b 495000\n"); // +0.5 point: below the 1-point threshold
+        CallTree current = tree("main;a 900000\nmain;b 100000\n");
 
         MethodDiff diff = MethodDiff.of(baseline, current, WeightUnit.BYTES);
 
         assertThat(diff.tested()).isFalse();
+        assertThat(diff.testable()).isFalse();
         assertThat(diff.method("a").change()).isEqualTo(MethodDiff.Change.NONE);
-        assertThat(diff.explanation()).contains("not sample counts");
+        assertThat(diff.explanation()).contains("not sample counts", "nothing is coloured");
+    }
+
+    @Test
+    void bytesFromSeveralForksAreTestedAgainstTheirVariationBetweenForks() throws IOException {
+        List<CallTree> before = List.of(tree("main;a 500\nmain;b 500\n"), tree("main;a 510\nmain;b 490\n"),
+                tree("main;a 495\nmain;b 505\n"));
+        List<CallTree> steady = List.of(tree("main;a 700\nmain;b 300\n"), tree("main;a 705\nmain;b 295\n"),
+                tree("main;a 698\nmain;b 302\n"));
+        List<CallTree> erratic = List.of(tree("main;a 900\nmain;b 100\n"), tree("main;a 300\nmain;b 700\n"),
+                tree("main;a 900\nmain;b 100\n"));
+
+        MethodDiff grew = MethodDiff.of(merged(before), before, merged(steady), steady, WeightUnit.BYTES);
+        MethodDiff noisy = MethodDiff.of(merged(before), before, merged(erratic), erratic, WeightUnit.BYTES);
+
+        assertThat(grew.method("a").change()).isEqualTo(MethodDiff.Change.GREW);
+        assertThat(grew.explanation()).contains("Welch");
+        // a larger mean change, but the forks disagree: not significant
+        assertThat(noisy.method("a").change()).isEqualTo(MethodDiff.Change.NONE);
+    }
+
+    private static CallTree merged(List<CallTree> forks) {
+        CallTree all = new CallTree();
+        forks.forEach(all::merge);
+        return all;
     }
 
     /** The current tree's heaviest node whose method grew: what a reader sees as the widest red frame. */

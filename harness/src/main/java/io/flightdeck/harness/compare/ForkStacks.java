@@ -27,8 +27,8 @@ public final class ForkStacks {
     private ForkStacks() {
     }
 
-    /** The merged profile, and which files it came from. */
-    public record Merged(CallTree tree, List<String> files) {
+    /** The merged profile, each fork's (for tests that measure the noise between forks), and their files. */
+    public record Merged(CallTree tree, List<CallTree> forks, List<String> files) {
     }
 
     /** A workload folder's stacks of one kind, every fork merged; null when the folder has none. */
@@ -50,11 +50,14 @@ public final class ForkStacks {
             return null;
         }
         CallTree merged = new CallTree();
+        List<CallTree> forks = new ArrayList<>();
         List<String> read = new ArrayList<>();
         for (Path f : byFork.values()) {
-            merged.merge(FoldedFormat.read(f));
+            CallTree fork = FoldedFormat.read(f).renamed(MethodNames::normalise);
+            merged.merge(fork);
+            forks.add(fork);
             read.add(f.getFileName().toString());
         }
-        return new Merged(merged.renamed(MethodNames::normalise), List.copyOf(read));
+        return new Merged(merged, List.copyOf(forks), List.copyOf(read));
     }
 }

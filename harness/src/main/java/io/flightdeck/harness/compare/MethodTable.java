@@ -61,7 +61,7 @@ public final class MethodTable {
                     m.totalSignificant(), m.totalP(), m.change().word()));
         }
         return new Table(workload, kind.option(), kind.unit().symbol(), diff.baselineWeight(), diff.currentWeight(),
-                baselineFiles, currentFiles, diff.explanation(), diff.tested() ? Double.valueOf(MethodDiff.ALPHA) : null,
+                baselineFiles, currentFiles, diff.explanation(), diff.testable() ? Double.valueOf(MethodDiff.ALPHA) : null,
                 diff.tests(), List.copyOf(rows));
     }
 

@@ -52,8 +52,9 @@ public final class RegressionEvidence {
                 missing.add(kind.option() + ".folded" + (before == null ? " in the baseline" : " in this run"));
                 continue;
             }
-            MethodDiff diff = MethodDiff.of(before.tree(), now.tree(), kind.unit());
-            Path dir = Files.createDirectories(outDir.resolve(workload));
+            MethodDiff diff = MethodDiff.of(before.tree(), before.forks(), now.tree(), now.forks(), kind.unit());
+            Path dir = outDir.resolve(workload);
+            Files.createDirectories(dir); // not its result: that can be the absolute path, which relativize refuses
             Path file = dir.resolve(graphName(kind));
             GraphInfo info = GraphInfo.of(workload + ": " + kind.label() + ", against the baseline", kind.label(),
                     kind.unit()).withNote("Baseline total " + before.tree().totalWeight() + " " + kind.unit().symbol()
