@@ -210,6 +210,27 @@ public final class CallTree {
     }
 
     /**
+     * The same stacks with every frame renamed (frames that come to share a name merge, as siblings and in the
+     * name table); same cap, same truncated weight, kinds carried over. For names written before a naming rule
+     * changed: a differential graph must name both sides alike.
+     */
+    public CallTree renamed(java.util.function.UnaryOperator<String> rename) {
+        Objects.requireNonNull(rename, "rename");
+        CallTree renamed = new CallTree(maxNodes);
+        Map<String, String> cache = new HashMap<>();
+        forEachStack((frames, length, self) -> {
+            String[] mapped = new String[length];
+            for (int i = 0; i < length; i++) {
+                mapped[i] = cache.computeIfAbsent(frames[i], rename);
+            }
+            renamed.add(mapped, length, self);
+        });
+        renamed.truncatedWeight += truncatedWeight;
+        kinds.forEach((name, kind) -> renamed.recordKind(cache.getOrDefault(name, name), kind));
+        return renamed;
+    }
+
+    /**
      * The "callers of" view: every stack reversed (leaf first) and coalesced again, so a frame that ends
      * stacks under several callers becomes one root with those callers below it. Same cap as this tree;
      * weight this tree had already truncated stays counted in the result's {@link #truncatedWeight()}.

@@ -1,5 +1,8 @@
 package io.flightdeck.profiling;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
 
@@ -7,6 +10,10 @@ import jdk.jfr.consumer.RecordedMethod;
  * Method names in the JDK's own form, as {@code jfr view} prints them: the declaring class in full, parameters by
  * simple name, e.g. {@code java.lang.Integer.getChars(int, int, byte[])} or
  * {@code java.nio.HeapByteBuffer.<init>(int, int, MemorySegmentProxy)}, from a method's class, name and descriptor.
+ *
+ * <p>Names are {@linkplain #normalise normalised}: the parts of generated classes' names that differ from one JVM to
+ * the next (hidden-class addresses, lambda and proxy counters) are dropped, so two runs of the same code name their
+ * frames alike and a differential flame graph can match them.
  */
 public final class MethodNames {
 
@@ -19,8 +26,36 @@ public final class MethodNames {
     }
 
     public static String of(RecordedMethod m) {
-        String type = m.getType() == null ? "[unknown]" : m.getType().getName();
+        String type = m.getType() == null ? "[unknown]" : normalise(m.getType().getName());
         return type + "." + m.getName() + "(" + parameters(m.getDescriptor()) + ")";
+    }
+
+    /**
+     * A hidden class's address, and JFR's hash after it: {@code +0x00007f591c007a08.360062456} (JDK 17's JFR),
+     * {@code .0x0000000082045210} (JDK 21+'s JFR, async-profiler), {@code /0x0000000800c03000} ({@link Class#getName}).
+     * No Java identifier starts with a digit, so a segment "0x..." is never a real package, class or method name.
+     */
+    private static final Pattern HIDDEN_SUFFIX = Pattern.compile("[+./]0x\\p{XDigit}+(?:\\.\\d+)?(?=[.;,()\\s]|$)");
+    /** Counters the JVM numbers generated classes with, in the order it made them: differ between JVMs. */
+    private static final Pattern COUNTER = Pattern.compile(
+            "(\\$\\$Lambda|\\$Proxy|(?<![\\w$])jdk\\.proxy|GeneratedMethodAccessor|GeneratedConstructorAccessor"
+                    + "|GeneratedSerializationConstructorAccessor)\\$?\\d+");
+
+    /**
+     * A class or frame name without its per-JVM parts: {@code Foo$$Lambda$324+0x00007fb9d41d5c28.1210939243} and
+     * {@code Foo$$Lambda.0x000001000123} become {@code Foo$$Lambda}, {@code LambdaForm$MH/0x...} becomes
+     * {@code LambdaForm$MH}, {@code jdk.proxy2.$Proxy7} becomes {@code jdk.proxy.$Proxy},
+     * {@code GeneratedMethodAccessor12} becomes {@code GeneratedMethodAccessor}. Other names are returned as they
+     * are. Two lambdas of one class that implement the same method share a name afterwards: the price of matching.
+     */
+    public static String normalise(String name) {
+        if (name == null || (name.indexOf("0x") < 0 && name.indexOf('$') < 0 && name.indexOf("Generated") < 0
+                && name.indexOf("jdk.proxy") < 0)) {
+            return name; // the common case, without a regular expression
+        }
+        String out = HIDDEN_SUFFIX.matcher(name).replaceAll("");
+        Matcher m = COUNTER.matcher(out);
+        return m.find() ? m.replaceAll("$1") : out;
     }
 
     /** "(II[BLjava/lang/String;)V" -> "int, int, byte[], String"; a malformed descriptor is kept as it is. */

@@ -20,6 +20,7 @@ import java.util.zip.GZIPOutputStream;
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.FlatTree;
 import io.flightdeck.flamegraphs.GraphInfo;
+import io.flightdeck.flamegraphs.diff.MethodDiff;
 
 /**
  * A flame graph as one self-contained HTML page: its script, style and data inline, no network request, opens
@@ -54,22 +55,32 @@ public final class HtmlFlameGraph {
     }
 
     /**
-     * Writes a differential page: shaped like {@code current}, each frame coloured by how its share of the total
-     * changed from {@code baseline} (red grew, blue shrank, hatched new).
+     * Writes a differential page: shaped like {@code current}, each frame coloured by whether its method's own share
+     * changed significantly from {@code baseline} (red grew, blue shrank, hatched new; see {@link MethodDiff}).
      */
     public static void writeDiff(CallTree baseline, CallTree current, GraphInfo info, Writer out) throws IOException {
-        write(FlatTree.diff(baseline, current), info, out);
+        writeDiff(baseline, current, MethodDiff.of(baseline, current, info.unit()), info, out);
+    }
+
+    /** The same with the method comparison already made (a caller that also writes its table). */
+    public static void writeDiff(CallTree baseline, CallTree current, MethodDiff methods, GraphInfo info, Writer out)
+            throws IOException {
+        write(FlatTree.diff(baseline, current), Objects.requireNonNull(methods, "methods"), info, out);
     }
 
     /** Writes the page of an already flattened tree. */
     public static void write(FlatTree tree, GraphInfo info, Writer out) throws IOException {
+        write(tree, null, info, out);
+    }
+
+    private static void write(FlatTree tree, MethodDiff methods, GraphInfo info, Writer out) throws IOException {
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(out, "out");
         ByteArrayOutputStream packed = new ByteArrayOutputStream(64 * 1024);
         // Why gzip's default level here: on a profile's JSON the best level saves 1 % and takes twice as long
         try (Writer json = new OutputStreamWriter(new GZIPOutputStream(packed, 64 * 1024), StandardCharsets.UTF_8)) {
-            PageData.write(tree, info, json);
+            PageData.write(tree, methods, info, json);
         }
         out.write(TEMPLATE[0]);
         out.write(Base64.getEncoder().encodeToString(packed.toByteArray()));

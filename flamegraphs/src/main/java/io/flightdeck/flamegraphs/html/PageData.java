@@ -13,6 +13,7 @@ import io.flightdeck.flamegraphs.FlatTree;
 import io.flightdeck.flamegraphs.FrameCategory;
 import io.flightdeck.flamegraphs.FramePalette;
 import io.flightdeck.flamegraphs.GraphInfo;
+import io.flightdeck.flamegraphs.diff.MethodDiff;
 
 /**
  * The JSON a page's script reads: header facts, the palette, the name table and the nodes.
@@ -35,6 +36,11 @@ final class PageData {
     }
 
     static void write(FlatTree tree, GraphInfo info, Writer out) throws IOException {
+        write(tree, null, info, out);
+    }
+
+    /** @param methods the method-by-method comparison of a differential tree, or null */
+    static void write(FlatTree tree, MethodDiff methods, GraphInfo info, Writer out) throws IOException {
         JsonGenerator json = JSON.createGenerator(out);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.writeStartObject();
@@ -77,10 +83,58 @@ final class PageData {
                 json.writeNumber(tree.baseline(node));
             }
             json.writeEndArray();
+            if (methods != null) {
+                writeMethods(json, tree.names(), methods);
+            }
             json.writeEndObject();
         }
         json.writeEndObject();
         json.flush();
+    }
+
+    /**
+     * Per name of the table, how its method changed: {@code change} a digit per name (0 none, 1 grew, 2 shrank,
+     * 3 new), the colour scale, the four shares (self and total, before and now) and which changes were
+     * significant ({@code "1"} per significant name). The page colours frames from these, not from paths.
+     */
+    private static void writeMethods(JsonGenerator json, List<String> names, MethodDiff diff) throws IOException {
+        json.writeObjectFieldStart("methods");
+        json.writeStringField("explanation", diff.explanation());
+        json.writeNumberField("scale", diff.colourScale());
+        StringBuilder change = new StringBuilder(names.size());
+        StringBuilder selfSignificant = new StringBuilder(names.size());
+        StringBuilder totalSignificant = new StringBuilder(names.size());
+        MethodDiff.Method[] byIndex = new MethodDiff.Method[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            MethodDiff.Method m = diff.method(names.get(i));
+            byIndex[i] = m;
+            change.append(m == null ? '0' : switch (m.change()) {
+                case GREW -> '1';
+                case SHRANK -> '2';
+                case NEW -> '3';
+                case GONE, NONE -> '0';
+            });
+            selfSignificant.append(m != null && m.selfSignificant() ? '1' : '0');
+            totalSignificant.append(m != null && m.totalSignificant() ? '1' : '0');
+        }
+        json.writeStringField("change", change.toString());
+        json.writeStringField("selfSignificant", selfSignificant.toString());
+        json.writeStringField("totalSignificant", totalSignificant.toString());
+        writeShares(json, "selfBefore", byIndex, MethodDiff.Method::baselineSelfShare);
+        writeShares(json, "selfNow", byIndex, MethodDiff.Method::currentSelfShare);
+        writeShares(json, "totalBefore", byIndex, MethodDiff.Method::baselineTotalShare);
+        writeShares(json, "totalNow", byIndex, MethodDiff.Method::currentTotalShare);
+        json.writeEndObject();
+    }
+
+    private static void writeShares(JsonGenerator json, String field, MethodDiff.Method[] methods,
+                                    java.util.function.ToDoubleFunction<MethodDiff.Method> share) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (MethodDiff.Method m : methods) {
+            // Why rounded: six digits of a share are a hundred-thousandth of a point, and half the characters
+            json.writeNumber(m == null ? 0 : Math.round(share.applyAsDouble(m) * 1e6) / 1e6);
+        }
+        json.writeEndArray();
     }
 
     /**

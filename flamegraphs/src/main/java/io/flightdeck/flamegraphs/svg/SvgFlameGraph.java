@@ -19,6 +19,7 @@ import io.flightdeck.flamegraphs.FlatTree;
 import io.flightdeck.flamegraphs.FrameCategory;
 import io.flightdeck.flamegraphs.FramePalette;
 import io.flightdeck.flamegraphs.GraphInfo;
+import io.flightdeck.flamegraphs.diff.MethodDiff;
 import io.flightdeck.flamegraphs.WeightUnit;
 
 /**
@@ -80,15 +81,28 @@ public final class SvgFlameGraph {
     }
 
     /**
-     * Writes a differential graph: shaped like {@code current}, each frame coloured by how its share of the total
-     * changed from {@code baseline}.
+     * Writes a differential graph: shaped like {@code current}, each frame coloured by whether its method's own share
+     * changed significantly from {@code baseline} (see {@link MethodDiff}).
      */
     public static void writeDiff(CallTree baseline, CallTree current, GraphInfo info, Writer out) throws IOException {
-        write(FlatTree.diff(baseline, current), info, out);
+        writeDiff(baseline, current, MethodDiff.of(baseline, current, info.unit()), info, out);
     }
 
-    /** Writes the graph of an already flattened tree, differential or not. */
+    /** The same with the method comparison already made. */
+    public static void writeDiff(CallTree baseline, CallTree current, MethodDiff methods, GraphInfo info, Writer out)
+            throws IOException {
+        write(FlatTree.diff(baseline, current), Objects.requireNonNull(methods, "methods"), info, out);
+    }
+
+    /**
+     * Writes the graph of an already flattened tree, differential or not; a differential tree written this way is
+     * coloured path by path, without a significance test.
+     */
     public static void write(FlatTree tree, GraphInfo info, Writer out) throws IOException {
+        write(tree, null, info, out);
+    }
+
+    private static void write(FlatTree tree, MethodDiff methods, GraphInfo info, Writer out) throws IOException {
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(out, "out");
@@ -98,9 +112,9 @@ public final class SvgFlameGraph {
             xml.writeStartDocument("1.0");
             xml.writeCharacters("\n");
             if (tree.totalWeight() <= 0) {
-                writeEmpty(tree, info, xml);
+                writeEmpty(tree, methods, info, xml);
             } else {
-                writeGraph(tree, info, xml);
+                writeGraph(tree, methods, info, xml);
             }
             xml.writeEndDocument();
             xml.flush();
@@ -120,7 +134,8 @@ public final class SvgFlameGraph {
     private record Line(String text, int fontSize, String fill, boolean bold) {
     }
 
-    private static void writeGraph(FlatTree tree, GraphInfo info, XMLStreamWriter xml) throws XMLStreamException {
+    private static void writeGraph(FlatTree tree, MethodDiff methods, GraphInfo info, XMLStreamWriter xml)
+            throws XMLStreamException {
         int n = tree.size();
         long rootTotal = tree.totalWeight();
         double scale = DEFAULT_WIDTH / rootTotal;
@@ -166,7 +181,9 @@ public final class SvgFlameGraph {
         int levels = deepest + 1;
 
         double diffScale = 0;
-        if (tree.isDiff()) {
+        if (methods != null) {
+            diffScale = methods.colourScale();
+        } else if (tree.isDiff()) {
             for (int i = 1; i < n; i++) {
                 if (tree.baseline(i) != FlatTree.ABSENT) {
                     diffScale = Math.max(diffScale, Math.abs(change(tree, i)));
@@ -174,7 +191,7 @@ public final class SvgFlameGraph {
             }
         }
 
-        List<Line> header = header(tree, info, omitted);
+        List<Line> header = header(tree, methods, info, omitted);
         double legendTop = PAD + linesHeight(header);
         double separator = legendTop + 20 + 8;
         double top = separator + 10;
@@ -207,7 +224,7 @@ public final class SvgFlameGraph {
                 continue;
             }
             double y = top + (levels - 1 - tree.depth(i)) * FRAME_HEIGHT;
-            writeFrame(xml, tree, info.unit(), i, parent[i], left[i] * scale, y, width, diffScale);
+            writeFrame(xml, tree, methods, info.unit(), i, parent[i], left[i] * scale, y, width, diffScale);
             i++;
         }
         xml.writeEndElement();
@@ -216,8 +233,9 @@ public final class SvgFlameGraph {
         xml.writeCharacters("\n");
     }
 
-    private static void writeEmpty(FlatTree tree, GraphInfo info, XMLStreamWriter xml) throws XMLStreamException {
-        List<Line> header = header(tree, info, 0);
+    private static void writeEmpty(FlatTree tree, MethodDiff methods, GraphInfo info, XMLStreamWriter xml)
+            throws XMLStreamException {
+        List<Line> header = header(tree, methods, info, 0);
         header.add(new Line("No samples: this profile is empty, so there is no flame graph to draw.", 16, MUTED,
                 false));
         double height = PAD + linesHeight(header) + PAD;
@@ -228,7 +246,7 @@ public final class SvgFlameGraph {
     }
 
     /** Title, facts and notes, as the page's header shows them, wrapped to the image's width. */
-    private static List<Line> header(FlatTree tree, GraphInfo info, int omitted) {
+    private static List<Line> header(FlatTree tree, MethodDiff methods, GraphInfo info, int omitted) {
         WeightUnit unit = info.unit();
         List<Line> lines = new ArrayList<>();
         for (String line : wrap(safe(info.title()), TITLE_CHARS)) {
@@ -249,7 +267,9 @@ public final class SvgFlameGraph {
             lines.add(new Line(line, 12, MUTED, false));
         }
         List<String> notes = new ArrayList<>();
-        if (tree.isDiff()) {
+        if (methods != null) {
+            notes.add("Differential graph: shaped like the current profile. " + methods.explanation());
+        } else if (tree.isDiff()) {
             notes.add("Differential graph: shaped like the current profile; each frame is coloured by how its share"
                     + " of the total changed from the baseline (red grew, blue shrank, hatched is new). Shares are"
                     + " normalised to each profile's total.");
@@ -403,12 +423,20 @@ public final class SvgFlameGraph {
         xml.writeAttribute("stroke-opacity", "0.25");
     }
 
-    private static void writeFrame(XMLStreamWriter xml, FlatTree tree, WeightUnit unit, int node, int parent,
-                                   double x, double y, double width, double diffScale) throws XMLStreamException {
+    private static void writeFrame(XMLStreamWriter xml, FlatTree tree, MethodDiff methods, WeightUnit unit, int node,
+                                   int parent, double x, double y, double width, double diffScale)
+            throws XMLStreamException {
         String name = node == 0 ? "all" : safe(tree.name(node));
-        boolean isNew = tree.isDiff() && tree.baseline(node) == FlatTree.ABSENT;
+        MethodDiff.Method method = methods == null || node == 0 ? null : methods.method(tree.name(node));
+        boolean isNew = methods != null ? method != null && method.change() == MethodDiff.Change.NEW
+                : tree.isDiff() && tree.baseline(node) == FlatTree.ABSENT;
         String fill;
-        if (tree.isDiff()) {
+        if (methods != null) {
+            fill = isNew ? NEW_FILL : method == null ? FramePalette.NEUTRAL : switch (method.change()) {
+                case GREW, SHRANK -> FramePalette.diffColor(method.selfDelta(), diffScale);
+                case NEW, GONE, NONE -> FramePalette.NEUTRAL;
+            };
+        } else if (tree.isDiff()) {
             fill = isNew ? NEW_FILL : FramePalette.diffColor(change(tree, node), diffScale);
         } else if (node == 0) {
             fill = ROOT_FILL;
@@ -418,7 +446,7 @@ public final class SvgFlameGraph {
         xml.writeStartElement("g");
         xml.writeAttribute("class", "frame");
         xml.writeStartElement("title");
-        xml.writeCharacters(describe(tree, node, parent, name, unit));
+        xml.writeCharacters(describe(tree, method, node, parent, name, unit));
         xml.writeEndElement();
         frameRect(xml, x, y, width, fill);
         if (isNew) {
@@ -458,7 +486,8 @@ public final class SvgFlameGraph {
     // ---------- what a frame's numbers say (as the page's describe()) ----------
 
     /** The tooltip: name, category, total, self and, in a differential graph, the baseline and the change. */
-    private static String describe(FlatTree tree, int node, int parent, String name, WeightUnit unit) {
+    private static String describe(FlatTree tree, MethodDiff.Method method, int node, int parent, String name,
+                                   WeightUnit unit) {
         long all = tree.totalWeight();
         StringBuilder text = new StringBuilder(name);
         if (node > 0) {
@@ -471,9 +500,22 @@ public final class SvgFlameGraph {
         }
         text.append("\nSelf: ").append(weight(tree.self(node), unit)).append(", ")
                 .append(percent((double) tree.self(node) / all)).append(" of all");
+        if (method != null) {
+            if (method.change() == MethodDiff.Change.NEW) {
+                text.append("\nMethod not in the baseline at all — new in this profile");
+            }
+            text.append("\nMethod, self: ").append(percent(method.baselineSelfShare())).append(" → ")
+                    .append(percent(method.currentSelfShare())).append(", ").append(points(method.selfDelta()))
+                    .append(method.selfSignificant() ? " (significant)" : "");
+            text.append("\nMethod, total: ").append(percent(method.baselineTotalShare())).append(" → ")
+                    .append(percent(method.currentTotalShare())).append(", ").append(points(method.totalDelta()))
+                    .append(method.totalSignificant() ? " (significant)" : "");
+        }
         if (tree.isDiff()) {
             long before = tree.baseline(node);
-            if (before == FlatTree.ABSENT) {
+            if (before == FlatTree.ABSENT && method != null) {
+                text.append("\nBaseline: this path is absent (its method is matched on any path)");
+            } else if (before == FlatTree.ABSENT) {
                 text.append("\nBaseline: absent — new in this profile");
             } else {
                 double share = tree.baselineTotal() > 0 ? (double) before / tree.baselineTotal() : 0;

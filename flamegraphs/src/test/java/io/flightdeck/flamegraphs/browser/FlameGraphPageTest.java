@@ -367,30 +367,34 @@ class FlameGraphPageTest {
 
     @Test
     void aDiffColoursGrowthRedShrinkageBlueAndMarksNewFrames() throws IOException {
-        CallTree baseline = tree(PROFILE);
-        // Json.write doubles its share; Repo.query halves; a new frame appears
+        CallTree baseline = tree(PROFILE.replaceAll(" (\\d+)\n", " $100\n")); // 10,000 samples: changes are significant
+        // Json.write's own time grows from 40 % to 70 %; HashMap.get's falls from 50 % to 15 %; a new method appears
         CallTree current = tree("""
-                main;app.Service.handle;app.Repo.query;java.util.HashMap.get 10
-                main;app.Service.handle;app.Repo.query;java.lang.String.hashCode 10
-                main;app.Service.handle;app.Json.write 70
-                main;app.Worker.run;java.util.HashMap.get 5
-                main;app.Cache.evict 5
+                main;app.Service.handle;app.Repo.query;java.util.HashMap.get 1000
+                main;app.Service.handle;app.Repo.query;java.lang.String.hashCode 1000
+                main;app.Service.handle;app.Json.write 7000
+                main;app.Worker.run;java.util.HashMap.get 500
+                main;app.Cache.evict 500
                 """);
         openDiff(baseline, current);
 
         Map<String, Double> grew = frame("app.Json.write");
-        Map<String, Double> shrank = frame("app.Repo.query");
+        Map<String, Double> shrank = frame("java.util.HashMap.get");
         assertThat(rgb(pixel(grew.get("x") + 2, grew.get("y") + 3))).satisfies(c -> assertThat(c[0]).isGreaterThan(c[2]));
         assertThat(rgb(pixel(shrank.get("x") + 2, shrank.get("y") + 3))).satisfies(c -> assertThat(c[2]).isGreaterThan(c[0]));
+        // Repo.query's total halved, but it has no time of its own: its callee's change is not painted on it too
+        Map<String, Double> caller = frame("app.Repo.query");
+        assertThat(pixel(caller.get("x") + 2, caller.get("y") + 3)).isEqualTo(FramePalette.NEUTRAL);
 
         Map<String, Double> added = frame("app.Cache.evict");
         new Actions(browser.driver()).moveToElement(canvas(), offsetX(added.get("x") + added.get("w") / 2),
                 offsetY(added.get("y") + 8)).perform();
-        assertThat(text("tooltip")).contains("new in this profile");
+        assertThat(text("tooltip")).contains("Method not in the baseline at all — new in this profile");
         new Actions(browser.driver()).moveToElement(canvas(), offsetX(grew.get("x") + grew.get("w") / 2),
                 offsetY(grew.get("y") + 8)).perform();
-        assertThat(text("tooltip")).contains("Total: 70 samples, 70.0% of all", "Baseline: 40 samples, 40.0% of all",
-                "Change in share: +30.00 pp");
+        assertThat(text("tooltip")).contains("Total: 7,000 samples, 70.0% of all",
+                "Baseline: 4,000 samples, 40.0% of all", "Change in share: +30.00 pp",
+                "Method, self: 40.0% → 70.0%, +30.00 pp (significant)");
         assertThat(text("notes")).contains("Differential graph");
         assertThat(browser.problems()).isEmpty();
     }

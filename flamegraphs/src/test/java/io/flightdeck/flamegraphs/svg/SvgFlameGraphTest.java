@@ -359,8 +359,9 @@ class SvgFlameGraphTest {
         assertThat(patterns).extracting(p -> p.getAttribute("id")).contains(id);
         Element pattern = patterns.stream().filter(p -> p.getAttribute("id").equals(id)).findFirst().orElseThrow();
         assertThat(((Element) pattern.getParentNode()).getLocalName()).isEqualTo("defs");
-        assertThat(fresh.tooltip()).contains("Baseline: absent — new in this profile")
-                .doesNotContain("Change in share");
+        assertThat(fresh.tooltip()).contains("Method not in the baseline at all — new in this profile",
+                "Method, self: 0.0% → 10.0%, +10.00 pp (significant)").doesNotContain("Change in share");
+        assertThat(a.tooltip()).contains("Method, self: 50.0% → 80.0%, +30.00 pp (significant)");
     }
 
     @Test

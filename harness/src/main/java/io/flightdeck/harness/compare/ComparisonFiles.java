@@ -75,6 +75,8 @@ public final class ComparisonFiles {
             for (Path d : dirs) {
                 for (ProfileKind kind : List.of(ProfileKind.CPU, ProfileKind.ALLOC)) {
                     Files.deleteIfExists(d.resolve(RegressionEvidence.graphName(kind)));
+                    Files.deleteIfExists(d.resolve(MethodTable.htmlName(kind)));
+                    Files.deleteIfExists(d.resolve(MethodTable.jsonName(kind)));
                 }
             }
         }
@@ -85,7 +87,7 @@ public final class ComparisonFiles {
         try {
             return RegressionEvidence.explain(workload, baselineDir, currentDir, out);
         } catch (IOException | RuntimeException e) {
-            return new RunComparison.Why(List.of(), List.of(), List.of(),
+            return new RunComparison.Why(List.of(), List.of(), List.of(), List.of(),
                     "no evidence: the folded stacks could not be read or the graphs written (" + e.getMessage() + ")");
         }
     }

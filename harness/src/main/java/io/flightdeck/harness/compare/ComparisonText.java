@@ -89,6 +89,9 @@ public final class ComparisonText {
             share(lines, "CPU (self time)", w.why().methods());
             share(lines, "allocation sites", w.why().allocationSites());
             w.why().flameGraphs().forEach(g -> lines.add("   differential flame graph: " + g));
+            if (w.why().methodTables() != null) {
+                w.why().methodTables().forEach(t -> lines.add("   by method: " + t));
+            }
             if (w.why().note() != null) {
                 lines.add("   " + w.why().note());
             }

@@ -7,16 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.flightdeck.flamegraphs.CallTree;
-import io.flightdeck.flamegraphs.FoldedFormat;
 import io.flightdeck.flamegraphs.GraphInfo;
+import io.flightdeck.flamegraphs.diff.MethodDiff;
 import io.flightdeck.harness.graphs.FlameGraphFiles;
 import io.flightdeck.harness.graphs.ProfileKind;
 
 /**
  * Why a workload regressed: from the folded stacks both runs left ({@code <workload>/cpu.folded} and
- * {@code alloc.folded}, the first fork's), the frames whose shares changed most and a differential flame graph of
- * each profile, the current run's shape coloured by what grew (red) and shrank (blue).
+ * {@code alloc.folded}, every fork's merged, see {@link ForkStacks}), the methods whose own shares grew most, a
+ * differential flame graph of each profile (the current run's shape, coloured where a method's own share changed
+ * significantly, see {@link MethodDiff}) and its "by method" table beside it ({@link MethodTable}).
  */
 public final class RegressionEvidence {
 
@@ -37,47 +37,48 @@ public final class RegressionEvidence {
     public static RunComparison.Why explain(String workload, Path baselineDir, Path currentDir, Path outDir)
             throws IOException {
         if (!SAFE_NAME.matcher(workload).matches()) { // it comes from a report.json anyone may have written
-            return new RunComparison.Why(List.of(), List.of(), List.of(), "no evidence: workload name '" + workload
-                    + "' cannot name a folder");
+            return new RunComparison.Why(List.of(), List.of(), List.of(), List.of(), "no evidence: workload name '"
+                    + workload + "' cannot name a folder");
         }
-        CallTree cpuBefore = folded(baselineDir, workload, ProfileKind.CPU);
-        CallTree cpuNow = folded(currentDir, workload, ProfileKind.CPU);
-        CallTree allocBefore = folded(baselineDir, workload, ProfileKind.ALLOC);
-        CallTree allocNow = folded(currentDir, workload, ProfileKind.ALLOC);
         List<String> graphs = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        List<ShareChange> methods = List.of();
+        List<ShareChange> sites = List.of();
         for (ProfileKind kind : List.of(ProfileKind.CPU, ProfileKind.ALLOC)) {
-            CallTree before = kind == ProfileKind.CPU ? cpuBefore : allocBefore;
-            CallTree now = kind == ProfileKind.CPU ? cpuNow : allocNow;
+            ForkStacks.Merged before = ForkStacks.read(baselineDir.resolve(workload), kind);
+            ForkStacks.Merged now = ForkStacks.read(currentDir.resolve(workload), kind);
             if (before == null || now == null) {
                 missing.add(kind.option() + ".folded" + (before == null ? " in the baseline" : " in this run"));
                 continue;
             }
-            Path file = outDir.resolve(workload).resolve(graphName(kind));
-            Files.createDirectories(file.getParent());
+            MethodDiff diff = MethodDiff.of(before.tree(), before.forks(), now.tree(), now.forks(), kind.unit());
+            Path dir = outDir.resolve(workload);
+            Files.createDirectories(dir); // not its result: that can be the absolute path, which relativize refuses
+            Path file = dir.resolve(graphName(kind));
             GraphInfo info = GraphInfo.of(workload + ": " + kind.label() + ", against the baseline", kind.label(),
-                    kind.unit()).withNote("Red frames grew their share of the profile, blue ones shrank; hatched"
-                    + " ones are new. Baseline total " + before.totalWeight() + " " + kind.unit().symbol() + ".");
-            FlameGraphFiles.writeDiff(file, before, now, info);
+                    kind.unit()).withNote("Baseline total " + before.tree().totalWeight() + " " + kind.unit().symbol()
+                    + " (" + String.join(", ", before.files()) + "); this run's from " + String.join(", ",
+                    now.files()) + ". Every method's figures, sorted by change, are in " + MethodTable.htmlName(kind)
+                    + " beside this page.");
+            FlameGraphFiles.writeDiff(file, before.tree(), now.tree(), diff, info);
+            MethodTable.write(dir, kind, MethodTable.table(workload, kind, diff, before.files(), now.files()),
+                    graphName(kind));
             graphs.add(outDir.relativize(file).toString().replace('\\', '/'));
+            tables.add(outDir.relativize(dir.resolve(MethodTable.htmlName(kind))).toString().replace('\\', '/'));
+            if (kind == ProfileKind.CPU) {
+                methods = ShareChanges.of(diff, TOP);
+            } else {
+                sites = ShareChanges.of(diff, TOP);
+            }
         }
-        List<ShareChange> methods = cpuBefore == null || cpuNow == null ? List.of()
-                : ShareChanges.of(cpuBefore, cpuNow, TOP);
-        List<ShareChange> sites = allocBefore == null || allocNow == null ? List.of()
-                : ShareChanges.of(allocBefore, allocNow, TOP);
         String note = missing.isEmpty() ? null : "no " + String.join(", no ", missing)
                 + " (a run without JFR, or without samples of that kind)";
-        return new RunComparison.Why(methods, sites, List.copyOf(graphs), note);
+        return new RunComparison.Why(methods, sites, List.copyOf(graphs), List.copyOf(tables), note);
     }
 
     /** "flamegraph-cpu-diff.html". */
     static String graphName(ProfileKind kind) {
         return "flamegraph-" + kind.option() + "-diff.html";
-    }
-
-    /** A workload's folded stacks of one kind, null when the folder has none. */
-    private static CallTree folded(Path dir, String workload, ProfileKind kind) throws IOException {
-        Path file = dir.resolve(workload).resolve(kind.option() + ".folded");
-        return Files.isRegularFile(file) ? FoldedFormat.read(file) : null;
     }
 }

@@ -80,9 +80,11 @@ public record RunComparison(int schemaVersion, Side baseline, Side current, Chan
      * @param methods         methods that gained most share of the CPU samples (self time), largest gain first
      * @param allocationSites allocation sites that gained most share of the allocated bytes
      * @param flameGraphs     the differential flame graphs written, relative to the comparison's folder
+     * @param methodTables    beside each graph, its "by method" table (HTML; the JSON has the same name in .json);
+     *                        null in comparisons written before there were tables
      * @param note            what could not be shown, e.g. the baseline has no stacks for this workload; or null
      */
     public record Why(List<ShareChange> methods, List<ShareChange> allocationSites, List<String> flameGraphs,
-                      String note) {
+                      List<String> methodTables, String note) {
     }
 }

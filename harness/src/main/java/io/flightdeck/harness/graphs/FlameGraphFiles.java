@@ -15,6 +15,7 @@ import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.DiffFolded;
 import io.flightdeck.flamegraphs.FoldedFormat;
 import io.flightdeck.flamegraphs.GraphInfo;
+import io.flightdeck.flamegraphs.diff.MethodDiff;
 import io.flightdeck.flamegraphs.html.HtmlFlameGraph;
 import io.flightdeck.flamegraphs.svg.SvgFlameGraph;
 import io.flightdeck.harness.files.AtomicFile;
@@ -43,12 +44,18 @@ public final class FlameGraphFiles {
 
     /** A differential graph: shaped like {@code current}, coloured by the change from {@code baseline}. */
     public static void writeDiff(Path file, CallTree baseline, CallTree current, GraphInfo info) throws IOException {
+        writeDiff(file, baseline, current, MethodDiff.of(baseline, current, info.unit()), info);
+    }
+
+    /** The same with the method-by-method comparison already made (frames are coloured by it). */
+    public static void writeDiff(Path file, CallTree baseline, CallTree current, MethodDiff methods, GraphInfo info)
+            throws IOException {
         GraphFormat format = requireFormat(file);
         AtomicFile.write(file, stream -> {
             Writer out = writer(stream);
             switch (format) {
-                case HTML -> HtmlFlameGraph.writeDiff(baseline, current, info, out);
-                case SVG -> SvgFlameGraph.writeDiff(baseline, current, info, out);
+                case HTML -> HtmlFlameGraph.writeDiff(baseline, current, methods, info, out);
+                case SVG -> SvgFlameGraph.writeDiff(baseline, current, methods, info, out);
                 case FOLDED -> DiffFolded.write(baseline, current, out);
             }
             out.flush();

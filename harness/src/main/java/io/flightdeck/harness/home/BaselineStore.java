@@ -44,6 +44,7 @@ public final class BaselineStore {
     /** "-" and a UUID's 36 characters. */
     private static final int UUID_SUFFIX = 37;
     private static final List<String> STACKS = List.of("cpu.folded", "alloc.folded", "lock.folded");
+    private static final Pattern LATER_FORK_STACKS = Pattern.compile("(cpu|alloc|lock)-fork-\\d{1,6}\\.folded");
 
     private final Path root;
 
@@ -116,9 +117,24 @@ public final class BaselineStore {
                     Files.copy(from, staging.resolve(w.name()).resolve(stacks));
                 }
             }
+            copyLaterForks(runFolder.resolve(w.name()), staging.resolve(w.name()));
         }
         Json.mapper().writerWithDefaultPrettyPrinter().writeValue(staging.resolve(ABOUT).toFile(),
                 new About(name, Instant.now(), report.runId(), runFolder.toString(), commit));
+    }
+
+    /** Every fork's stacks ("cpu-fork-2.folded", ...): a comparison merges a side's forks before it diffs them. */
+    private static void copyLaterForks(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(from,
+                f -> LATER_FORK_STACKS.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))) {
+            for (Path f : files) {
+                Files.createDirectories(to);
+                Files.copy(f, to.resolve(f.getFileName().toString()));
+            }
+        }
     }
 
     /**

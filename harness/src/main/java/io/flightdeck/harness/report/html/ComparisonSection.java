@@ -14,6 +14,7 @@ import io.flightdeck.harness.compare.MetricChange;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.compare.SampleComparison;
 import io.flightdeck.harness.compare.ShareChange;
+import io.flightdeck.harness.graphs.FlameGraphFiles;
 
 /**
  * A comparison against a baseline: the verdict, the regression table (worst first), and for each regressed workload
@@ -141,6 +142,11 @@ final class ComparisonSection {
             shares(parent, "Allocation sites whose share of bytes grew most", w.why().allocationSites());
             HtmlDocument.flameGraphLinks(parent, "Differential flame graphs (red grew, blue shrank): ",
                     w.why().flameGraphs());
+            if (w.why().methodTables() != null && !w.why().methodTables().isEmpty()) {
+                Element p = parent.appendElement("p").addClass("graphs");
+                p.appendElement("strong").text("By method (self and total share, both sides): ");
+                w.why().methodTables().forEach(t -> HtmlDocument.link(p, t, FlameGraphFiles.label(t)).addClass("methods"));
+            }
         }
     }
 
