@@ -42,7 +42,7 @@ public final class Frames {
         if (c == null) {
             return "[unknown class]";
         }
-        return cached(classes, c, k -> readable(k.getName()));
+        return cached(classes, c, k -> MethodNames.normalise(readable(k.getName())));
     }
 
     /**
