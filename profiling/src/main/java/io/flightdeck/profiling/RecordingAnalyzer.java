@@ -25,6 +25,7 @@ import io.flightdeck.profiling.leaks.OldObjectCollector;
 import io.flightdeck.profiling.locks.LockCollector;
 import io.flightdeck.profiling.rules.JmcRules;
 import io.flightdeck.profiling.rules.RuleAnalysis;
+import io.flightdeck.profiling.threads.ThreadStatesCollector;
 
 /**
  * One streaming pass over a recording with {@link RecordingFile}, which holds one event at a time: memory stays
@@ -33,10 +34,16 @@ import io.flightdeck.profiling.rules.RuleAnalysis;
  */
 public final class RecordingAnalyzer {
 
-    private static final Set<String> ANALYSED = Set.of(CpuCollector.EXECUTION_SAMPLE, CpuCollector.NATIVE_SAMPLE,
+    private static final Set<String> ANALYSED = union(ThreadStatesCollector.TYPES, CpuCollector.EXECUTION_SAMPLE, CpuCollector.NATIVE_SAMPLE,
             AllocationCollector.SAMPLE, AllocationCollector.IN_NEW_TLAB, AllocationCollector.OUTSIDE_TLAB,
             GcCollector.GARBAGE_COLLECTION, GcCollector.PHASE_PAUSE, GcCollector.HEAP_SUMMARY, GcCollector.GC_CPU_TIME,
             LockCollector.MONITOR_ENTER, LockCollector.THREAD_PARK, OldObjectCollector.OLD_OBJECT_SAMPLE);
+
+    private static Set<String> union(Set<String> more, String... types) {
+        Set<String> all = new java.util.HashSet<>(more);
+        all.addAll(List.of(types));
+        return Set.copyOf(all);
+    }
 
     /** How the warning starts that says the rules were skipped (a reader of warnings may leave it out). */
     public static final String RULES_NOT_RUN = "JMC's rules did not run";
@@ -65,6 +72,7 @@ public final class RecordingAnalyzer {
         GcCollector gc = new GcCollector(frames);
         LockCollector locks = new LockCollector(frames, options.maxTreeNodes());
         OldObjectCollector oldObjects = new OldObjectCollector(frames);
+        ThreadStatesCollector threadStates = new ThreadStatesCollector(frames, options.maxTreeNodes());
         Map<String, EventCollector> byType = new HashMap<>();
         if (options.analyses(Section.CPU)) {
             for (String t : List.of(CpuCollector.EXECUTION_SAMPLE, CpuCollector.NATIVE_SAMPLE)) {
@@ -86,6 +94,9 @@ public final class RecordingAnalyzer {
         }
         if (options.analyses(Section.LEAKS)) {
             byType.put(OldObjectCollector.OLD_OBJECT_SAMPLE, oldObjects);
+        }
+        if (options.analyses(Section.THREADS)) {
+            ThreadStatesCollector.TYPES.forEach(t -> byType.merge(t, threadStates, ThreadStatesCollector::both));
         }
 
         List<String> warnings = new ArrayList<>();
@@ -158,8 +169,9 @@ public final class RecordingAnalyzer {
         }
         return new Analysis(Analysis.SCHEMA_VERSION, facts, cpu.result(top), alloc.result(top, seconds),
                 gc.result(top, from, seconds, processCpu.nanos(seconds)), locks.result(top), oldObjects.result(top),
-                rules, List.copyOf(warnings),
-                new Analysis.Stacks(cpu.tree(), alloc.tree(), locks.tree()));
+                rules, options.analyses(Section.THREADS) ? threadStates.result(from, to, settings, top)
+                        : io.flightdeck.profiling.threads.ThreadStates.empty(), List.copyOf(warnings),
+                new Analysis.Stacks(cpu.tree(), alloc.tree(), locks.tree(), threadStates.wallTree()));
     }
 
     /**
