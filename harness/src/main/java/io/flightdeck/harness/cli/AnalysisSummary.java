@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.harness.report.TimeShares;
 import io.flightdeck.harness.text.TerminalText;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.Ranked;
@@ -31,6 +32,8 @@ final class AnalysisSummary {
 
         out.printf(Locale.ROOT, "%nHot methods (self, %,d CPU samples):%n", a.cpu().samples());
         table(out, a.cpu().hotBySelf(), rows, w -> String.format(Locale.ROOT, "%,d", w));
+
+        timeByState(out, a);
 
         out.printf(Locale.ROOT, "%nAllocation sites (estimated %s, %s/s, from %s):%n",
                 BudgetFormat.measured(UnitKind.BYTES, a.allocation().estimatedBytes()),
@@ -67,6 +70,14 @@ final class AnalysisSummary {
             a.warnings().forEach(w -> out.println("warning: " + safe(w)));
         }
         out.println();
+    }
+
+    /** One line: where the measured threads' time went, "other" included. */
+    private static void timeByState(PrintWriter out, Analysis a) {
+        if (a.threads() != null && a.threads().threads() > 0) {
+            out.printf(Locale.ROOT, "%nTime (%d threads): %s%n", a.threads().threads(),
+                    safe(TimeShares.line(a.threads().total())));
+        }
     }
 
     /** The old objects still alive at the end, most sampled class first, each with its site and its holder. */
