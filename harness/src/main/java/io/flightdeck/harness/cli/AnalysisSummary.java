@@ -52,6 +52,7 @@ final class AnalysisSummary {
         out.printf(Locale.ROOT, "%nLocks: %,d waits over the threshold, %s blocked%n", a.locks().events(),
                 duration(a.locks().blockedNanos()));
         table(out, a.locks().bySite(), Math.min(rows, 3), AnalysisSummary::duration);
+        waits(out, a);
         leaks(out, a.leaks());
 
         if (a.rules().evaluated()) {
@@ -70,6 +71,16 @@ final class AnalysisSummary {
             a.warnings().forEach(w -> out.println("warning: " + safe(w)));
         }
         out.println();
+    }
+
+    /** The parks that were waits, not contention (idle pools, conditions, sleeps): counted apart, top site named. */
+    private static void waits(PrintWriter out, Analysis a) {
+        var locks = a.locks();
+        if (locks.waitsBySite() != null && locks.waitEvents() > 0) {
+            out.printf(Locale.ROOT, "  not contention: %,d parks waited %s (idle pools, conditions, sleeps), most in %s%n",
+                    locks.waitEvents(), duration(locks.waitNanos()), safe(locks.waitsBySite().isEmpty() ? "?"
+                            : locks.waitsBySite().get(0).name()));
+        }
     }
 
     /** One line: where the measured threads' time went, "other" included. */

@@ -324,6 +324,8 @@ public final class ThreadStatesCollector extends EventCollector {
         if (useWall) {
             source = WALL_SAMPLE;
             sampleNanos.put(WALL_SAMPLE, wallPeriod);
+            notes.add("Wall-clock samples: a runnable thread (on a CPU or waiting for one) counts as running Java or "
+                    + "native; off the CPU, its stack says which wait; an unknown wait in native code is \"other\"");
         } else {
             source = (useCpuTime ? CPU_TIME_SAMPLE : nativeSamples > 0 ? EXECUTION_SAMPLE + " + " + NATIVE_SAMPLE
                     : EXECUTION_SAMPLE) + " + duration events";
@@ -341,12 +343,8 @@ public final class ThreadStatesCollector extends EventCollector {
                             + "native code at once, their native time is under-read (the rest is in \"other\")");
                 }
             }
-            String threshold = settings.get(MONITOR_ENTER + "#threshold");
-            notes.add("blocked, waiting, sleeping and I/O count only waits over the recording's threshold ("
-                    + (threshold == null ? "unknown" : threshold) + " for locks, "
-                    + settings.getOrDefault(FILE_READ + "#threshold", "unknown") + " for file and "
-                    + settings.getOrDefault(SOCKET_READ + "#threshold", "unknown")
-                    + " for socket I/O); shorter ones are in \"other\"");
+            notes.add("Blocked, waiting, sleeping and I/O count only waits over the recording's thresholds"
+                    + thresholds(settings) + "; shorter ones are in \"other\"");
         }
 
         long[] sum = new long[OTHER + 1];
@@ -402,6 +400,31 @@ public final class ThreadStatesCollector extends EventCollector {
         }
         return new ThreadStates(rows.isEmpty() ? "none" : source, sampleNanos, rows.size(), measured,
                 rows.isEmpty() ? List.of() : shares(sum, measured), sorted, rows.isEmpty() ? List.of() : notes);
+    }
+
+    /** " (10 ms for locks, 1 ms for file and socket I/O)" as the settings say, or nothing if they do not. */
+    private static String thresholds(Map<String, String> settings) {
+        List<String> parts = new ArrayList<>();
+        String locks = settings.get(MONITOR_ENTER + "#threshold");
+        String file = settings.get(FILE_READ + "#threshold");
+        String socket = settings.get(SOCKET_READ + "#threshold");
+        if (locks != null) {
+            parts.add(locks + " for locks and sleeps");
+        }
+        if (file != null && file.equals(socket)) {
+            parts.add(file + " for file and socket I/O");
+        } else {
+            if (file != null) {
+                parts.add(file + " for file I/O");
+            }
+            if (socket != null) {
+                parts.add(socket + " for socket I/O");
+            }
+        }
+        if (settings.containsKey(FILE_READ + "#throttle")) {
+            parts.add("I/O throttled to " + settings.get(FILE_READ + "#throttle"));
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
     private long wallPeriod(Map<String, String> settings) {
