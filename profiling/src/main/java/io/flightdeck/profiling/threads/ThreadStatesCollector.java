@@ -44,8 +44,11 @@ import io.flightdeck.profiling.locks.Parks;
  *       top frame is native.</li>
  *   <li>{@code jdk.ExecutionSample}: JFR's are running Java; async-profiler's (frames with native types, or the
  *       descriptor "()L;") are Java or native by their top frame. Plus JFR's {@code jdk.NativeMethodSample} for
- *       native: a thread "in native" may be blocked there (a socket read), so a native sample inside a recorded I/O
- *       event of its thread is not counted twice.</li>
+ *       native: a thread "in native" may be blocked there (a socket read, a read of a pipe), so a native sample
+ *       inside a recorded I/O event of its thread is not counted twice, and one whose top frame is the JDK's file or
+ *       socket I/O ({@code FileInputStream.readBytes}, {@code sun.nio.ch.Net.poll}, …) counts as that I/O. JFR's
+ *       sampler takes at most one native thread per period (JDK 17 to 25): with several threads in native code at
+ *       once, each one's native time is under-read, and the rest shows as "other".</li>
  * </ol>
  * Blocked, waiting, sleeping and I/O come from duration events: {@code jdk.JavaMonitorEnter} and lock parks
  * (blocked; {@link Parks} says which parks are), the other parks and {@code jdk.JavaMonitorWait} (waiting),
@@ -142,6 +145,8 @@ public final class ThreadStatesCollector extends EventCollector {
                 if (t != null) {
                     nativeSamples++;
                     t.nativeStamps.add(nanos(e.getStartTime()));
+                    int io = ioState(Frames.top(frames.rootFirst(e.getStackTrace())));
+                    t.nativeStamps.add(io < 0 ? NATIVE : io);
                 }
             }
             case CPU_TIME_SAMPLE -> {
@@ -235,17 +240,28 @@ public final class ThreadStatesCollector extends EventCollector {
             if (f.startsWith("java.lang.Thread.sleep")) {
                 return SLEEPING;
             }
-            if (f.startsWith("java.net.") || f.startsWith("sun.nio.ch.Net.") || f.startsWith("sun.nio.ch.Socket")
-                    || f.startsWith("sun.nio.ch.NioSocketImpl.")) {
-                return SOCKET_IO;
-            }
-            if (f.startsWith("java.io.FileInputStream.") || f.startsWith("java.io.FileOutputStream.")
-                    || f.startsWith("java.io.RandomAccessFile.") || f.startsWith("sun.nio.ch.FileDispatcherImpl.")
-                    || f.startsWith("sun.nio.ch.FileChannelImpl.")) {
-                return FILE_IO;
+            int io = ioState(f);
+            if (io >= 0) {
+                return io;
             }
         }
         return OTHER;
+    }
+
+    /** FILE_IO or SOCKET_IO for a frame of the JDK's file or socket I/O, else -1. */
+    static int ioState(String f) {
+        if (f.startsWith("java.net.") || f.startsWith("sun.nio.ch.Net.") || f.startsWith("sun.nio.ch.Socket")
+                || f.startsWith("sun.nio.ch.NioSocketImpl.") || f.startsWith("sun.nio.ch.EPoll.")
+                || f.startsWith("sun.nio.ch.ServerSocketChannelImpl.") || f.startsWith("sun.nio.ch.DatagramDispatcher.")) {
+            return SOCKET_IO;
+        }
+        if (f.startsWith("java.io.FileInputStream.") || f.startsWith("java.io.FileOutputStream.")
+                || f.startsWith("java.io.RandomAccessFile.") || f.startsWith("sun.nio.ch.FileDispatcherImpl.")
+                || f.startsWith("sun.nio.ch.UnixFileDispatcherImpl.") || f.startsWith("sun.nio.ch.FileChannelImpl.")
+                || f.startsWith("sun.nio.fs.UnixNativeDispatcher.")) {
+            return FILE_IO;
+        }
+        return -1;
     }
 
     /**
@@ -339,6 +355,8 @@ public final class ThreadStatesCollector extends EventCollector {
                 sampleNanos.put(EXECUTION_SAMPLE, execPeriod);
                 if (nativeSamples > 0) {
                     sampleNanos.put(NATIVE_SAMPLE, nativePeriod);
+                    notes.add("Native is time in native code, running or waiting there (jdk.NativeMethodSample "
+                            + "cannot tell); a native sample in the JDK's file or socket I/O counts as that I/O");
                     notes.add("JFR samples at most one thread in native code per period: with several threads in "
                             + "native code at once, their native time is under-read (the rest is in \"other\")");
                 }
@@ -370,7 +388,8 @@ public final class ThreadStatesCollector extends EventCollector {
                     states[NATIVE] = t.cpuTimeNative;
                 } else {
                     states[JAVA] = t.execJava * execPeriod;
-                    states[NATIVE] = t.execNative * execPeriod + t.nativeOutsideIo() * nativePeriod;
+                    states[NATIVE] = t.execNative * execPeriod;
+                    t.addNativeOutsideIo(states, nativePeriod);
                 }
             }
             long explained = 0;
@@ -500,6 +519,7 @@ public final class ThreadStatesCollector extends EventCollector {
         long cpuTimeJava;
         long cpuTimeNative;
         final long[] wall = new long[OTHER + 1];
+        /** JFR's native samples: time, state (native, file or socket I/O). */
         final LongList nativeStamps = new LongList();
         /** start, end, state: three longs per duration event. */
         final LongList intervals = new LongList();
@@ -515,8 +535,12 @@ public final class ThreadStatesCollector extends EventCollector {
             }
         }
 
-        /** Native samples not inside one of the thread's recorded I/O events (a thread blocked in a read is "in native"). */
-        long nativeOutsideIo() {
+        /**
+         * JFR's native samples not inside one of the thread's recorded I/O events (a thread blocked in a read is "in
+         * native" too), each as native code or, when its top frame is the JDK's file or socket I/O, as that I/O
+         * (shorter than the I/O events' threshold, or never ending, as a read of a pipe that waits for input).
+         */
+        void addNativeOutsideIo(long[] states, long period) {
             List<long[]> io = new ArrayList<>();
             for (int i = 0; i < intervals.size; i += 3) {
                 int state = (int) intervals.values[i + 2];
@@ -524,23 +548,18 @@ public final class ThreadStatesCollector extends EventCollector {
                     io.add(new long[] {intervals.values[i], intervals.values[i + 1]});
                 }
             }
-            if (io.isEmpty()) {
-                return nativeStamps.size;
-            }
             // a thread's I/O events do not overlap: sorted by start, the span that can hold a sample is the last
             // one starting at or before it
             io.sort(Comparator.comparingLong(span -> span[0]));
             long[] starts = io.stream().mapToLong(span -> span[0]).toArray();
-            long kept = 0;
-            for (int i = 0; i < nativeStamps.size; i++) {
+            for (int i = 0; i < nativeStamps.size; i += 2) {
                 long at = nativeStamps.values[i];
                 int k = Arrays.binarySearch(starts, at);
                 int last = k >= 0 ? k : -k - 2;
                 if (last < 0 || at >= io.get(last)[1]) {
-                    kept++;
+                    states[(int) nativeStamps.values[i + 1]] += period;
                 }
             }
-            return kept;
         }
     }
 
