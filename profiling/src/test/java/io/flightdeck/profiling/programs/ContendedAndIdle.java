@@ -25,13 +25,16 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>"sleeper-park" parks with {@link LockSupport#parkNanos(long)} and "sleeper-sleep" calls {@link Thread#sleep}.</li>
  * </ul>
  *
- * Lines printed: {@code truth <thread> lifetimeNanos=… cpuNanos=… blockedNanos=…}. Argument: seconds to run.
+ * Lines printed: {@code truth <thread> lifetimeNanos=… cpuNanos=… blockedNanos=… inJavaNanos=…}, the last the wall
+ * time spent spinning (on a CPU, or runnable and waiting for one on a busy machine). Argument: seconds to run.
  */
 public final class ContendedAndIdle {
 
     static final Object MONITOR = new Object();
     static final ReentrantLock LOCK = new ReentrantLock();
     static volatile long sink;
+    /** Wall time each thread spent spinning: in Java, on a CPU or waiting for one. */
+    static final ThreadLocal<Long> IN_JAVA = ThreadLocal.withInitial(() -> 0L);
     static final java.util.Queue<String> TRUTH = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public static void main(String[] args) throws Exception {
@@ -114,13 +117,16 @@ public final class ContendedAndIdle {
      * here) that runs in the VM, where JFR's sampler does not look, and would be a large share of the spin.
      */
     static long spin(long nanos) {
-        long until = System.nanoTime() + nanos;
+        long start = System.nanoTime();
+        long until = start + nanos;
         long s = 0;
+        long now;
         do {
             for (int i = 0; i < 20_000; i++) {
                 s += (s >>> 3) ^ i;
             }
-        } while (System.nanoTime() < until);
+        } while ((now = System.nanoTime()) < until);
+        IN_JAVA.set(IN_JAVA.get() + now - start);
         return s;
     }
 
@@ -135,7 +141,7 @@ public final class ContendedAndIdle {
         long lifetime = System.nanoTime() - start;
         ThreadInfo info = mx.getThreadInfo(Thread.currentThread().getId());
         long blocked = measured > 0 ? measured : info.getBlockedTime() * 1_000_000L;
-        TRUTH.add(String.format("truth %s lifetimeNanos=%d cpuNanos=%d blockedNanos=%d", Thread.currentThread().getName(),
-                lifetime, mx.getCurrentThreadCpuTime(), blocked));
+        TRUTH.add(String.format("truth %s lifetimeNanos=%d cpuNanos=%d blockedNanos=%d inJavaNanos=%d",
+                Thread.currentThread().getName(), lifetime, mx.getCurrentThreadCpuTime(), blocked, IN_JAVA.get()));
     }
 }
