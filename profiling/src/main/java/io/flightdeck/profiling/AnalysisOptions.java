@@ -23,7 +23,7 @@ public record AnalysisOptions(int top, Instant from, Instant to, int maxTreeNode
                               Set<Section> sections, boolean countEvents) {
 
     /** A part of the analysis, with the events it reads. */
-    public enum Section { CPU, ALLOCATION, GC, LOCKS, LEAKS }
+    public enum Section { CPU, ALLOCATION, GC, LOCKS, LEAKS, THREADS }
 
     public AnalysisOptions {
         sections = sections.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(sections));

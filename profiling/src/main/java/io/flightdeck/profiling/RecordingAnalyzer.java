@@ -161,8 +161,9 @@ public final class RecordingAnalyzer {
         return new Analysis(Analysis.SCHEMA_VERSION, facts, runs.result(RegisteredAnalyses.CPU, context),
                 runs.result(RegisteredAnalyses.ALLOCATION, context), runs.result(RegisteredAnalyses.GC, context),
                 runs.result(RegisteredAnalyses.LOCKS, context), runs.result(RegisteredAnalyses.LEAKS, context),
-                rules, List.copyOf(warnings), new Analysis.Stacks(runs.tree(RegisteredAnalyses.CPU),
-                runs.tree(RegisteredAnalyses.ALLOCATION), runs.tree(RegisteredAnalyses.LOCKS)));
+                rules, runs.result(RegisteredAnalyses.THREADS, context), List.copyOf(warnings),
+                new Analysis.Stacks(runs.tree(RegisteredAnalyses.CPU), runs.tree(RegisteredAnalyses.ALLOCATION),
+                        runs.tree(RegisteredAnalyses.LOCKS), runs.tree(RegisteredAnalyses.THREADS)));
     }
 
     /**

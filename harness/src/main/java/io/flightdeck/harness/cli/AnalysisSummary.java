@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.harness.report.TimeShares;
 import io.flightdeck.harness.text.TerminalText;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.Ranked;
@@ -35,6 +36,8 @@ final class AnalysisSummary {
         table(out, a.cpu().hotBySelf(), rows, w -> String.format(Locale.ROOT, "%,d", w));
         cpuSampler(out, a.cpu());
 
+        timeByState(out, a);
+
         out.printf(Locale.ROOT, "%nAllocation sites (estimated %s, %s/s, from %s):%n",
                 BudgetFormat.measured(UnitKind.BYTES, a.allocation().estimatedBytes()),
                 BudgetFormat.measured(UnitKind.BYTES, a.allocation().bytesPerSecond()), safe(a.allocation().source()));
@@ -53,6 +56,7 @@ final class AnalysisSummary {
         out.printf(Locale.ROOT, "%nLocks: %,d waits over the threshold, %s blocked%n", a.locks().events(),
                 duration(a.locks().blockedNanos()));
         table(out, a.locks().bySite(), Math.min(rows, 3), AnalysisSummary::duration);
+        waits(out, a);
         leaks(out, a.leaks());
 
         if (a.rules().evaluated()) {
@@ -71,6 +75,24 @@ final class AnalysisSummary {
             a.warnings().forEach(w -> out.println("warning: " + safe(w)));
         }
         out.println();
+    }
+
+    /** The parks that were waits, not contention (idle pools, conditions, sleeps): counted apart, top site named. */
+    private static void waits(PrintWriter out, Analysis a) {
+        var locks = a.locks();
+        if (locks.waitsBySite() != null && locks.waitEvents() > 0) {
+            out.printf(Locale.ROOT, "  not contention: %,d parks waited %s (idle pools, conditions, sleeps), most in %s%n",
+                    locks.waitEvents(), duration(locks.waitNanos()), safe(locks.waitsBySite().isEmpty() ? "?"
+                            : locks.waitsBySite().get(0).name()));
+        }
+    }
+
+    /** One line: where the measured threads' time went, "other" included. */
+    private static void timeByState(PrintWriter out, Analysis a) {
+        if (a.threads() != null && a.threads().threads() > 0) {
+            out.printf(Locale.ROOT, "%nTime (%d threads): %s%n", a.threads().threads(),
+                    safe(TimeShares.line(a.threads().total())));
+        }
     }
 
     /** The old objects still alive at the end, most sampled class first, each with its site and its holder. */

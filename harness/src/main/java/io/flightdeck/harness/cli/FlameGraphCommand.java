@@ -56,7 +56,8 @@ public final class FlameGraphCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--event", paramLabel = "KIND", defaultValue = "cpu",
-            description = "which profile of a recording: cpu, alloc or lock (default: ${DEFAULT-VALUE}); for a "
+            description = "which profile of a recording: cpu, alloc, lock or wall (async-profiler's wall-clock "
+                    + "samples) (default: ${DEFAULT-VALUE}); for a "
                     + "folded file it only sets the default unit")
     String event;
 
@@ -84,7 +85,7 @@ public final class FlameGraphCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProfileKind kind = ProfileKind.of(event);
         if (kind == null) {
-            throw new UsageException("--event '" + event + "': use cpu, alloc or lock");
+            throw new UsageException("--event '" + event + "': use cpu, alloc, lock or wall");
         }
         WeightUnit weightUnit = unit(kind);
         Path target = out != null ? out : defaultOut(kind);

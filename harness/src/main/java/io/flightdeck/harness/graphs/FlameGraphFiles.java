@@ -74,7 +74,7 @@ public final class FlameGraphFiles {
         for (ProfileKind kind : ProfileKind.values()) {
             Path file = dir.resolve(fileName(kind, fork));
             CallTree tree = kind.tree(analysis);
-            boolean wanted = kind != ProfileKind.LOCK || tree.totalWeight() > 0;
+            boolean wanted = (kind != ProfileKind.LOCK && kind != ProfileKind.WALL) || tree.totalWeight() > 0;
             if (wanted) {
                 write(file, tree, kind.info(analysis, title));
                 written.add(file);

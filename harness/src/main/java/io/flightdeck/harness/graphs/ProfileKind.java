@@ -10,11 +10,13 @@ import io.flightdeck.profiling.AnalysisOptions.Section;
 import io.flightdeck.profiling.RecordingAnalyzer;
 import io.flightdeck.profiling.alloc.AllocationCollector;
 
-/** The three profiles a recording gives flame graphs of, with what their weights count. */
+/** The profiles a recording gives flame graphs of, with what their weights count. */
 public enum ProfileKind {
     CPU("cpu", WeightUnit.SAMPLES, Section.CPU),
     ALLOC("alloc", WeightUnit.BYTES, Section.ALLOCATION),
-    LOCK("lock", WeightUnit.NANOSECONDS, Section.LOCKS);
+    LOCK("lock", WeightUnit.NANOSECONDS, Section.LOCKS),
+    /** async-profiler's wall-clock samples ({@code event=wall}): every thread, on or off the CPU; else empty. */
+    WALL("wall", WeightUnit.SAMPLES, Section.THREADS);
 
     private final String option;
     private final WeightUnit unit;
@@ -56,6 +58,7 @@ public enum ProfileKind {
             case CPU -> analysis.stacks().cpu();
             case ALLOC -> analysis.stacks().allocation();
             case LOCK -> analysis.stacks().locks();
+            case WALL -> analysis.stacks().wall();
         };
     }
 
@@ -71,7 +74,10 @@ public enum ProfileKind {
                     : "Allocation weights come from TLAB events: a new TLAB stands for the small allocations that "
                             + "will fill it, an allocation outside one for its own size.");
             case LOCK -> info.withNote("Only waits longer than the recording's threshold (10 ms in the profile "
-                    + "settings) are recorded: short contention is not in this graph.");
+                    + "settings) are recorded: short contention is not in this graph. Parks that wait for work or "
+                    + "a condition (idle pools, sleeps) are not contention and are not in it.");
+            case WALL -> info.withNote("Every thread, running or not, sampled at async-profiler's wall-clock "
+                    + "interval: idle threads are wide.");
         };
         for (String warning : analysis.warnings()) {
             if (!warning.startsWith(RecordingAnalyzer.RULES_NOT_RUN)) { // the rules are not what a graph shows
@@ -87,6 +93,7 @@ public enum ProfileKind {
             case CPU -> "CPU samples";
             case ALLOC -> "Allocated bytes";
             case LOCK -> "Time blocked on locks";
+            case WALL -> "Wall-clock samples";
         };
     }
 
@@ -94,7 +101,8 @@ public enum ProfileKind {
         return switch (this) {
             case CPU -> label() + " (jdk.ExecutionSample)";
             case ALLOC -> label() + " (" + analysis.allocation().source() + ")";
-            case LOCK -> label() + " (jdk.JavaMonitorEnter, jdk.ThreadPark)";
+            case LOCK -> label() + " (jdk.JavaMonitorEnter, jdk.ThreadPark in lock acquisition)";
+            case WALL -> label() + " (profiler.WallClockSample)";
         };
     }
 }

@@ -40,6 +40,7 @@ public final class RecordingAnalyses {
         folded(dir.resolve(ForkedRunner.forkFileName("cpu", "folded", fork)), analysis.stacks().cpu());
         folded(dir.resolve(ForkedRunner.forkFileName("alloc", "folded", fork)), analysis.stacks().allocation());
         folded(dir.resolve(ForkedRunner.forkFileName("lock", "folded", fork)), analysis.stacks().locks());
+        folded(dir.resolve(ForkedRunner.forkFileName("wall", "folded", fork)), analysis.stacks().wall());
         List<Path> pages = FlameGraphFiles.writeAll(dir, analysis, fork, title);
         return new Written(json, pages);
     }

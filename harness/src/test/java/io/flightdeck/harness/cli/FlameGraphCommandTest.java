@@ -171,7 +171,7 @@ class FlameGraphCommandTest {
         for (String[] args : new String[][] {
                 {"flamegraph", dir.resolve("missing.folded").toString()},
                 {"flamegraph", dir.toString()},
-                {"flamegraph", recording, "--event", "wall"},
+                {"flamegraph", recording, "--event", "heap"},
                 {"flamegraph", recording, "-o", dir.resolve("x.png").toString()},
                 {"flamegraph", recording, "--unit", "furlongs"},
                 {"flamegraph", notJfr.toString(), "-o", dir.resolve("n.html").toString()},

@@ -9,6 +9,7 @@ import io.flightdeck.profiling.cpu.CpuPlugin;
 import io.flightdeck.profiling.gc.GcPlugin;
 import io.flightdeck.profiling.leaks.LeakPlugin;
 import io.flightdeck.profiling.locks.LockPlugin;
+import io.flightdeck.profiling.threads.ThreadStatesPlugin;
 
 /**
  * Every analysis the analyzer runs, in the order their warnings are given. A new analysis is registered here: a
@@ -21,8 +22,9 @@ public final class RegisteredAnalyses {
     public static final GcPlugin GC = new GcPlugin();
     public static final LockPlugin LOCKS = new LockPlugin();
     public static final LeakPlugin LEAKS = new LeakPlugin();
+    public static final ThreadStatesPlugin THREADS = new ThreadStatesPlugin();
 
-    public static final List<AnalysisPlugin<?, ?>> ALL = List.of(CPU, ALLOCATION, GC, LOCKS, LEAKS);
+    public static final List<AnalysisPlugin<?, ?>> ALL = List.of(CPU, ALLOCATION, GC, LOCKS, LEAKS, THREADS);
 
     private RegisteredAnalyses() {
     }

@@ -40,6 +40,7 @@ final class RecordingSections {
         }
         rules(parent, a);
         cpu(parent, a);
+        ThreadStatesSection.append(parent, a.threads());
         allocation(parent, a);
         gc(parent, a.gc());
         locks(parent, a);
@@ -208,12 +209,27 @@ final class RecordingSections {
         Element sub = sub(parent, String.format(Locale.ROOT, "Locks: %s blocked in %,d events", duration(locks.blockedNanos()),
                 locks.events()), locks.events() > 0);
         if (locks.events() == 0) {
-            HtmlDocument.paragraph(sub, "No thread waited on a monitor or parked beyond JFR's threshold.");
+            HtmlDocument.paragraph(sub, "No thread waited on a monitor or parked in a lock beyond JFR's threshold.");
+        } else {
+            ranked(sub, "Where threads blocked", "Site", "Blocked", locks.bySite(), RecordingSections::duration);
+            ranked(sub, "Contended classes", "Class", "Blocked", locks.byClass(), RecordingSections::duration);
+            ranked(sub, "Blocked threads", "Thread", "Blocked", locks.byThread(), RecordingSections::duration);
+        }
+        waits(sub, locks);
+    }
+
+    /** Parks that were not contention (idle pools, conditions, sleeps), apart from it; none in old analyses. */
+    private static void waits(Element sub, io.flightdeck.profiling.locks.LockAnalysis locks) {
+        if (locks.waitsBySite() == null || locks.waitEvents() == 0) {
             return;
         }
-        ranked(sub, "Where threads waited", "Site", "Blocked", locks.bySite(), RecordingSections::duration);
-        ranked(sub, "Contended classes", "Class", "Blocked", locks.byClass(), RecordingSections::duration);
-        ranked(sub, "Waiting threads", "Thread", "Blocked", locks.byThread(), RecordingSections::duration);
+        HtmlDocument.paragraph(sub, String.format(Locale.ROOT, "Not contention: %s waited in %,d parks with nothing to "
+                + "acquire (idle pools, conditions, parkNanos).", duration(locks.waitNanos()), locks.waitEvents()))
+                .addClass("muted");
+        ranked(sub, "Where threads waited (not contention)", "Site", "Waited", locks.waitsBySite(),
+                RecordingSections::duration);
+        ranked(sub, "Waiting threads (not contention)", "Thread", "Waited", locks.waitsByThread(),
+                RecordingSections::duration);
     }
 
     private static void leaks(Element parent, LeakAnalysis leaks) {

@@ -1,0 +1,66 @@
+package io.flightdeck.harness.report.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jsoup.nodes.Element;
+
+import io.flightdeck.harness.report.TimeShares;
+import io.flightdeck.profiling.threads.ThreadStates;
+
+/**
+ * Where the measured threads' time went, as a table: all of them first, then each thread (the busiest first), one
+ * column per state, "other" (what no event explains) included. Thread names come from the recording: jsoup escapes
+ * them.
+ */
+final class ThreadStatesSection {
+
+    static final List<String> HEADERS = List.of("Thread", "Time", "Java", "Native", "Lock", "Waiting", "Sleeping",
+            "File I/O", "Socket I/O", "Other");
+
+    private ThreadStatesSection() {
+    }
+
+    static void append(Element parent, ThreadStates states) {
+        if (states == null) {
+            return; // an analysis.json from before thread states
+        }
+        Element details = parent.appendElement("details").addClass("sub");
+        details.attr("open", true);
+        if (states.threads() == 0) {
+            details.appendElement("summary").text("Thread states: not measured");
+            HtmlDocument.paragraph(details, "The recording has no CPU samples or wait events of Java threads.")
+                    .addClass("muted");
+            return;
+        }
+        details.appendElement("summary").text("Thread states: " + TimeShares.line(states.total()));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(row(String.format(Locale.ROOT, "all %d measured threads", states.threads()), states.measuredNanos(),
+                states.total()));
+        for (ThreadStates.ThreadTime t : states.byThread()) {
+            rows.add(row(t.thread(), t.lifetimeNanos(), t.states()));
+        }
+        Element table = HtmlDocument.table(details, HEADERS, rows, "thread-states");
+        table.select("tbody tr").first().addClass("total");
+        table.select("tbody td:first-child").addClass("frame");
+        if (states.threads() > states.byThread().size()) {
+            HtmlDocument.paragraph(details, String.format(Locale.ROOT, "%d threads are shown of %d; analysis.json "
+                    + "has the same list.", states.byThread().size(), states.threads())).addClass("muted");
+        }
+        HtmlDocument.paragraph(details, "Shares of each thread's life within the analysed span. Source: "
+                + states.source() + ". " + String.join(". ", states.notes()) + (states.notes().isEmpty() ? "" : "."))
+                .addClass("muted");
+    }
+
+    private static List<String> row(String name, long nanos, List<ThreadStates.StateTime> states) {
+        List<String> cells = new ArrayList<>();
+        cells.add(name);
+        cells.add(RecordingSections.duration(nanos));
+        for (String state : ThreadStates.STATES) {
+            double p = ThreadStates.percent(states, state);
+            cells.add(p == 0 ? "—" : String.format(Locale.ROOT, "%.1f %%", p));
+        }
+        return cells;
+    }
+}

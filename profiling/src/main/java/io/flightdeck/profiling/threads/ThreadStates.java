@@ -1,0 +1,71 @@
+package io.flightdeck.profiling.threads;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the measured threads' time went: running Java, running native code, blocked on a lock, waiting, sleeping,
+ * file I/O, socket I/O, and what no event explains ("other"), per recording and per thread. How samples become time
+ * and what "measured" means: {@link ThreadStatesCollector}.
+ *
+ * @param source       the events the states come from
+ * @param sampleNanos  the time each kind of sample stands for, by event type (from the recording's settings)
+ * @param threads      threads measured (Java threads with at least one sample or wait event in the window)
+ * @param measuredNanos the measured threads' time: the sum of their lifetimes within the window
+ * @param total        every state's time and its share of {@code measuredNanos}, in the order of {@link #STATES}
+ * @param byThread     the same per thread, the busiest first (at most the analysis's top count)
+ * @param notes        what the reader should know about these figures (thresholds, samplers' limits)
+ */
+public record ThreadStates(String source, Map<String, Long> sampleNanos, long threads, long measuredNanos,
+                           List<StateTime> total, List<ThreadTime> byThread, List<String> notes) {
+
+    public static final String JAVA = "java";
+    public static final String NATIVE = "native";
+    public static final String BLOCKED = "blocked";
+    public static final String WAITING = "waiting";
+    public static final String SLEEPING = "sleeping";
+    public static final String FILE_IO = "fileIo";
+    public static final String SOCKET_IO = "socketIo";
+    public static final String OTHER = "other";
+    /** The states, in the order every list of them follows. */
+    public static final List<String> STATES = List.of(JAVA, NATIVE, BLOCKED, WAITING, SLEEPING, FILE_IO, SOCKET_IO, OTHER);
+
+    /** One state's time and its share in percent of the whole (the recording's or the thread's). */
+    public record StateTime(String state, long nanos, double percent) {
+    }
+
+    /** A thread's states; {@code lifetimeNanos} is its life within the window. */
+    public record ThreadTime(String thread, long lifetimeNanos, List<StateTime> states) {
+
+        public double percent(String state) {
+            return ThreadStates.percent(states, state);
+        }
+    }
+
+    public double percent(String state) {
+        return percent(total, state);
+    }
+
+    /** A state's share in a list of them; 0 if absent. */
+    public static double percent(List<StateTime> states, String state) {
+        if (states == null) {
+            return 0;
+        }
+        for (StateTime s : states) {
+            if (s.state().equals(state)) {
+                return s.percent();
+            }
+        }
+        return 0;
+    }
+
+    /** The thread of that name, or null. */
+    public ThreadTime thread(String name) {
+        return byThread.stream().filter(t -> t.thread().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Nothing measured: a recording without any of the events, or an analysis that skipped this section. */
+    public static ThreadStates empty() {
+        return new ThreadStates("none", Map.of(), 0, 0, List.of(), List.of(), List.of());
+    }
+}

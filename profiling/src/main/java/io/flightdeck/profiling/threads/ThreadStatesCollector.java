@@ -1,0 +1,564 @@
+package io.flightdeck.profiling.threads;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+
+import io.flightdeck.flamegraphs.CallTree;
+import io.flightdeck.profiling.EventCollector;
+import io.flightdeck.profiling.Frames;
+import io.flightdeck.profiling.locks.Parks;
+
+/**
+ * Time by thread state ({@link ThreadStates}), per recording and per Java thread.
+ *
+ * <p><b>Which threads, and the denominator.</b> A thread is measured if it is a Java thread with at least one
+ * sample or wait event in the window. Its time is its lifetime within the window: from its {@code jdk.ThreadStart}
+ * (or the window's start, if it started before) to its {@code jdk.ThreadEnd} (or the window's end). The recording's
+ * shares are the sum of each state over the measured threads, divided by the sum of their lifetimes. JVM-internal
+ * threads (GC, compiler) are not measured.
+ *
+ * <p><b>Samples into time.</b> Each CPU sample stands for the sampling period of its event type, read from the
+ * recording's {@code jdk.ActiveSetting} ("10 ms" for {@code jdk.ExecutionSample} and "20 ms" for
+ * {@code jdk.NativeMethodSample} in the profile settings; 20 ms if a recording does not say). The sources, best first:
+ * <ol>
+ *   <li>async-profiler's wall-clock samples ({@code profiler.WallClockSample}): every thread is sampled whatever its
+ *       state, so they give all states at once ({@code samples × interval}, 50 ms unless the settings say otherwise):
+ *       runnable is Java or native by the top frame; otherwise the Java stack says blocked, waiting, sleeping or I/O
+ *       (unknown off-CPU native waits are "other"). The duration events are then not used. They also give a
+ *       wall-clock call tree ({@link #wallTree()}).</li>
+ *   <li>{@code jdk.CPUTimeSample} (JDK 25): each carries its own {@code samplingPeriod}; a sample is native when its
+ *       top frame is native.</li>
+ *   <li>{@code jdk.ExecutionSample}: JFR's are running Java; async-profiler's (frames with native types, or the
+ *       descriptor "()L;") are Java or native by their top frame. Plus JFR's {@code jdk.NativeMethodSample} for
+ *       native: a thread "in native" may be blocked there (a socket read, a read of a pipe), so a native sample
+ *       inside a recorded I/O event of its thread is not counted twice, and one whose top frame is the JDK's file or
+ *       socket I/O ({@code FileInputStream.readBytes}, {@code sun.nio.ch.Net.poll}, …) counts as that I/O. JFR's
+ *       sampler takes at most one native thread per period (JDK 17 to 25): with several threads in native code at
+ *       once, each one's native time is under-read, and the rest shows as "other".</li>
+ * </ol>
+ * Blocked, waiting, sleeping and I/O come from duration events: {@code jdk.JavaMonitorEnter} and lock parks
+ * (blocked; {@link Parks} says which parks are), the other parks and {@code jdk.JavaMonitorWait} (waiting),
+ * {@code jdk.ThreadSleep} (sleeping), {@code jdk.FileRead}/{@code FileWrite} and {@code jdk.SocketRead}/{@code
+ * SocketWrite} (I/O). JFR records these only above a threshold (10 ms in "profile"; I/O on JDK 25 also throttled):
+ * shorter ones are in "other".
+ *
+ * <p>What no source explains is "other", shown, never spread over the rest. A thread whose states add to more than
+ * its lifetime (samples are estimates) is measured against their sum, so that no share passes 100 %.
+ */
+public final class ThreadStatesCollector extends EventCollector {
+
+    public static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+    public static final String NATIVE_SAMPLE = "jdk.NativeMethodSample";
+    public static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
+    public static final String CPU_TIME_SAMPLES_LOST = "jdk.CPUTimeSamplesLost";
+    public static final String WALL_SAMPLE = "profiler.WallClockSample";
+    public static final String MONITOR_ENTER = "jdk.JavaMonitorEnter";
+    public static final String MONITOR_WAIT = "jdk.JavaMonitorWait";
+    public static final String THREAD_PARK = "jdk.ThreadPark";
+    public static final String THREAD_SLEEP = "jdk.ThreadSleep";
+    public static final String FILE_READ = "jdk.FileRead";
+    public static final String FILE_WRITE = "jdk.FileWrite";
+    public static final String SOCKET_READ = "jdk.SocketRead";
+    public static final String SOCKET_WRITE = "jdk.SocketWrite";
+    public static final String THREAD_START = "jdk.ThreadStart";
+    public static final String THREAD_END = "jdk.ThreadEnd";
+
+    /** The event types this collector reads. */
+    public static final Set<String> TYPES = Set.of(EXECUTION_SAMPLE, NATIVE_SAMPLE, CPU_TIME_SAMPLE,
+            CPU_TIME_SAMPLES_LOST, WALL_SAMPLE, MONITOR_ENTER, MONITOR_WAIT, THREAD_PARK, THREAD_SLEEP, FILE_READ,
+            FILE_WRITE, SOCKET_READ, SOCKET_WRITE, THREAD_START, THREAD_END);
+
+    static final long DEFAULT_PERIOD = 20_000_000L;
+    static final long ASYNC_PROFILER_CPU_INTERVAL = 10_000_000L;
+    static final long ASYNC_PROFILER_WALL_INTERVAL = 50_000_000L;
+
+    private static final int JAVA = 0;
+    private static final int NATIVE = 1;
+    private static final int BLOCKED = 2;
+    private static final int WAITING = 3;
+    private static final int SLEEPING = 4;
+    private static final int FILE_IO = 5;
+    private static final int SOCKET_IO = 6;
+    private static final int OTHER = 7;
+
+    private final Map<Long, PerThread> threads = new HashMap<>();
+    private final Map<RecordedStackTrace, Boolean> nativeTop = new IdentityHashMap<>();
+    private final CallTree wallTree;
+    private long executionSamples;
+    private long asyncProfilerSamples;
+    private long nativeSamples;
+    private long cpuTimeSamples;
+    private long cpuTimeLost;
+    private long wallSamples;
+    private long cpuTimePeriod;
+
+    public ThreadStatesCollector(Frames frames, int maxTreeNodes) {
+        super(frames);
+        this.wallTree = new CallTree(maxTreeNodes);
+    }
+
+    @Override
+    public void accept(RecordedEvent e, String type) {
+        switch (type) {
+            case EXECUTION_SAMPLE -> {
+                PerThread t = thread(e.getThread("sampledThread"));
+                if (t != null) {
+                    if (isNativeTop(e.getStackTrace())) {
+                        asyncProfilerSamples++; // the JDK's sampler never stops in native frames
+                        t.execNative++;
+                    } else {
+                        t.execJava++;
+                    }
+                    executionSamples++;
+                }
+            }
+            case NATIVE_SAMPLE -> {
+                PerThread t = thread(e.getThread("sampledThread"));
+                if (t != null) {
+                    nativeSamples++;
+                    t.nativeStamps.add(nanos(e.getStartTime()));
+                    int io = ioState(Frames.top(frames.rootFirst(e.getStackTrace())));
+                    t.nativeStamps.add(io < 0 ? NATIVE : io);
+                }
+            }
+            case CPU_TIME_SAMPLE -> {
+                PerThread t = thread(e.getThread());
+                if (t != null) {
+                    cpuTimeSamples++;
+                    long period = e.getDuration("samplingPeriod").toNanos();
+                    cpuTimePeriod = period;
+                    if (isNativeTop(e.getStackTrace())) {
+                        t.cpuTimeNative += period;
+                    } else {
+                        t.cpuTimeJava += period;
+                    }
+                }
+            }
+            case CPU_TIME_SAMPLES_LOST -> cpuTimeLost += e.getLong("lostSamples");
+            case WALL_SAMPLE -> wall(e);
+            case THREAD_START -> {
+                PerThread t = known(e.getThread("thread"));
+                if (t != null) {
+                    t.start = nanos(e.getStartTime());
+                }
+            }
+            case THREAD_END -> {
+                PerThread t = known(e.getThread("thread"));
+                if (t != null) {
+                    t.end = nanos(e.getStartTime());
+                }
+            }
+            default -> interval(e, type);
+        }
+    }
+
+    private void interval(RecordedEvent e, String type) {
+        long duration = e.getDuration().toNanos();
+        if (duration <= 0) {
+            return;
+        }
+        int state = switch (type) {
+            case MONITOR_ENTER -> BLOCKED;
+            case THREAD_PARK -> Parks.isContention(frames.rootFirst(e.getStackTrace())) ? BLOCKED : WAITING;
+            case MONITOR_WAIT -> WAITING;
+            case THREAD_SLEEP -> SLEEPING;
+            case FILE_READ, FILE_WRITE -> FILE_IO;
+            case SOCKET_READ, SOCKET_WRITE -> SOCKET_IO;
+            default -> -1;
+        };
+        PerThread t = state < 0 ? null : thread(e.getThread());
+        if (t == null) {
+            return;
+        }
+        long start = nanos(e.getStartTime());
+        t.intervals.add(start);
+        t.intervals.add(start + duration);
+        t.intervals.add(state);
+    }
+
+    private void wall(RecordedEvent e) {
+        PerThread t = thread(e.getThread("sampledThread"));
+        if (t == null) {
+            return;
+        }
+        long samples = e.hasField("samples") ? Math.max(1, e.getLong("samples")) : 1;
+        wallSamples += samples;
+        String[] names = frames.rootFirst(e.getStackTrace());
+        String state = e.hasField("state") ? e.getString("state") : null;
+        int s;
+        if (state != null && state.contains("RUNNABLE")) {
+            s = isNativeTop(e.getStackTrace()) ? NATIVE : JAVA;
+        } else {
+            s = offCpuState(names);
+        }
+        t.wall[s] += samples;
+        wallTree.addShared(names, samples);
+    }
+
+    /** What a thread off the CPU was doing, from its stack (top first): the first frame that tells. */
+    static int offCpuState(String[] rootFirst) {
+        for (int i = rootFirst.length - 1; i >= 0; i--) {
+            String f = rootFirst[i];
+            if (f.contains("ObjectMonitor::enter") || f.contains("ObjectMonitor::EnterI")
+                    || f.contains("ObjectSynchronizer::enter")) {
+                return BLOCKED;
+            }
+            if (f.startsWith("jdk.internal.misc.Unsafe.park(") || f.startsWith("sun.misc.Unsafe.park(")) {
+                return Parks.isContention(rootFirst) ? BLOCKED : WAITING;
+            }
+            if (f.startsWith("java.lang.Object.wait")) {
+                return WAITING;
+            }
+            if (f.startsWith("java.lang.Thread.sleep")) {
+                return SLEEPING;
+            }
+            int io = ioState(f);
+            if (io >= 0) {
+                return io;
+            }
+        }
+        return OTHER;
+    }
+
+    /** FILE_IO or SOCKET_IO for a frame of the JDK's file or socket I/O, else -1. */
+    static int ioState(String f) {
+        if (f.startsWith("java.net.") || f.startsWith("sun.nio.ch.Net.") || f.startsWith("sun.nio.ch.Socket")
+                || f.startsWith("sun.nio.ch.NioSocketImpl.") || f.startsWith("sun.nio.ch.EPoll.")
+                || f.startsWith("sun.nio.ch.ServerSocketChannelImpl.") || f.startsWith("sun.nio.ch.DatagramDispatcher.")) {
+            return SOCKET_IO;
+        }
+        if (f.startsWith("java.io.FileInputStream.") || f.startsWith("java.io.FileOutputStream.")
+                || f.startsWith("java.io.RandomAccessFile.") || f.startsWith("sun.nio.ch.FileDispatcherImpl.")
+                || f.startsWith("sun.nio.ch.UnixFileDispatcherImpl.") || f.startsWith("sun.nio.ch.FileChannelImpl.")
+                || f.startsWith("sun.nio.fs.UnixNativeDispatcher.")) {
+            return FILE_IO;
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a sample's top frame is native code: a JNI method (frame type "Native"), or one of async-profiler's
+     * native frames (types "C++", "Kernel", descriptor "()L;" or "(Lk;)L;").
+     */
+    private boolean isNativeTop(RecordedStackTrace stack) {
+        if (stack == null) {
+            return false;
+        }
+        Boolean known = nativeTop.get(stack);
+        if (known == null) {
+            List<RecordedFrame> frames = stack.getFrames();
+            known = !frames.isEmpty() && isNative(frames.get(0));
+            if (nativeTop.size() >= Frames.MAX_CACHED) {
+                nativeTop.clear();
+            }
+            nativeTop.put(stack, known);
+        }
+        return known;
+    }
+
+    static boolean isNative(RecordedFrame frame) {
+        String type = frame.getType();
+        if ("Native".equals(type) || "C++".equals(type) || "Kernel".equals(type)) {
+            return true;
+        }
+        String descriptor = frame.getMethod() == null ? null : frame.getMethod().getDescriptor();
+        return "()L;".equals(descriptor) || "(Lk;)L;".equals(descriptor);
+    }
+
+    /** The thread's accumulator, made on its first event; null for a thread that is not a Java thread. */
+    private PerThread thread(RecordedThread t) {
+        PerThread p = known(t);
+        if (p != null) {
+            p.active = true;
+        }
+        return p;
+    }
+
+    private PerThread known(RecordedThread t) {
+        if (t == null || t.getJavaThreadId() <= 0) {
+            return null;
+        }
+        PerThread p = threads.computeIfAbsent(t.getJavaThreadId(), id -> new PerThread());
+        p.name = frames.threadName(t);
+        return p;
+    }
+
+    /** The wall-clock call tree (weights in samples); empty without async-profiler's wall-clock samples. */
+    public CallTree wallTree() {
+        return wallTree;
+    }
+
+    /**
+     * @param from     the window's start
+     * @param to       the window's end
+     * @param settings the recording's settings, "eventType#name" to value
+     * @param top      threads listed at most
+     */
+    public ThreadStates result(Instant from, Instant to, Map<String, String> settings, int top) {
+        long lo = nanos(from);
+        long hi = nanos(to);
+        boolean useWall = wallSamples > 0;
+        boolean useCpuTime = !useWall && cpuTimeSamples > 0;
+        boolean asyncProfiler = settings.containsKey(EXECUTION_SAMPLE + "#interval") || asyncProfilerSamples > 0;
+        long execPeriod = asyncProfiler
+                ? orDefault(parse(settings.get(EXECUTION_SAMPLE + "#interval")), ASYNC_PROFILER_CPU_INTERVAL)
+                : orDefault(parse(settings.get(EXECUTION_SAMPLE + "#period")), DEFAULT_PERIOD);
+        long nativePeriod = orDefault(parse(settings.get(NATIVE_SAMPLE + "#period")), DEFAULT_PERIOD);
+        long wallPeriod = wallPeriod(settings);
+
+        Map<String, Long> sampleNanos = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        String source;
+        if (useWall) {
+            source = WALL_SAMPLE;
+            sampleNanos.put(WALL_SAMPLE, wallPeriod);
+            notes.add("Wall-clock samples: a runnable thread (on a CPU or waiting for one) counts as running Java or "
+                    + "native; off the CPU, its stack says which wait; an unknown wait in native code is \"other\"");
+        } else {
+            source = (useCpuTime ? CPU_TIME_SAMPLE : nativeSamples > 0 ? EXECUTION_SAMPLE + " + " + NATIVE_SAMPLE
+                    : EXECUTION_SAMPLE) + " + duration events";
+            if (useCpuTime) {
+                sampleNanos.put(CPU_TIME_SAMPLE, cpuTimePeriod); // each sample's own samplingPeriod; the last one
+                if (cpuTimeLost > 0) {
+                    notes.add(String.format(Locale.ROOT, "%,d CPU-time samples were lost (jdk.CPUTimeSamplesLost): "
+                            + "their time is in \"other\"", cpuTimeLost));
+                }
+            } else {
+                sampleNanos.put(EXECUTION_SAMPLE, execPeriod);
+                if (nativeSamples > 0) {
+                    sampleNanos.put(NATIVE_SAMPLE, nativePeriod);
+                    notes.add("Native is time in native code, running or waiting there (jdk.NativeMethodSample "
+                            + "cannot tell); a native sample in the JDK's file or socket I/O counts as that I/O");
+                    notes.add("JFR samples at most one thread in native code per period: with several threads in "
+                            + "native code at once, their native time is under-read (the rest is in \"other\")");
+                }
+            }
+            notes.add("Blocked, waiting, sleeping and I/O count only waits over the recording's thresholds"
+                    + thresholds(settings) + "; shorter ones are in \"other\"");
+        }
+
+        long[] sum = new long[OTHER + 1];
+        long measured = 0;
+        List<ThreadStates.ThreadTime> rows = new ArrayList<>();
+        List<long[]> busy = new ArrayList<>();
+        for (PerThread t : threads.values()) {
+            if (!t.active) {
+                continue;
+            }
+            long start = Math.max(lo, t.start == Long.MIN_VALUE ? lo : t.start);
+            long end = Math.min(hi, t.end == Long.MAX_VALUE ? hi : t.end);
+            long lifetime = Math.max(0, end - start);
+            long[] states = new long[OTHER + 1];
+            if (useWall) {
+                for (int s = 0; s <= OTHER; s++) {
+                    states[s] = t.wall[s] * wallPeriod;
+                }
+            } else {
+                t.addIntervals(states, lo, hi);
+                if (useCpuTime) {
+                    states[JAVA] = t.cpuTimeJava;
+                    states[NATIVE] = t.cpuTimeNative;
+                } else {
+                    states[JAVA] = t.execJava * execPeriod;
+                    states[NATIVE] = t.execNative * execPeriod;
+                    t.addNativeOutsideIo(states, nativePeriod);
+                }
+            }
+            long explained = 0;
+            for (long n : states) {
+                explained += n; // "other" is 0 here except for wall-clock samples off the CPU in no known wait
+            }
+            states[OTHER] += Math.max(0, lifetime - explained);
+            long whole = Math.max(lifetime, explained);
+            if (whole == 0) {
+                continue;
+            }
+            measured += whole;
+            for (int s = 0; s <= OTHER; s++) {
+                sum[s] += states[s];
+            }
+            rows.add(new ThreadStates.ThreadTime(t.name, whole, shares(states, whole)));
+            busy.add(new long[] {states[JAVA] + states[NATIVE] + states[BLOCKED] + states[FILE_IO] + states[SOCKET_IO]});
+        }
+        Integer[] order = new Integer[rows.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> -busy.get(i)[0]).thenComparing(i -> rows.get(i).thread()));
+        List<ThreadStates.ThreadTime> sorted = new ArrayList<>();
+        for (int i = 0; i < Math.min(top, order.length); i++) {
+            sorted.add(rows.get(order[i]));
+        }
+        return new ThreadStates(rows.isEmpty() ? "none" : source, sampleNanos, rows.size(), measured,
+                rows.isEmpty() ? List.of() : shares(sum, measured), sorted, rows.isEmpty() ? List.of() : notes);
+    }
+
+    /** " (10 ms for locks, 1 ms for file and socket I/O)" as the settings say, or nothing if they do not. */
+    private static String thresholds(Map<String, String> settings) {
+        List<String> parts = new ArrayList<>();
+        String locks = settings.get(MONITOR_ENTER + "#threshold");
+        String file = settings.get(FILE_READ + "#threshold");
+        String socket = settings.get(SOCKET_READ + "#threshold");
+        if (locks != null) {
+            parts.add(locks + " for locks and sleeps");
+        }
+        if (file != null && file.equals(socket)) {
+            parts.add(file + " for file and socket I/O");
+        } else {
+            if (file != null) {
+                parts.add(file + " for file I/O");
+            }
+            if (socket != null) {
+                parts.add(socket + " for socket I/O");
+            }
+        }
+        if (settings.containsKey(FILE_READ + "#throttle")) {
+            parts.add("I/O throttled to " + settings.get(FILE_READ + "#throttle"));
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
+    private long wallPeriod(Map<String, String> settings) {
+        long wall = orDefault(parse(settings.get(EXECUTION_SAMPLE + "#wall")), 0);
+        if (wall > 0) {
+            return wall;
+        }
+        long interval = orDefault(parse(settings.get(EXECUTION_SAMPLE + "#interval")), 0);
+        return executionSamples == 0 && interval > 0 ? interval : ASYNC_PROFILER_WALL_INTERVAL;
+    }
+
+    private static List<ThreadStates.StateTime> shares(long[] states, long whole) {
+        List<ThreadStates.StateTime> out = new ArrayList<>(states.length);
+        for (int s = 0; s < states.length; s++) {
+            out.add(new ThreadStates.StateTime(ThreadStates.STATES.get(s), states[s],
+                    whole == 0 ? 0 : 100.0 * states[s] / whole));
+        }
+        return out;
+    }
+
+    private static long orDefault(long value, long otherwise) {
+        return value > 0 ? value : otherwise;
+    }
+
+    /**
+     * A setting's duration in nanoseconds: JFR's "10 ms", "20 ms", "1 s", "10ms"; async-profiler's bare nanoseconds
+     * ("10000000"); -1 if absent or not a duration ("off", "500/s").
+     */
+    static long parse(String setting) {
+        if (setting == null) {
+            return -1;
+        }
+        String s = setting.trim().toLowerCase(Locale.ROOT);
+        int i = 0;
+        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+            i++;
+        }
+        if (i == 0) {
+            return -1;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(s.substring(0, i));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        String unit = s.substring(i).trim();
+        double factor = switch (unit) {
+            case "", "ns" -> 1;
+            case "us" -> 1e3;
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "m", "min" -> 60e9;
+            case "h" -> 3600e9;
+            case "d" -> 86400e9;
+            default -> -1;
+        };
+        return factor < 0 ? -1 : (long) (value * factor);
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    /** One thread's events, as they arrive (in no particular order). */
+    private static final class PerThread {
+        String name;
+        boolean active;
+        long start = Long.MIN_VALUE;
+        long end = Long.MAX_VALUE;
+        long execJava;
+        long execNative;
+        long cpuTimeJava;
+        long cpuTimeNative;
+        final long[] wall = new long[OTHER + 1];
+        /** JFR's native samples: time, state (native, file or socket I/O). */
+        final LongList nativeStamps = new LongList();
+        /** start, end, state: three longs per duration event. */
+        final LongList intervals = new LongList();
+
+        /** The duration events' time by state, clipped to the window. */
+        void addIntervals(long[] states, long lo, long hi) {
+            for (int i = 0; i < intervals.size; i += 3) {
+                long s = Math.max(lo, intervals.values[i]);
+                long e = Math.min(hi, intervals.values[i + 1]);
+                if (e > s) {
+                    states[(int) intervals.values[i + 2]] += e - s;
+                }
+            }
+        }
+
+        /**
+         * JFR's native samples not inside one of the thread's recorded I/O events (a thread blocked in a read is "in
+         * native" too), each as native code or, when its top frame is the JDK's file or socket I/O, as that I/O
+         * (shorter than the I/O events' threshold, or never ending, as a read of a pipe that waits for input).
+         */
+        void addNativeOutsideIo(long[] states, long period) {
+            List<long[]> io = new ArrayList<>();
+            for (int i = 0; i < intervals.size; i += 3) {
+                int state = (int) intervals.values[i + 2];
+                if (state == FILE_IO || state == SOCKET_IO) {
+                    io.add(new long[] {intervals.values[i], intervals.values[i + 1]});
+                }
+            }
+            // a thread's I/O events do not overlap: sorted by start, the span that can hold a sample is the last
+            // one starting at or before it
+            io.sort(Comparator.comparingLong(span -> span[0]));
+            long[] starts = io.stream().mapToLong(span -> span[0]).toArray();
+            for (int i = 0; i < nativeStamps.size; i += 2) {
+                long at = nativeStamps.values[i];
+                int k = Arrays.binarySearch(starts, at);
+                int last = k >= 0 ? k : -k - 2;
+                if (last < 0 || at >= io.get(last)[1]) {
+                    states[(int) nativeStamps.values[i + 1]] += period;
+                }
+            }
+        }
+    }
+
+    /** A growing array of longs: a thread's events without a boxed object each. */
+    private static final class LongList {
+        long[] values = new long[8];
+        int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+    }
+}
