@@ -5,6 +5,7 @@ import java.util.Locale;
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.GraphInfo;
 import io.flightdeck.flamegraphs.WeightUnit;
+import io.flightdeck.harness.report.AnalysedWindow;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.AnalysisOptions.Section;
 import io.flightdeck.profiling.RecordingAnalyzer;
@@ -73,6 +74,10 @@ public enum ProfileKind {
             case LOCK -> info.withNote("Only waits longer than the recording's threshold (10 ms in the profile "
                     + "settings) are recorded: short contention is not in this graph.");
         };
+        if (analysis.recording().measuredWindow() != null) {
+            info = info.withNote("Only the " + AnalysedWindow.of(analysis.recording())
+                    + " (--whole-jvm for the whole JVM).");
+        }
         for (String warning : analysis.warnings()) {
             if (!warning.startsWith(RecordingAnalyzer.RULES_NOT_RUN)) { // the rules are not what a graph shows
                 info = info.withNote(warning);
