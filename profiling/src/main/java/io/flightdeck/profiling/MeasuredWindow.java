@@ -47,11 +47,23 @@ public record MeasuredWindow(List<Interval> intervals) {
     }
 
     /**
-     * The measured iterations marked in a recording, or empty when it has none. A cheap pass of its own: the stream
-     * decodes only the marker type and skips every other event. A damaged file gives what could be read (the
-     * analysis says what is wrong with it).
+     * The measured iterations marked in a recording, or empty when it has none. A cheap pass of its own
+     * ({@link MarkScan}: the file's records are stepped over, and only the marks decoded); a file it cannot read
+     * that way is read with the JDK's stream. A damaged file gives what could be read (the analysis says what is
+     * wrong with it).
      */
     public static Optional<MeasuredWindow> read(Path recording) {
+        List<Interval> found;
+        try {
+            found = MarkScan.measured(recording);
+        } catch (MarkScan.Unsupported | IOException | RuntimeException e) {
+            found = streamed(recording);
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(new MeasuredWindow(found));
+    }
+
+    /** The same intervals through the JDK's stream, which decodes only the marker type but parses every chunk. */
+    static List<Interval> streamed(Path recording) {
         List<Interval> found = new ArrayList<>();
         try (EventStream stream = EventStream.openFile(recording)) {
             stream.setOrdered(false);
@@ -64,7 +76,7 @@ public record MeasuredWindow(List<Interval> intervals) {
         } catch (IOException | RuntimeException | InternalError | StackOverflowError e) {
             // keep what was read: the analysis's own pass reports the damage
         }
-        return found.isEmpty() ? Optional.empty() : Optional.of(new MeasuredWindow(found));
+        return found;
     }
 
     /** Whether an event starting at this instant is in the window. */

@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import jdk.jfr.Enabled;
 import jdk.jfr.Event;
 import jdk.jfr.Name;
 import jdk.jfr.Recording;
 import jdk.jfr.StackTrace;
+import jdk.jfr.Threshold;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,9 @@ class MeasuredWindowTest {
 
     /** The child's marker, as the harness declares it (the harness's class is not on this module's path). */
     @Name(MeasuredWindow.ITERATION_EVENT)
+    @Enabled(true)
     @StackTrace(false)
+    @Threshold("0 ns")
     static class Mark extends Event {
         String workload;
         @Name("case")
@@ -142,6 +146,23 @@ class MeasuredWindowTest {
     }
 
     @Test
+    void theDirectScanFindsWhatTheJdksStreamFinds() throws Exception {
+        List<Interval> scanned = MarkScan.measured(marked);
+        assertThat(scanned).hasSize(2).isEqualTo(MeasuredWindow.streamed(marked));
+        // a recording cut inside its only chunk holds no whole chunk: nothing, and no failure
+        Path cut = dir.resolve("cut.jfr");
+        byte[] bytes = java.nio.file.Files.readAllBytes(marked);
+        java.nio.file.Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThat(MarkScan.measured(cut)).isEmpty();
+        // two chunks (a recording's file concatenated to itself): both chunks' marks
+        Path twice = dir.resolve("twice.jfr");
+        byte[] both = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+        System.arraycopy(bytes, 0, both, bytes.length, bytes.length);
+        java.nio.file.Files.write(twice, both);
+        assertThat(MarkScan.measured(twice)).hasSize(4).isEqualTo(MeasuredWindow.streamed(twice));
+    }
+
+    @Test
     void theAnalysisOfTheWindowLeavesOutWhatRanOutsideIt() throws Exception {
         MeasuredWindow window = MeasuredWindow.read(marked).orElseThrow();
         Analysis measured = RecordingAnalyzer.analyze(marked, AnalysisOptions.defaults().withMeasured(window)
@@ -170,6 +191,7 @@ class MeasuredWindowTest {
             r.dump(plain);
         }
         assertThat(MeasuredWindow.read(plain)).isEmpty();
+        assertThat(MarkScan.measured(plain)).isEmpty();
         assertThat(MeasuredWindow.read(dir.resolve("missing.jfr"))).isEmpty();
     }
 
