@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What a frame belongs to, for colouring: the application's own Java, the JDK's, native code, the kernel, or the
- * garbage collector. Decided from the frame's name and, where the input said it, its {@link FrameKind}.
+ * What a frame belongs to, for colouring: the application's own Java, the JDK's, native code, the kernel, the
+ * garbage collector, or Flightdeck's harness around a workload. Decided from the frame's name and, where the input
+ * said it, its {@link FrameKind}.
  *
  * <p>The rules are heuristics over names as JFR tools and async-profiler print them, dotted
  * ({@code java.util.HashMap.get(Object)}) or slashed ({@code java/util/HashMap.get}):
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
  *   <li>JDK: Java in {@code java.}, {@code javax.}, {@code jdk.}, {@code sun.}, {@code com.sun.} (or slashed);</li>
  *   <li>native: a frame the input marked native, a C++ name ({@code Klass::method}), a library or a plain C
  *       symbol (no package dot), or {@code [unknown]};</li>
+ *   <li>harness: Flightdeck's own code in {@code io.flightdeck.harness.} (the child's runner, its measurement) other
+ *       than the workloads in it ({@code io.flightdeck.harness.workload.engine.}, {@code ...testworkloads.},
+ *       {@code ...bench.}): the frames around a workload's operation, not the operation;</li>
  *   <li>application: any other Java frame.</li>
  * </ul>
  */
@@ -24,10 +28,16 @@ public enum FrameCategory {
     JDK("JDK"),
     NATIVE("native"),
     KERNEL("kernel"),
-    GC("GC");
+    GC("GC"),
+    HARNESS("harness");
 
     private static final String[] JDK_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun.",
         "java/", "javax/", "jdk/", "sun/", "com/sun/"};
+    private static final String[] HARNESS_PREFIXES = {"io.flightdeck.harness.", "io/flightdeck/harness/"};
+    /** Workloads and benchmarks that live in the harness's packages: the code under test, so application. */
+    private static final String[] WORKLOAD_PREFIXES = {"io.flightdeck.harness.workload.engine.",
+        "io.flightdeck.harness.testworkloads.", "io.flightdeck.harness.bench.",
+        "io/flightdeck/harness/workload/engine/", "io/flightdeck/harness/testworkloads/", "io/flightdeck/harness/bench/"};
     // Why case-sensitive: HotSpot's collector classes are CamelCase ("G1ParScanThreadState", "ZMark"), and
     // lower-case matching would take "log1p" for G1.
     private static final String[] GC_MARKERS = {"G1", "GC", "Shenandoah", "PSScavenge", "PSParallelCompact",
@@ -68,7 +78,7 @@ public enum FrameCategory {
                 return JDK;
             }
         }
-        return APPLICATION;
+        return isHarness(name) ? HARNESS : APPLICATION;
     }
 
     /**
@@ -86,6 +96,20 @@ public enum FrameCategory {
             return false; // "Interpreter", "call_stub" or "thread_native_entry(Thread*)" after a space
         }
         return head.indexOf('.') > 0 || head.indexOf('/') > 0;
+    }
+
+    private static boolean isHarness(String name) {
+        for (String prefix : WORKLOAD_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return false;
+            }
+        }
+        for (String prefix : HARNESS_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isGc(String name) {

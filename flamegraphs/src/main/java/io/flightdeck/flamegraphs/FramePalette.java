@@ -30,6 +30,7 @@ public final class FramePalette {
             case NATIVE -> between(0xe06965, 0xf2916d, t);
             case KERNEL -> between(0xe0a243, 0xf2cb49, t);
             case GC -> between(0xa37ecc, 0xce8ee6, t);
+            case HARNESS -> between(0xa8a8a0, 0xc8c8bc, t); // greys: the bookkeeping, not what is measured
         };
     }
 

@@ -1,5 +1,6 @@
 package io.flightdeck.profiling;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -18,9 +19,11 @@ import io.flightdeck.profiling.rules.JmcRules;
  * @param sections     the parts to analyse; the events of the others are not even decoded
  * @param countEvents  whether to count every event type of the recording (a second, cheap walk over the file);
  *                     without it {@link RecordingFacts#eventCounts()} is empty and no event is said to be missing
+ * @param measured     only events starting inside one of these measured iterations (and within from/to); null for
+ *                     the whole JVM
  */
 public record AnalysisOptions(int top, Instant from, Instant to, int maxTreeNodes, long rulesMaxBytes,
-                              Set<Section> sections, boolean countEvents) {
+                              Set<Section> sections, boolean countEvents, MeasuredWindow measured) {
 
     /** A part of the analysis, with the events it reads. */
     public enum Section { CPU, ALLOCATION, GC, LOCKS, LEAKS, THREADS }
@@ -34,19 +37,24 @@ public record AnalysisOptions(int top, Instant from, Instant to, int maxTreeNode
 
     public static AnalysisOptions defaults() {
         return new AnalysisOptions(DEFAULT_TOP, null, null, DEFAULT_MAX_TREE_NODES, JmcRules.DEFAULT_MAX_BYTES,
-                EnumSet.allOf(Section.class), true);
+                EnumSet.allOf(Section.class), true, null);
     }
 
     public AnalysisOptions withWindow(Instant from, Instant to) {
-        return new AnalysisOptions(top, from, to, maxTreeNodes, rulesMaxBytes, sections, countEvents);
+        return new AnalysisOptions(top, from, to, maxTreeNodes, rulesMaxBytes, sections, countEvents, measured);
+    }
+
+    /** Only the measured iterations of this window; null for the whole JVM. */
+    public AnalysisOptions withMeasured(MeasuredWindow measured) {
+        return new AnalysisOptions(top, from, to, maxTreeNodes, rulesMaxBytes, sections, countEvents, measured);
     }
 
     public AnalysisOptions withTop(int top) {
-        return new AnalysisOptions(top, from, to, maxTreeNodes, rulesMaxBytes, sections, countEvents);
+        return new AnalysisOptions(top, from, to, maxTreeNodes, rulesMaxBytes, sections, countEvents, measured);
     }
 
     public AnalysisOptions withRulesMaxBytes(long rulesMaxBytes) {
-        return new AnalysisOptions(top, from, to, maxTreeNodes, rulesMaxBytes, sections, countEvents);
+        return new AnalysisOptions(top, from, to, maxTreeNodes, rulesMaxBytes, sections, countEvents, measured);
     }
 
     /**
@@ -54,7 +62,7 @@ public record AnalysisOptions(int top, Instant from, Instant to, int maxTreeNode
      * every event type. The other sections come back empty.
      */
     public AnalysisOptions onlyStacksOf(Section section) {
-        return new AnalysisOptions(0, from, to, maxTreeNodes, 0, EnumSet.of(section), false);
+        return new AnalysisOptions(0, from, to, maxTreeNodes, 0, EnumSet.of(section), false, measured);
     }
 
     /** Whether rankings are wanted; without them a collector skips the per-event tallies. */
@@ -67,6 +75,15 @@ public record AnalysisOptions(int top, Instant from, Instant to, int maxTreeNode
     }
 
     boolean inWindow(Instant start) {
-        return (from == null || !start.isBefore(from)) && (to == null || start.isBefore(to));
+        return (from == null || !start.isBefore(from)) && (to == null || start.isBefore(to))
+                && (measured == null || measured.contains(start));
+    }
+
+    /** The seconds the analysis covers, between the first and last instants it reads (for rates per second). */
+    double windowSeconds(Instant first, Instant last) {
+        if (measured != null) {
+            return measured.secondsBetween(first, last);
+        }
+        return Math.max(0, Duration.between(first, last).toNanos() / 1e9);
     }
 }

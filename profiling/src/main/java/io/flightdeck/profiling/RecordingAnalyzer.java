@@ -136,7 +136,7 @@ public final class RecordingAnalyzer {
 
         Instant from = options.from() != null && options.from().isAfter(first) ? options.from() : first;
         Instant to = options.to() != null && options.to().isBefore(last) ? options.to() : last;
-        double seconds = Math.max(0, Duration.between(from, to).toNanos() / 1e9);
+        double seconds = options.windowSeconds(from, to);
         if (options.countEvents()) {
             for (Run<?, ?> run : runs.all()) {
                 warnings.addAll(run.plugin().missing(allCounts));
@@ -144,7 +144,7 @@ public final class RecordingAnalyzer {
         }
         RecordingFacts facts = new RecordingFacts(file.toString(), bytes, header.major() + "." + header.minor(), first,
                 last, Duration.between(first, last).toNanos() / 1e9, from, to, jvm.name, jvm.version, jvm.arguments,
-                jvm.javaArguments, events, allCounts, settings);
+                jvm.javaArguments, events, allCounts, settings, options.measured());
         int top = options.top();
         // JMC's rules read the recording their own way, after the streaming pass has vouched for it
         RuleAnalysis rules = options.rulesMaxBytes() > 0 && warnings.stream().noneMatch(w -> w.contains("damaged"))

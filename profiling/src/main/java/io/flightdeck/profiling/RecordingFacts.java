@@ -23,9 +23,18 @@ import java.util.Map;
  *                      record to record without decoding, while only the analysed types are decoded
  * @param settings      the recording's event settings that shape this analysis ({@code jdk.ActiveSetting}), as
  *                      "event#setting" -> value, for the events analysed
+ * @param measuredWindow the measured iterations the analysis was limited to, as the child marked them; null when it
+ *                      covers the whole JVM (between analysedFrom and analysedTo)
  */
 public record RecordingFacts(String file, long bytes, String formatVersion, Instant start, Instant end,
                              double durationSeconds, Instant analysedFrom, Instant analysedTo, String jvmName,
                              String jvmVersion, String jvmArguments, String javaArguments, long events,
-                             Map<String, Long> eventCounts, Map<String, String> settings) {
+                             Map<String, Long> eventCounts, Map<String, String> settings,
+                             MeasuredWindow measuredWindow) {
+
+    /** Which part of the recording was analysed: "measured iterations: 12 intervals, 8.4 s of 11.2 s", or the whole. */
+    public String windowDescription() {
+        return measuredWindow == null ? MeasuredWindow.describeWhole(durationSeconds)
+                : measuredWindow.describe(durationSeconds);
+    }
 }

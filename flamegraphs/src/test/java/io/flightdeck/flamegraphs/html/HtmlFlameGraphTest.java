@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.FoldedFormat;
+import io.flightdeck.flamegraphs.FrameCategory;
 import io.flightdeck.flamegraphs.GraphInfo;
 import io.flightdeck.flamegraphs.WeightUnit;
 
@@ -46,6 +47,30 @@ class HtmlFlameGraphTest {
             }
         }
         return nodes;
+    }
+
+    @Test
+    void harnessFramesHaveTheirOwnCategoryAndLegendEntry() throws IOException {
+        CallTree tree = new CallTree();
+        tree.add(List.of("io.flightdeck.harness.child.CaseRunner$WorkerPool.work(Session)", "com.acme.Op.run()"), 3);
+        String json = data(page(tree));
+        // the palette the legend is drawn from names every category, the harness's included, in ordinal order
+        List<String> labels = new ArrayList<>();
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.FIELD_NAME && parser.currentName().equals("label")) {
+                    labels.add(parser.nextTextValue());
+                }
+            }
+        }
+        assertThat(labels).containsExactly(java.util.Arrays.stream(FrameCategory.values()).map(FrameCategory::label)
+                .toArray(String[]::new)).contains("harness");
+        // one category digit per name: the harness frame's and the application's differ
+        assertThat(json).contains("\"categories\":\"");
+        String digits = json.substring(json.indexOf("\"categories\":\"") + 14);
+        digits = digits.substring(0, digits.indexOf('"'));
+        assertThat(digits).contains(String.valueOf(FrameCategory.HARNESS.ordinal()))
+                .contains(String.valueOf(FrameCategory.APPLICATION.ordinal()));
     }
 
     @Test

@@ -30,6 +30,7 @@ import io.flightdeck.harness.workload.Session;
 import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadCase;
 import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.profiling.MeasuredWindow;
 
 /**
  * Measures one case: cold start, warm-up, measured iterations, then the session's own figures. Every operation is
@@ -62,7 +63,13 @@ final class CaseRunner {
         progress.report(label, "setup", 0, 1);
         try (Session session = workload.open(context, workloadCase);
              WorkerPool workers = new WorkerPool(workloadCase.threads(), nanoClock)) {
-            ColdStart cold = coldStart(session, jvmCold);
+            ColdStart cold;
+            IterationEvent coldMark = mark(label, MeasuredWindow.COLD_START, 0);
+            try {
+                cold = coldStart(session, jvmCold);
+            } finally {
+                coldMark.finish();
+            }
 
             int warmups = workloadCase.timeBoxed() ? warmUp(session, workers, label, jvmCold) : 0;
 
@@ -78,9 +85,15 @@ final class CaseRunner {
             }
             for (int i = 0; i < spec.measurementIterations(); i++) {
                 progress.report(label, "measure", i + 1, spec.measurementIterations());
-                Iteration it = workloadCase.timeBoxed()
-                        ? workers.iterate(session, Math.multiplyExact(spec.iterationMillis(), 1_000_000L), 0)
-                        : workers.iterate(session, 0, workloadCase.opsPerIteration());
+                Iteration it;
+                IterationEvent itMark = mark(label, MeasuredWindow.MEASURED, i);
+                try { // the mark spans the workers' iteration only, not the bookkeeping and checkpoints after it
+                    it = workloadCase.timeBoxed()
+                            ? workers.iterate(session, Math.multiplyExact(spec.iterationMillis(), 1_000_000L), 0)
+                            : workers.iterate(session, 0, workloadCase.opsPerIteration());
+                } finally {
+                    itMark.finish();
+                }
                 all.add(it.histogram());
                 long ops = it.histogram().getTotalCount();
                 Histogram h = it.histogram();
@@ -110,6 +123,11 @@ final class CaseRunner {
                     totalOps * 1e9 / Math.max(1, totalNanos), List.copyOf(metrics), resources, detailsNode,
                     checkpoints);
         }
+    }
+
+    /** Marks an iteration in the recording (a no-op without one); finished by the caller. */
+    private IterationEvent mark(String label, String phase, long index) {
+        return IterationEvent.begin(spec.workload(), label, phase, index);
     }
 
     /** A leak check weighs its subject with JOL at the baseline, every this many checkpoints, and the last. */
@@ -154,7 +172,13 @@ final class CaseRunner {
         while (done < plan.cap()) {
             progress.report(label, "warm-up", done + 1, plan.shownTotal(done));
             long jitBefore = JitClock.millis();
-            Iteration it = workers.iterate(session, nanos, 0);
+            Iteration it;
+            IterationEvent mark = mark(label, MeasuredWindow.WARM_UP, done);
+            try {
+                it = workers.iterate(session, nanos, 0);
+            } finally {
+                mark.finish();
+            }
             long jitMillis = JitClock.millis() - jitBefore;
             done++;
             double mean = it.histogram().getMean();

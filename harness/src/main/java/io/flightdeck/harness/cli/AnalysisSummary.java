@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.harness.report.AnalysedWindow;
 import io.flightdeck.harness.report.TimeShares;
 import io.flightdeck.harness.text.TerminalText;
 import io.flightdeck.profiling.Analysis;
@@ -31,6 +32,7 @@ final class AnalysisSummary {
         var r = a.recording();
         out.printf(Locale.ROOT, "%s: %.1f s recorded%s, %,d events%n", safe(r.file()), r.durationSeconds(),
                 r.jvmVersion() == null ? "" : " by " + safe(r.jvmVersion().split(" for ")[0]), r.events());
+        out.println("analysed: " + AnalysedWindow.of(r));
 
         out.printf(Locale.ROOT, "%nHot methods (self, %,d CPU samples):%n", a.cpu().samples());
         table(out, a.cpu().hotBySelf(), rows, w -> String.format(Locale.ROOT, "%,d", w));

@@ -16,10 +16,12 @@ import picocli.CommandLine.Spec;
 
 import io.flightdeck.profiling.AnalysisOptions;
 import io.flightdeck.profiling.ChunkHeader;
+import io.flightdeck.profiling.MeasuredWindow;
 import io.flightdeck.profiling.RecordingException;
 
 /**
- * {@code --from} and {@code --to}: the part of a recording a command reads, for every command that reads one.
+ * {@code --from}, {@code --to} and {@code --whole-jvm}: the part of a recording a command reads, for every command
+ * that reads one. A recording whose child marked its measured iterations is read over those by default.
  * A window that misses the recording entirely is bad input (exit 2): its analysis would be empty, and an empty
  * analysis written without a word reads like a quiet program. A window reaching past either end of the recording
  * is read as far as the recording goes, with a warning naming the recording's span.
@@ -38,16 +40,31 @@ final class RecordingWindow {
     @Option(names = "--to", paramLabel = "T", description = "only events before T, as for --from")
     String to;
 
+    @Option(names = "--whole-jvm",
+            description = "analyse the whole JVM: without it, a recording of ours is read over its measured "
+                    + "iterations only (a recording without their marks is always read whole)")
+    boolean wholeJvm;
+
     /** Whether either end was given. */
     boolean isSet() {
         return from != null || to != null;
     }
 
-    /** The options narrowed to the window; the recording's start is read only when an offset needs it. */
+    /**
+     * The options narrowed to the window: the measured iterations the recording marks (unless --whole-jvm), within
+     * --from/--to; the recording's start is read only when an offset needs it.
+     */
     AnalysisOptions applyTo(AnalysisOptions options, Path recording) throws RecordingException {
-        if (!isSet()) {
-            return options;
-        }
+        AnalysisOptions measured = wholeJvm ? options : measuredOnly(options, recording);
+        return isSet() ? span(measured, recording) : measured;
+    }
+
+    /** The options limited to the measured iterations the recording marks; unchanged when it marks none. */
+    static AnalysisOptions measuredOnly(AnalysisOptions options, Path recording) {
+        return MeasuredWindow.read(recording).map(options::withMeasured).orElse(options);
+    }
+
+    private AnalysisOptions span(AnalysisOptions options, Path recording) throws RecordingException {
         Instant start = ChunkHeader.read(recording).start();
         Instant fromInstant = instant("--from", from, start);
         Instant toInstant = instant("--to", to, start);

@@ -100,6 +100,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--jfr-settings", paramLabel = "NAME|FILE", description = "JFR settings: profile (default), default, or a .jfc file")
     String jfrSettings = "profile";
 
+    @Option(names = "--whole-jvm",
+            description = "profile each workload's whole JVM (start-up, set-up, warm-up, the harness between "
+                    + "iterations); by default its analysis and flame graphs cover its measured iterations")
+    boolean wholeJvm;
+
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "a workload parameter (repeatable)")
     Map<String, String> parameters = new LinkedHashMap<>();
 
@@ -137,6 +142,9 @@ public final class RunCommand implements Callable<Integer> {
         Suite effective = override(base, selected);
         Budgets budgets = RunInputs.budgets(budgetsFile, registry);
         String gcFlag = RunInputs.gcFlag(gc);
+        if (noJfr && wholeJvm) {
+            throw new UsageException("--whole-jvm: --no-jfr leaves no recording to analyse");
+        }
         if (noJfr && !leakChecks.isEmpty()) {
             throw new UsageException("--no-jfr: suite " + base.name() + " has leak checks, which need a recording");
         }
@@ -181,7 +189,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         stdout.flush();
         List<String> arguments = RunInputs.arguments(spec);
-        RunReport report = new ProfilingRun().execute(plan, leaks, budgets, arguments, new TerminalProgress(stdout));
+        RunReport report = new ProfilingRun(wholeJvm).execute(plan, leaks, budgets, arguments,
+                new TerminalProgress(stdout));
         TerminalSummary.print(stdout, report, dir);
         int exitCode = report.exitCode();
         RunComparison comparison = null;
@@ -252,7 +261,7 @@ public final class RunCommand implements Callable<Integer> {
         stdout.flush();
         RunPlan second = new RunPlan(plan.runId() + "-" + RegressionConfirmation.FOLDER, again, subset, workloads,
                 plan.parameters(), plan.seed(), plan.gc(), plan.jfr(), plan.jfrSettings(), false);
-        RunReport secondReport = new ProfilingRun().execute(second, LeakCheckPlan.NONE, budgets, arguments,
+        RunReport secondReport = new ProfilingRun(wholeJvm).execute(second, LeakCheckPlan.NONE, budgets, arguments,
                 new TerminalProgress(stdout));
         return RegressionConfirmation.confirm(against.label(), against.report(), plan.directory().toString(), report,
                 secondReport, forksAgain, regressed, thresholds, limits);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.GraphInfo;
 import io.flightdeck.flamegraphs.WeightUnit;
+import io.flightdeck.harness.report.AnalysedWindow;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.AnalysisOptions.Section;
 import io.flightdeck.profiling.RecordingAnalyzer;
@@ -79,6 +80,10 @@ public enum ProfileKind {
             case WALL -> info.withNote("Every thread, running or not, sampled at async-profiler's wall-clock "
                     + "interval: idle threads are wide.");
         };
+        if (analysis.recording().measuredWindow() != null) {
+            info = info.withNote("Only the " + AnalysedWindow.of(analysis.recording())
+                    + " (--whole-jvm for the whole JVM).");
+        }
         for (String warning : analysis.warnings()) {
             if (!warning.startsWith(RecordingAnalyzer.RULES_NOT_RUN)) { // the rules are not what a graph shows
                 info = info.withNote(warning);

@@ -168,6 +168,12 @@ public final class MarkdownReport {
                         .stream().map(p -> MarkdownText.link(FlameGraphFiles.label(p), p))
                         .collect(java.util.stream.Collectors.joining(" · ")))
                 .toList();
+        List<String> windows = profiled.stream().filter(w -> w.profile().window() != null)
+                .map(w -> escape(w.name()) + ": " + escape(w.profile().window())).toList();
+        if (!windows.isEmpty()) {
+            md.append("\nAnalysed (`--whole-jvm` for the whole JVM):\n\n");
+            windows.forEach(line -> md.append("- ").append(line).append('\n'));
+        }
         if (!graphs.isEmpty()) {
             md.append("\nFlame graphs (open in a browser; self-contained, work offline):\n\n");
             graphs.forEach(line -> md.append("- ").append(line).append('\n'));

@@ -28,11 +28,14 @@ import io.flightdeck.profiling.rules.RuleFinding;
  * @param timeShares        the measured threads' time by state in percent ({@code java}, {@code native},
  *                          {@code blocked}, {@code waiting}, {@code sleeping}, {@code fileIo}, {@code socketIo},
  *                          {@code other}); null when not measured
+ * @param window            which part of the recording these figures cover: "measured iterations: 12 intervals,
+ *                          8.4 s of 11.2 s" or "whole JVM: 11.2 s"; null when there was no analysis
  */
 public record ProfileHeadline(String analysis, List<String> flameGraphs, long cpuSamples, List<Ranked> hotMethods, List<Ranked> allocationSites,
                               double allocationBytesPerSecond, long gcPauses, long gcPauseTotalNanos,
                               long gcPauseMaxNanos, Double postGcHeapSlope, long blockedNanos,
-                              List<String> ruleWarnings, List<String> warnings, Map<String, Double> timeShares) {
+                              List<String> ruleWarnings, List<String> warnings, Map<String, Double> timeShares,
+                              String window) {
 
     static final int ROWS = 3;
 
@@ -43,13 +46,13 @@ public record ProfileHeadline(String analysis, List<String> flameGraphs, long cp
                 a.locks().blockedNanos(), a.rules().findings().stream().filter(RuleFinding::worthALook)
                         .map(f -> String.format(java.util.Locale.ROOT, "%s (%.0f): %s", f.name(),
                                 f.score(), f.message()))
-                        .toList(), a.warnings(), TimeShares.of(a.threads()));
+                        .toList(), a.warnings(), TimeShares.of(a.threads()), AnalysedWindow.of(a.recording()));
     }
 
     /** When the recording could not be analysed: the reason, as the only warning. */
     public static ProfileHeadline unavailable(String reason) {
         return new ProfileHeadline(null, List.of(), 0, List.of(), List.of(), 0, 0, 0, 0, null, 0, List.of(),
-                List.of("the recording could not be analysed: " + reason), null);
+                List.of("the recording could not be analysed: " + reason), null, null);
     }
 
     private static List<Ranked> head(List<Ranked> rows) {

@@ -44,6 +44,7 @@ import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.AnalysisOptions;
+import io.flightdeck.profiling.MeasuredWindow;
 import io.flightdeck.profiling.RecordingAnalyzer;
 import io.flightdeck.profiling.RecordingException;
 
@@ -62,6 +63,20 @@ public final class ProfilingRun {
     public static final String INTERRUPTED = RunInterruption.FILE;
 
     private final ObjectMapper json = Json.mapper();
+    private final boolean wholeJvm;
+
+    /** A run whose workloads' profiles cover their measured iterations. */
+    public ProfilingRun() {
+        this(false);
+    }
+
+    /**
+     * @param wholeJvm whether a workload's profile covers its whole JVM (start-up, set-up, warm-up, the harness
+     *                 between iterations) rather than its measured iterations
+     */
+    public ProfilingRun(boolean wholeJvm) {
+        this.wholeJvm = wholeJvm;
+    }
 
     /**
      * @param leakChecks the leak checks to do after the measured workloads ({@link LeakCheckPlan#NONE} for none)
@@ -116,7 +131,8 @@ public final class ProfilingRun {
         for (int i = 0; i < plan.workloads().size(); i++) {
             WorkloadReport report = WorkloadReports.of(plan.workloads().get(i), outcomes.get(i), plan.directory());
             listener.analysing(plan.workloads().get(i));
-            workloads.add(report.withProfile(analyse(plan, plan.workloads().get(i).name(), outcomes.get(i))));
+            workloads.add(report.withProfile(analyse(plan, plan.workloads().get(i).name(), outcomes.get(i),
+                    wholeJvm)));
         }
         // the leak limits are judged with their significance by the leak check, never as a plain budget
         List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(budgets.without(LeakLimits.METRICS),
@@ -139,10 +155,12 @@ public final class ProfilingRun {
     }
 
     /**
-     * Analyses every fork's recording beside it (analysis.json, folded stacks, flame graphs) and returns the first one's headline. A recording that cannot be
+     * Analyses every fork's recording beside it (analysis.json, folded stacks, flame graphs), over its measured
+     * iterations unless {@code wholeJvm}, and returns the first one's headline. A recording that cannot be
      * analysed (a child killed before JFR wrote anything readable) gives a headline that says so, not a failed run.
      */
-    private static ProfileHeadline analyse(RunPlan plan, String workload, List<ForkOutcome> forks) {
+    private static ProfileHeadline analyse(RunPlan plan, String workload, List<ForkOutcome> forks,
+                                           boolean wholeJvm) {
         ProfileHeadline first = null;
         for (ForkOutcome f : forks) {
             if (f.recording() == null) {
@@ -150,7 +168,10 @@ public final class ProfilingRun {
             }
             ProfileHeadline headline;
             try {
-                Analysis analysis = RecordingAnalyzer.analyze(f.recording(), AnalysisOptions.defaults());
+                // the measured iterations the child marked, read in a cheap pass of their own
+                MeasuredWindow measured = wholeJvm ? null : MeasuredWindow.read(f.recording()).orElse(null);
+                Analysis analysis = RecordingAnalyzer.analyze(f.recording(),
+                        AnalysisOptions.defaults().withMeasured(measured));
                 String title = forks.size() > 1 ? workload + " (fork " + f.fork() + ")" : workload;
                 RecordingAnalyses.Written written = RecordingAnalyses.write(f.recording().getParent(), analysis,
                         f.fork(), title);

@@ -11,6 +11,7 @@ import org.jsoup.nodes.Element;
 import io.flightdeck.harness.charts.SvgChart;
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
+import io.flightdeck.harness.report.AnalysedWindow;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.Ranked;
 import io.flightdeck.profiling.alloc.AllocationAnalysis;
@@ -35,6 +36,7 @@ final class RecordingSections {
     }
 
     static void append(Element parent, Analysis a) {
+        HtmlDocument.paragraph(parent, "Analysed: " + AnalysedWindow.of(a.recording()) + ".").addClass("muted");
         if (!a.warnings().isEmpty()) {
             HtmlDocument.callout(parent, "The analysis warns:", a.warnings(), false);
         }

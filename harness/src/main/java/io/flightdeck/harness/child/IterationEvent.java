@@ -1,0 +1,62 @@
+package io.flightdeck.harness.child;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Enabled;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Threshold;
+
+import io.flightdeck.profiling.MeasuredWindow;
+
+/**
+ * The child's mark of one iteration in its own recording: its span is the iteration. The analysis of a workload
+ * reads only what starts inside the measured ones ({@link MeasuredWindow}). Enabled, without a threshold and without
+ * a stack trace by its own annotations, so that every settings file records it, a user's .jfc that never names it
+ * included: JFR applies an event's annotations where the settings say nothing. One event per iteration costs
+ * nothing next to the iteration.
+ */
+@Name(MeasuredWindow.ITERATION_EVENT)
+@Label("Flightdeck Iteration")
+@Description("A cold start, warm-up or measured iteration of a workload's case, run by Flightdeck's child JVM")
+@Category({"Flightdeck"})
+@Enabled(true)
+@StackTrace(false)
+@Threshold("0 ns")
+final class IterationEvent extends Event {
+
+    @Label("Workload")
+    String workload;
+
+    @Name("case")
+    @Label("Case")
+    String caseLabel;
+
+    @Name(MeasuredWindow.PHASE_FIELD)
+    @Label("Phase")
+    @Description("cold-start, warm-up or measured")
+    String phase;
+
+    @Label("Iteration")
+    @Description("Index within its phase, from 0")
+    long iteration;
+
+    /** Begun now; {@link #finish} ends and commits it. */
+    static IterationEvent begin(String workload, String caseLabel, String phase, long iteration) {
+        IterationEvent e = new IterationEvent();
+        e.workload = workload;
+        e.caseLabel = caseLabel;
+        e.phase = phase;
+        e.iteration = iteration;
+        e.begin();
+        return e;
+    }
+
+    /** Ends the iteration and writes the mark (whatever happened in it: a failed iteration was still run). */
+    void finish() {
+        end();
+        commit();
+    }
+}
