@@ -50,10 +50,14 @@ final class ChildJvmOptions {
         if (!recording) {
             return new ChildJvm(childJava, flags, SamplerDecision.JFR);
         }
-        Sampler asked = Sampler.byId(sampler); // OptionRules checked the name
-        SamplerDecision decision = SamplerChooser.choose(asked, childJava, () -> extract(cacheRoots));
+        return new ChildJvm(childJava, flags, decide(sampler, childJava, cacheRoots, err));
+    }
+
+    /** The sampler named {@code sampler} (checked by OptionRules) or its fallback, warning on {@code err}. */
+    static SamplerDecision decide(String sampler, ChildJava java, List<Path> cacheRoots, PrintWriter err) {
+        SamplerDecision decision = SamplerChooser.choose(Sampler.byId(sampler), java, () -> extract(cacheRoots));
         warn(err, decision);
-        return new ChildJvm(childJava, flags, decision);
+        return decision;
     }
 
     static void warn(PrintWriter err, SamplerDecision decision) {

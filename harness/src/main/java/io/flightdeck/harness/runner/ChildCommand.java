@@ -18,7 +18,7 @@ import io.flightdeck.harness.sampler.SamplerFlags;
 final class ChildCommand {
 
     /** Frames JFR keeps per stack trace. */
-    static final int STACK_DEPTH = 256;
+    static final int STACK_DEPTH = SamplerFlags.STACK_DEPTH;
 
     private ChildCommand() {
     }
@@ -39,8 +39,7 @@ final class ChildCommand {
                     // same as the settings' memory-leaks=gc-roots, whatever settings file is used)
                     + (plan.leakCheck() ? ",path-to-gc-roots=true" : "")
                     + SamplerFlags.recordingSettings(child.sampler()));
-            // Why 256: JFR keeps 64 frames by default, and a call through JDBC or Jackson is deeper; a cut stack
-            // loses its root, and its flame graph scatters into many false roots.
+            // see SamplerFlags.STACK_DEPTH
             cmd.add("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH);
             cmd.addAll(SamplerFlags.jvmFlags(child.sampler(), recording));
         }

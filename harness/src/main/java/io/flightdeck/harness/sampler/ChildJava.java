@@ -69,7 +69,7 @@ public record ChildJava(Path executable, int feature, String version, String ven
             throw new IllegalArgumentException("'" + given + "' gave version '" + spec + "': not a runnable java");
         }
         if (feature < 17) {
-            throw new IllegalArgumentException("'" + given + "' is Java " + version + ": the children need 17 or later");
+            throw new IllegalArgumentException("'" + given + "' is Java " + version + ": Flightdeck needs 17 or later");
         }
         return new ChildJava(exe.toAbsolutePath(), feature, version, props.get("java.vm.vendor"),
                 props.get("java.home"), true);

@@ -14,6 +14,12 @@ public final class SamplerFlags {
     public static final List<String> DEBUG_NON_SAFEPOINTS = List.of("-XX:+UnlockDiagnosticVMOptions",
             "-XX:+DebugNonSafepoints");
 
+    /**
+     * Frames JFR keeps per stack trace. Why 256: JFR keeps 64 by default, and a call through JDBC or Jackson is
+     * deeper; a cut stack loses its root, and its flame graph scatters into many false roots.
+     */
+    public static final int STACK_DEPTH = 256;
+
     /** JDK 25's CPU-time sampler: one sample per 10 ms of a thread's CPU time, as JFR's profile settings. */
     public static final String CPU_TIME_THROTTLE = "10ms";
 
@@ -58,6 +64,22 @@ public final class SamplerFlags {
         String name = recording.getFileName().toString();
         String base = name.endsWith(".jfr") ? name.substring(0, name.length() - 4) : name;
         return recording.resolveSibling(base + ".async-profiler.jfr");
+    }
+
+    /**
+     * The flags that make any java command line record as a run's children do, to be put right after the java
+     * executable: JFR into {@code recording} ({@code settings}: profile, default or a .jfc file), paths to GC roots
+     * when asked, the stack depth, DebugNonSafepoints and the sampler.
+     */
+    public static List<String> recordingFlags(Path recording, String settings, boolean gcRoots,
+                                              SamplerDecision sampler) {
+        List<String> flags = new ArrayList<>();
+        flags.add("-XX:StartFlightRecording=settings=" + settings + ",filename=" + recording.toAbsolutePath()
+                + ",dumponexit=true,name=flightdeck" + (gcRoots ? ",path-to-gc-roots=true" : "")
+                + recordingSettings(sampler));
+        flags.add("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH);
+        flags.addAll(jvmFlags(sampler, recording));
+        return flags;
     }
 
     /**
