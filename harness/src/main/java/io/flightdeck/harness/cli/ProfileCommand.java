@@ -45,6 +45,8 @@ public final class ProfileCommand implements Callable<Integer> {
     static final String PROFILE_JSON = "profile.json";
     /** Without {@code --out}: a new folder here, named by the time, as run folders are. */
     static final Path DEFAULT_PARENT = Path.of("target", "flightdeck", "profiles");
+    /** JFR announces its recording on stdout at level info; "warning" does not silence it, "error" does. */
+    static final String QUIET_JFR_START = "-Xlog:jfr+startup=error";
 
     @Spec
     CommandSpec spec;
@@ -93,6 +95,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
         List<String> profiled = new ArrayList<>();
         profiled.add(program.get(0));
+        profiled.add(QUIET_JFR_START); // the program's stdout is the user's: no "Started recording 1" in it
         profiled.addAll(SamplerFlags.recordingFlags(recording, jfrSettings, gcRoots, decision));
         profiled.addAll(program.subList(1, program.size()));
         stdout.println("Flightdeck profile: java " + java.version() + ", sampler " + decision.describe() + ", JFR "

@@ -55,6 +55,18 @@ class AsyncProfilerLibraryTest {
     }
 
     @Test
+    void itsLicenceNoticeShipsWithItForTheVersionShipped() throws Exception {
+        ClassLoader loader = getClass().getClassLoader();
+        try (InputStream notice = loader.getResourceAsStream("META-INF/third-party/async-profiler/NOTICE");
+             InputStream licence = loader.getResourceAsStream("META-INF/third-party/async-profiler/LICENSE-2.0.txt")) {
+            assertThat(notice).isNotNull();
+            assertThat(licence).isNotNull();
+            assertThat(new String(notice.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("async-profiler " + AsyncProfilerLibrary.version(loader), "Apache License, Version 2.0");
+        }
+    }
+
+    @Test
     void eachMachineGetsItsFolderOfTheJar() {
         assertThat(AsyncProfilerLibrary.platform("Linux", "amd64")).isEqualTo("linux-x64");
         assertThat(AsyncProfilerLibrary.platform("Linux", "aarch64")).isEqualTo("linux-arm64");
