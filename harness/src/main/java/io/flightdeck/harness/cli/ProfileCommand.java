@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +32,7 @@ import io.flightdeck.harness.sampler.SamplerFlags;
  * children (JFR, DebugNonSafepoints, the sampler), then {@code analyze} on what it recorded.
  */
 @Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
+        customSynopsis = "flightdeck profile [OPTIONS] -- java [JVM-OPTIONS] MAIN-CLASS|-jar JAR|-m MODULE [ARGS...]",
         description = {"Run any Java command line under Java Flight Recorder and a CPU and allocation sampler, as a "
                 + "run's workloads are, then analyse the recording as `analyze` does. The flags go right after the "
                 + "java executable; the program's input and output pass through.",
@@ -45,6 +47,8 @@ public final class ProfileCommand implements Callable<Integer> {
     static final String PROFILE_JSON = "profile.json";
     /** Without {@code --out}: a new folder here, named by the time, as run folders are. */
     static final Path DEFAULT_PARENT = Path.of("target", "flightdeck", "profiles");
+    /** After a Ctrl-C, how long the program may take to write its recording before this JVM ends. */
+    static final long INTERRUPT_GRACE_SECONDS = 30;
     /** JFR announces its recording on stdout at level info; "warning" does not silence it, "error" does. */
     static final String QUIET_JFR_START = "-Xlog:jfr+startup=error";
 
@@ -73,7 +77,7 @@ public final class ProfileCommand implements Callable<Integer> {
             + OptionRules.MAX_TOP + " (default: ${DEFAULT-VALUE})", defaultValue = "20")
     int top;
 
-    @Parameters(paramLabel = "-- java …", arity = "0..*",
+    @Parameters(paramLabel = "JAVA-COMMAND", arity = "0..*",
             description = "the program: a java executable (a path, or a name found on PATH) and its arguments")
     List<String> command = new ArrayList<>();
 
@@ -102,13 +106,11 @@ public final class ProfileCommand implements Callable<Integer> {
                 + jfrSettings + " -> " + dir);
         stdout.flush();
 
-        int exitCode = runProgram(profiled);
+        int exitCode = runProgram(profiled, recording, stderr);
         stdout.println("flightdeck: the program exited with code " + exitCode);
+        stdout.flush();
         if (decision.used() == Sampler.ASYNC_PROFILER) {
-            String warning = RecordingMerge.appendAgentRecording(recording, SamplerFlags.agentRecording(recording));
-            if (warning != null) {
-                stderr.println("flightdeck: warning: " + warning);
-            }
+            mergeAgentRecording(recording, stderr);
         }
         Json.writeAtomically(Json.mapper(), dir.resolve(PROFILE_JSON), new ProfileRecord(program, profiled,
                 exitCode, java.executable().toString(), java.version(), decision.asked().id(), decision.used().id(),
@@ -195,14 +197,48 @@ public final class ProfileCommand implements Callable<Integer> {
         return dir;
     }
 
-    /** The program with this terminal's input and output: it is the user's, not ours. */
-    private static int runProgram(List<String> profiled) throws IOException, InterruptedException {
+    /**
+     * The program with this terminal's input and output: it is the user's, not ours. A Ctrl-C reaches the program
+     * too (one process group); while it writes its recording, this JVM waits for it a while and appends the agent's
+     * file, so that what is left is one recording for {@code analyze}.
+     */
+    private static int runProgram(List<String> profiled, Path recording, PrintWriter stderr)
+            throws IOException, InterruptedException {
         Process p = new ProcessBuilder(profiled).inheritIO().start();
+        Thread onInterrupt = new Thread(() -> {
+            try {
+                if (p.waitFor(INTERRUPT_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    mergeAgentRecording(recording, stderr);
+                }
+            } catch (InterruptedException | IOException e) {
+                // shutting down: the JDK's recording stays as it is
+            }
+            stderr.println("flightdeck: interrupted; `flightdeck analyze " + recording + "` analyses what was "
+                    + "recorded");
+            stderr.flush();
+        }, "flightdeck-profile-interrupted");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             return p.waitFor();
-        } catch (InterruptedException e) {
-            p.destroy(); // SIGTERM: its JFR still dumps
-            throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook does the rest
+            }
+        }
+    }
+
+    /** async-profiler's file appended to the JDK's, when there is one. */
+    private static void mergeAgentRecording(Path recording, PrintWriter stderr) throws IOException {
+        Path agent = SamplerFlags.agentRecording(recording);
+        if (!Files.exists(agent) && Files.exists(recording)) {
+            return; // merged already, or a sampler without a file of its own
+        }
+        String warning = RecordingMerge.appendAgentRecording(recording, agent);
+        if (warning != null) {
+            stderr.println("flightdeck: warning: " + warning);
+            stderr.flush();
         }
     }
 }
