@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -205,7 +206,9 @@ public final class ProfileCommand implements Callable<Integer> {
     private static int runProgram(List<String> profiled, Path recording, PrintWriter stderr)
             throws IOException, InterruptedException {
         Process p = new ProcessBuilder(profiled).inheritIO().start();
+        AtomicBoolean interrupted = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {
+            interrupted.set(true);
             try {
                 if (p.waitFor(INTERRUPT_GRACE_SECONDS, TimeUnit.SECONDS)) {
                     mergeAgentRecording(recording, stderr);
@@ -219,7 +222,11 @@ public final class ProfileCommand implements Callable<Integer> {
         }, "flightdeck-profile-interrupted");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            return p.waitFor();
+            int exitCode = p.waitFor();
+            if (interrupted.get()) {
+                onInterrupt.join(); // the hook does the rest, and then this JVM ends
+            }
+            return exitCode;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -230,7 +237,7 @@ public final class ProfileCommand implements Callable<Integer> {
     }
 
     /** async-profiler's file appended to the JDK's, when there is one. */
-    private static void mergeAgentRecording(Path recording, PrintWriter stderr) throws IOException {
+    private static synchronized void mergeAgentRecording(Path recording, PrintWriter stderr) throws IOException {
         Path agent = SamplerFlags.agentRecording(recording);
         if (!Files.exists(agent) && Files.exists(recording)) {
             return; // merged already, or a sampler without a file of its own

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 
 /**
  * One recording per JVM for the user: async-profiler's file appended to the JDK's. A JFR file is a sequence of
@@ -24,7 +25,7 @@ public final class RecordingMerge {
      *
      * @return a warning for the user, or null when the files were merged
      */
-    public static String appendAgentRecording(Path recording, Path agent) throws IOException {
+    public static synchronized String appendAgentRecording(Path recording, Path agent) throws IOException {
         if (!Files.isRegularFile(agent) || Files.size(agent) == 0) {
             Files.deleteIfExists(agent);
             return "async-profiler left no recording (" + agent.getFileName() + "): " + recording.getFileName()
@@ -41,12 +42,20 @@ public final class RecordingMerge {
                 Files.copy(recording, out);
                 Files.copy(agent, out);
             }
+            keepPermissions(recording, temp);
             move(temp, recording);
         } finally {
             Files.deleteIfExists(temp);
         }
         Files.delete(agent);
         return null;
+    }
+
+    /** A temporary file is private to its owner; the recording stays as readable as the JVM made it. */
+    private static void keepPermissions(Path from, Path to) throws IOException {
+        if (Files.getFileStore(from).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {
