@@ -101,14 +101,6 @@ public record Environment(Cpu cpu, Memory memory, Os os, Jvm jvm, Container cont
      * the command's), container CPU limit. Not the hostname (a
      * re-imaged twin machine is the same machine for results) nor available memory (changes from run to run).
      */
-    /** The vendor and version of the JVM that ran the workloads: the children's, which is this one unless --java. */
-    private String measuredJvm() {
-        if (childJava != null) {
-            return childJava.vendor() + " " + childJava.version();
-        }
-        return jvm == null ? null : jvm.vendor() + " " + jvm.version();
-    }
-
     @JsonProperty("fingerprint")
     public String fingerprint() {
         Long total = memory == null ? null : memory.totalBytes();
@@ -127,5 +119,13 @@ public record Environment(Cpu cpu, Memory memory, Os os, Jvm jvm, Container cont
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    /** The vendor and version of the JVM that ran the workloads: the children's, which is this one unless --java. */
+    private String measuredJvm() {
+        if (childJava != null) {
+            return childJava.vendor() + " " + childJava.version();
+        }
+        return jvm == null ? null : jvm.vendor() + " " + jvm.version();
     }
 }
