@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import io.flightdeck.harness.workload.WorkloadRegistry;
 
 /**
- * The command line: {@code flightdeck [run|leak-check|compare|history|export|analyze|flamegraph|list|env] ...}; no
+ * The command line: {@code flightdeck [run|leak-check|compare|history|export|analyze|profile|flamegraph|list|env] ...}; no
  * subcommand runs the default suite. Exit codes are
  * in {@link ExitCodes}.
  */
@@ -20,7 +20,7 @@ import io.flightdeck.harness.workload.WorkloadRegistry;
         description = "Profiles JVM workloads under Java Flight Recorder: latency, resources, footprints, budgets.",
         subcommands = {RunCommand.class, LeakCheckCommand.class, CompareCommand.class, HistoryCommand.class,
                 ExportCommand.class,
-                AnalyzeCommand.class, FlameGraphCommand.class, ListCommand.class,
+                AnalyzeCommand.class, ProfileCommand.class, FlameGraphCommand.class, ListCommand.class,
                 EnvCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check held", "1:a check failed (a budget or a workload)", "2:bad input or usage",

@@ -26,6 +26,7 @@ import io.flightdeck.harness.leak.LeakCheckRun;
 import io.flightdeck.harness.leak.LeakLimits;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.run.ProfilingRun;
+import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
@@ -95,6 +96,9 @@ public final class LeakCheckCommand implements Callable<Integer> {
     Map<String, String> parameters = new LinkedHashMap<>();
 
     @Mixin
+    ChildJvmOptions childJvm;
+
+    @Mixin
     HomeOption home;
 
     @Option(names = "--no-history", description = "do not add this check to the history in the home folder")
@@ -122,6 +126,8 @@ public final class LeakCheckCommand implements Callable<Integer> {
         Map<String, String> params = RunInputs.parameters(parameters, store, selected);
         Home homeFolder = noHistory ? null : home.writableHome("the check could not be added to the history "
                 + "(--no-history leaves it out)");
+        ChildJvm child = childJvm.resolve(ChildJvmOptions.cacheRoots(
+                (homeFolder != null ? homeFolder : home.home()).directory()), true, spec.commandLine().getErr());
         String runId = RunIds.askedNow("leak-check");
         try (RunFolder folder = RunFolder.claim(out, runId,
                 selected.stream().map(w -> LeakCheckRun.FOLDER + "/" + w.name()).toList(),
@@ -132,11 +138,12 @@ public final class LeakCheckCommand implements Callable<Integer> {
                     checks.iterations(), checkpointMillis, 1, heap, base.timeoutSeconds(), List.of(),
                     selected.stream().map(Workload::name).toList());
             RunPlan plan = new RunPlan(folder.runId(), dir, suite, List.of(), params, seed, RunInputs.gcFlag(gc), true,
-                    "profile", true);
+                    "profile", true, child);
 
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf("Flightdeck leak check: %d workload(s), %d s each after warm-up, store %s -> %s%n",
                     selected.size(), seconds, store, dir);
+            ChildJvmOptions.print(stdout, plan.child(), true);
             stdout.flush();
             List<String> arguments = RunInputs.arguments(spec);
             RunReport report = new ProfilingRun().execute(plan, checks, budgets, arguments,

@@ -6,6 +6,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
+import io.flightdeck.harness.sampler.Sampler;
+
 /**
  * What the options of every command accept, in one table, checked for the options a command line gives before its
  * command runs: so before any child JVM starts or any file is written. An option is known by its name, which
@@ -63,7 +65,8 @@ final class OptionRules {
             Map.entry("--sample", new Range(0, MAX_SAMPLE_SECONDS)),
             Map.entry("--top", new Range(1, MAX_TOP)),
             Map.entry("--checkpoint-ms", new Range(1, MAX_CHECKPOINT_MILLIS)),
-            Map.entry("--jfr-settings", JfrSettingsFile::problem));
+            Map.entry("--jfr-settings", JfrSettingsFile::problem),
+            Map.entry("--sampler", Sampler::problem));
 
     private OptionRules() {
     }

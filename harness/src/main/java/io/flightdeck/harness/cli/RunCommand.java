@@ -31,6 +31,7 @@ import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.leak.LeakCheckRun;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.run.ProfilingRun;
+import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
@@ -105,6 +106,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "iterations); by default its analysis and flame graphs cover its measured iterations")
     boolean wholeJvm;
 
+    @Mixin
+    ChildJvmOptions childJvm;
+
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "a workload parameter (repeatable)")
     Map<String, String> parameters = new LinkedHashMap<>();
 
@@ -163,10 +167,12 @@ public final class RunCommand implements Callable<Integer> {
         List<String> folders = new ArrayList<>(selected.stream().map(Workload::name).toList());
         leakChecks.forEach(w -> folders.add(LeakCheckRun.FOLDER + "/" + w.name()));
         // the id claimed in the home only when the run is recorded there: --no-history alone leaves the home alone
+        ChildJvm child = childJvm.resolve(ChildJvmOptions.cacheRoots(homeFolder.directory()), !noJfr,
+                spec.commandLine().getErr());
         RunIds ids = saveBaseline != null || !noHistory ? new RunIds(homeFolder) : null;
         try (RunFolder folder = RunFolder.claim(out, runId, folders, ids)) {
             RunPlan plan = new RunPlan(folder.runId(), folder.directory(), effective, selected, params, seed, gcFlag,
-                    !noJfr, jfrSettings, false);
+                    !noJfr, jfrSettings, false, child);
             return runIn(plan, base, leakChecks, budgets, thresholds, homeFolder, baselines, against);
         }
     }
@@ -182,6 +188,7 @@ public final class RunCommand implements Callable<Integer> {
         stdout.printf("Flightdeck: suite %s, %d workload(s)%s, store %s, %s -> %s%n", effective.name(),
                 plan.workloads().size(), leakChecks.isEmpty() ? "" : " and " + leakChecks.size() + " leak check(s)",
                 store, noJfr ? "no recording" : "JFR " + jfrSettings, dir);
+        ChildJvmOptions.print(stdout, plan.child(), plan.jfr());
         int asked = askedForks(base);
         if (effective.forks() > asked) {
             stdout.printf("%d forks a workload, not %d: a baseline needs %d JVMs or more to show how far JVMs of one"
@@ -260,7 +267,7 @@ public final class RunCommand implements Callable<Integer> {
                 again);
         stdout.flush();
         RunPlan second = new RunPlan(plan.runId() + "-" + RegressionConfirmation.FOLDER, again, subset, workloads,
-                plan.parameters(), plan.seed(), plan.gc(), plan.jfr(), plan.jfrSettings(), false);
+                plan.parameters(), plan.seed(), plan.gc(), plan.jfr(), plan.jfrSettings(), false, plan.child());
         RunReport secondReport = new ProfilingRun(wholeJvm).execute(second, LeakCheckPlan.NONE, budgets, arguments,
                 new TerminalProgress(stdout));
         return RegressionConfirmation.confirm(against.label(), against.report(), plan.directory().toString(), report,

@@ -18,7 +18,29 @@ import java.util.Locale;
  * when reading: it is derived, and the reader recomputes it from the fields.
  */
 @JsonIgnoreProperties(value = "fingerprint", allowGetters = true)
-public record Environment(Cpu cpu, Memory memory, Os os, Jvm jvm, Container container, String cpuGovernor) {
+public record Environment(Cpu cpu, Memory memory, Os os, Jvm jvm, Container container, String cpuGovernor,
+                          ChildJava childJava) {
+
+    /** An environment whose children ran on the JVM described by {@code jvm}. */
+    public Environment(Cpu cpu, Memory memory, Os os, Jvm jvm, Container container, String cpuGovernor) {
+        this(cpu, memory, os, jvm, container, cpuGovernor, null);
+    }
+
+    /** This environment with children that run on {@code java} (null: on the command's own JVM). */
+    public Environment withChildJava(ChildJava java) {
+        return new Environment(cpu, memory, os, jvm, container, cpuGovernor, java);
+    }
+
+    /**
+     * The JVM the measured children ran on when it is not this command's ({@code --java}): results are comparable
+     * only between runs on the same one.
+     *
+     * @param vendor   its {@code java.vm.vendor}
+     * @param version  its {@code java.version}
+     * @param javaHome its {@code java.home}
+     */
+    public record ChildJava(String vendor, String version, String javaHome) {
+    }
 
     /** Length of the {@link #fingerprint()}: 48 bits is plenty to tell a handful of machines apart. */
     public static final int FINGERPRINT_HEX_CHARS = 12;
@@ -75,7 +97,8 @@ public record Environment(Cpu cpu, Memory memory, Os os, Jvm jvm, Container cont
 
     /**
      * A short hex hash of what makes two runs' results comparable: CPU model, logical cores, total memory rounded
-     * to GiB, OS family + version + kernel, JVM vendor + version, container CPU limit. Not the hostname (a
+     * to GiB, OS family + version + kernel, JVM vendor + version (the children's when they ran on another java than
+     * the command's), container CPU limit. Not the hostname (a
      * re-imaged twin machine is the same machine for results) nor available memory (changes from run to run).
      */
     @JsonProperty("fingerprint")
@@ -87,7 +110,7 @@ public record Environment(Cpu cpu, Memory memory, Os os, Jvm jvm, Container cont
                 "memGiB=" + (total == null ? null : Math.round((double) total / GIB)),
                 "os=" + (os == null ? null : os.family() + " " + os.version()),
                 "kernel=" + (os == null ? null : os.kernel()),
-                "jvm=" + (jvm == null ? null : jvm.vendor() + " " + jvm.version()),
+                "jvm=" + measuredJvm(),
                 "cpuLimit=" + (container == null || container.cpuLimitCores() == null
                         ? null : String.format(Locale.ROOT, "%.3f", container.cpuLimitCores())));
         try {
@@ -96,5 +119,13 @@ public record Environment(Cpu cpu, Memory memory, Os os, Jvm jvm, Container cont
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    /** The vendor and version of the JVM that ran the workloads: the children's, which is this one unless --java. */
+    private String measuredJvm() {
+        if (childJava != null) {
+            return childJava.vendor() + " " + childJava.version();
+        }
+        return jvm == null ? null : jvm.vendor() + " " + jvm.version();
     }
 }

@@ -48,6 +48,10 @@ public final class EnvironmentText {
                     + ", max heap " + bytesOrUnknown(jvm.maxHeapBytes()));
             rows.put("GC", jvm.garbageCollectors().isEmpty() ? UNKNOWN : String.join(", ", jvm.garbageCollectors()));
         }
+        if (env.childJava() != null) {
+            rows.put("children's JVM", orUnknown(env.childJava().vendor()) + " " + orUnknown(env.childJava().version())
+                    + " (" + orUnknown(env.childJava().javaHome()) + ")");
+        }
         rows.put("container", container(c));
         rows.put("governor", env.cpuGovernor() == null ? "n/a" : env.cpuGovernor());
         rows.put("fingerprint", env.fingerprint());

@@ -78,7 +78,7 @@ public final class LeakCheckRun {
                 checks.iterations(), checks.checkpointMillis(), 1, s.heap(), timeout,
                 checks.workloads().stream().map(Workload::name).toList(), List.of());
         return new RunPlan(parent.runId(), parent.directory().resolve(FOLDER), suite, checks.workloads(),
-                parent.parameters(), parent.seed(), parent.gc(), true, parent.jfrSettings(), true);
+                parent.parameters(), parent.seed(), parent.gc(), true, parent.jfrSettings(), true, parent.child());
     }
 
     /** One report per case; a child that left no result for a case (it died) fails that case with its reason. */

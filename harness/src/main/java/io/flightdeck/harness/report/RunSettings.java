@@ -2,15 +2,33 @@ package io.flightdeck.harness.report;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 /**
  * How the run was set up: enough to repeat it.
  *
- * @param budgets where the budgets came from: "defaults" or the file given
+ * @param budgets  where the budgets came from: "defaults" or the file given
+ * @param children the children's java, extra flags and sampler; null in reports written before they were recorded
  */
 public record RunSettings(String suite, String scale, String store, long seed, int forks, String heap, String gc,
                           boolean jfr, String jfrSettings, int coldStartOperations, int warmupIterations,
                           int measurementIterations, long iterationMillis, long timeoutSeconds, String budgets,
-                          List<String> workloads, List<String> arguments, LeakCheckSettings leakChecks) {
+                          List<String> workloads, List<String> arguments, LeakCheckSettings leakChecks,
+                          ChildSettings children) {
+
+    @JsonCreator
+    public RunSettings {
+    }
+
+    /** Settings without the children's part (their java, flags and sampler unrecorded). */
+    public RunSettings(String suite, String scale, String store, long seed, int forks, String heap, String gc,
+                       boolean jfr, String jfrSettings, int coldStartOperations, int warmupIterations,
+                       int measurementIterations, long iterationMillis, long timeoutSeconds, String budgets,
+                       List<String> workloads, List<String> arguments, LeakCheckSettings leakChecks) {
+        this(suite, scale, store, seed, forks, heap, gc, jfr, jfrSettings, coldStartOperations, warmupIterations,
+                measurementIterations, iterationMillis, timeoutSeconds, budgets, workloads, arguments, leakChecks,
+                null);
+    }
 
     /**
      * The leak checks' settings, null when the run did none.
@@ -20,5 +38,31 @@ public record RunSettings(String suite, String scale, String store, long seed, i
      * @param checkpointMillis the time between checkpoints
      */
     public record LeakCheckSettings(List<String> workloads, long durationSeconds, long checkpointMillis) {
+    }
+
+    /**
+     * How the children were started beyond heap and collector.
+     *
+     * @param samplerAsked   {@code --sampler}: auto, async-profiler, jfr-cpu-time or jfr
+     * @param samplerUsed    what the children ran with; null without a recording
+     * @param samplerReason  why not something better (a sampler that did not load); null when none failed
+     * @param jvmArgs        {@code --jvm-args}, split
+     * @param java           the children's java executable
+     * @param javaVersion    its {@code java.version}
+     */
+    public record ChildSettings(String samplerAsked, String samplerUsed, String samplerReason, List<String> jvmArgs,
+                                String java, String javaVersion) {
+        public ChildSettings {
+            jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+        }
+
+        /** "async-profiler (asked auto)", "jfr (asked async-profiler: it did not load …)", "none". */
+        public String samplerText() {
+            if (samplerUsed == null) {
+                return "none (no recording)";
+            }
+            return samplerUsed + (samplerAsked == null || samplerAsked.equals(samplerUsed) ? "" : " (asked "
+                    + samplerAsked + ")") + (samplerReason == null ? "" : ": " + samplerReason);
+        }
     }
 }

@@ -40,6 +40,9 @@ import io.flightdeck.harness.runner.ForkOutcome;
 import io.flightdeck.harness.runner.ForkedRunner;
 import io.flightdeck.harness.runner.RunListener;
 import io.flightdeck.harness.runner.RunPlan;
+import io.flightdeck.harness.sampler.ChildJava;
+import io.flightdeck.harness.sampler.ChildJvm;
+import io.flightdeck.harness.sampler.SamplerDecision;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.profiling.Analysis;
@@ -93,7 +96,7 @@ public final class ProfilingRun {
     private RunReport execute(RunPlan plan, LeakCheckPlan leakChecks, Budgets budgets, List<String> arguments,
                               RunListener listener, RunInterruption interruption) throws IOException {
         Instant started = Instant.now();
-        Environment environment = EnvironmentProbe.probe();
+        Environment environment = EnvironmentProbe.probe().withChildJava(childJava(plan));
         Json.writeAtomically(json, plan.directory().resolve(ENVIRONMENT_JSON), environment);
 
         List<List<ForkOutcome>> outcomes;
@@ -220,6 +223,20 @@ public final class ProfilingRun {
                 plan.workloads().stream().map(Workload::name).toList(), List.copyOf(arguments),
                 leaks.workloads().isEmpty() ? null : new RunSettings.LeakCheckSettings(
                         leaks.workloads().stream().map(Workload::name).toList(), leaks.durationSeconds(),
-                        leaks.checkpointMillis()));
+                        leaks.checkpointMillis()), children(plan));
+    }
+
+    /** The children's java, flags and sampler as the report states them. */
+    private static RunSettings.ChildSettings children(RunPlan plan) {
+        ChildJvm c = plan.child();
+        SamplerDecision s = c.sampler();
+        return new RunSettings.ChildSettings(s.asked().id(), plan.jfr() ? s.used().id() : null,
+                plan.jfr() ? s.reason() : null, c.jvmArgs(), c.java().executable().toString(), c.java().version());
+    }
+
+    /** The children's JVM for the environment's fingerprint, when --java put them on another than this one. */
+    private static Environment.ChildJava childJava(RunPlan plan) {
+        ChildJava java = plan.child().java();
+        return java.explicit() ? new Environment.ChildJava(java.vendor(), java.version(), java.javaHome()) : null;
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import io.flightdeck.harness.child.ChildMain;
 import io.flightdeck.harness.child.ParentWatch;
 import io.flightdeck.harness.measure.footprint.FootprintProbe;
+import io.flightdeck.harness.sampler.ChildJvm;
+import io.flightdeck.harness.sampler.SamplerFlags;
 
 /**
  * The command line of a child JVM. Every flag that shapes what is measured is explicit here (heap, collector,
@@ -16,14 +18,16 @@ import io.flightdeck.harness.measure.footprint.FootprintProbe;
 final class ChildCommand {
 
     /** Frames JFR keeps per stack trace. */
-    static final int STACK_DEPTH = 256;
+    static final int STACK_DEPTH = SamplerFlags.STACK_DEPTH;
 
     private ChildCommand() {
     }
 
     static List<String> build(RunPlan plan, Path spec, Path recording) {
+        ChildJvm child = plan.child();
+        int feature = child.java().feature(); // the children's JDK, which may not be this one (--java)
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(child.java().executable().toString());
         String heap = plan.suite().heap();
         cmd.add("-Xms" + heap); // a fixed heap: no resizing pauses during measurement
         cmd.add("-Xmx" + heap);
@@ -33,15 +37,17 @@ final class ChildCommand {
                     + ",dumponexit=true,name=flightdeck"
                     // a leak check names who holds its suspects: JFR then walks to the GC roots at the end (the
                     // same as the settings' memory-leaks=gc-roots, whatever settings file is used)
-                    + (plan.leakCheck() ? ",path-to-gc-roots=true" : ""));
-            // Why 256: JFR keeps 64 frames by default, and a call through JDBC or Jackson is deeper; a cut stack
-            // loses its root, and its flame graph scatters into many false roots.
+                    + (plan.leakCheck() ? ",path-to-gc-roots=true" : "")
+                    + SamplerFlags.recordingSettings(child.sampler()));
+            // see SamplerFlags.STACK_DEPTH
             cmd.add("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH);
+            cmd.addAll(SamplerFlags.jvmFlags(child.sampler(), recording));
         }
-        cmd.addAll(FootprintProbe.jvmFlags(Runtime.version().feature()));
-        if (Runtime.version().feature() >= 22) {
+        cmd.addAll(FootprintProbe.jvmFlags(feature));
+        if (feature >= 22) {
             cmd.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc and OSHI's JNA load native code
         }
+        cmd.addAll(child.jvmArgs()); // the user's, after ours: the JVM takes the last of a repeated flag
         cmd.add("-Dflightdeck.child=true");
         // the child ends itself when this JVM dies (its stdin, a pipe held here, closes) or long after its time limit
         cmd.add("-D" + ParentWatch.WATCH_PROPERTY + "=" + ParentWatch.STDIN);

@@ -24,6 +24,9 @@ import io.flightdeck.harness.child.ParentWatch;
 import io.flightdeck.harness.child.Progress;
 import io.flightdeck.harness.files.FileTrees;
 import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.sampler.RecordingMerge;
+import io.flightdeck.harness.sampler.Sampler;
+import io.flightdeck.harness.sampler.SamplerFlags;
 import io.flightdeck.harness.workload.Workload;
 import io.flightdeck.harness.workload.WorkloadContext;
 
@@ -130,6 +133,7 @@ public final class ForkedRunner {
         Path stderr = dir.resolve(forkFileName("child-stderr", "log", fork));
         Files.deleteIfExists(resultFile);
         Files.deleteIfExists(recording);
+        Files.deleteIfExists(SamplerFlags.agentRecording(recording));
 
         ChildSpec spec = new ChildSpec(workload.name(), fork, plan.suite().scale(), plan.seed(), dir,
                 plan.parameters(), plan.suite().coldStartOperations(), plan.suite().warmupIterations(),
@@ -173,10 +177,28 @@ public final class ForkedRunner {
             tail = new ArrayList<>(tail);
             tail.addAll(tail(stdout).stream().filter(l -> !l.startsWith("[")).toList()); // skip -Xlog lines
         }
+        mergeAgentRecording(plan, workload, fork, recording);
         Path left = Files.isRegularFile(recording) && Files.size(recording) > 0 ? recording : null;
         String failure = failure(finished, exitCode, result, plan.suite().timeoutSeconds(), tail);
         return new ForkOutcome(fork, exitCode, !finished, seconds, result, failure, failure == null ? List.of() : tail,
                 left, ChildCommand.recorded(command));
+    }
+
+    /** async-profiler's file appended to the JDK's recording: one recording per child for the user. */
+    private static void mergeAgentRecording(RunPlan plan, Workload workload, int fork, Path recording) {
+        if (!plan.jfr() || plan.child().sampler().used() != Sampler.ASYNC_PROFILER) {
+            return;
+        }
+        String warning;
+        try {
+            warning = RecordingMerge.appendAgentRecording(recording, SamplerFlags.agentRecording(recording));
+        } catch (IOException e) {
+            warning = "async-profiler's recording could not be appended to " + recording.getFileName() + ": "
+                    + e.getMessage();
+        }
+        if (warning != null) {
+            System.err.println("flightdeck: warning: " + workload.name() + " fork " + fork + ": " + warning);
+        }
     }
 
     private static String failure(boolean finished, Integer exitCode, ChildResult result, long timeout,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.workload.Workload;
 
@@ -22,12 +23,21 @@ import io.flightdeck.harness.workload.Workload;
  * @param jfrSettings the JFR settings file: "profile" or "default" or a path
  * @param leakCheck  the children watch their live heap ({@link io.flightdeck.harness.child.Checkpoint}s) and the
  *                   recording keeps the old objects' paths to GC roots: a leak check, not a profiling run
+ * @param child      the children's java, extra JVM flags and sampler
  */
 public record RunPlan(String runId, Path directory, Suite suite, List<Workload> workloads,
                       Map<String, String> parameters, long seed, String gc, boolean jfr, String jfrSettings,
-                      boolean leakCheck) {
+                      boolean leakCheck, ChildJvm child) {
+
+    /** A plan whose children run on this JDK with JFR's own samples and no extra flags. */
+    public RunPlan(String runId, Path directory, Suite suite, List<Workload> workloads, Map<String, String> parameters,
+                   long seed, String gc, boolean jfr, String jfrSettings, boolean leakCheck) {
+        this(runId, directory, suite, workloads, parameters, seed, gc, jfr, jfrSettings, leakCheck,
+                ChildJvm.defaults());
+    }
 
     public RunPlan {
+        Objects.requireNonNull(child, "child");
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(suite, "suite");

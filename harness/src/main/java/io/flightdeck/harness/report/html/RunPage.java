@@ -213,6 +213,15 @@ public final class RunPage {
         };
     }
 
+    /** The children's java and extra flags (--java, --jvm-args). */
+    private static String childJava(RunSettings s) {
+        if (s.children() == null) {
+            return "not recorded";
+        }
+        return s.children().java() + " (" + s.children().javaVersion() + ")"
+                + (s.children().jvmArgs().isEmpty() ? "" : ", JVM args " + String.join(" ", s.children().jvmArgs()));
+    }
+
     private static void environment(Element main, RunReport r) {
         Element section = HtmlDocument.section(main, "Environment and settings", false);
         section.attr("id", "environment");
@@ -226,6 +235,8 @@ public final class RunPage {
                 List.of("seed", String.valueOf(s.seed())),
                 List.of("forks, heap, GC", s.forks() + ", " + s.heap() + ", " + (s.gc() == null ? "default" : s.gc())),
                 List.of("JFR", s.jfr() ? "on, settings " + s.jfrSettings() : "off"),
+                List.of("sampler", s.children() == null ? "not recorded" : s.children().samplerText()),
+                List.of("children's java", childJava(s)),
                 List.of("cold start, warm-up, measured", s.coldStartOperations() + " operations, " + s.warmupIterations()
                         + " iterations, " + s.measurementIterations() + " iterations of " + s.iterationMillis() + " ms"),
                 List.of("time limit per fork", s.timeoutSeconds() + " s"),

@@ -1,0 +1,37 @@
+package io.flightdeck.harness.sampler;
+
+import java.nio.file.Path;
+
+/**
+ * Which sampler the children use, and why.
+ *
+ * @param asked        what {@code --sampler} asked for
+ * @param used         what the children run with (never {@link Sampler#AUTO})
+ * @param reason       why {@code used} and not something better: the fallback's reason; null when what was asked
+ *                     (or auto's first choice) loaded
+ * @param warning      true when a sampler failed to load or an explicitly asked one could not be used: the user is
+ *                     told on stderr and in the report
+ * @param agentLibrary the extracted async-profiler agent when {@code used} is async-profiler, else null
+ */
+public record SamplerDecision(Sampler asked, Sampler used, String reason, boolean warning, Path agentLibrary) {
+
+    public SamplerDecision {
+        if (used == Sampler.AUTO) {
+            throw new IllegalArgumentException("a used sampler is never auto");
+        }
+        if (used == Sampler.ASYNC_PROFILER && agentLibrary == null) {
+            throw new IllegalArgumentException("async-profiler needs its agent library");
+        }
+    }
+
+    /** JFR's own samples, asked for: what a plan made without the command line uses. */
+    public static final SamplerDecision JFR = new SamplerDecision(Sampler.JFR, Sampler.JFR, null, false, null);
+
+    /** "async-profiler", or "jfr (asked async-profiler: …)" — for a terminal line. */
+    public String describe() {
+        if (reason == null) {
+            return used.id() + (asked == Sampler.AUTO ? " (auto)" : "");
+        }
+        return used.id() + " (asked " + asked.id() + ": " + reason + ")";
+    }
+}

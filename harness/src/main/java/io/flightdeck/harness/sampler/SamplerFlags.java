@@ -1,0 +1,94 @@
+package io.flightdeck.harness.sampler;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The JVM flags each sampler needs in a child (or a profiled program), by JDK version. */
+public final class SamplerFlags {
+
+    /**
+     * Without these the JIT's debug information exists only at safepoints, and a method inlined into its caller is
+     * blamed on the caller (a slow method read 10 % instead of 50 %). async-profiler turns them on itself.
+     */
+    public static final List<String> DEBUG_NON_SAFEPOINTS = List.of("-XX:+UnlockDiagnosticVMOptions",
+            "-XX:+DebugNonSafepoints");
+
+    /**
+     * Frames JFR keeps per stack trace. Why 256: JFR keeps 64 by default, and a call through JDBC or Jackson is
+     * deeper; a cut stack loses its root, and its flame graph scatters into many false roots.
+     */
+    public static final int STACK_DEPTH = 256;
+
+    /** JDK 25's CPU-time sampler: one sample per 10 ms of a thread's CPU time, as JFR's profile settings. */
+    public static final String CPU_TIME_THROTTLE = "10ms";
+
+    /**
+     * async-profiler: CPU every 10 ms of CPU time (JFR's profile period), with native and, where the kernel allows
+     * perf events, kernel frames; allocations sampled by bytes at its default interval (JVMTI, 512 KiB);
+     * warnings only (it would print "Profiling started" on the program's stdout).
+     */
+    static final String AGENT_OPTIONS = "start,event=cpu,interval=10ms,alloc,loglevel=warn";
+
+    private SamplerFlags() {
+    }
+
+    /**
+     * What the sampler adds to {@code -XX:StartFlightRecording} (event settings, JDK 17+ syntax, JDK-8265271):
+     * with async-profiler, JFR's own execution and native samples are off, so that no CPU time is counted twice
+     * and the child pays for one sampler only.
+     */
+    public static String recordingSettings(SamplerDecision sampler) {
+        return switch (sampler.used()) {
+            case ASYNC_PROFILER -> ",jdk.ExecutionSample#enabled=false,jdk.NativeMethodSample#enabled=false";
+            case JFR_CPU_TIME -> ",jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=" + CPU_TIME_THROTTLE;
+            default -> "";
+        };
+    }
+
+    /** The agent flag of async-profiler writing into {@code agentRecording}; none for the other samplers. */
+    public static List<String> agent(SamplerDecision sampler, Path agentRecording) {
+        if (sampler.used() != Sampler.ASYNC_PROFILER) {
+            return List.of();
+        }
+        return List.of(agentFlag(sampler.agentLibrary(), agentRecording));
+    }
+
+    static String agentFlag(Path library, Path agentRecording) {
+        return "-agentpath:" + library.toAbsolutePath() + "=" + AGENT_OPTIONS + ",file="
+                + agentRecording.toAbsolutePath();
+    }
+
+    /** Where async-profiler writes beside a JDK recording: recording.jfr -> recording.async-profiler.jfr. */
+    public static Path agentRecording(Path recording) {
+        String name = recording.getFileName().toString();
+        String base = name.endsWith(".jfr") ? name.substring(0, name.length() - 4) : name;
+        return recording.resolveSibling(base + ".async-profiler.jfr");
+    }
+
+    /**
+     * The flags that make any java command line record as a run's children do, to be put right after the java
+     * executable: JFR into {@code recording} ({@code settings}: profile, default or a .jfc file), paths to GC roots
+     * when asked, the stack depth, DebugNonSafepoints and the sampler.
+     */
+    public static List<String> recordingFlags(Path recording, String settings, boolean gcRoots,
+                                              SamplerDecision sampler) {
+        List<String> flags = new ArrayList<>();
+        flags.add("-XX:StartFlightRecording=settings=" + settings + ",filename=" + recording.toAbsolutePath()
+                + ",dumponexit=true,name=flightdeck" + (gcRoots ? ",path-to-gc-roots=true" : "")
+                + recordingSettings(sampler));
+        flags.add("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH);
+        flags.addAll(jvmFlags(sampler, recording));
+        return flags;
+    }
+
+    /**
+     * Every flag a recorded JVM gets for its sampler, except the recording's own settings: DebugNonSafepoints and
+     * the agent.
+     */
+    public static List<String> jvmFlags(SamplerDecision sampler, Path recording) {
+        List<String> flags = new ArrayList<>(DEBUG_NON_SAFEPOINTS);
+        flags.addAll(agent(sampler, agentRecording(recording)));
+        return flags;
+    }
+}

@@ -1,0 +1,84 @@
+package io.flightdeck.harness.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.flightdeck.harness.sampler.ChildJava;
+import io.flightdeck.harness.sampler.ChildJvm;
+import io.flightdeck.harness.sampler.Sampler;
+import io.flightdeck.harness.sampler.SamplerDecision;
+import io.flightdeck.harness.suite.Suite;
+import io.flightdeck.harness.workload.Scale;
+
+/** The child's flags for each sampler and the children's JDK version (which may not be this JVM's). */
+class ChildCommandSamplerTest {
+
+    private static final Path LIB = Path.of("/cache/libasyncProfiler.so");
+    private static final Path RECORDING = Path.of("/run/w/recording.jfr");
+    private static final ChildJava JDK17 = new ChildJava(Path.of("/jdk17/bin/java"), 17, "17.0.15", "v", "/jdk17",
+            false);
+    private static final ChildJava JDK25 = new ChildJava(Path.of("/jdk25/bin/java"), 25, "25.0.1", "v", "/jdk25",
+            true);
+
+    private static List<String> command(ChildJava java, SamplerDecision sampler, boolean jfr, List<String> args) {
+        Suite s = new Suite("t", "t", Scale.SMALL, 0, 0, 1, 10, 1, "64m", 60, List.of(), List.of());
+        RunPlan plan = new RunPlan("r", Path.of("/run"), s, List.of(), Map.of(), 1, "-XX:+UseSerialGC", jfr,
+                "profile", false, new ChildJvm(java, args, sampler));
+        return ChildCommand.build(plan, Path.of("/run/w/spec.json"), RECORDING);
+    }
+
+    private static String recordingFlag(List<String> cmd) {
+        return cmd.stream().filter(a -> a.startsWith("-XX:StartFlightRecording")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void asyncProfilerReplacesJfrsOwnCpuSamples() {
+        SamplerDecision ap = new SamplerDecision(Sampler.AUTO, Sampler.ASYNC_PROFILER, null, false, LIB);
+        List<String> cmd = command(JDK17, ap, true, List.of());
+        assertThat(cmd.get(0)).isEqualTo("/jdk17/bin/java");
+        assertThat(cmd).contains("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
+                "-agentpath:" + LIB + "=start,event=cpu,interval=10ms,alloc,loglevel=warn,file="
+                        + Path.of("/run/w/recording.async-profiler.jfr"));
+        assertThat(recordingFlag(cmd)).contains("filename=" + RECORDING,
+                "jdk.ExecutionSample#enabled=false", "jdk.NativeMethodSample#enabled=false");
+        assertThat(cmd).doesNotContain("--enable-native-access=ALL-UNNAMED");
+    }
+
+    @Test
+    void theCpuTimeSamplerOnJdk25() {
+        SamplerDecision cpuTime = new SamplerDecision(Sampler.JFR_CPU_TIME, Sampler.JFR_CPU_TIME, null, false, null);
+        List<String> cmd = command(JDK25, cpuTime, true, List.of());
+        assertThat(cmd.get(0)).isEqualTo("/jdk25/bin/java");
+        assertThat(recordingFlag(cmd)).contains("jdk.CPUTimeSample#enabled=true", "jdk.CPUTimeSample#throttle=10ms")
+                .doesNotContain("#enabled=false");
+        assertThat(cmd).contains("-XX:+DebugNonSafepoints", "--enable-native-access=ALL-UNNAMED")
+                .noneMatch(a -> a.startsWith("-agentpath"));
+    }
+
+    @Test
+    void jfrsOwnSamplesStayOn() {
+        List<String> cmd = command(JDK17, SamplerDecision.JFR, true, List.of());
+        assertThat(recordingFlag(cmd)).doesNotContain("#enabled", "CPUTimeSample");
+        assertThat(cmd).contains("-XX:+DebugNonSafepoints").noneMatch(a -> a.startsWith("-agentpath"));
+    }
+
+    @Test
+    void withoutARecordingThereIsNoSampler() {
+        SamplerDecision ap = new SamplerDecision(Sampler.AUTO, Sampler.ASYNC_PROFILER, null, false, LIB);
+        List<String> cmd = command(JDK17, ap, false, List.of());
+        assertThat(cmd).noneMatch(a -> a.startsWith("-agentpath") || a.startsWith("-XX:StartFlightRecording"))
+                .doesNotContain("-XX:+DebugNonSafepoints");
+    }
+
+    @Test
+    void theUsersFlagsComeAfterOursSoTheyWin() {
+        List<String> cmd = command(JDK17, SamplerDecision.JFR, true, List.of("-XX:-DebugNonSafepoints", "-Da=b c"));
+        assertThat(cmd.indexOf("-XX:-DebugNonSafepoints")).isGreaterThan(cmd.indexOf("-XX:+DebugNonSafepoints"));
+        assertThat(cmd.indexOf("-Da=b c")).isLessThan(cmd.indexOf("-cp"));
+    }
+}
