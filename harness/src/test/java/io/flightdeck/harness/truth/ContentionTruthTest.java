@@ -1,0 +1,74 @@
+package io.flightdeck.harness.truth;
+
+import static io.flightdeck.harness.truth.Configurations.asyncProfiler;
+import static io.flightdeck.harness.truth.Configurations.defaultJdk;
+import static io.flightdeck.harness.truth.Configurations.jdk25;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ContentionProgram}: the four contenders are the lock contention, the idle scheduled executor and the
+ * parked sleeper are not (they wait, with nothing to acquire); per-thread CPU within 3 points of truth. The blocked
+ * shares per contender are recorded in the table, not asserted: JFR and async-profiler keep only waits of 10 ms or
+ * more, the JVM's count keeps all.
+ */
+class ContentionTruthTest {
+
+    static final double POINTS = 3;
+
+    @Test
+    void idleThreadsAreNotContentionWithJfrOnDefaultJdk() {
+        onlyContendersBlocked(Sampler.JFR, defaultJdk());
+    }
+
+    @Test
+    void idleThreadsAreNotContentionWithAsyncProfilerOnDefaultJdk() {
+        onlyContendersBlocked(asyncProfiler(), defaultJdk());
+    }
+
+    @Test
+    void idleThreadsAreNotContentionWithJfrOnJdk25() {
+        onlyContendersBlocked(Sampler.JFR, jdk25());
+    }
+
+    @Test
+    void idleThreadsAreNotContentionWithAsyncProfilerOnJdk25() {
+        onlyContendersBlocked(asyncProfiler(), jdk25());
+    }
+
+    @Test
+    void threadsCpuWithJfrOnDefaultJdk() {
+        threadsCpu(Sampler.JFR, defaultJdk());
+    }
+
+    @Test
+    void threadsCpuWithAsyncProfilerOnDefaultJdk() {
+        threadsCpu(asyncProfiler(), defaultJdk());
+    }
+
+    @Test
+    void threadsCpuWithJfrOnJdk25() {
+        threadsCpu(Sampler.JFR, jdk25());
+    }
+
+    @Test
+    void threadsCpuWithAsyncProfilerOnJdk25() {
+        threadsCpu(asyncProfiler(), jdk25());
+    }
+
+    private static void onlyContendersBlocked(Sampler sampler, Jdk jdk) {
+        ProfiledRun run = ProfiledRun.of(ContentionProgram.class, sampler, jdk);
+        ProfileFigures profile = ProfileFigures.of(run.analysis());
+        TruthCheck.record(TruthCheck.blockedByThread(run.configuration(), run.truth(), profile));
+        assertThat(profile.blockedThreads()).as(run.configuration())
+                .contains("contender-1", "contender-2", "contender-3", "contender-4")
+                .doesNotContain("idle-scheduler", "sleeper");
+    }
+
+    private static void threadsCpu(Sampler sampler, Jdk jdk) {
+        ProfiledRun run = ProfiledRun.of(ContentionProgram.class, sampler, jdk);
+        TruthCheck.assertWithin(TruthCheck.cpuByThread(run.configuration(), run.truth(),
+                ProfileFigures.of(run.analysis())), POINTS);
+    }
+}
