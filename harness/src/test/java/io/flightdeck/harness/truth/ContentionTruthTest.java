@@ -5,6 +5,7 @@ import static io.flightdeck.harness.truth.Configurations.defaultJdk;
 import static io.flightdeck.harness.truth.Configurations.jdk25;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ class ContentionTruthTest {
     static final double POINTS = 3;
 
     @Test
+    @Tag("issue17-pending")
     void idleThreadsAreNotContentionWithJfrOnDefaultJdk() {
         onlyContendersBlocked(Sampler.JFR, defaultJdk());
     }
@@ -28,6 +30,7 @@ class ContentionTruthTest {
     }
 
     @Test
+    @Tag("issue17-pending")
     void idleThreadsAreNotContentionWithJfrOnJdk25() {
         onlyContendersBlocked(Sampler.JFR, jdk25());
     }

@@ -5,6 +5,7 @@ import static io.flightdeck.harness.truth.Configurations.defaultJdk;
 import static io.flightdeck.harness.truth.Configurations.jdk25;
 import static io.flightdeck.harness.truth.Configurations.jfrCpuTime;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,11 +17,13 @@ class CpuSplitTruthTest {
     static final double POINTS = 3;
 
     @Test
+    @Tag("issue17-pending")
     void methodsWithJfrOnDefaultJdk() {
         methods(Sampler.JFR, defaultJdk());
     }
 
     @Test
+    @Tag("issue17-pending")
     void threadsWithJfrOnDefaultJdk() {
         threads(Sampler.JFR, defaultJdk());
     }
@@ -36,22 +39,26 @@ class CpuSplitTruthTest {
     }
 
     @Test
+    @Tag("issue17-pending")
     void methodsWithJfrOnJdk25() {
         methods(Sampler.JFR, jdk25());
     }
 
     @Test
+    @Tag("issue17-pending")
     void threadsWithJfrOnJdk25() {
         threads(Sampler.JFR, jdk25());
     }
 
     @Test
+    @Tag("issue17-pending")
     void methodsWithJfrCpuTimeOnJdk25() {
         Jdk jdk = jdk25();
         methods(jfrCpuTime(jdk), jdk);
     }
 
     @Test
+    @Tag("issue17-pending")
     void threadsWithJfrCpuTimeOnJdk25() {
         Jdk jdk = jdk25();
         threads(jfrCpuTime(jdk), jdk);

@@ -11,7 +11,7 @@ import io.flightdeck.harness.testworkloads.InliningWorkload;
  */
 public final class InliningProgram {
 
-    static final int OPERATIONS = 6_000;
+    static final int OPERATIONS = 5_000;
 
     public static void main(String[] args) throws java.io.IOException {
         Map<Integer, Integer> map = new HashMap<>();

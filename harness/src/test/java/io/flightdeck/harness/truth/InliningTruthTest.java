@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.flightdeck.harness.testworkloads.InliningWorkload;
@@ -21,16 +22,19 @@ import io.flightdeck.profiling.Ranked;
 class InliningTruthTest {
 
     @Test
+    @Tag("issue17-pending")
     void slowMethodIsTopWithDebugNonSafepointsOnDefaultJdk() {
         assertTop(Sampler.JFR, defaultJdk());
     }
 
     @Test
+    @Tag("issue17-pending")
     void slowMethodIsTopWithDebugNonSafepointsOnJdk25() {
         assertTop(Sampler.JFR, jdk25());
     }
 
     @Test
+    @Tag("issue17-pending")
     void slowMethodIsTopWithAsyncProfilerOnDefaultJdk() {
         assertTop(asyncProfiler(), defaultJdk());
     }
