@@ -41,7 +41,7 @@ class AllocationSplitTruthTest {
 
     private static void sites(Sampler sampler, Jdk jdk) {
         ProfiledRun run = ProfiledRun.of(AllocationSplitProgram.class, sampler, jdk);
-        TruthCheck.assertWithin(TruthCheck.allocationBySite(run.configuration(), run.truth(),
+        TruthCheck.recordAndAssertWithin(TruthCheck.allocationBySite(run.configuration(), run.truth(),
                 ProfileFigures.of(run.analysis())), POINTS);
     }
 

@@ -76,13 +76,13 @@ class CpuSplitTruthTest {
 
     private static void methods(Sampler sampler, Jdk jdk) {
         ProfiledRun run = ProfiledRun.of(CpuSplitProgram.class, sampler, jdk);
-        TruthCheck.assertWithin(TruthCheck.cpuByMethod(run.configuration(), run.truth(),
+        TruthCheck.recordAndAssertWithin(TruthCheck.cpuByMethod(run.configuration(), run.truth(),
                 ProfileFigures.of(run.analysis())), POINTS);
     }
 
     private static void threads(Sampler sampler, Jdk jdk) {
         ProfiledRun run = ProfiledRun.of(CpuSplitProgram.class, sampler, jdk);
-        TruthCheck.assertWithin(TruthCheck.cpuByThread(run.configuration(), run.truth(),
+        TruthCheck.recordAndAssertWithin(TruthCheck.cpuByThread(run.configuration(), run.truth(),
                 ProfileFigures.of(run.analysis())), POINTS);
     }
 }

@@ -36,7 +36,7 @@ class ProfileCommandTruthTest {
         List<TruthCheck.Row> rows = new ArrayList<>(TruthCheck.cpuByMethod("CpuSplitProgram, profile command", truth,
                 profile));
         rows.addAll(TruthCheck.cpuByThread("CpuSplitProgram, profile command", truth, profile));
-        TruthCheck.assertWithin(rows, POINTS);
+        TruthCheck.recordAndAssertWithin(rows, POINTS);
     }
 
     @Test
@@ -44,7 +44,7 @@ class ProfileCommandTruthTest {
     void allocationSplitThroughTheProfileCommand() {
         Path truthFile = dir.resolve("truth.json");
         Path out = profile(AllocationSplitProgram.class, truthFile);
-        TruthCheck.assertWithin(TruthCheck.allocationBySite("AllocationSplitProgram, profile command",
+        TruthCheck.recordAndAssertWithin(TruthCheck.allocationBySite("AllocationSplitProgram, profile command",
                 TruthCheck.readTruth(truthFile), ProfileFigures.of(TruthCheck.readAnalysis(out.resolve("analysis.json")))),
                 POINTS);
     }

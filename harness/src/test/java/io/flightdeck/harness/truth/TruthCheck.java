@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,25 +111,30 @@ final class TruthCheck {
             throw new IllegalArgumentException("the truth has no object '" + field + "'");
         }
         Map<String, Long> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             out.put(e.getKey(), e.getValue().asLong());
         }
         return out;
     }
 
     /**
-     * Fails unless every row is within {@code points} of its truth, naming all that are not; appends the rows to
-     * {@code target/truth/table.md} either way, so that one test run leaves the whole comparison.
+     * {@link #record}s the rows, then {@link #assertWithin}: one test run leaves the whole comparison, failures
+     * included.
      */
-    static void assertWithin(List<Row> rows, double points) {
+    static void recordAndAssertWithin(List<Row> rows, double points) {
         record(rows);
+        assertWithin(rows, points);
+    }
+
+    /** Fails unless every row is within {@code points} of its truth, naming all that are not. */
+    static void assertWithin(List<Row> rows, double points) {
         assertThat(rows).isNotEmpty();
         List<Row> off = rows.stream().filter(r -> Math.abs(r.diff()) > points).toList();
         assertThat(off).as("items more than %s points off their truth:%n%s%n%s", points, TABLE_HEADER,
                 rows.stream().map(Row::tableLine).collect(Collectors.joining("\n"))).isEmpty();
     }
 
+    /** Appends the rows to {@code target/truth/table.md} (and prints them), for the record. */
     static synchronized void record(List<Row> rows) {
         try {
             Path table = Files.createDirectories(Path.of("target", "truth")).resolve("table.md");
