@@ -20,7 +20,7 @@ import io.flightdeck.harness.workload.WorkloadContext;
  * compilation of {@code churn}, "{@code InliningWorkload::slowMix (272 bytes)   inline (hot)}". Straight-line code
  * on purpose: a loop inside it would carry a safepoint poll, whose debug information names {@code slowMix} even
  * without DebugNonSafepoints. Inlined, it has no frame of its own: a sampler can find it only through the debug
- * information of the compiled caller, which exists at every instruction only with {@code -XX:+DebugNonSafepoints}.
+ * information of the compiled caller, which C2 writes beyond safepoints only with {@code -XX:+DebugNonSafepoints}.
  *
  * <p>Measured here (JFR at 2 ms, 5,000 operations of {@code InliningProgram}): without the flag, {@code HashMap.put}
  * 72–82 % and {@code slowMix} about 10 % on JDK 17, {@code HashMap.put} 89 % on JDK 25: the issue's symptom. With the

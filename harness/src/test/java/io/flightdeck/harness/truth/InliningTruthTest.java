@@ -17,7 +17,9 @@ import io.flightdeck.profiling.Ranked;
 /**
  * {@link InliningWorkload}'s operation recorded directly: its inlined slow method is the top self-time entry when
  * the recording has DebugNonSafepoints (JFR with the flag, async-profiler), and is not without it, which is what
- * makes the workload a test of the flag (the run-level check is {@code InliningRunTest}).
+ * makes the workload a test of the flag (the run-level check is {@code InliningRunTest}). The first part fails
+ * today on JDK 25 and with async-profiler, and only sometimes passes on JDK 17: C2's debug information for inlined
+ * code resolves many samples to the caller even with the flag (figures in {@link InliningWorkload}).
  */
 class InliningTruthTest {
 
