@@ -10,37 +10,36 @@ import io.flightdeck.harness.workload.WorkloadContext;
 
 /**
  * A slow method the JIT inlines into its caller, the check that a profile does not blame inlined code on its caller:
- * each operation puts {@link #KEYS} entries into a {@link HashMap} (cheap work: keys and values are small cached
- * {@code Integer}s), each value computed by {@link #slowMix}, a chain of 18 dependent table look-ups that takes most
- * of the operation's time.
+ * each operation puts {@link #KEYS} entries into a {@link HashMap} (cheap work), each value computed by
+ * {@link #slowMix}, a chain of 12 dependent square roots and divisions that takes most of the operation's time.
  *
- * <p>Why it is inlined: {@code slowMix} is 272 bytes of bytecode, over {@code MaxInlineSize} (35: the limit for any
- * call site) but under {@code FreqInlineSize} (325: the limit for hot call sites), and its only call site is the
- * hot loop of {@link #churn}. {@code -XX:+UnlockDiagnosticVMOptions -XX:+PrintInlining} prints, under C2's
- * compilation of {@code churn}, "{@code InliningWorkload::slowMix (272 bytes)   inline (hot)}". Straight-line code
- * on purpose: a loop inside it would carry a safepoint poll, whose debug information names {@code slowMix} even
- * without DebugNonSafepoints. Inlined, it has no frame of its own: a sampler can find it only through the debug
- * information of the compiled caller, which C2 writes beyond safepoints only with {@code -XX:+DebugNonSafepoints}.
+ * <p>Why it is inlined: {@code slowMix} is 174 bytes of bytecode, over {@code MaxInlineSize} (35: the limit for any
+ * call site, and C1's) but under {@code FreqInlineSize} (325: C2's limit for hot call sites), and its only call site
+ * is the hot loop of {@link #churn}. {@code -XX:+UnlockDiagnosticVMOptions -XX:+PrintInlining} prints, under C2's
+ * compilation of {@code churn}, "{@code InliningWorkload::slowMix (174 bytes)   inline (hot)}". Inlined, it has no
+ * frame of its own: a sampler finds it only through the debug information of the compiled caller, which C2 writes
+ * for instructions other than safepoints and calls only with {@code -XX:+DebugNonSafepoints}.
  *
- * <p>Measured here (JFR at 2 ms, 5,000 operations of {@code InliningProgram}): without the flag, {@code HashMap.put}
- * 72–82 % and {@code slowMix} about 10 % on JDK 17, {@code HashMap.put} 89 % on JDK 25: the issue's symptom. With the
- * flag it is not reliable either: on JDK 17 {@code slowMix} read 70, 50, 27, 19 % and under 6 % in runs of the same
- * program (the rest on the caller {@code churn}); on JDK 25 {@code churn} took 79–88 % in every run, and
- * async-profiler (which turns the flag on itself) gave {@code churn} 49–93 % on both. C2 keeps debug information
- * for only some of the instructions of inlined code, so even with the flag a sample can resolve to the caller; the
- * tests that expect {@code slowMix} on top are tagged {@code issue17-pending} (see
- * {@code io.flightdeck.harness.truth.InliningTruthTest}).
+ * <p>Why the keys and values are boxed in advance ({@link #BOXES}) rather than by autoboxing: C2 inlines
+ * {@code Integer.valueOf} late (after parsing, to eliminate boxes), and the nodes it creates from then on carry the
+ * debug information of that call site, a bytecode of {@code churn}. With {@code map.put(i & 127, s & 127)} the
+ * whole square-root chain was attributed to {@code churn} (at the {@code valueOf} call's bytecode), even with the flag
+ * and with async-profiler, on JDK 17 and 25. Measured with 1,000 operations at 2 ms sampling, top self-time share of
+ * the main thread, slowMix counted only when its frame is "Inlined": autoboxing, with the flag, JFR: {@code churn}
+ * 96–98 % on JDK 25; async-profiler: {@code churn} 87–90 % on both JDKs. Boxed in advance: {@code slowMix} 71–93 %
+ * under JFR with the flag and 84–87 % under async-profiler, on both JDKs.
  */
 public final class InliningWorkload implements Workload {
 
     public static final int KEYS = 4_096;
     /** Where the time goes: what a profile must name as its top self-time method. */
     public static final String SLOW_METHOD = InliningWorkload.class.getName() + ".slowMix";
-    private static final int[] TABLE = new int[256];
+    /** The keys and values, boxed once: no {@code Integer.valueOf} in {@link #churn} (see the class comment). */
+    private static final Integer[] BOXES = new Integer[128];
 
     static {
-        for (int i = 0; i < TABLE.length; i++) {
-            TABLE[i] = i * 0x9E3779B1 + 0x7F4A7C15;
+        for (int i = 0; i < BOXES.length; i++) {
+            BOXES[i] = i;
         }
     }
 
@@ -67,40 +66,35 @@ public final class InliningWorkload implements Workload {
         };
     }
 
-    /** One operation: {@link #KEYS} puts, keys and values under 128 so that boxing allocates nothing. */
+    /** One operation: {@link #KEYS} puts of 128 distinct keys, so the map stays small and each put is cheap. */
     public static int churn(Map<Integer, Integer> map, int seed) {
         int s = seed;
         for (int i = 0; i < KEYS; i++) {
             s = slowMix(s + i);
-            map.put(i & 127, s & 127);
+            map.put(BOXES[i & 127], BOXES[s & 127]);
         }
         return s;
     }
 
     /**
-     * Deliberately slow and small enough to inline when hot: 18 dependent look-ups, each waiting for the last. The
-     * index is masked to the table's length, so C2 drops the range checks and nothing here needs debug information
-     * of its own.
+     * Deliberately slow and small enough to inline when hot: 12 square roots and 12 divisions, each waiting for the
+     * last. Straight-line, no loop: a loop would carry a safepoint poll whose debug information names
+     * {@code slowMix} with or without the flag. Returns a non-negative int.
      */
     static int slowMix(int x) {
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        x = TABLE[x & 255] ^ (x >>> 8);
-        return x;
+        double d = (x & 1023) + 2.0;
+        d = Math.sqrt(d) / 1.0001 + 1.5;
+        d = Math.sqrt(d) / 1.0002 + 1.5;
+        d = Math.sqrt(d) / 1.0003 + 1.5;
+        d = Math.sqrt(d) / 1.0004 + 1.5;
+        d = Math.sqrt(d) / 1.0005 + 1.5;
+        d = Math.sqrt(d) / 1.0006 + 1.5;
+        d = Math.sqrt(d) / 1.0007 + 1.5;
+        d = Math.sqrt(d) / 1.0008 + 1.5;
+        d = Math.sqrt(d) / 1.0009 + 1.5;
+        d = Math.sqrt(d) / 1.0010 + 1.5;
+        d = Math.sqrt(d) / 1.0011 + 1.5;
+        d = Math.sqrt(d) / 1.0012 + 1.5;
+        return (int) (d * 1000.0);
     }
 }

@@ -7,7 +7,8 @@ import io.flightdeck.harness.testworkloads.InliningWorkload;
 
 /**
  * {@link InliningWorkload}'s operation in a plain loop, without the harness, so that a test can record it with and
- * without {@code -XX:+DebugNonSafepoints}. A fixed number of operations; prints the count (as JSON, like the other programs).
+ * without {@code -XX:+DebugNonSafepoints}. A fixed number of operations, so that the sample count follows the work
+ * done, not the machine's speed; prints the count (as JSON, like the other programs).
  */
 public final class InliningProgram {
 
