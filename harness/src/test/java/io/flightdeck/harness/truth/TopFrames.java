@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jdk.jfr.consumer.RecordedEvent;
@@ -22,23 +23,30 @@ record TopFrames(Map<String, Long> counts, long total) {
 
     /** Samples with {@code within} ({@code package.Class.method}) anywhere on their stack. */
     static TopFrames read(Path recording, String within) {
+        return read(List.of(recording), within);
+    }
+
+    /** As {@link #read(Path, String)}, over several recordings (a run's forks, or JFR's and async-profiler's). */
+    static TopFrames read(List<Path> recordings, String within) {
         Map<String, Long> counts = new HashMap<>();
         long total = 0;
-        try (RecordingFile file = new RecordingFile(recording)) {
-            while (file.hasMoreEvents()) {
-                RecordedEvent e = file.readEvent();
-                RecordedStackTrace stack = e.getStackTrace();
-                if (!e.getEventType().getName().equals("jdk.ExecutionSample") || stack == null
-                        || stack.getFrames().isEmpty()
-                        || stack.getFrames().stream().noneMatch(f -> name(f).equals(within))) {
-                    continue;
+        for (Path recording : recordings) {
+            try (RecordingFile file = new RecordingFile(recording)) {
+                while (file.hasMoreEvents()) {
+                    RecordedEvent e = file.readEvent();
+                    RecordedStackTrace stack = e.getStackTrace();
+                    if (!e.getEventType().getName().equals("jdk.ExecutionSample") || stack == null
+                            || stack.getFrames().isEmpty()
+                            || stack.getFrames().stream().noneMatch(f -> name(f).equals(within))) {
+                        continue;
+                    }
+                    RecordedFrame top = stack.getFrames().get(0);
+                    counts.merge(key(name(top), top.getType()), 1L, Long::sum);
+                    total++;
                 }
-                RecordedFrame top = stack.getFrames().get(0);
-                counts.merge(key(name(top), top.getType()), 1L, Long::sum);
-                total++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new TopFrames(Map.copyOf(counts), total);
     }
