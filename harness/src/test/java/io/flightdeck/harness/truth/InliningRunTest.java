@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -20,8 +21,8 @@ import io.flightdeck.profiling.Ranked;
  * Issue 17's acceptance: a slow method that the JIT inlines into its caller is the top self-time entry in a
  * {@code run} of a workload built for it ({@code test-inlining}). Needs the children to record with
  * {@code -XX:+DebugNonSafepoints} (or async-profiler, which sets it): without it {@code HashMap.put} takes about
- * 95 % of the samples (see {@link InliningTruthTest}), so the test is tagged {@code issue17-pending} until the
- * children get the flag.
+ * 95 % of the samples (see {@link InliningTruthTest}), so the tests are tagged {@code issue17-pending} until the
+ * children get the flag and {@code run} gets {@code --sampler} (issue 17, Build 1).
  *
  * <p>Besides the ranking, the samples of the run's recordings must name {@code slowMix} as an "Inlined" frame in
  * at least 40 % of the workload's samples ({@link TopFrames}): a profile that ranks it first only while it still runs
@@ -39,15 +40,29 @@ class InliningRunTest {
     @Test
     @Tag("issue17-pending")
     void theInlinedSlowMethodTopsARunsHotMethods() throws IOException {
+        assertTopInRun();
+    }
+
+    /** JFR's own sampler (the fallback where async-profiler does not load): it needs the flag on the child. */
+    @Test
+    @Tag("issue17-pending")
+    void theInlinedSlowMethodTopsARunsHotMethodsWithTheJfrSampler() throws IOException {
+        assertTopInRun("--sampler", "jfr");
+    }
+
+    private void assertTopInRun(String... options) throws IOException {
         Path out = dir.resolve("run");
-        CommandLineRunner r = CommandLineRunner.run("run", "-w", "test-inlining", "--warmup", "2", "--iterations", "5",
-                "--iteration-ms", "1000", "--heap", "128m", "--out", out.toString());
+        List<String> args = new ArrayList<>(List.of("run", "-w", "test-inlining", "--warmup", "2", "--iterations", "5",
+                "--iteration-ms", "1000", "--heap", "128m", "--out", out.toString()));
+        args.addAll(List.of(options));
+        CommandLineRunner r = CommandLineRunner.run(args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         Path workload = out.resolve("test-inlining");
         List<Ranked> self = TruthCheck.readAnalysis(workload.resolve("analysis.json")).cpu().hotBySelf();
         TopFrames frames = TopFrames.read(recordings(workload), InliningWorkload.class.getName() + ".churn");
-        self.stream().limit(3).forEach(x -> System.out.printf("run test-inlining: %s %.1f%%%n", x.name(), x.percent()));
-        System.out.printf("run test-inlining: top frames in churn, %s%n", frames.describe());
+        String label = "run test-inlining " + String.join(" ", options);
+        self.stream().limit(3).forEach(x -> System.out.printf("%s: %s %.1f%%%n", label, x.name(), x.percent()));
+        System.out.printf("%s: top frames in churn, %s%n", label, frames.describe());
 
         assertThat(frames.total()).as("samples in churn").isGreaterThanOrEqualTo(MIN_SAMPLES);
         assertThat(frames.percent(InliningWorkload.SLOW_METHOD, "Inlined")).as(frames.describe())
