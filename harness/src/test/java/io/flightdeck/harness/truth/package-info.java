@@ -14,6 +14,9 @@
  *   <li>{@link io.flightdeck.harness.truth.TruthCheck} turns a truth and a profile into rows (truth %, profile %,
  *       difference in points), appends them to {@code target/truth/table.md} and asserts the tolerance;
  *       {@link io.flightdeck.harness.truth.ProfileFigures} is the one class that reads an analysis's fields.</li>
+ *   <li>{@link io.flightdeck.harness.truth.InliningProgram} runs the {@code test-inlining} workload's operation;
+ *       its tests read the frame types of the samples ({@link io.flightdeck.harness.truth.TopFrames}), because a
+ *       slow method counts as attributed through inlining only where a sample names it as an "Inlined" frame.</li>
  * </ul>
  *
  * <p>Tests tagged {@code issue17-pending} fail until issue 17's fixes are merged: remove the tag from each as it
