@@ -60,7 +60,7 @@ class InliningRunTest {
         Path workload = out.resolve("test-inlining");
         List<Ranked> self = TruthCheck.readAnalysis(workload.resolve("analysis.json")).cpu().hotBySelf();
         TopFrames frames = TopFrames.read(recordings(workload), InliningWorkload.class.getName() + ".churn");
-        String label = "run test-inlining " + String.join(" ", options);
+        String label = ("run test-inlining " + String.join(" ", options)).strip();
         self.stream().limit(3).forEach(x -> System.out.printf("%s: %s %.1f%%%n", label, x.name(), x.percent()));
         System.out.printf("%s: top frames in churn, %s%n", label, frames.describe());
 
