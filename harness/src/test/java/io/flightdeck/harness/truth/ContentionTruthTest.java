@@ -66,11 +66,24 @@ class ContentionTruthTest {
 
     private static void onlyContendersBlocked(Sampler sampler, Jdk jdk) {
         ProfiledRun run = ProfiledRun.of(ContentionProgram.class, sampler, jdk);
-        ProfileFigures profile = ProfileFigures.of(run.analysis());
-        TruthCheck.record(TruthCheck.blockedByThread(run.configuration(), run.truth(), profile));
-        assertThat(profile.blockedThreads()).as(run.configuration())
-                .contains("contender-1", "contender-2", "contender-3", "contender-4")
-                .doesNotContain("idle-scheduler", "sleeper");
+        assertOnlyContendersBlocked(run.configuration(), run.truth(), ProfileFigures.of(run.analysis()));
+    }
+
+    /**
+     * The contenders are blocked; the idle executor and the sleeper are not, to within a point of the blocked time.
+     * Why not "absent": when the program ends, the executor's worker really does wait a few milliseconds for the
+     * pool's main lock that {@code shutdownNow} holds (a park inside {@code ReentrantLock.lock}, seen at 0.1 %).
+     * Counting its idle parks as contention, as before, gave it 21–26 % of the blocked time.
+     */
+    static void assertOnlyContendersBlocked(String configuration, com.fasterxml.jackson.databind.JsonNode truth,
+                                            ProfileFigures profile) {
+        java.util.List<TruthCheck.Row> rows = TruthCheck.blockedByThread(configuration, truth, profile);
+        TruthCheck.record(rows);
+        assertThat(profile.blockedThreads()).as(configuration)
+                .contains("contender-1", "contender-2", "contender-3", "contender-4");
+        assertThat(rows).as(configuration)
+                .filteredOn(r -> r.item().equals("idle-scheduler") || r.item().equals("sleeper"))
+                .hasSize(2).allSatisfy(r -> assertThat(r.profile()).as(r.item()).isLessThan(1.0));
     }
 
     private static void threadsCpu(Sampler sampler, Jdk jdk, double points) {

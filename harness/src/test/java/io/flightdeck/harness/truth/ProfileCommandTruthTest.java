@@ -15,12 +15,18 @@ import io.flightdeck.harness.cli.CommandLineRunner;
 
 /**
  * Issue 17's acceptance as a user meets it: {@code flightdeck profile -- java …} on programs nobody in the project
- * wrote, its {@code analysis.json} against the program's own truth. The command does not exist before the sampler
- * work is merged; {@link #profile} is the one place that knows its options.
+ * wrote, its {@code analysis.json} against the program's own truth; {@link #profile} is the one place that knows
+ * the command's options.
+ *
+ * <p>The command samples at its default 10 ms, five times fewer samples than the other truth tests take at 2 ms:
+ * about 400 for these 4-second programs, where one standard error on a 25 % share is 2.2 points. Holding it to 3
+ * points would fail by chance; 6 is under three standard errors and still fails a profile that loses native code
+ * (Deflater's 16 % read 0 before) or counts idle threads. The 3-point check of the same analysis is
+ * {@link CpuSplitTruthTest}'s, at 2 ms.
  */
 class ProfileCommandTruthTest {
 
-    static final double POINTS = 3;
+    static final double POINTS = 6;
 
     @TempDir
     Path dir;
@@ -50,20 +56,20 @@ class ProfileCommandTruthTest {
     void contentionThroughTheProfileCommand() {
         Path truthFile = dir.resolve("truth.json");
         Path out = profile(ContentionProgram.class, truthFile);
-        ProfileFigures profile = ProfileFigures.of(TruthCheck.readAnalysis(out.resolve("analysis.json")));
-        TruthCheck.record(TruthCheck.blockedByThread("ContentionProgram, profile command",
-                TruthCheck.readTruth(truthFile), profile));
-        assertThat(profile.blockedThreads()).contains("contender-1", "contender-2", "contender-3", "contender-4")
-                .doesNotContain("idle-scheduler", "sleeper");
+        ContentionTruthTest.assertOnlyContendersBlocked("ContentionProgram, profile command",
+                TruthCheck.readTruth(truthFile), ProfileFigures.of(TruthCheck.readAnalysis(out.resolve("analysis.json"))));
     }
 
-    /** {@code flightdeck profile --out DIR -- java -cp … Program truthFile}; returns DIR, where analysis.json is. */
+    /**
+     * {@code flightdeck profile --out DIR -- java -cp … Program truthFile}; returns the folder where analysis.json is
+     * ({@code DIR/recording-analysis}, as {@code analyze} lays it out).
+     */
     private Path profile(Class<?> program, Path truthFile) {
         Path out = dir.resolve("profile");
         CommandLineRunner r = CommandLineRunner.run("profile", "--out", out.toString(), "--",
                 Jdk.current().java().toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 program.getName(), truthFile.toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-        return out;
+        return out.resolve("recording-analysis");
     }
 }
