@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * refills and are known to be far off for large arrays (issue 17); its rows are recorded in the table, and only
  * that it sees both sites is asserted.
  */
+@Tag(Configurations.GROUND_TRUTH)
 class AllocationSplitTruthTest {
 
     static final double POINTS = 3;

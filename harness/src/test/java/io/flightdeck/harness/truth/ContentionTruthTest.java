@@ -5,6 +5,7 @@ import static io.flightdeck.harness.truth.Configurations.defaultJdk;
 import static io.flightdeck.harness.truth.Configurations.jdk25;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * shares per contender are recorded in the table, not asserted: JFR and async-profiler keep only waits of 10 ms or
  * more, the JVM's count keeps all (async-profiler read within 0.1 point all the same).
  */
+@Tag(Configurations.GROUND_TRUTH)
 class ContentionTruthTest {
 
     static final double POINTS = 3;

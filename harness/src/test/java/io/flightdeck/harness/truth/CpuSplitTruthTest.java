@@ -5,6 +5,7 @@ import static io.flightdeck.harness.truth.Configurations.defaultJdk;
 import static io.flightdeck.harness.truth.Configurations.jdk25;
 import static io.flightdeck.harness.truth.Configurations.jfrCpuTime;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * tests ask only what no load can undo: every method and thread is seen, at a quarter to twice its true share.
  * That still fails a profile without native code, which read {@code Deflater} at 0 %.
  */
+@Tag(Configurations.GROUND_TRUTH)
 class CpuSplitTruthTest {
 
     static final double POINTS = 3;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.flightdeck.harness.testworkloads.InliningWorkload;
@@ -27,6 +28,7 @@ import io.flightdeck.profiling.Ranked;
  * which gives over a thousand samples at the 2 ms period on this machine kind (the test asks for 400). Readings over
  * runs of this shape are in {@link InliningWorkload}.
  */
+@Tag(Configurations.GROUND_TRUTH)
 class InliningTruthTest {
 
     /** Enough samples that a 40 % share is not chance: its standard error at 400 samples is under 2.5 points. */
