@@ -81,6 +81,8 @@ public final class RecordingAnalyzer {
         Map<String, Boolean> flags = new TreeMap<>();
         Pass pass = new Pass(options, byType, settings, jvm, processCpu, header.start());
         pass.typeNames = typeNames; // filled as each chunk's metadata is read, before its events
+        pass.chunks = chunks;
+        pass.clocks = ChunkClocks.read(file);
         try (EventStream stream = EventStream.openFile(file)) {
             stream.setOrdered(false); // sorting a chunk's events by time costs; nothing here needs the order
             // only the types registered here are parsed: the rest of the recording is skipped, not decoded
@@ -174,9 +176,11 @@ public final class RecordingAnalyzer {
         try (EventStream stream = EventStream.openFile(file)) {
             stream.setOrdered(false);
             stream.onMetadata(m -> chunks.chunk(m.getEventTypes()));
+            ChunkClocks clocks = ChunkClocks.read(file);
             for (String type : run.laterEventTypes()) {
                 stream.onEvent(type, e -> {
-                    if (!run.collector().windowed() || options.inWindow(e.getStartTime())) {
+                    Instant start = chunks.asyncProfiler() ? clocks.start(e) : e.getStartTime();
+                    if (!run.collector().windowed() || options.inWindow(start)) {
                         run.accept(e, type);
                     }
                 });
@@ -228,6 +232,8 @@ public final class RecordingAnalyzer {
         final JvmFacts jvm;
         final ProcessCpu processCpu;
         Map<Long, String> typeNames = new HashMap<>();
+        ChunkOrigin chunks;
+        ChunkClocks clocks;
         Instant first;
         Instant last;
         long events;
@@ -248,6 +254,11 @@ public final class RecordingAnalyzer {
             String type = e.getEventType().getName();
             Instant start = e.getStartTime();
             Instant end = e.getEndTime();
+            if (chunks.asyncProfiler()) { // its own clock: see ChunkClocks
+                Instant own = clocks.start(e);
+                end = own.plus(Duration.between(start, end));
+                start = own;
+            }
             if (start.isBefore(first)) {
                 first = start;
             }

@@ -179,6 +179,14 @@ class CpuSourcesTest {
         assertThat(a.cpu().samplesBySource()).containsEntry("async-profiler", alone.cpu().samples())
                 .containsEntry("jdk.ExecutionSample", jfrAlone.cpu().samplesBySource().get("jdk.ExecutionSample"));
         assertThat(a.warnings()).doesNotContain(CpuPlugin.INLINING_WARNING);
+        // each chunk read by its own clock: JDK 25's reader gives the second producer's events the first chunk's
+        // clock, hours away (the machine's uptime), and a window would then lose every async-profiler sample
+        java.time.Instant latest = alone.recording().end().isAfter(jfrAlone.recording().end())
+                ? alone.recording().end() : jfrAlone.recording().end();
+        assertThat(a.recording().end()).isBeforeOrEqualTo(latest.plusSeconds(1));
+        Analysis windowed = RecordingAnalyzer.analyze(both, AnalysisOptions.defaults().withRulesMaxBytes(0)
+                .withWindow(alone.recording().start(), alone.recording().end().plusSeconds(1)));
+        assertThat(windowed.cpu().samples()).isEqualTo(alone.cpu().samples());
     }
 
     @Test

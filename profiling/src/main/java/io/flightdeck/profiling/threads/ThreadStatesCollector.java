@@ -98,6 +98,8 @@ public final class ThreadStatesCollector extends EventCollector {
     private final Map<Long, PerThread> threads = new HashMap<>();
     private final Map<RecordedStackTrace, Boolean> nativeTop = new IdentityHashMap<>();
     private final CallTree wallTree;
+    /** A thread's time is its lifetime inside these intervals, when the analysis covers only them. */
+    private final io.flightdeck.profiling.MeasuredWindow measured;
     private long executionSamples;
     private long asyncProfilerSamples;
     private long nativeSamples;
@@ -107,8 +109,14 @@ public final class ThreadStatesCollector extends EventCollector {
     private long cpuTimePeriod;
 
     public ThreadStatesCollector(Frames frames, int maxTreeNodes) {
+        this(frames, maxTreeNodes, null);
+    }
+
+    /** {@code measured}: the measured iterations the analysis is limited to, or null for the whole window. */
+    public ThreadStatesCollector(Frames frames, int maxTreeNodes, io.flightdeck.profiling.MeasuredWindow measured) {
         super(frames);
         this.wallTree = new CallTree(maxTreeNodes);
+        this.measured = measured;
     }
 
     @Override
@@ -361,7 +369,8 @@ public final class ThreadStatesCollector extends EventCollector {
             }
             long start = Math.max(lo, t.start == Long.MIN_VALUE ? lo : t.start);
             long end = Math.min(hi, t.end == Long.MAX_VALUE ? hi : t.end);
-            long lifetime = Math.max(0, end - start);
+            long lifetime = this.measured == null || end <= start ? Math.max(0, end - start)
+                    : (long) (this.measured.secondsBetween(instant(start), instant(end)) * 1e9);
             long[] states = new long[OTHER + 1];
             if (useWall) {
                 for (int s = 0; s <= OTHER; s++) {
@@ -488,6 +497,10 @@ public final class ThreadStatesCollector extends EventCollector {
             default -> -1;
         };
         return factor < 0 ? -1 : (long) (value * factor);
+    }
+
+    private static Instant instant(long epochNanos) {
+        return Instant.ofEpochSecond(0, epochNanos);
     }
 
     private static long nanos(Instant t) {

@@ -28,7 +28,7 @@ public final class ThreadStatesPlugin implements AnalysisPlugin<ThreadStatesColl
 
     @Override
     public ThreadStatesCollector collector(PassContext pass) {
-        return new ThreadStatesCollector(pass.frames(), pass.maxTreeNodes());
+        return new ThreadStatesCollector(pass.frames(), pass.maxTreeNodes(), pass.options().measured());
     }
 
     @Override
