@@ -44,9 +44,13 @@ final class ProgramRecordings {
         return "-XX:StartFlightRecording=settings=profile,filename=" + FILE + ",dumponexit=true" + more;
     }
 
-    /** async-profiler's agent sampling the CPU and allocations into the run's file (JFR format). */
+    /**
+     * async-profiler's agent sampling the CPU and allocations into the run's file (JFR format); an allocation sample
+     * every 64 KiB rather than its default 512 KiB, so that a share rests on thousands of samples, not hundreds
+     * (at the default, 70 % once read 73.4).
+     */
     static String asyncProfiler(Path agent) {
-        return "-agentpath:" + agent + "=start,event=cpu,alloc,file=" + FILE;
+        return "-agentpath:" + agent + "=start,event=cpu,alloc=64k,file=" + FILE;
     }
 
     static Recorded run(Path dir, String name, Class<?> program, List<String> jvmOptions, String... args)

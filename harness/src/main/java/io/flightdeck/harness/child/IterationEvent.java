@@ -30,8 +30,7 @@ final class IterationEvent extends Event {
     @Label("Workload")
     String workload;
 
-    @Name("case")
-    @Label("Case")
+    @Label("Case") // not named "case": JDK 25 refuses a field name that is a Java keyword
     String caseLabel;
 
     @Name(MeasuredWindow.PHASE_FIELD)

@@ -59,7 +59,7 @@ class MeasuredWindowRunTest {
         for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
             if (e.getEventType().getName().equals(MeasuredWindow.ITERATION_EVENT)) {
                 assertThat(e.getString("workload")).isEqualTo(BusySetupWorkload.NAME);
-                assertThat(e.getString("case")).isEqualTo("size=1000");
+                assertThat(e.getString("caseLabel")).isEqualTo("size=1000");
                 assertThat(e.getEndTime()).isAfterOrEqualTo(e.getStartTime());
                 marks.add(e.getString(MeasuredWindow.PHASE_FIELD) + " " + e.getLong("iteration"));
             }
