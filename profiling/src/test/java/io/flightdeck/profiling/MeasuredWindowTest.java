@@ -59,6 +59,8 @@ class MeasuredWindowTest {
         marked = dir.resolve("marked.jfr");
         try (Recording r = new Recording()) {
             r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            // the burns read their thread's CPU clock, native code: without native samples a burn can go unseen
+            r.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(10));
             r.enable(MeasuredWindow.ITERATION_EVENT);
             r.start();
             burnBeforeAnyMark();
@@ -168,8 +170,10 @@ class MeasuredWindowTest {
                 .withRulesMaxBytes(0));
         Analysis whole = RecordingAnalyzer.analyze(marked, AnalysisOptions.defaults().withRulesMaxBytes(0));
 
+        // not the warm-up burn: in this JVM (no DebugNonSafepoints) the JIT may inline it into record(), which then
+        // takes its samples (seen once on JDK 25); the burn before any mark shows that the window leaves work out
         assertThat(hotMethods(whole)).anyMatch(n -> n.contains("burnBeforeAnyMark"))
-                .anyMatch(n -> n.contains("burnInWarmUp")).anyMatch(n -> n.contains("burnMeasured"));
+                .anyMatch(n -> n.contains("burnMeasured"));
         assertThat(hotMethods(measured)).anyMatch(n -> n.contains("burnMeasured"))
                 .noneMatch(n -> n.contains("burnBeforeAnyMark")).noneMatch(n -> n.contains("burnInWarmUp"));
         assertThat(measured.cpu().samples()).isLessThan(whole.cpu().samples());
