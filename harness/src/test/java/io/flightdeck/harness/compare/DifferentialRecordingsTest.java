@@ -26,14 +26,17 @@ import io.flightdeck.flamegraphs.diff.MethodDiff;
 import io.flightdeck.flamegraphs.html.HtmlFlameGraph;
 import io.flightdeck.harness.compare.programs.PlantedSlowdown;
 import io.flightdeck.harness.graphs.ProfileKind;
+import io.flightdeck.harness.sampler.AsyncProfilerLibrary;
 import io.flightdeck.profiling.AnalysisOptions;
 import io.flightdeck.profiling.RecordingAnalyzer;
 
 /**
  * The differential graph on real recordings made here: a baseline of two JVMs (two forks) of {@link PlantedSlowdown},
  * a third JVM of the same build, and a fourth with its {@code slow} method doing 30 % more work. Each thread runs for
- * a budget of CPU time with JFR sampling every millisecond, so the recordings hold a few thousand samples however busy
- * the machine is, and the shares are set by the program's amounts of work, not by the machine's speed.
+ * a budget of CPU time, sampled every millisecond of CPU time by async-profiler, so the recordings hold a few
+ * thousand samples however busy the machine is, and the shares are set by the program's amounts of work, not by the
+ * machine's speed. Where async-profiler has no agent, JFR's execution sampler stands in: it samples by wall clock
+ * and drifts under load (CI once saw the slower method's growth not significant beside the other JVMs).
  */
 class DifferentialRecordingsTest {
 
@@ -155,11 +158,23 @@ class DifferentialRecordingsTest {
         Path jfr = folder.resolve("recording" + suffix + ".jfr");
         String classes = Path.of(PlantedSlowdown.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
-                // method-profiling=max: a sample a millisecond, so a few seconds give thousands
-                "-XX:StartFlightRecording=settings=profile,method-profiling=max,filename=" + jfr,
-                "-cp", classes, PlantedSlowdown.class.getName(), "4", String.valueOf(factor))
-                .redirectErrorStream(true).redirectOutput(folder.resolve("log" + suffix + ".txt").toFile()).start();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(sampler(jfr));
+        command.addAll(List.of("-cp", classes, PlantedSlowdown.class.getName(), "4", String.valueOf(factor)));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("log" + suffix + ".txt").toFile()).start();
+    }
+
+    /** async-profiler's CPU sampler at 1 ms of CPU time where it has an agent; JFR's at 1 ms of wall time elsewhere. */
+    private static List<String> sampler(Path jfr) {
+        try {
+            Path agent = AsyncProfilerLibrary.extract(Path.of("target", "async-profiler-cache").toAbsolutePath());
+            return List.of("-agentpath:" + agent + "=start,event=cpu,interval=1ms,jfr,file=" + jfr);
+        } catch (IOException noAgent) {
+            return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
+                    // method-profiling=max: a sample a millisecond, so a few seconds give thousands
+                    "-XX:StartFlightRecording=settings=profile,method-profiling=max,filename=" + jfr);
+        }
     }
 }
