@@ -26,10 +26,10 @@ import io.flightdeck.harness.measure.TukeyOutliers;
 import io.flightdeck.harness.measure.heap.LiveHeap;
 import io.flightdeck.harness.measure.resources.ResourceMeter;
 import io.flightdeck.harness.measure.resources.Resources;
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.Workload;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 import io.flightdeck.profiling.MeasuredWindow;
 
 /**
@@ -44,6 +44,8 @@ final class CaseRunner {
     private final Progress progress;
     private final ObjectMapper json;
     private final LongSupplier nanoClock;
+    /** Takes the cold-start operations' results, as each worker's own consumer takes the rest. */
+    private final ResultConsumer coldResults = new ResultConsumer(0x5eed);
 
     CaseRunner(ChildSpec spec, Progress progress, ObjectMapper json) {
         this(spec, progress, json, System::nanoTime);
@@ -198,8 +200,9 @@ final class CaseRunner {
         for (int i = 0; i < n; i++) {
             session.prepare(0);
             long start = nanoClock.getAsLong();
-            session.operation(0);
+            Object result = session.operation(0);
             nanos.add(nanoClock.getAsLong() - start);
+            coldResults.consume(result);
         }
         long first = nanos.isEmpty() ? 0 : nanos.get(0);
         double mean = nanos.stream().mapToLong(Long::longValue).average().orElse(0);
@@ -231,14 +234,17 @@ final class CaseRunner {
         private final int threads;
         private final ExecutorService executor;
         private final Histogram[] histograms;
+        private final ResultConsumer[] consumers;
         private final LongSupplier clock;
 
         WorkerPool(int threads, LongSupplier clock) {
             this.threads = threads;
             this.clock = clock;
             this.histograms = new Histogram[threads];
+            this.consumers = new ResultConsumer[threads];
             for (int t = 0; t < threads; t++) {
                 histograms[t] = new Histogram(3);
+                consumers[t] = new ResultConsumer(t + 1);
             }
             AtomicInteger names = new AtomicInteger();
             this.executor = Executors.newFixedThreadPool(threads, r -> {
@@ -304,6 +310,7 @@ final class CaseRunner {
         private WorkerTotals work(Session s, int index, long deadline, AtomicLong remaining, AtomicBoolean stop)
                 throws Exception {
             Histogram h = histograms[index];
+            ResultConsumer results = consumers[index];
             long preparing = 0;
             long allocatedBefore = allocatedByThisThread();
             if (deadline != 0) {
@@ -316,8 +323,9 @@ final class CaseRunner {
                     s.prepare(index);
                     long t0 = clock.getAsLong();
                     preparing += t0 - now;
-                    s.operation(index);
+                    Object result = s.operation(index);
                     now = clock.getAsLong();
+                    results.consume(result);
                     h.recordValue(now - t0);
                 }
             } else {
@@ -326,8 +334,9 @@ final class CaseRunner {
                     s.prepare(index);
                     long t0 = clock.getAsLong();
                     preparing += t0 - p0;
-                    s.operation(index);
+                    Object result = s.operation(index);
                     h.recordValue(clock.getAsLong() - t0);
+                    results.consume(result);
                 }
             }
             long allocatedAfter = allocatedByThisThread();

@@ -3,7 +3,7 @@ package io.flightdeck.harness.child;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.flightdeck.harness.workload.Scale;
+import io.flightdeck.api.Scale;
 
 /**
  * What the parent asks of one child JVM, written by the parent as {@code spec.json} and read by {@link ChildMain}.

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
-import io.flightdeck.harness.workload.Workload;
-import io.flightdeck.harness.workload.WorkloadCase;
+import io.flightdeck.api.Workload;
+import io.flightdeck.api.WorkloadCase;
 import io.flightdeck.harness.workload.WorkloadRegistry;
 
 /** {@code flightdeck list}: the workloads on the class path and the suites. */

@@ -36,7 +36,7 @@ import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
 import io.flightdeck.harness.text.TerminalText;
-import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.api.Workload;
 import io.flightdeck.harness.workload.WorkloadRegistry;
 
 /** {@code flightdeck run}: a profiling run of a suite, or of chosen workloads, with budget verdicts. */

@@ -35,8 +35,8 @@ import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.html.RunPage;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
-import io.flightdeck.harness.workload.Scale;
-import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.api.Scale;
+import io.flightdeck.api.Workload;
 import io.flightdeck.harness.workload.WorkloadRegistry;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Locale;
 import io.flightdeck.harness.runner.ForkOutcome;
 import io.flightdeck.harness.runner.RunListener;
 import io.flightdeck.harness.text.TerminalText;
-import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.api.Workload;
 
 /**
  * Progress on the terminal: which workload, fork and iteration is running. On a console the current line is

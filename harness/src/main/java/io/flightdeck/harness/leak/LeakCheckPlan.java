@@ -2,7 +2,7 @@ package io.flightdeck.harness.leak;
 
 import java.util.List;
 
-import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.api.Workload;
 
 /**
  * The leak checks a run does after its measured workloads.

@@ -9,7 +9,7 @@ import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.leak.HeapTrend;
 import io.flightdeck.harness.leak.LeakCheckReport;
-import io.flightdeck.harness.workload.WorkloadCase;
+import io.flightdeck.api.WorkloadCase;
 import io.flightdeck.profiling.Ranked;
 import io.flightdeck.profiling.leaks.LeakAnalysis;
 

@@ -20,7 +20,7 @@ import io.flightdeck.harness.measure.TukeyOutliers;
 import io.flightdeck.harness.measure.resources.Resources;
 import io.flightdeck.harness.runner.ForkOutcome;
 import io.flightdeck.harness.runner.ForkedRunner;
-import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.api.Workload;
 
 /** Turns the forks of a workload into its {@link WorkloadReport}: merged histograms, all iterations, the fit. */
 public final class WorkloadReports {

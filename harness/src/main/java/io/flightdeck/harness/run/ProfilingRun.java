@@ -44,7 +44,7 @@ import io.flightdeck.harness.sampler.ChildJava;
 import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.sampler.SamplerDecision;
 import io.flightdeck.harness.suite.Suite;
-import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.api.Workload;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.AnalysisOptions;
 import io.flightdeck.profiling.MeasuredWindow;

@@ -27,8 +27,8 @@ import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.sampler.RecordingMerge;
 import io.flightdeck.harness.sampler.Sampler;
 import io.flightdeck.harness.sampler.SamplerFlags;
-import io.flightdeck.harness.workload.Workload;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.Workload;
+import io.flightdeck.api.WorkloadContext;
 
 /**
  * Runs each workload of a plan in child JVMs, one fork at a time, and collects how each ended. A child that

@@ -1,6 +1,6 @@
 package io.flightdeck.harness.runner;
 
-import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.api.Workload;
 
 /** What the runner says while it works, for the terminal. */
 public interface RunListener {

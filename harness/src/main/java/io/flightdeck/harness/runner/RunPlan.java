@@ -7,7 +7,7 @@ import java.util.Objects;
 
 import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.suite.Suite;
-import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.api.Workload;
 
 /**
  * Everything a run will do, decided before the first JVM starts.

@@ -3,7 +3,7 @@ package io.flightdeck.harness.suite;
 import java.util.List;
 import java.util.Objects;
 
-import io.flightdeck.harness.workload.Scale;
+import io.flightdeck.api.Scale;
 
 /**
  * A named set of workloads with the settings they run under.

@@ -3,7 +3,7 @@ package io.flightdeck.harness.suite;
 import java.util.List;
 import java.util.Optional;
 
-import io.flightdeck.harness.workload.Scale;
+import io.flightdeck.api.Scale;
 
 /** The built-in suites. {@code quick} is the default: the whole run fits in about three minutes on 2 cores. */
 public final class Suites {

@@ -1,5 +1,6 @@
 package io.flightdeck.harness.workload;
 
+import io.flightdeck.api.Workload;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.flightdeck.harness.files.Json;
-import io.flightdeck.harness.workload.MetricSink;
-import io.flightdeck.harness.workload.Scale;
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.MetricSink;
+import io.flightdeck.api.Scale;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.Workload;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 
 /**
  * The measurement loop, in-process: what it counts, what it times and what it leaves out. Whatever is timed is timed
@@ -198,7 +198,7 @@ class CaseRunnerTest {
                 }
 
                 @Override
-                public void operation(int thread) throws Exception {
+                public Object operation(int thread) throws Exception {
                     boolean first;
                     synchronized (Counting.this) {
                         first = (threadsSeen & 1 << thread) == 0;
@@ -207,8 +207,8 @@ class CaseRunnerTest {
                     if (first) {
                         firstOperation();
                     }
-                    operations.incrementAndGet();
                     clock.addAndGet(operationNanos);
+                    return operations.incrementAndGet();
                 }
 
                 @Override

@@ -10,8 +10,8 @@ import io.flightdeck.harness.runner.RunListener;
 import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.testworkloads.HangingWorkload;
-import io.flightdeck.harness.workload.Scale;
-import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.api.Scale;
+import io.flightdeck.api.Workload;
 
 /**
  * A run to interrupt: {@code test-hang} under a {@link ProfilingRun} with a time limit of an hour, in the run folder

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.flightdeck.harness.runner.AnnouncedChild;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.WorkloadContext;
 
 /**
  * Ctrl-C (SIGINT; here SIGTERM, which runs the same shutdown hooks) in the middle of a run: the child is stopped,

@@ -17,7 +17,7 @@ import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.runner.RunListener;
 import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.suite.Suite;
-import io.flightdeck.harness.workload.Scale;
+import io.flightdeck.api.Scale;
 import io.flightdeck.harness.workload.WorkloadRegistry;
 
 /**

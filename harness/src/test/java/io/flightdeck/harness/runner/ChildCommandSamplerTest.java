@@ -13,7 +13,7 @@ import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.sampler.Sampler;
 import io.flightdeck.harness.sampler.SamplerDecision;
 import io.flightdeck.harness.suite.Suite;
-import io.flightdeck.harness.workload.Scale;
+import io.flightdeck.api.Scale;
 
 /** The child's flags for each sampler and the children's JDK version (which may not be this JVM's). */
 class ChildCommandSamplerTest {

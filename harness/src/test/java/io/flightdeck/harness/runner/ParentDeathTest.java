@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.WorkloadContext;
 
 /**
  * A parent killed with SIGKILL runs no shutdown hook and cannot stop its children: they must notice and end

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.testworkloads.HangingWorkload;
-import io.flightdeck.harness.workload.Scale;
-import io.flightdeck.harness.workload.Workload;
+import io.flightdeck.api.Scale;
+import io.flightdeck.api.Workload;
 
 /**
  * A parent to kill: runs {@code test-hang} (which never ends by itself) under a {@link ForkedRunner} with a time

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.flightdeck.harness.suite.Suite;
-import io.flightdeck.harness.workload.Scale;
+import io.flightdeck.api.Scale;
 
 /** A plan a child JVM could not carry out is refused when it is made, for callers of the library too. */
 class RunPlanTest {

@@ -4,11 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 
-import io.flightdeck.harness.workload.Scale;
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.Scale;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.Workload;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 
 /**
  * A workload whose set-up burns CPU in a method named to be found, {@link #plantedSetupBurn}, before any iteration:
@@ -54,12 +54,12 @@ public final class BusySetupWorkload implements Workload {
             private long total;
 
             @Override
-            public void operation(int thread) {
+            public Object operation(int thread) {
                 long s = 0;
                 for (long v : values) {
                     s += v ^ (s >>> 3);
                 }
-                total += s;
+                return s;
             }
         };
     }

@@ -1,9 +1,9 @@
 package io.flightdeck.harness.testworkloads;
 
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.Workload;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 
 /** Its first operation never returns (and ignores interrupts): only the time limit ends it. */
 public final class HangingWorkload implements Workload {

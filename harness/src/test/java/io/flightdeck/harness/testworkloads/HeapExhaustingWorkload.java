@@ -3,10 +3,10 @@ package io.flightdeck.harness.testworkloads;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.Workload;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 
 /** Keeps every megabyte it allocates: runs out of heap. */
 public final class HeapExhaustingWorkload implements Workload {
@@ -27,8 +27,8 @@ public final class HeapExhaustingWorkload implements Workload {
             private final List<byte[]> retained = new ArrayList<>();
 
             @Override
-            public void operation(int thread) {
-                retained.add(new byte[1 << 20]);
+            public Object operation(int thread) {
+                return retained.add(new byte[1 << 20]);
             }
         };
     }

@@ -3,10 +3,10 @@ package io.flightdeck.harness.testworkloads;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.Workload;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 
 /**
  * A slow method the JIT inlines into its caller, the check that a profile does not blame inlined code on its caller:
@@ -66,8 +66,9 @@ public final class InliningWorkload implements Workload {
             private int seed = (int) context.seed();
 
             @Override
-            public void operation(int thread) {
+            public Object operation(int thread) {
                 seed = churn(map, seed);
+                return seed;
             }
         };
     }

@@ -3,11 +3,11 @@ package io.flightdeck.harness.testworkloads;
 import java.util.List;
 import java.util.Set;
 
-import io.flightdeck.harness.workload.Scale;
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.Scale;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.Workload;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 
 /**
  * A workload with a test-only knob: {@code --param slow=true} makes {@link #injectedWork} four times as long, the
@@ -48,8 +48,8 @@ public final class KnobWorkload implements Workload {
             private long sink;
 
             @Override
-            public void operation(int thread) {
-                sink += hash(values) + injectedWork(values, rounds);
+            public Object operation(int thread) {
+                return hash(values) + injectedWork(values, rounds);
             }
         };
     }

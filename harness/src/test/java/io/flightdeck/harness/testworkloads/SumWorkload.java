@@ -3,12 +3,12 @@ package io.flightdeck.harness.testworkloads;
 import java.util.List;
 import java.util.Set;
 
-import io.flightdeck.harness.workload.MetricSink;
-import io.flightdeck.harness.workload.Scale;
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.MetricSink;
+import io.flightdeck.api.Scale;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.Workload;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 
 /**
  * A small honest workload: sums an array whose length is the case's size, so cost grows linearly with size.
@@ -51,12 +51,12 @@ public final class SumWorkload implements Workload {
             private long sink;
 
             @Override
-            public void operation(int thread) {
+            public Object operation(int thread) {
                 long s = 0;
                 for (long v : values) {
                     s += v ^ (s >>> 3);
                 }
-                sink += s;
+                return s;
             }
 
             @Override

@@ -1,9 +1,9 @@
 package io.flightdeck.harness.testworkloads;
 
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.Workload;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.Workload;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 
 /** Throws on its 100th operation: a workload with a bug. */
 public final class ThrowingWorkload implements Workload {
@@ -26,10 +26,11 @@ public final class ThrowingWorkload implements Workload {
             private int count;
 
             @Override
-            public void operation(int thread) {
+            public Object operation(int thread) {
                 if (++count == 100) {
                     throw new IllegalStateException(MESSAGE);
                 }
+                return count;
             }
         };
     }

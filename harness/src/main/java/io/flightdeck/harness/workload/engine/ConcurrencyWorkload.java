@@ -2,11 +2,11 @@ package io.flightdeck.harness.workload.engine;
 
 import java.util.List;
 
-import io.flightdeck.harness.workload.Scale;
-import io.flightdeck.harness.workload.AbstractWorkload;
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.Scale;
+import io.flightdeck.api.AbstractWorkload;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 
 /**
  * The lifecycle (start, 50 steps, complete) on 1, 2, 4 and 8 threads sharing one engine: episodes per second and

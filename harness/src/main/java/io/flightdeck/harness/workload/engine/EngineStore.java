@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.WorkloadContext;
 import io.flightdeck.memory.MemoryConfig;
 import io.flightdeck.memory.MemoryEngine;
 import io.flightdeck.memory.storage.InMemoryEpisodeStore;

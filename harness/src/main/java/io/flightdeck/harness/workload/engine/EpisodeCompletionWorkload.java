@@ -2,10 +2,10 @@ package io.flightdeck.harness.workload.engine;
 
 import java.util.UUID;
 
-import io.flightdeck.harness.workload.AbstractWorkload;
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.AbstractWorkload;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 import io.flightdeck.memory.MemoryEngine;
 import io.flightdeck.memory.datagen.GeneratedEpisode;
 import io.flightdeck.memory.model.ExecutionStep;
@@ -43,8 +43,8 @@ public final class EpisodeCompletionWorkload extends AbstractWorkload {
             }
 
             @Override
-            public void operation(int thread) {
-                engine.completeEpisode(id, episode.outcome());
+            public Object operation(int thread) {
+                return engine.completeEpisode(id, episode.outcome());
             }
 
             @Override

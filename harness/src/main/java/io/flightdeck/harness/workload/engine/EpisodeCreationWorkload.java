@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.flightdeck.harness.workload.AbstractWorkload;
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.AbstractWorkload;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 import io.flightdeck.memory.MemoryEngine;
 import io.flightdeck.memory.datagen.GeneratedEpisode;
 import io.flightdeck.memory.model.TaskOutcome;
@@ -44,9 +44,11 @@ public final class EpisodeCreationWorkload extends AbstractWorkload {
             }
 
             @Override
-            public void operation(int thread) {
+            public Object operation(int thread) {
                 GeneratedEpisode e = source.next(thread);
-                open.add(engine.startEpisode(e.description(), e.context(), e.taskType()));
+                UUID id = engine.startEpisode(e.description(), e.context(), e.taskType());
+                open.add(id);
+                return id;
             }
 
             @Override

@@ -8,12 +8,12 @@ import org.openjdk.jol.info.GraphLayout;
 
 import io.flightdeck.harness.measure.footprint.FootprintProbe;
 import io.flightdeck.harness.measure.heap.LiveHeap;
-import io.flightdeck.harness.workload.MetricSink;
-import io.flightdeck.harness.workload.Scale;
-import io.flightdeck.harness.workload.AbstractWorkload;
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.MetricSink;
+import io.flightdeck.api.Scale;
+import io.flightdeck.api.AbstractWorkload;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 import io.flightdeck.memory.MemoryEngine;
 import io.flightdeck.memory.datagen.EpisodeGenerator;
 import io.flightdeck.memory.datagen.GeneratedEpisode;
@@ -66,13 +66,13 @@ public final class MemoryPressureWorkload extends AbstractWorkload {
             }
 
             @Override
-            public void operation(int thread) {
+            public Object operation(int thread) {
                 UUID id = engine.startEpisode(next.description(), next.context(), next.taskType());
                 for (ExecutionStep step : next.steps()) {
                     engine.logStep(id, step);
                 }
-                engine.completeEpisode(id, next.outcome());
                 stored++;
+                return engine.completeEpisode(id, next.outcome());
             }
 
             @Override

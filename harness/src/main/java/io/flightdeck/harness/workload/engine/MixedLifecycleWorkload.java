@@ -5,11 +5,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.flightdeck.harness.measure.heap.LiveHeap;
-import io.flightdeck.harness.workload.AbstractWorkload;
-import io.flightdeck.harness.workload.MetricSink;
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.AbstractWorkload;
+import io.flightdeck.api.MetricSink;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 import io.flightdeck.memory.MemoryEngine;
 import io.flightdeck.memory.datagen.GeneratedEpisode;
 
@@ -84,11 +84,11 @@ public class MixedLifecycleWorkload extends AbstractWorkload {
         }
 
         @Override
-        public void operation(int thread) {
+        public Object operation(int thread) {
             MemoryEngine engine = store.engine();
             GeneratedEpisode e = source.next(thread);
             UUID id = LifecycleWorkload.runLifecycle(engine, e);
-            engine.retrieveRelevantContext(e.description(), e.context(), 5);
+            Object found = engine.retrieveRelevantContext(e.description(), e.context(), 5);
             recent.addLast(id);
             if (recent.size() > KEPT_IDS) {
                 recent.removeFirst();
@@ -98,6 +98,7 @@ public class MixedLifecycleWorkload extends AbstractWorkload {
             }
             hook.after(id, e);
             operations++;
+            return found;
         }
 
         @Override

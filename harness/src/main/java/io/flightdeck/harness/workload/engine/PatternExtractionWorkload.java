@@ -1,17 +1,19 @@
 package io.flightdeck.harness.workload.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.flightdeck.harness.workload.MetricSink;
-import io.flightdeck.harness.workload.AbstractWorkload;
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.MetricSink;
+import io.flightdeck.api.AbstractWorkload;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 import io.flightdeck.memory.datagen.GeneratedEpisode;
 import io.flightdeck.memory.learning.PatternExtractor;
 import io.flightdeck.memory.model.EpisodeFacts;
+import io.flightdeck.memory.model.Pattern;
 
 /**
  * Pattern extraction from one 50-step episode, alone, with the engine's defaults (success threshold 0.7,
@@ -42,10 +44,12 @@ public final class PatternExtractionWorkload extends AbstractWorkload {
             private int patterns;
 
             @Override
-            public void operation(int thread) {
+            public Object operation(int thread) {
                 GeneratedEpisode e = source.next(thread);
                 UUID id = UUID.nameUUIDFromBytes(("episode-" + count++).getBytes(StandardCharsets.UTF_8));
-                patterns += extractor.extract(id, e.context(), e.steps(), e.outcome(), EpisodeFacts.of(e.steps())).size();
+                List<Pattern> found = extractor.extract(id, e.context(), e.steps(), e.outcome(), EpisodeFacts.of(e.steps()));
+                patterns += found.size();
+                return found;
             }
 
             @Override

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.WorkloadContext;
 
 
 /**

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.flightdeck.harness.workload.MetricSink;
-import io.flightdeck.harness.workload.Scale;
-import io.flightdeck.harness.workload.AbstractWorkload;
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.MetricSink;
+import io.flightdeck.api.Scale;
+import io.flightdeck.api.AbstractWorkload;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 import io.flightdeck.memory.MemoryEngine;
+import io.flightdeck.memory.model.ScoredEpisode;
 import io.flightdeck.memory.datagen.EpisodeGenerator;
 import io.flightdeck.memory.datagen.GeneratedEpisode;
 import io.flightdeck.memory.datagen.GeneratedQuery;
@@ -66,11 +67,13 @@ public final class RetrievalScalingWorkload extends AbstractWorkload {
             private long count;
 
             @Override
-            public void operation(int thread) {
+            public Object operation(int thread) {
                 GeneratedQuery q = queries[next];
                 next = next + 1 == queries.length ? 0 : next + 1;
                 count++;
-                hits += store.engine().retrieveRelevantContext(q.text(), q.context(), LIMIT).size();
+                List<ScoredEpisode> found = store.engine().retrieveRelevantContext(q.text(), q.context(), LIMIT);
+                hits += found.size();
+                return found;
             }
 
             @Override

@@ -2,10 +2,10 @@ package io.flightdeck.harness.workload.engine;
 
 import java.util.UUID;
 
-import io.flightdeck.harness.workload.AbstractWorkload;
-import io.flightdeck.harness.workload.Session;
-import io.flightdeck.harness.workload.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.AbstractWorkload;
+import io.flightdeck.api.Session;
+import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.api.WorkloadContext;
 import io.flightdeck.memory.MemoryEngine;
 import io.flightdeck.memory.datagen.GeneratedEpisode;
 
@@ -44,8 +44,9 @@ public final class StepLoggingWorkload extends AbstractWorkload {
             }
 
             @Override
-            public void operation(int thread) {
+            public Object operation(int thread) {
                 engine.logStep(id, episode.steps().get(next++));
+                return null; // logStep returns nothing; the engine keeps the step
             }
 
             @Override

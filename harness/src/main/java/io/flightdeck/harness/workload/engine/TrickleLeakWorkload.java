@@ -2,7 +2,7 @@ package io.flightdeck.harness.workload.engine;
 
 import java.util.Set;
 
-import io.flightdeck.harness.workload.WorkloadContext;
+import io.flightdeck.api.WorkloadContext;
 
 /**
  * {@link MixedLifecycleWorkload} leaking small objects at a chosen rate: a chain of 24-byte {@link Crumb}s that

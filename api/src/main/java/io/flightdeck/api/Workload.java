@@ -1,4 +1,4 @@
-package io.flightdeck.harness.workload;
+package io.flightdeck.api;
 
 import java.util.List;
 import java.util.Set;
@@ -7,7 +7,7 @@ import java.util.Set;
  * Something Flightdeck measures: a named operation, run in a JVM of its own under Java Flight Recorder.
  *
  * <p>Implement it for your own code and list the class in
- * {@code META-INF/services/io.flightdeck.harness.workload.Workload}; the class needs a public no-argument
+ * {@code META-INF/services/io.flightdeck.api.Workload}; the class needs a public no-argument
  * constructor. The runner asks for the {@linkplain #cases cases} at the suite's scale, {@linkplain #open opens} a
  * session per case (setup is not measured), times every {@link Session#operation} into a histogram through
  * cold start, warm-up and measured iterations, then lets the session {@linkplain Session#report report} figures

@@ -1,4 +1,4 @@
-package io.flightdeck.harness.workload;
+package io.flightdeck.api;
 
 /**
  * The prepared state of one workload case. The runner calls {@link #prepare} (untimed) and then
@@ -14,8 +14,15 @@ public interface Session extends AutoCloseable {
     default void prepare(int thread) throws Exception {
     }
 
-    /** One measured operation. {@code thread} is the worker's index, 0 to threads − 1. */
-    void operation(int thread) throws Exception;
+    /**
+     * One measured operation. {@code thread} is the worker's index, 0 to threads − 1.
+     *
+     * <p>Return what the operation produced (the stored episode, the query's results, a checksum), or null when it
+     * produces nothing. Why: the runner consumes the value as JMH's {@code Blackhole} does, so the JIT cannot prove
+     * the result unused and remove the work that computes it; an operation whose result nobody reads may be
+     * optimised away, and its latency measured as the cost of doing nothing.
+     */
+    Object operation(int thread) throws Exception;
 
     /** After the measured iterations: figures of the workload's own (heap growth, sizes...). */
     default void report(MetricSink sink) throws Exception {

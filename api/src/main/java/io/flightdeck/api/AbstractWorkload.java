@@ -1,4 +1,4 @@
-package io.flightdeck.harness.workload;
+package io.flightdeck.api;
 
 import java.util.Objects;
 

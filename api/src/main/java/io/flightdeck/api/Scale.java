@@ -1,4 +1,4 @@
-package io.flightdeck.harness.workload;
+package io.flightdeck.api;
 
 /** How big a suite asks workloads to be; a workload maps it to its own sizes. */
 public enum Scale {

@@ -1,4 +1,4 @@
-package io.flightdeck.harness.workload;
+package io.flightdeck.api;
 
 /** Where a session reports figures of its own; each becomes a metric of its case that budgets can name. */
 @FunctionalInterface
