@@ -41,7 +41,7 @@ class FrameCategoryTest {
         "java.lang.Thread.sleep0(long)|NATIVE|NATIVE",
         "|UNKNOWN|NATIVE",
         // the harness around a workload's operation is its own colour; the workloads it carries are the application
-        "io.flightdeck.harness.child.CaseRunner$WorkerPool.work(Session, int, long, AtomicLong, AtomicBoolean)|JAVA|HARNESS",
+        "io.flightdeck.child.CaseRunner$WorkerPool.work(Session, int, long, AtomicLong, AtomicBoolean)|JAVA|HARNESS",
         "io/flightdeck/harness/measure/resources/ResourceMeter.start|UNKNOWN|HARNESS",
         "io.flightdeck.harness.workload.engine.RetrievalScalingWorkload$1.operation(int)|JAVA|APPLICATION",
         "io.flightdeck.harness.testworkloads.SumWorkload$1.operation(int)|UNKNOWN|APPLICATION",

@@ -52,7 +52,7 @@ class HtmlFlameGraphTest {
     @Test
     void harnessFramesHaveTheirOwnCategoryAndLegendEntry() throws IOException {
         CallTree tree = new CallTree();
-        tree.add(List.of("io.flightdeck.harness.child.CaseRunner$WorkerPool.work(Session)", "com.acme.Op.run()"), 3);
+        tree.add(List.of("io.flightdeck.child.CaseRunner$WorkerPool.work(Session)", "com.acme.Op.run()"), 3);
         String json = data(page(tree));
         // the palette the legend is drawn from names every category, the harness's included, in ordinal order
         List<String> labels = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import io.flightdeck.harness.files.FileTrees;
+import io.flightdeck.child.files.FileTrees;
 
 /**
  * The folder {@code analyze} writes to when no {@code --out} is given: {@code <name>-analysis/} beside the recording

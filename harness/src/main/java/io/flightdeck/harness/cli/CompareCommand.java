@@ -22,7 +22,7 @@ import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.report.html.ComparisonPage;
-import io.flightdeck.harness.workload.WorkloadRegistry;
+import io.flightdeck.child.workload.WorkloadRegistry;
 
 /** {@code flightdeck compare A B}: did B regress against A? Each a run folder, a report.json or a saved baseline. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,

@@ -15,7 +15,7 @@ import io.flightdeck.harness.env.EnvironmentProbe;
 import io.flightdeck.harness.env.EnvironmentText;
 import io.flightdeck.harness.env.NoiseMonitor;
 import io.flightdeck.harness.env.NoiseReport;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 
 /** {@code flightdeck env}: the machine and JVM, as a run's report records them, and whether it is quiet now. */
 @Command(name = "env", mixinStandardHelpOptions = true,

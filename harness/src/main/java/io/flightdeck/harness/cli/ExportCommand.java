@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import io.flightdeck.harness.compare.ComparisonFiles;
-import io.flightdeck.harness.files.AtomicFile;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.AtomicFile;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.interchange.GithubBenchmarkFormat;
 import io.flightdeck.harness.interchange.JmhFormat;

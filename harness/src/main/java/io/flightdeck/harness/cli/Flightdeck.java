@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import io.flightdeck.harness.workload.WorkloadRegistry;
+import io.flightdeck.child.workload.WorkloadRegistry;
 
 /**
  * The command line: {@code flightdeck [run|leak-check|compare|history|export|analyze|profile|flamegraph|list|env] ...}; no
@@ -48,7 +48,7 @@ public final class Flightdeck implements Callable<Integer> {
     /** Errors the user can fix: their input, or a workload of theirs that cannot be loaded. */
     private static boolean isUsage(Throwable e) {
         return e instanceof UsageException || e instanceof WorkloadRegistry.InvalidWorkloadException
-                || e instanceof io.flightdeck.harness.files.ResultWriteException; // a full disk, a read-only folder
+                || e instanceof io.flightdeck.child.files.ResultWriteException; // a full disk, a read-only folder
     }
 
     /** --help or --version on the command line, at the top or on any subcommand. */

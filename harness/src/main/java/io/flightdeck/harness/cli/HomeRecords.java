@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import io.flightdeck.harness.files.InvalidDocumentException;
-import io.flightdeck.harness.files.ResultWriteException;
+import io.flightdeck.child.files.ResultWriteException;
 import io.flightdeck.harness.history.HistoryEntries;
 import io.flightdeck.harness.history.HistoryStore;
 import io.flightdeck.harness.home.BaselineStore;

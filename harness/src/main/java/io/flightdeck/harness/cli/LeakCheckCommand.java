@@ -31,7 +31,7 @@ import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
 import io.flightdeck.api.Workload;
-import io.flightdeck.harness.workload.WorkloadRegistry;
+import io.flightdeck.child.workload.WorkloadRegistry;
 
 /** {@code flightdeck leak-check}: does the live heap grow while a workload runs, and if so, what holds it. */
 @Command(name = "leak-check", mixinStandardHelpOptions = true, sortOptions = false,

@@ -12,7 +12,7 @@ import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
 import io.flightdeck.api.Workload;
 import io.flightdeck.api.WorkloadCase;
-import io.flightdeck.harness.workload.WorkloadRegistry;
+import io.flightdeck.child.workload.WorkloadRegistry;
 
 /** {@code flightdeck list}: the workloads on the class path and the suites. */
 @Command(name = "list", mixinStandardHelpOptions = true,

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import io.flightdeck.harness.files.Json;
-import io.flightdeck.harness.files.ResultWriteException;
+import io.flightdeck.child.files.Json;
+import io.flightdeck.child.files.ResultWriteException;
 import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.sampler.ChildJava;
 import io.flightdeck.harness.sampler.RecordingMerge;

@@ -23,7 +23,7 @@ import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.compare.RegressionConfirmation;
 import io.flightdeck.harness.compare.RunComparator;
 import io.flightdeck.harness.compare.RunComparison;
-import io.flightdeck.harness.files.ResultWriteException;
+import io.flightdeck.child.files.ResultWriteException;
 import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.home.RunIds;
@@ -37,7 +37,7 @@ import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
 import io.flightdeck.harness.text.TerminalText;
 import io.flightdeck.api.Workload;
-import io.flightdeck.harness.workload.WorkloadRegistry;
+import io.flightdeck.child.workload.WorkloadRegistry;
 
 /** {@code flightdeck run}: a profiling run of a suite, or of chosen workloads, with budget verdicts. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,

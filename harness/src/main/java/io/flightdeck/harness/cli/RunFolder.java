@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.compare.RegressionConfirmation;
 import io.flightdeck.harness.files.ExclusiveLock;
-import io.flightdeck.harness.files.ResultWriteException;
+import io.flightdeck.child.files.ResultWriteException;
 import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.run.ProfilingRun;
 

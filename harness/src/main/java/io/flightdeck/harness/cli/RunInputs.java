@@ -30,14 +30,14 @@ import io.flightdeck.harness.history.HistoryStore;
 import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.leak.LeakLimits;
-import io.flightdeck.harness.measure.LatencyStats;
+import io.flightdeck.child.measure.LatencyStats;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.html.RunPage;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
 import io.flightdeck.api.Scale;
 import io.flightdeck.api.Workload;
-import io.flightdeck.harness.workload.WorkloadRegistry;
+import io.flightdeck.child.workload.WorkloadRegistry;
 
 /**
  * The checks of what {@code run} and {@code leak-check} share: suites, workloads, budgets, heap, collector, store

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 import io.flightdeck.harness.check.RegressionLimit;
-import io.flightdeck.harness.files.AtomicFile;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.AtomicFile;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.graphs.ProfileKind;
 import io.flightdeck.harness.report.MarkdownReport;
 import io.flightdeck.harness.report.RunReport;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.jsoup.nodes.Element;
 
 import io.flightdeck.flamegraphs.diff.MethodDiff;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.graphs.ProfileKind;
 import io.flightdeck.harness.report.html.HtmlDocument;
 

@@ -18,7 +18,7 @@ import io.flightdeck.flamegraphs.GraphInfo;
 import io.flightdeck.flamegraphs.diff.MethodDiff;
 import io.flightdeck.flamegraphs.html.HtmlFlameGraph;
 import io.flightdeck.flamegraphs.svg.SvgFlameGraph;
-import io.flightdeck.harness.files.AtomicFile;
+import io.flightdeck.child.files.AtomicFile;
 import io.flightdeck.harness.runner.ForkedRunner;
 import io.flightdeck.profiling.Analysis;
 

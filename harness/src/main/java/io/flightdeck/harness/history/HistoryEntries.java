@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.flightdeck.harness.child.CaseResult;
+import io.flightdeck.child.CaseResult;
 import io.flightdeck.harness.env.Environment;
 import io.flightdeck.harness.leak.LeakCheckReport;
 import io.flightdeck.harness.report.CaseReport;

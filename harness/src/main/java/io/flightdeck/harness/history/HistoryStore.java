@@ -17,12 +17,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.flightdeck.harness.files.AtomicFile;
+import io.flightdeck.child.files.AtomicFile;
 import io.flightdeck.harness.files.ExclusiveLock;
 import io.flightdeck.harness.files.InvalidDocumentException;
 import io.flightdeck.harness.files.InvalidFieldException;
-import io.flightdeck.harness.files.ResultWriteException;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.ResultWriteException;
+import io.flightdeck.child.files.Json;
 
 /**
  * The run history: one JSON line per run, in the order they were added. Records are only ever added, and each

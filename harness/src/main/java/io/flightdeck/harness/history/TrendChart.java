@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.DoubleFunction;
 
 import io.flightdeck.harness.charts.SvgChart;
-import io.flightdeck.harness.files.AtomicFile;
+import io.flightdeck.child.files.AtomicFile;
 
 /**
  * A trend as an SVG file: one point per run at its time, the newest environment's runs joined by a line and coloured

@@ -11,8 +11,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.flightdeck.harness.files.ExclusiveLock;
-import io.flightdeck.harness.files.FileTrees;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.FileTrees;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
 import io.flightdeck.harness.text.TerminalText;

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
-import io.flightdeck.harness.files.ResultWriteException;
+import io.flightdeck.child.files.ResultWriteException;
 
 /**
  * The run ids the home has handed out, so that no two runs recorded in one history share an id, wherever their

@@ -9,7 +9,7 @@ import java.util.Objects;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
-import io.flightdeck.harness.child.ChildResult;
+import io.flightdeck.child.ChildResult;
 import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.harness.report.ForkReport;
 import io.flightdeck.harness.report.RunReport;

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flightdeck.harness.files.FieldCheck;
 import io.flightdeck.harness.files.InvalidDocumentException;
 import io.flightdeck.harness.files.InvalidFieldException;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.history.HistoryEntry;
 import io.flightdeck.harness.text.TerminalText;
 

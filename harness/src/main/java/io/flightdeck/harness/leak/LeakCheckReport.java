@@ -2,7 +2,7 @@ package io.flightdeck.harness.leak;
 
 import java.util.List;
 
-import io.flightdeck.harness.child.Checkpoint;
+import io.flightdeck.child.Checkpoint;
 import io.flightdeck.profiling.leaks.LeakAnalysis;
 
 /**

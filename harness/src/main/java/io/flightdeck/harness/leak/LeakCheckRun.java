@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.flightdeck.harness.check.Budgets;
-import io.flightdeck.harness.child.CaseResult;
-import io.flightdeck.harness.child.Checkpoint;
+import io.flightdeck.child.CaseResult;
+import io.flightdeck.child.Checkpoint;
 import io.flightdeck.harness.recording.RecordingAnalyses;
 import io.flightdeck.harness.runner.ForkOutcome;
 import io.flightdeck.harness.runner.ForkedRunner;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
-import io.flightdeck.harness.child.CaseResult;
-import io.flightdeck.harness.child.Checkpoint;
+import io.flightdeck.child.CaseResult;
+import io.flightdeck.child.Checkpoint;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.gc.GcAnalysis;
 import io.flightdeck.profiling.leaks.LeakAnalysis;

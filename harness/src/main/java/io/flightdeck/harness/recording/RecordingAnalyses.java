@@ -10,8 +10,8 @@ import java.util.List;
 
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.FoldedFormat;
-import io.flightdeck.harness.files.AtomicFile;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.AtomicFile;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.graphs.FlameGraphFiles;
 import io.flightdeck.harness.runner.ForkedRunner;
 import io.flightdeck.profiling.Analysis;

@@ -4,11 +4,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.flightdeck.harness.child.CaseResult;
-import io.flightdeck.harness.child.ColdStart;
-import io.flightdeck.harness.measure.LatencyStats;
-import io.flightdeck.harness.measure.TukeyOutliers;
-import io.flightdeck.harness.measure.resources.Resources;
+import io.flightdeck.child.CaseResult;
+import io.flightdeck.child.ColdStart;
+import io.flightdeck.child.measure.LatencyStats;
+import io.flightdeck.child.measure.TukeyOutliers;
+import io.flightdeck.child.measure.resources.Resources;
 
 /**
  * One case of a workload, over all its forks.

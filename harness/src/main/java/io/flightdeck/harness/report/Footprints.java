@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.measure.footprint.Footprint;
 
 /** JOL footprints travel in a case's details (the memory-pressure workload measures them); this finds them. */

@@ -2,7 +2,7 @@ package io.flightdeck.harness.report;
 
 import java.util.List;
 
-import io.flightdeck.harness.child.ChildResult;
+import io.flightdeck.child.ChildResult;
 
 /**
  * One child JVM of a workload. Paths are relative to the run folder.

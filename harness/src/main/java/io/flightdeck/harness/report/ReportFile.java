@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.flightdeck.harness.files.InvalidDocumentException;
 import io.flightdeck.harness.files.InvalidFieldException;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 
 /**
  * Reads a {@code report.json} back (a run folder, a saved baseline) and checks it is one a run could have written,

@@ -4,20 +4,20 @@ import java.util.List;
 import java.util.Set;
 
 import io.flightdeck.harness.check.BudgetVerdict;
-import io.flightdeck.harness.child.Checkpoint;
-import io.flightdeck.harness.child.ChildResult;
-import io.flightdeck.harness.child.ColdStart;
+import io.flightdeck.child.Checkpoint;
+import io.flightdeck.child.ChildResult;
+import io.flightdeck.child.ColdStart;
 import io.flightdeck.harness.env.Environment;
 import io.flightdeck.harness.env.NoiseReport;
 import io.flightdeck.harness.files.FieldCheck;
 import io.flightdeck.harness.files.InvalidFieldException;
 import io.flightdeck.harness.leak.HeapTrend;
 import io.flightdeck.harness.leak.LeakCheckReport;
-import io.flightdeck.harness.measure.LatencyStats;
+import io.flightdeck.child.measure.LatencyStats;
 import io.flightdeck.harness.measure.ScalingFit;
-import io.flightdeck.harness.measure.TukeyOutliers;
-import io.flightdeck.harness.measure.resources.Resources;
-import io.flightdeck.harness.workload.WorkloadRegistry;
+import io.flightdeck.child.measure.TukeyOutliers;
+import io.flightdeck.child.measure.resources.Resources;
+import io.flightdeck.child.workload.WorkloadRegistry;
 import io.flightdeck.profiling.Ranked;
 import io.flightdeck.profiling.leaks.LeakAnalysis;
 
@@ -191,7 +191,7 @@ public final class ReportValidation {
             m.name(metrics.get(i).name(), "name");
             m.signedOrNaN(metrics.get(i).value(), "value");
         }
-        at.unique(metrics, "metrics", "name", io.flightdeck.harness.child.CaseResult.Metric::name);
+        at.unique(metrics, "metrics", "name", io.flightdeck.child.CaseResult.Metric::name);
         List<Resources> resources = at.optionalList(c.resources(), "resources");
         for (int i = 0; resources != null && i < resources.size(); i++) {
             resources(at.at("resources", i), resources.get(i));

@@ -11,13 +11,13 @@ import java.util.Objects;
 
 import org.HdrHistogram.Histogram;
 
-import io.flightdeck.harness.child.CaseResult;
-import io.flightdeck.harness.child.ChildResult;
-import io.flightdeck.harness.measure.HistogramCodec;
-import io.flightdeck.harness.measure.LatencyStats;
+import io.flightdeck.child.CaseResult;
+import io.flightdeck.child.ChildResult;
+import io.flightdeck.child.measure.HistogramCodec;
+import io.flightdeck.child.measure.LatencyStats;
 import io.flightdeck.harness.measure.ScalingFit;
-import io.flightdeck.harness.measure.TukeyOutliers;
-import io.flightdeck.harness.measure.resources.Resources;
+import io.flightdeck.child.measure.TukeyOutliers;
+import io.flightdeck.child.measure.resources.Resources;
 import io.flightdeck.harness.runner.ForkOutcome;
 import io.flightdeck.harness.runner.ForkedRunner;
 import io.flightdeck.api.Workload;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import io.flightdeck.harness.files.AtomicFile;
+import io.flightdeck.child.files.AtomicFile;
 
 /**
  * Marks a run that ends before its reports are written (Ctrl-C, SIGTERM) as interrupted: a shutdown hook, held

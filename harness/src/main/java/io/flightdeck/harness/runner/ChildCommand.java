@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.flightdeck.harness.child.ChildMain;
-import io.flightdeck.harness.child.ParentWatch;
+import io.flightdeck.child.ChildMain;
+import io.flightdeck.child.ParentWatch;
 import io.flightdeck.harness.measure.footprint.FootprintProbe;
 import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.sampler.SamplerFlags;

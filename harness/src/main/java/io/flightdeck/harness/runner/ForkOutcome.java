@@ -3,7 +3,7 @@ package io.flightdeck.harness.runner;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.flightdeck.harness.child.ChildResult;
+import io.flightdeck.child.ChildResult;
 
 /**
  * How one child JVM ended, seen from the parent.

@@ -17,13 +17,13 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.flightdeck.harness.child.ChildMain;
-import io.flightdeck.harness.child.ChildResult;
-import io.flightdeck.harness.child.ChildSpec;
-import io.flightdeck.harness.child.ParentWatch;
-import io.flightdeck.harness.child.Progress;
-import io.flightdeck.harness.files.FileTrees;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.ChildMain;
+import io.flightdeck.child.ChildResult;
+import io.flightdeck.child.ChildSpec;
+import io.flightdeck.child.ParentWatch;
+import io.flightdeck.child.Progress;
+import io.flightdeck.child.files.FileTrees;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.sampler.RecordingMerge;
 import io.flightdeck.harness.sampler.Sampler;
 import io.flightdeck.harness.sampler.SamplerFlags;
@@ -45,7 +45,7 @@ public final class ForkedRunner {
      * Children still running, with their scratch folders, so that a run interrupted with Ctrl-C leaves neither JVMs
      * nor their databases behind: a shutdown hook stops them (SIGTERM, so their recordings are still written), waits
      * for them a while, and deletes their scratch. (A parent killed with SIGKILL runs no hook: then each child sees
-     * its standard input close and ends itself, see {@link io.flightdeck.harness.child.ParentWatch}.)
+     * its standard input close and ends itself, see {@link io.flightdeck.child.ParentWatch}.)
      */
     private static final RunningChildren RUNNING = new RunningChildren();
 

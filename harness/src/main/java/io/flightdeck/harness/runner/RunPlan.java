@@ -21,7 +21,7 @@ import io.flightdeck.api.Workload;
  * @param gc         the child's collector flag, e.g. -XX:+UseG1GC
  * @param jfr        false runs the children without a recording (to measure what recording costs)
  * @param jfrSettings the JFR settings file: "profile" or "default" or a path
- * @param leakCheck  the children watch their live heap ({@link io.flightdeck.harness.child.Checkpoint}s) and the
+ * @param leakCheck  the children watch their live heap ({@link io.flightdeck.child.Checkpoint}s) and the
  *                   recording keeps the old objects' paths to GC roots: a leak check, not a profiling run
  * @param child      the children's java, extra JVM flags and sampler
  */

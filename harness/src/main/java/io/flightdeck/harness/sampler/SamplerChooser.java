@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import io.flightdeck.harness.files.FileTrees;
+import io.flightdeck.child.files.FileTrees;
 
 /**
  * Decides, once per command, which sampler the children use: what was asked if it loads, else the next best

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.flightdeck.harness.files.FileTrees;
+import io.flightdeck.child.files.FileTrees;
 
 /** {@code analyze --force} replaces an earlier analysis only once the new one is in its place. */
 class AnalysisFolderTest {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
 

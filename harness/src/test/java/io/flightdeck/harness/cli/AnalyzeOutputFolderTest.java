@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.flightdeck.harness.check.BudgetVerdict;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.report.RunReport;
 
 /** Budget verdicts come from the measured numbers: a limit below the measured P95 fails the run with exit 1. */

@@ -25,7 +25,7 @@ import io.flightdeck.harness.compare.MetricChange;
 import io.flightdeck.harness.compare.RegressionConfirmation;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.compare.ShareChange;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.report.html.ComparisonPage;
 import io.flightdeck.harness.report.html.RunPage;
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.flightdeck.harness.files.Json;
-import io.flightdeck.harness.measure.LatencyStats;
+import io.flightdeck.child.files.Json;
+import io.flightdeck.child.measure.LatencyStats;
 import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
@@ -134,7 +134,7 @@ class CorruptReportTest {
                 .deepCopy())), "workloads[1].name 'retrieval' repeats workloads[0].name");
         bothRefuse(folder("bad-verdict", r -> r.put("verdict", "maybe")), "verdict is 'maybe', not one of");
         bothRefuse(folder("outlier-beyond", r -> firstCase(r).set("outliers", Json.mapper().valueToTree(
-                new io.flightdeck.harness.measure.TukeyOutliers(1.0, 2.0, 0.0, 3.0, List.of(), List.of(9),
+                new io.flightdeck.child.measure.TukeyOutliers(1.0, 2.0, 0.0, 3.0, List.of(), List.of(9),
                         List.of(9))))), "workloads[0].cases[0].outliers.high[0] is 9, not the index of one of the 6");
     }
 

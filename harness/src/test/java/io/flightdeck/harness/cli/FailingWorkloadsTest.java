@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.flightdeck.harness.child.ChildMain;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.ChildMain;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.measure.ScalingFit;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;

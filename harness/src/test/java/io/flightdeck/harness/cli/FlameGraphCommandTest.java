@@ -58,7 +58,7 @@ class FlameGraphCommandTest {
         assertThat(pageTotal(workload.resolve("flamegraph-cpu.html"))).isEqualTo(foldedTotal(workload.resolve("cpu.folded")));
         assertThat(json(workload.resolve("flamegraph-cpu.html"))).contains("\"title\":\"test-sum\"",
                 "jdk.ExecutionSample");
-        var report = io.flightdeck.harness.files.Json.mapper().readTree(workload.getParent().resolve("report.json").toFile());
+        var report = io.flightdeck.child.files.Json.mapper().readTree(workload.getParent().resolve("report.json").toFile());
         assertThat(report.path("workloads").get(0).path("profile").path("flameGraphs").toString())
                 .contains("\"test-sum/flamegraph-cpu.html\"", "\"test-sum/flamegraph-alloc.html\"");
         assertThat(Files.readString(workload.getParent().resolve("report.md")))

@@ -11,7 +11,7 @@ import java.util.List;
 
 import picocli.CommandLine;
 
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 
 /**
  * Run in a JVM of its own by {@link HelpPagesTest}: prints every command's help page and reports, as JSON on

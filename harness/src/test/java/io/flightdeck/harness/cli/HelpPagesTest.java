@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import org.junit.jupiter.api.Test;
 
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 
 /**
  * Every help page, of the top level and of each subcommand the command line's model lists (so a new command is

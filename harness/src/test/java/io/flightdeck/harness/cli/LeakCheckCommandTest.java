@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.leak.LeakCheckReport;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.html.RunPage;

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.flightdeck.harness.child.ParentWatch;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.ParentWatch;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.report.ForkReport;
 import io.flightdeck.harness.report.RunReport;
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 
 import org.junit.jupiter.api.Test;
 
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.check.Bound;
 import io.flightdeck.harness.check.BudgetVerdict;
 import io.flightdeck.harness.check.UnitKind;

@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import io.flightdeck.harness.child.CaseResult;
-import io.flightdeck.harness.child.Checkpoint;
+import io.flightdeck.child.CaseResult;
+import io.flightdeck.child.Checkpoint;
 
 /** The verdict on synthetic checkpoint series: flat noise passes, real growth above the limit fails. */
 class LeakJudgeTest {

@@ -6,7 +6,7 @@ import java.io.InputStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.profiling.Analysis;
 
 /**

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.flightdeck.harness.check.Budgets;
-import io.flightdeck.harness.files.ResultWriteException;
+import io.flightdeck.child.files.ResultWriteException;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.runner.RunListener;
 import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.api.Scale;
-import io.flightdeck.harness.workload.WorkloadRegistry;
+import io.flightdeck.child.workload.WorkloadRegistry;
 
 /**
  * A run whose reports cannot all be written (the sweep: a disk with 20 KB free left a report.json saying "passed"

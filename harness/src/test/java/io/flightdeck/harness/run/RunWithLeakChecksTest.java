@@ -18,7 +18,7 @@ import io.flightdeck.harness.runner.RunListener;
 import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.api.Scale;
-import io.flightdeck.harness.workload.WorkloadRegistry;
+import io.flightdeck.child.workload.WorkloadRegistry;
 
 /**
  * A run with measured workloads and leak checks after them, as the nightly suite does: both land in one report, the

@@ -22,7 +22,7 @@ import io.flightdeck.harness.sampler.SamplerChooser;
 import io.flightdeck.harness.sampler.SamplerDecision;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.api.Scale;
-import io.flightdeck.harness.workload.WorkloadRegistry;
+import io.flightdeck.child.workload.WorkloadRegistry;
 
 /** An agent that does not load costs the sampler, never the run: it falls back, and the report says why. */
 class SamplerFallbackRunTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import io.flightdeck.harness.child.ChildMain;
+import io.flightdeck.child.ChildMain;
 
 class ForkedRunnerTest {
 

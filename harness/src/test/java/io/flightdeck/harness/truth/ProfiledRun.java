@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.AnalysisOptions;
 import io.flightdeck.profiling.RecordingAnalyzer;

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.profiling.Analysis;
 
 /**

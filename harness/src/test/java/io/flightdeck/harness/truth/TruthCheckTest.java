@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 
 /** The checker itself, on a made-up truth and profile: shares over the measured threads, and what counts as off. */
 class TruthCheckTest {

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.flightdeck.browsertesting.Browser;
 import io.flightdeck.harness.compare.RunComparison;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.history.HistoryEntries;
 import io.flightdeck.harness.history.HistoryEntry;
 import io.flightdeck.harness.report.RunReport;

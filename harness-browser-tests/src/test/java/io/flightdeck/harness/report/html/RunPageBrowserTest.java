@@ -19,7 +19,7 @@ import org.openqa.selenium.WebElement;
 import io.flightdeck.browsertesting.Browser;
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.BudgetVerdict;
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.report.RunReport;
 
 /**

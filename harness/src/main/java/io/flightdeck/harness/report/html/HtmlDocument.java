@@ -10,7 +10,7 @@ import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-import io.flightdeck.harness.files.AtomicFile;
+import io.flightdeck.child.files.AtomicFile;
 import io.flightdeck.harness.graphs.FlameGraphFiles;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
-import io.flightdeck.harness.measure.HistogramCodec;
+import io.flightdeck.child.measure.HistogramCodec;
 
 /**
  * A case's latency percentile distribution as HdrHistogram plots it: x is {@code 1/(1 − percentile)} on a log axis,

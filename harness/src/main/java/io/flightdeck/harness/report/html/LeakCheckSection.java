@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.jsoup.nodes.Element;
 
 import io.flightdeck.harness.charts.SvgChart;
-import io.flightdeck.harness.child.Checkpoint;
+import io.flightdeck.child.Checkpoint;
 import io.flightdeck.harness.leak.LeakCheckReport;
 import io.flightdeck.harness.report.LeakCheckText;
 

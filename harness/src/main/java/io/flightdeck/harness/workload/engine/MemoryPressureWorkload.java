@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.openjdk.jol.info.GraphLayout;
 
 import io.flightdeck.harness.measure.footprint.FootprintProbe;
-import io.flightdeck.harness.measure.heap.LiveHeap;
+import io.flightdeck.child.measure.heap.LiveHeap;
 import io.flightdeck.api.MetricSink;
 import io.flightdeck.api.Scale;
 import io.flightdeck.api.AbstractWorkload;

@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.UUID;
 
-import io.flightdeck.harness.measure.heap.LiveHeap;
+import io.flightdeck.child.measure.heap.LiveHeap;
 import io.flightdeck.api.AbstractWorkload;
 import io.flightdeck.api.MetricSink;
 import io.flightdeck.api.Session;

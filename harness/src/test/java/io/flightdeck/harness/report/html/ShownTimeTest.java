@@ -9,7 +9,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
-import io.flightdeck.harness.files.Json;
+import io.flightdeck.child.files.Json;
 import io.flightdeck.profiling.Analysis;
 
 /** Pages show instants to the second, in UTC; the JSON beside them keeps every digit. */
