@@ -1,22 +1,32 @@
 package io.flightdeck.harness.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.codehaus.plexus.util.cli.CommandLineUtils;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import io.flightdeck.child.workload.WorkloadRegistry;
+import io.flightdeck.harness.runner.ChildRuntime;
 import io.flightdeck.harness.sampler.AsyncProfilerLibrary;
 import io.flightdeck.harness.sampler.ChildJava;
 import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.sampler.Sampler;
 import io.flightdeck.harness.sampler.SamplerChooser;
 import io.flightdeck.harness.sampler.SamplerDecision;
+import io.flightdeck.harness.workload.UserClassPath;
 
-/** {@code --sampler}, {@code --jvm-args} and {@code --java}: how {@code run} and {@code leak-check} start children. */
+/**
+ * {@code --sampler}, {@code --jvm-args}, {@code --java} and {@code --classpath}: how {@code run} and
+ * {@code leak-check} start children.
+ */
 final class ChildJvmOptions {
 
     /** Under the home folder: the extracted async-profiler agent, one folder per version and checksum. */
@@ -37,6 +47,9 @@ final class ChildJvmOptions {
                     + "this command)")
     String java;
 
+    @Mixin
+    ClassPathOption classPath;
+
     /**
      * The children's java, flags and sampler; the sampler tried once for real (see {@link SamplerChooser}). A
      * sampler that falls back is a warning on {@code err}, never a failed command.
@@ -47,10 +60,30 @@ final class ChildJvmOptions {
     ChildJvm resolve(List<Path> cacheRoots, boolean recording, PrintWriter err) {
         ChildJava childJava = childJava(java);
         List<String> flags = tokens(jvmArgs);
-        if (!recording) {
-            return new ChildJvm(childJava, flags, SamplerDecision.JFR);
+        List<Path> childClassPath = childClassPath(classPath.resolve(), cacheRoots);
+        SamplerDecision decision = recording ? decide(sampler, childJava, cacheRoots, err) : SamplerDecision.JFR;
+        return new ChildJvm(childJava, flags, decision, childClassPath);
+    }
+
+    /** The workloads the children will find (the user's with {@code --classpath}). */
+    WorkloadRegistry workloads() {
+        return classPath.workloads();
+    }
+
+    /** The user's entries, then the child runtime; empty (this command's own class path) when there are none. */
+    static List<Path> childClassPath(UserClassPath user, List<Path> cacheRoots) {
+        if (user == null) {
+            return List.of();
         }
-        return new ChildJvm(childJava, flags, decide(sampler, childJava, cacheRoots, err));
+        List<Path> entries = new ArrayList<>(user.entries());
+        try {
+            entries.addAll(ChildRuntime.locate(cacheRoots));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("the child runtime could not be extracted into the cache: " + e.getMessage());
+        }
+        return entries;
     }
 
     /** The sampler named {@code sampler} (checked by OptionRules) or its fallback, warning on {@code err}. */
@@ -119,6 +152,8 @@ final class ChildJvmOptions {
     static void print(PrintWriter out, ChildJvm child, boolean recording) {
         out.println("Children: sampler " + (recording ? child.sampler().describe() : "none (no recording)")
                 + ", java " + child.java().version() + (child.java().explicit() ? " (" + child.java().executable()
-                + ")" : "") + (child.jvmArgs().isEmpty() ? "" : ", JVM args " + String.join(" ", child.jvmArgs())));
+                + ")" : "") + (child.jvmArgs().isEmpty() ? "" : ", JVM args " + String.join(" ", child.jvmArgs()))
+                + (child.inheritsClassPath() ? "" : ", class path " + child.classPath().stream().map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator))));
     }
 }

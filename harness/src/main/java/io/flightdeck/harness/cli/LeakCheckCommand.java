@@ -106,7 +106,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WorkloadRegistry registry = WorkloadRegistry.load();
+        WorkloadRegistry registry = childJvm.workloads(); // the user's with --classpath
         List<Workload> selected = RunInputs.workloads(registry,
                 workloads.isEmpty() ? Suites.LEAK_CHECK_WORKLOADS : workloads);
         long seconds = seconds(duration);

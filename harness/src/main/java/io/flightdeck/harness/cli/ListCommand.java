@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -12,21 +13,24 @@ import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
 import io.flightdeck.api.Workload;
 import io.flightdeck.api.WorkloadCase;
-import io.flightdeck.child.workload.WorkloadRegistry;
 
 /** {@code flightdeck list}: the workloads on the class path and the suites. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the workloads (built-in and your own, found through ServiceLoader) and the suites.")
+        description = "List the workloads (built-in and your own, found through ServiceLoader; with --classpath, "
+                + "yours only) and the suites.")
 final class ListCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ClassPathOption classPath;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Workloads:");
-        for (Workload w : WorkloadRegistry.load().all()) {
+        for (Workload w : classPath.workloads().all()) {
             String cases = w.cases(Suites.find(Suites.DEFAULT).orElseThrow().scale()).stream()
                     .map(WorkloadCase::label).collect(Collectors.joining(", "));
             out.printf("  %-20s %s [unit: %s; quick cases: %s]%n", w.name(), w.description(), w.operationUnit(), cases);

@@ -138,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WorkloadRegistry registry = WorkloadRegistry.load();
+        WorkloadRegistry registry = childJvm.workloads(); // the user's with --classpath
         Suite base = RunInputs.suite(suite);
         List<Workload> selected = RunInputs.workloads(registry, workloads.isEmpty() ? base.workloads() : workloads);
         // a suite's leak checks belong to the whole suite; choosing workloads leaves them out

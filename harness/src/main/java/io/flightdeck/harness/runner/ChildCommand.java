@@ -1,5 +1,6 @@
 package io.flightdeck.harness.runner;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,9 @@ final class ChildCommand {
         cmd.add("-D" + ParentWatch.WATCH_PROPERTY + "=" + ParentWatch.STDIN);
         cmd.add("-D" + ParentWatch.TIME_LIMIT_PROPERTY + "=" + ownTimeLimit(plan.suite().timeoutSeconds()));
         cmd.add("-cp");
-        cmd.add(ChildClasspath.resolve());
+        // the user's entries and the child runtime, else (no --classpath) this JVM's own class path
+        cmd.add(child.inheritsClassPath() ? ChildClasspath.resolve()
+                : String.join(File.pathSeparator, child.classPath().stream().map(Path::toString).toList()));
         cmd.add(ChildMain.class.getName());
         cmd.add(spec.toString());
         return cmd;

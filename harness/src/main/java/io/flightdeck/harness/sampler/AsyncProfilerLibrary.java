@@ -2,22 +2,16 @@ package io.flightdeck.harness.sampler;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Properties;
 
+import io.flightdeck.harness.files.CachedFile;
+
 /**
  * async-profiler's native agent, shipped inside the {@code tools.profiler:async-profiler} jar on the class path and
- * extracted once into a cache folder. The folder is named by the library's version and SHA-256, so another version
- * never picks up a stale copy; a copy whose bytes do not hash to its name (a partial write, a corrupted file) is
- * replaced; and the copy is written beside its place and moved in atomically, so two runs at once never load a
- * half-written library.
+ * extracted once into a cache folder named by the library's version and SHA-256 ({@link CachedFile}: a damaged copy
+ * is replaced, a new one moved in atomically).
  */
 public final class AsyncProfilerLibrary {
 
@@ -79,31 +73,11 @@ public final class AsyncProfilerLibrary {
             library = in.readAllBytes();
         }
         String sha = sha256(library);
-        Path dir = cache.resolve("async-profiler-" + version(loader) + "-" + platform + "-" + sha.substring(0, 16));
-        Path target = dir.resolve(FILE);
-        if (Files.isRegularFile(target) && sha.equals(sha256(Files.readAllBytes(target)))) {
-            return target;
-        }
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, FILE, ".part");
-        try {
-            Files.write(temp, library);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        return target;
+        return CachedFile.install(library,
+                cache.resolve("async-profiler-" + version(loader) + "-" + platform + "-" + sha.substring(0, 16)), FILE);
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return CachedFile.sha256(bytes);
     }
 }

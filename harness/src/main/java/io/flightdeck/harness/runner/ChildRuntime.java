@@ -1,0 +1,127 @@
+package io.flightdeck.harness.runner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.HdrHistogram.Histogram;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.openjdk.jol.info.GraphLayout;
+import org.slf4j.LoggerFactory;
+
+import io.flightdeck.api.Workload;
+import io.flightdeck.child.ChildMain;
+import io.flightdeck.harness.files.CachedFile;
+
+/**
+ * Where the child runtime is: what a child JVM needs on its class path beside the user's own entries (its entry
+ * point, measurements and their libraries, flightdeck-api), so that a user's class path never meets the command's
+ * own libraries. The first of:
+ * <ol>
+ *   <li>an explicit jar, {@value #PATH_PROPERTY} or {@value #PATH_ENV} (missing: a usage error);</li>
+ *   <li>the jar the build made, {@value #BUILD_PROPERTY}, when that file exists (harness's tests: the reactor's
+ *       {@code child/target/flightdeck-child-VERSION-runtime.jar}, built before them by {@code mvn verify});</li>
+ *   <li>the copy embedded in this program's jar ({@value #EMBEDDED}, put there at {@code prepare-package}),
+ *       extracted into the home's cache folder;</li>
+ *   <li>in a development build, where nothing was packaged ({@code mvn compile exec:java}), the class path entries
+ *       the child's classes and their libraries were loaded from here, found from the code sources of known
+ *       classes: unrelocated, so a user's own Jackson, HdrHistogram, JOL or OSHI may then come before ours.</li>
+ * </ol>
+ */
+public final class ChildRuntime {
+
+    public static final String PATH_PROPERTY = "flightdeck.child.runtime";
+    public static final String PATH_ENV = "FLIGHTDECK_CHILD_RUNTIME";
+    public static final String BUILD_PROPERTY = "flightdeck.child.runtime.build";
+    /** The embedded copy, a resource beside this class (harness/pom.xml copies it there). */
+    static final String EMBEDDED = "flightdeck-child-runtime.jar";
+
+    /** One class from each jar a child needs, for a development build's class path (case 4). */
+    private static final List<Class<?>> KNOWN_CLASSES = List.of(ChildMain.class, Workload.class, ObjectMapper.class,
+            JsonFactory.class, JsonAutoDetect.class, JavaTimeModule.class, Histogram.class, GraphLayout.class,
+            oshi.SystemInfo.class, com.sun.jna.Native.class, com.sun.jna.platform.unix.LibC.class,
+            LoggerFactory.class, Percentile.class);
+
+    private ChildRuntime() {
+    }
+
+    /**
+     * The runtime's class path entries.
+     *
+     * @param cacheRoots where the embedded copy may be extracted, the first that takes it
+     * @throws IllegalArgumentException when an explicit path names no file (a usage error)
+     * @throws IOException              when the embedded copy cannot be extracted anywhere
+     */
+    public static List<Path> locate(List<Path> cacheRoots) throws IOException {
+        String explicit = System.getProperty(PATH_PROPERTY);
+        String source = "-D" + PATH_PROPERTY;
+        if (explicit == null || explicit.isBlank()) {
+            explicit = System.getenv(PATH_ENV);
+            source = PATH_ENV;
+        }
+        if (explicit != null && !explicit.isBlank()) {
+            Path jar = Path.of(explicit).toAbsolutePath();
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException(source + ": no child runtime jar at " + jar);
+            }
+            return List.of(jar);
+        }
+        String built = System.getProperty(BUILD_PROPERTY);
+        if (built != null && Files.isRegularFile(Path.of(built))) {
+            return List.of(Path.of(built).toAbsolutePath());
+        }
+        byte[] embedded = embedded();
+        if (embedded != null) {
+            return List.of(extract(embedded, cacheRoots));
+        }
+        return developmentEntries();
+    }
+
+    private static byte[] embedded() throws IOException {
+        try (InputStream in = ChildRuntime.class.getResourceAsStream(EMBEDDED)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    private static Path extract(byte[] jar, List<Path> cacheRoots) throws IOException {
+        String folder = "child-runtime-" + CachedFile.sha256(jar).substring(0, 16);
+        IOException first = null;
+        for (Path root : cacheRoots) {
+            try {
+                return CachedFile.install(jar, root.resolve(folder), EMBEDDED);
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        throw first == null ? new IOException("no cache folder for the child runtime") : first;
+    }
+
+    /** Case 4: where the known classes came from, each jar or classes folder once, in order. */
+    static List<Path> developmentEntries() {
+        Set<Path> entries = new LinkedHashSet<>();
+        for (Class<?> known : KNOWN_CLASSES) {
+            CodeSource source = known.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                throw new IllegalStateException("cannot tell where " + known.getName() + " was loaded from");
+            }
+            try {
+                entries.add(Path.of(source.getLocation().toURI()));
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("cannot tell where " + known.getName() + " was loaded from", e);
+            }
+        }
+        return new ArrayList<>(entries);
+    }
+}
