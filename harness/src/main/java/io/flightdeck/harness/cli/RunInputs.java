@@ -72,6 +72,10 @@ final class RunInputs {
     static Budgets budgets(Path file, WorkloadRegistry registry) {
         try {
             Budgets b = file == null ? Budgets.defaults() : Budgets.load(file);
+            if (file == null && b.budgets().stream().noneMatch(budget -> registry.find(budget.workload()).isPresent())) {
+                // the defaults are for Flightdeck's own workloads: a user's class path (--classpath) has none of them
+                return new Budgets("none", List.of());
+            }
             return b.validate(budgetTargets(registry));
         } catch (BudgetFileException e) {
             throw new UsageException(e.getMessage());
