@@ -1,6 +1,7 @@
 package io.flightdeck.harness.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -29,8 +30,9 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        List<Workload> workloads = classPath.workloads().all(); // before any output: a bad --classpath is one line
         out.println("Workloads:");
-        for (Workload w : classPath.workloads().all()) {
+        for (Workload w : workloads) {
             String cases = w.cases(Suites.find(Suites.DEFAULT).orElseThrow().scale()).stream()
                     .map(WorkloadCase::label).collect(Collectors.joining(", "));
             out.printf("  %-20s %s [unit: %s; quick cases: %s]%n", w.name(), w.description(), w.operationUnit(), cases);
