@@ -34,7 +34,7 @@ import io.flightdeck.harness.files.CachedFile;
  *   <li>the jar the build made, {@value #BUILD_PROPERTY}, when that file exists (harness's tests: the reactor's
  *       {@code child/target/flightdeck-child-VERSION-runtime.jar}, built before them by {@code mvn verify});</li>
  *   <li>the copy embedded in this program's jar ({@value #EMBEDDED}, put there at {@code prepare-package}),
- *       extracted into the home's cache folder;</li>
+ *       extracted into the home's cache folder; only when running from a jar;</li>
  *   <li>in a development build, where nothing was packaged ({@code mvn compile exec:java}), the class path entries
  *       the child's classes and their libraries were loaded from here, found from the code sources of known
  *       classes: unrelocated, so a user's own Jackson, HdrHistogram, JOL or OSHI may then come before ours.</li>
@@ -82,11 +82,20 @@ public final class ChildRuntime {
         if (built != null && Files.isRegularFile(Path.of(built))) {
             return List.of(Path.of(built).toAbsolutePath());
         }
-        byte[] embedded = embedded();
+        byte[] embedded = packaged() ? embedded() : null;
         if (embedded != null) {
             return List.of(extract(embedded, cacheRoots));
         }
         return developmentEntries();
+    }
+
+    /**
+     * Whether this program runs from a jar. From a classes folder (a development build, tests) the copy a past
+     * {@code mvn package} left in target/classes may be stale, so the child's own entries serve instead.
+     */
+    private static boolean packaged() {
+        CodeSource source = ChildRuntime.class.getProtectionDomain().getCodeSource();
+        return source != null && source.getLocation() != null && source.getLocation().getPath().endsWith(".jar");
     }
 
     private static byte[] embedded() throws IOException {
