@@ -1,0 +1,49 @@
+package com.example.cache;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** An ordinary JMH benchmark of the cache, as a project would already have one; Flightdeck runs it unchanged. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class LruCacheBenchmark {
+
+    @Param({"100", "1000"})
+    public int capacity;
+
+    private LruCache<Integer, String> cache;
+    private int next;
+
+    @Setup
+    public void fill() {
+        cache = new LruCache<>(capacity, false);
+        for (int i = 0; i < capacity; i++) {
+            cache.put(i, "value-" + i);
+        }
+    }
+
+    @Benchmark
+    public String getOrPut() {
+        int key = next++ % (capacity * 2);
+        String value = cache.get(key);
+        if (value == null) {
+            cache.put(key, "v");
+        }
+        return value;
+    }
+
+    @Benchmark
+    public List<Integer> hottest() {
+        return cache.hottest(10);
+    }
+}
