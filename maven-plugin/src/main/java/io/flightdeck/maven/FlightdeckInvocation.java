@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,8 +171,20 @@ final class FlightdeckInvocation {
             thread.setContextClassLoader(before);
             out.close();
             err.close();
+            removeIfEmpty(folder);
         }
         return new Outcome(exitCode, err.lastLine(), folder);
+    }
+
+    /** Bad input is refused before the folder is used: an empty folder would read as a run that left nothing. */
+    private static void removeIfEmpty(Path folder) {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (DirectoryNotEmptyException e) {
+            // the run's folder: kept
+        } catch (IOException e) {
+            // an empty folder left behind misleads no check: nothing to report
+        }
     }
 
     /** The plugin's class path first (the harness as the CLI ships it), then the project's. */
