@@ -91,4 +91,28 @@ class FlightdeckInvocationTest {
             assertThat(runs).isEmpty();
         }
     }
+
+    /** Flightdeck's message is about the input, not an option: every option the plugin writes was understood. */
+    @Test
+    void everyOptionOfEveryGoalIsOneFlightdeckKnows() throws Exception {
+        Files.writeString(dir.resolve("budgets.json"), "{ \"schemaVersion\": 1, \"budgets\": [] }");
+        ChildOptions child = new ChildOptions(List.of("no-such-workload"), Map.of("capacity", "64"),
+                dir.resolve("budgets.json"), "jfr", "-Xss2m", "512m", true);
+        FlightdeckInvocation invocation = new FlightdeckInvocation(dir.resolve("home"), dir.resolve("flightdeck"),
+                List.of(), List.of(), new SystemStreamLog());
+
+        FlightdeckInvocation.Outcome run = invocation.run(new RunOptions(child, "quick", 1, 1, 3, 200L, 60L, "main",
+                "next", "5%", true));
+        FlightdeckInvocation.Outcome leakCheck = invocation.leakCheck(new LeakCheckOptions(child, "10s", 500L, "16",
+                "64KiB"));
+        FlightdeckInvocation.Outcome compare = invocation.compare(new CompareOptions("no-such-baseline",
+                "no-such-run", "5%", dir.resolve("budgets.json")));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLine()).contains("unknown workload 'no-such-workload'");
+        assertThat(leakCheck.exitCode()).isEqualTo(2);
+        assertThat(leakCheck.errorLine()).contains("unknown workload 'no-such-workload'");
+        assertThat(compare.exitCode()).isEqualTo(2);
+        assertThat(compare.errorLine()).contains("no-such-baseline").doesNotContain("--help");
+    }
 }
