@@ -1,0 +1,54 @@
+package io.flightdeck.maven;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The goals that run workloads in child JVMs: {@code run} and {@code leak-check}. */
+abstract class AbstractWorkloadMojo extends AbstractFlightdeckMojo {
+
+    /**
+     * The workloads, by name (a comma-separated list on the command line: {@code -Dflightdeck.workloads=a,b}); none
+     * for Flightdeck's default ones.
+     */
+    @Parameter(property = "flightdeck.workloads")
+    List<String> workloads;
+
+    /** Workload parameters, {@code <params><name>value</name></params>}; one no chosen workload reads is refused. */
+    @Parameter
+    Map<String, String> params;
+
+    /** A budgets file replacing the built-in budgets. */
+    @Parameter(property = "flightdeck.budgets")
+    File budgets;
+
+    /** The children's CPU and allocation sampler: auto, async-profiler, jfr-cpu-time or jfr. */
+    @Parameter(property = "flightdeck.sampler")
+    String sampler;
+
+    /** Extra JVM flags for every child, split as a shell would, e.g. {@code -XX:+UseParallelGC -Dkey='a b'}. */
+    @Parameter(property = "flightdeck.jvmArgs")
+    String jvmArgs;
+
+    /** The children's heap (-Xms and -Xmx), e.g. 512m. */
+    @Parameter(property = "flightdeck.heap")
+    String heap;
+
+    /** Leave the result out of the history in the home folder. */
+    @Parameter(property = "flightdeck.noHistory", defaultValue = "false")
+    boolean noHistory;
+
+    ChildOptions childOptions() {
+        List<String> names = workloads == null ? List.of() : workloads.stream()
+                .flatMap(w -> Arrays.stream(w.split(",")))  // a property given as "a, b" or a list element "a,b"
+                .map(String::strip)
+                .filter(w -> !w.isEmpty())
+                .toList();
+        return new ChildOptions(names, params == null ? Map.of() : new LinkedHashMap<>(params),
+                budgets == null ? null : budgets.toPath(), sampler, jvmArgs, heap, noHistory);
+    }
+}

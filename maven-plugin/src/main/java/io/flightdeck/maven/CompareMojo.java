@@ -1,0 +1,45 @@
+package io.flightdeck.maven;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Compares a run against a baseline ({@code flightdeck compare A B}): each a run folder, its report.json or the name
+ * of a saved baseline; a regression is a failed check.
+ */
+@Mojo(name = "compare", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = false)
+public class CompareMojo extends AbstractFlightdeckMojo {
+
+    /** A, the baseline: a run folder, its report.json (relative to the project's folder) or a saved baseline's name. */
+    @Parameter(property = "flightdeck.baseline", required = true)
+    String baseline;
+
+    /** B, compared against A: the same kinds. */
+    @Parameter(property = "flightdeck.current", required = true)
+    String current;
+
+    /** Worse by more than this is a regression, e.g. 10% (default: the budgets', else 10%). */
+    @Parameter(property = "flightdeck.regressionLimit")
+    String regressionLimit;
+
+    /** A budgets file whose regressions give metrics limits of their own. */
+    @Parameter(property = "flightdeck.budgets")
+    File budgets;
+
+    @Override
+    FlightdeckInvocation.Outcome invoke(FlightdeckInvocation flightdeck) {
+        return flightdeck.compare(new CompareOptions(inProject(baseline), inProject(current), regressionLimit,
+                budgets == null ? null : budgets.toPath()));
+    }
+
+    /** A run folder or file relative to the project's folder, absolute; anything else (a baseline's name) as it is. */
+    private String inProject(String source) {
+        Path p = project.getBasedir().toPath().resolve(source);
+        return Files.exists(p) ? p.toString() : source;
+    }
+}

@@ -1,0 +1,62 @@
+package io.flightdeck.maven;
+
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Runs workloads, each in JVMs of its own under Java Flight Recorder, on the project's class path, checks their
+ * budgets and writes a report ({@code flightdeck run}). The project is compiled first, test classes included.
+ */
+@Mojo(name = "run", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = false)
+@Execute(phase = LifecyclePhase.TEST_COMPILE)
+public class RunMojo extends AbstractWorkloadMojo {
+
+    /** quick, standard or nightly: the scale of the workloads' cases and the measurement settings. */
+    @Parameter(property = "flightdeck.suite")
+    String suite;
+
+    /** JVMs per workload (the suite's by default). */
+    @Parameter(property = "flightdeck.forks")
+    Integer forks;
+
+    /** Warm-up iterations per case (the suite's by default). */
+    @Parameter(property = "flightdeck.warmup")
+    Integer warmup;
+
+    /** Measured iterations per case (the suite's by default). */
+    @Parameter(property = "flightdeck.iterations")
+    Integer iterations;
+
+    /** Length of an iteration in milliseconds (the suite's by default). */
+    @Parameter(property = "flightdeck.iterationMs")
+    Long iterationMs;
+
+    /** Time limit per child JVM in seconds (the suite's by default). */
+    @Parameter(property = "flightdeck.timeout")
+    Long timeout;
+
+    /** Compare the run against this saved baseline; a regression is a failed check. */
+    @Parameter(property = "flightdeck.baseline")
+    String baseline;
+
+    /** Save the run as a baseline of this name in the home folder. */
+    @Parameter(property = "flightdeck.saveBaseline")
+    String saveBaseline;
+
+    /** Worse than the baseline by more than this is a regression, e.g. 10% (default: the budgets', else 10%). */
+    @Parameter(property = "flightdeck.regressionLimit")
+    String regressionLimit;
+
+    /** Fail on a regression at once, without running the regressed workloads again to confirm it. */
+    @Parameter(property = "flightdeck.noConfirm", defaultValue = "false")
+    boolean noConfirm;
+
+    @Override
+    FlightdeckInvocation.Outcome invoke(FlightdeckInvocation flightdeck) {
+        return flightdeck.run(new RunOptions(childOptions(), suite, forks, warmup, iterations, iterationMs, timeout,
+                baseline, saveBaseline, regressionLimit, noConfirm));
+    }
+}
