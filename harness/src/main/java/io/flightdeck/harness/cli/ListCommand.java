@@ -25,11 +25,17 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        WorkloadRegistry registry = WorkloadRegistry.load();
         out.println("Workloads:");
-        for (Workload w : WorkloadRegistry.load().all()) {
-            String cases = w.cases(Suites.find(Suites.DEFAULT).orElseThrow().scale()).stream()
-                    .map(WorkloadCase::label).collect(Collectors.joining(", "));
-            out.printf("  %-20s %s [unit: %s; quick cases: %s]%n", w.name(), w.description(), w.operationUnit(), cases);
+        if (registry.all().isEmpty()) {
+            out.println("  none on the class path: list yours in META-INF/services/io.flightdeck.api.Workload");
+        }
+        Suite quick = Suites.find(Suites.DEFAULT, registry).orElseThrow();
+        for (Workload w : registry.all()) {
+            String cases = w.cases(quick.scale()).stream().map(WorkloadCase::label).collect(Collectors.joining(", "));
+            out.printf("  %-20s %s [unit: %s; quick cases: %s%s%s]%n", w.name(), w.description(), w.operationUnit(),
+                    cases, w.ordinary() ? "" : "; only when named", w.leakCheckByDefault() ? "; leak-checked by default"
+                            : "");
         }
         out.println();
         out.println("Suites:");

@@ -11,8 +11,10 @@ import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 
 /**
- * The workloads on the class path, found through {@link ServiceLoader} so a user's own workloads sit beside the
- * built-in ones. The parent and every child JVM build the same registry from the same class path.
+ * The workloads on the class path, found through {@link ServiceLoader}: the harness has none of its own, a project
+ * lists its in {@code META-INF/services/io.flightdeck.api.Workload}. Their order is the class path's and, within a
+ * jar, the service file's; reports and suites keep it. The parent and every child JVM build the same registry from
+ * the same class path.
  */
 public final class WorkloadRegistry {
 
@@ -67,5 +69,15 @@ public final class WorkloadRegistry {
 
     public List<String> names() {
         return List.copyOf(byName.keySet());
+    }
+
+    /** What a suite runs when no workload is named: every {@linkplain Workload#ordinary() ordinary} one, in order. */
+    public List<Workload> ordinary() {
+        return byName.values().stream().filter(Workload::ordinary).toList();
+    }
+
+    /** What {@code leak-check} checks when no workload is named: each that {@link Workload#leakCheckByDefault()}. */
+    public List<Workload> leakCheckDefaults() {
+        return byName.values().stream().filter(Workload::leakCheckByDefault).toList();
     }
 }
