@@ -172,7 +172,7 @@ class BadNumbersAndOptionsTest {
         Files.writeString(budgets, """
                 { "schemaVersion": 1, "budgets": [
                   { "workload": "test-sum", "metric": "array-bytes", "max": "1MiB" },
-                  { "workload": "leak-mixed", "metric": "leak-bytes-per-op", "max": "16B" } ] }""");
+                  { "workload": "test-steady", "metric": "leak-bytes-per-op", "max": "16B" } ] }""");
         assertThat(RunInputs.budgets(budgets, WorkloadRegistry.load()).budgets()).hasSize(2);
         assertNothingRan();
     }
