@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns JMH's JSON results (scripts/bench writes harness/target/jmh-result.json) into the Markdown tables of
+"""Turns JMH's JSON results (scripts/bench writes engine-workloads/target/jmh-result.json) into the Markdown tables of
 docs/PERFORMANCE.md: p50 / p95 / p99 per benchmark and store, the targets and whether they are met, the log-log
 slope of retrieval cost against corpus size, and lifecycle throughput.
 
@@ -304,7 +304,7 @@ def main(argv):
             print(text)
         return 0
     args = argv
-    path = args[0] if args else "harness/target/jmh-result.json"
+    path = args[0] if args else "engine-workloads/target/jmh-result.json"
     try:
         text = render(load(path))
     except FileNotFoundError:

@@ -32,7 +32,7 @@ public interface Workload {
     }
 
     /**
-     * The {@code --param} names it reads from its {@link WorkloadContext} besides {@code store}; a parameter no
+     * The {@code --param} names it reads from its {@link WorkloadContext}; a parameter no
      * selected workload names is refused before any JVM starts, so a typo cannot run the default silently.
      */
     default Set<String> parameterNames() {
@@ -55,6 +55,25 @@ public interface Workload {
      */
     default Set<String> metricNames() {
         return Set.of();
+    }
+
+    /**
+     * Whether a suite runs it when no workload is named ({@code run} without {@code -w}): true, the default, for a
+     * workload that measures something; false for one that exists to be caught or to fail — a planted leak, a
+     * demonstration of a failure — which runs only when named.
+     */
+    default boolean ordinary() {
+        return true;
+    }
+
+    /**
+     * Whether {@code leak-check} without {@code -w}, and a suite that ends with leak checks (nightly), check it for
+     * leaks: true for a workload that uses its subject as a long-running process does (a mix of operations on a
+     * bounded store, whose live heap should stay flat). False by default: most workloads fill what they measure and
+     * would grow without leaking. Independent of {@link #ordinary()}.
+     */
+    default boolean leakCheckByDefault() {
+        return false;
     }
 
     /** Prepares one case: build data, open stores. Not measured. */

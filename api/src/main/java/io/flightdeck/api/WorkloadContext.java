@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param scale      how large the suite wants it
  * @param seed       the seed for generated data, so every run measures the same inputs
  * @param directory  a folder of the workload's own inside the run folder, for files it creates (databases...)
- * @param parameters run-wide settings by name, e.g. {@code store=sqlite}; workloads ignore what they do not know
+ * @param parameters the run's {@code --param}s by name, e.g. {@code store=memory}; a workload reads those it
+ *                   lists in {@link Workload#parameterNames()} and applies its own default to those not given
  */
 public record WorkloadContext(Scale scale, long seed, Path directory, Map<String, String> parameters) {
 

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  *   <li>JDK: Java in {@code java.}, {@code javax.}, {@code jdk.}, {@code sun.}, {@code com.sun.} (or slashed);</li>
  *   <li>native: a frame the input marked native, a C++ name ({@code Klass::method}), a library or a plain C
  *       symbol (no package dot), or {@code [unknown]};</li>
- *   <li>harness: Flightdeck's own code in {@code io.flightdeck.harness.} (the child's runner, its measurement) other
- *       than the workloads in it ({@code io.flightdeck.harness.workload.engine.}, {@code ...testworkloads.},
- *       {@code ...bench.}): the frames around a workload's operation, not the operation;</li>
+ *   <li>harness: Flightdeck's own code in {@code io.flightdeck.harness.} (the child's runner, its measurement):
+ *       the frames around a workload's operation, not the operation. Workloads live outside that package (a
+ *       user's, the engine's {@code io.flightdeck.engine.}), save the harness's own test workloads
+ *       ({@code io.flightdeck.harness.testworkloads.}), which are the code under test;</li>
  *   <li>application: any other Java frame.</li>
  * </ul>
  */
@@ -34,10 +35,9 @@ public enum FrameCategory {
     private static final String[] JDK_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun.",
         "java/", "javax/", "jdk/", "sun/", "com/sun/"};
     private static final String[] HARNESS_PREFIXES = {"io.flightdeck.harness.", "io/flightdeck/harness/"};
-    /** Workloads and benchmarks that live in the harness's packages: the code under test, so application. */
-    private static final String[] WORKLOAD_PREFIXES = {"io.flightdeck.harness.workload.engine.",
-        "io.flightdeck.harness.testworkloads.", "io.flightdeck.harness.bench.",
-        "io/flightdeck/harness/workload/engine/", "io/flightdeck/harness/testworkloads/", "io/flightdeck/harness/bench/"};
+    /** The harness's test workloads live in its package: the code under test, so application. */
+    private static final String[] WORKLOAD_PREFIXES = {"io.flightdeck.harness.testworkloads.",
+        "io/flightdeck/harness/testworkloads/"};
     // Why case-sensitive: HotSpot's collector classes are CamelCase ("G1ParScanThreadState", "ZMark"), and
     // lower-case matching would take "log1p" for G1.
     private static final String[] GC_MARKERS = {"G1", "GC", "Shenandoah", "PSScavenge", "PSParallelCompact",

@@ -43,9 +43,10 @@ class FrameCategoryTest {
         // the harness around a workload's operation is its own colour; the workloads it carries are the application
         "io.flightdeck.child.CaseRunner$WorkerPool.work(Session, int, long, AtomicLong, AtomicBoolean)|JAVA|HARNESS",
         "io/flightdeck/harness/measure/resources/ResourceMeter.start|UNKNOWN|HARNESS",
-        "io.flightdeck.harness.workload.engine.RetrievalScalingWorkload$1.operation(int)|JAVA|APPLICATION",
+        "io.flightdeck.engine.workloads.RetrievalScalingWorkload$1.operation(int)|JAVA|APPLICATION",
         "io.flightdeck.harness.testworkloads.SumWorkload$1.operation(int)|UNKNOWN|APPLICATION",
-        "io.flightdeck.harness.bench.RetrievalBench.retrieve()|JAVA|APPLICATION",
+        "io.flightdeck.engine.bench.RetrievalBench.retrieve()|JAVA|APPLICATION",
+        "io/flightdeck/harness/testworkloads/SumWorkload$1.operation|UNKNOWN|APPLICATION",
         "io.flightdeck.harnessing.Tool.run()|JAVA|APPLICATION",
     })
     void categorises(String name, FrameKind kind, FrameCategory expected) {

@@ -11,8 +11,10 @@ import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 
 /**
- * The workloads on the class path, found through {@link ServiceLoader} so a user's own workloads sit beside the
- * built-in ones. The parent and every child JVM build the same registry from the same class path.
+ * The workloads on the class path, found through {@link ServiceLoader}: the harness has none of its own, a project
+ * lists its in {@code META-INF/services/io.flightdeck.api.Workload}. Their order is the class path's and, within a
+ * jar, the service file's; reports and suites keep it. The parent and every child JVM build the same registry from
+ * the same class path.
  */
 public final class WorkloadRegistry {
 
@@ -27,9 +29,11 @@ public final class WorkloadRegistry {
     }
 
     private final Map<String, Workload> byName;
+    private final ClassLoader loader;
 
-    private WorkloadRegistry(Map<String, Workload> byName) {
+    private WorkloadRegistry(Map<String, Workload> byName, ClassLoader loader) {
         this.byName = Collections.unmodifiableMap(byName);
+        this.loader = loader;
     }
 
     public static WorkloadRegistry load() {
@@ -54,7 +58,15 @@ public final class WorkloadRegistry {
         } catch (ServiceConfigurationError e) {
             throw new InvalidWorkloadException("a workload could not be loaded: " + e.getMessage(), e);
         }
-        return new WorkloadRegistry(found);
+        return new WorkloadRegistry(found, loader);
+    }
+
+    /**
+     * The loader the workloads were found through: what else their project ships beside them (its budgets) is read
+     * through it too, so a user's class path brings its own and never Flightdeck's.
+     */
+    public ClassLoader loader() {
+        return loader;
     }
 
     public Optional<Workload> find(String name) {
@@ -67,5 +79,15 @@ public final class WorkloadRegistry {
 
     public List<String> names() {
         return List.copyOf(byName.keySet());
+    }
+
+    /** What a suite runs when no workload is named: every {@linkplain Workload#ordinary() ordinary} one, in order. */
+    public List<Workload> ordinary() {
+        return byName.values().stream().filter(Workload::ordinary).toList();
+    }
+
+    /** What {@code leak-check} checks when no workload is named: each that {@link Workload#leakCheckByDefault()}. */
+    public List<Workload> leakCheckDefaults() {
+        return byName.values().stream().filter(Workload::leakCheckByDefault).toList();
     }
 }

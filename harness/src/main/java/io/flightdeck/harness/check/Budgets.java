@@ -2,9 +2,13 @@ package io.flightdeck.harness.check;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,13 +20,19 @@ import java.util.stream.Collectors;
 /**
  * The budgets of a run, in file order (the order the verdicts follow).
  *
- * @param source  where they came from, for messages: the file's path or the default resource's name
+ * @param source  where they came from, for messages: the file's path, or the class path's budgets files
  * @param budgets the budgets as listed
  */
 public record Budgets(String source, List<Budget> budgets, List<RegressionLimit> regressions) {
 
-    /** The classpath resource, next to this class, holding the project's targets. */
-    public static final String DEFAULT_RESOURCE = "default-budgets.json";
+    /**
+     * Where a project ships its budgets: every class-path resource of this name is read, in class-path order, so a
+     * project's jar (or {@code src/main/resources}) brings the budgets of its workloads the way its service file
+     * brings the workloads.
+     */
+    public static final String RESOURCE = "META-INF/flightdeck/budgets.json";
+    /** The {@link #source()} of defaults when no project on the class path ships budgets. */
+    public static final String NONE_ON_CLASS_PATH = "none on the class path";
 
     public Budgets {
         if (source == null) {
@@ -37,16 +47,53 @@ public record Budgets(String source, List<Budget> budgets, List<RegressionLimit>
         this(source, budgets, List.of());
     }
 
-    /** The project's targets: the seed document's P95 figures plus our own for lifecycle and memory. */
+    /** The budgets the class path ships ({@link #RESOURCE}), read with the context class loader. */
     public static Budgets defaults() {
-        try (InputStream in = Budgets.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new BudgetFileException("budgets file " + DEFAULT_RESOURCE + ": not on the classpath");
-            }
-            return BudgetFileReader.read(DEFAULT_RESOURCE, in.readAllBytes());
+        return defaults(Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * Every {@link #RESOURCE} this loader finds, in its order, as one set of budgets: their budgets and regression
+     * limits one after the other. None found is no budgets, not an error: a project need not have any.
+     *
+     * @throws BudgetFileException naming the resource that cannot be read or is not a valid budgets file
+     */
+    public static Budgets defaults(ClassLoader loader) {
+        List<URL> resources;
+        try {
+            resources = Collections.list(loader.getResources(RESOURCE));
         } catch (IOException e) {
-            throw BudgetFileException.at(DEFAULT_RESOURCE, 0, 0, "cannot read: " + BudgetFileReader.describe(e), e);
+            throw BudgetFileException.at(RESOURCE, 0, 0, "cannot list on the class path: "
+                    + BudgetFileReader.describe(e), e);
         }
+        List<String> sources = new ArrayList<>();
+        List<Budget> budgets = new ArrayList<>();
+        List<RegressionLimit> regressions = new ArrayList<>();
+        for (URL url : resources) {
+            String source = describe(url);
+            Budgets one;
+            try (InputStream in = url.openStream()) {
+                one = BudgetFileReader.read(source, in.readAllBytes());
+            } catch (IOException e) {
+                throw BudgetFileException.at(source, 0, 0, "cannot read: " + BudgetFileReader.describe(e), e);
+            }
+            sources.add(source);
+            budgets.addAll(one.budgets());
+            regressions.addAll(one.regressions());
+        }
+        return new Budgets(sources.isEmpty() ? NONE_ON_CLASS_PATH : String.join(" + ", sources), budgets, regressions);
+    }
+
+    /** A resource's file when it is one (a module's classes folder), else its URL (inside a jar). */
+    private static String describe(URL url) {
+        if ("file".equals(url.getProtocol())) {
+            try {
+                return Path.of(url.toURI()).toString();
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                return url.getPath();
+            }
+        }
+        return url.toString();
     }
 
     /**

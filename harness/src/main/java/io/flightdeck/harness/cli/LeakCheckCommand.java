@@ -24,6 +24,7 @@ import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.leak.LeakCheckRun;
 import io.flightdeck.harness.leak.LeakLimits;
+import io.flightdeck.harness.report.ReportParameters;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.run.ProfilingRun;
 import io.flightdeck.harness.sampler.ChildJvm;
@@ -49,8 +50,8 @@ public final class LeakCheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-w", "--workload"}, paramLabel = "NAME",
-            description = "check this workload (repeatable); default: " + "leak-mixed, the engine as a "
-                    + "long-running agent uses it; leak-planted shows a failing check")
+            description = "check this workload (repeatable); default: every workload leak-checked by default "
+                    + "(`list` marks them)")
     List<String> workloads = new ArrayList<>();
 
     @Option(names = "--duration", paramLabel = "TIME",
@@ -79,9 +80,6 @@ public final class LeakCheckCommand implements Callable<Integer> {
     @Option(names = "--budgets", paramLabel = "FILE", description = "budgets file replacing the defaults")
     Path budgetsFile;
 
-    @Option(names = "--store", paramLabel = "KIND", description = "memory or sqlite (default: sqlite)")
-    String store = "sqlite";
-
     @Option(names = "--heap", paramLabel = "SIZE", description = "child heap, -Xms and -Xmx (default 1g)")
     String heap = "1g";
 
@@ -92,7 +90,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
     long seed = 42;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE",
-            description = "a workload parameter (repeatable), e.g. leak-bytes-per-op=4 for leak-trickle")
+            description = "a workload parameter (repeatable), e.g. store=memory; `list` shows the workloads")
     Map<String, String> parameters = new LinkedHashMap<>();
 
     @Mixin
@@ -107,8 +105,9 @@ public final class LeakCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WorkloadRegistry registry = childJvm.workloads(); // the user's with --classpath
-        List<Workload> selected = RunInputs.workloads(registry,
-                workloads.isEmpty() ? Suites.LEAK_CHECK_WORKLOADS : workloads);
+        List<Workload> selected = workloads.isEmpty()
+                ? RunInputs.defaults(registry.leakCheckDefaults(), "is leak-checked by default")
+                : RunInputs.workloads(registry, workloads);
         long seconds = seconds(duration);
         LeakCheckPlan checks = new LeakCheckPlan(selected, seconds, checkpointMillis,
                 bytes("--limit-bytes-per-op", limitPerOperation), bytes("--limit-bytes-per-s", limitPerSecond));
@@ -123,7 +122,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
         }
         Budgets budgets = RunInputs.budgets(budgetsFile, registry);
         RunInputs.heap(heap);
-        Map<String, String> params = RunInputs.parameters(parameters, store, selected);
+        Map<String, String> params = RunInputs.parameters(parameters, selected);
         Home homeFolder = noHistory ? null : home.writableHome("the check could not be added to the history "
                 + "(--no-history leaves it out)");
         ChildJvm child = childJvm.resolve(ChildJvmOptions.cacheRoots(
@@ -133,7 +132,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
                 selected.stream().map(w -> LeakCheckRun.FOLDER + "/" + w.name()).toList(),
                 homeFolder == null ? null : new RunIds(homeFolder))) {
             Path dir = folder.directory();
-            Suite base = RunInputs.suite(Suites.DEFAULT);
+            Suite base = RunInputs.suite(Suites.DEFAULT, registry);
             Suite suite = new Suite("leak-check", "leak checks", base.scale(), 0, LeakCheckPlan.WARMUP_ITERATIONS,
                     checks.iterations(), checkpointMillis, 1, heap, base.timeoutSeconds(), List.of(),
                     selected.stream().map(Workload::name).toList());
@@ -141,8 +140,8 @@ public final class LeakCheckCommand implements Callable<Integer> {
                     "profile", true, child);
 
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.printf("Flightdeck leak check: %d workload(s), %d s each after warm-up, store %s -> %s%n",
-                    selected.size(), seconds, store, dir);
+            stdout.printf("Flightdeck leak check: %d workload(s), %d s each after warm-up%s -> %s%n",
+                    selected.size(), seconds, ReportParameters.suffix(params), dir);
             ChildJvmOptions.print(stdout, plan.child(), true);
             stdout.flush();
             List<String> arguments = RunInputs.arguments(spec);

@@ -14,6 +14,7 @@ import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.suite.Suites;
 import io.flightdeck.api.Workload;
 import io.flightdeck.api.WorkloadCase;
+import io.flightdeck.child.workload.WorkloadRegistry;
 
 /** {@code flightdeck list}: the workloads on the class path and the suites. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -30,12 +31,17 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Workload> workloads = classPath.workloads().all(); // before any output: a bad --classpath is one line
+        WorkloadRegistry registry = classPath.workloads(); // before any output: a bad --classpath is one line
         out.println("Workloads:");
-        for (Workload w : workloads) {
-            String cases = w.cases(Suites.find(Suites.DEFAULT).orElseThrow().scale()).stream()
-                    .map(WorkloadCase::label).collect(Collectors.joining(", "));
-            out.printf("  %-20s %s [unit: %s; quick cases: %s]%n", w.name(), w.description(), w.operationUnit(), cases);
+        if (registry.all().isEmpty()) {
+            out.println("  none on the class path: list yours in META-INF/services/io.flightdeck.api.Workload");
+        }
+        Suite quick = Suites.find(Suites.DEFAULT, registry).orElseThrow();
+        for (Workload w : registry.all()) {
+            String cases = w.cases(quick.scale()).stream().map(WorkloadCase::label).collect(Collectors.joining(", "));
+            out.printf("  %-20s %s [unit: %s; quick cases: %s%s%s]%n", w.name(), w.description(), w.operationUnit(),
+                    cases, w.ordinary() ? "" : "; only when named", w.leakCheckByDefault() ? "; leak-checked by default"
+                            : "");
         }
         out.println();
         out.println("Suites:");

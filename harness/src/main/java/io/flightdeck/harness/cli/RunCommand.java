@@ -29,6 +29,7 @@ import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.leak.LeakCheckRun;
+import io.flightdeck.harness.report.ReportParameters;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.run.ProfilingRun;
 import io.flightdeck.harness.sampler.ChildJvm;
@@ -55,9 +56,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-w", "--workload"}, paramLabel = "NAME",
             description = "run only this workload (repeatable); `list` shows them")
     List<String> workloads = new ArrayList<>();
-
-    @Option(names = "--store", paramLabel = "KIND", description = "memory or sqlite (default: sqlite, a fresh file in the run folder)")
-    String store = "sqlite";
 
     @Option(names = "--budgets", paramLabel = "FILE", description = "budgets file replacing the defaults")
     Path budgetsFile;
@@ -139,8 +137,10 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WorkloadRegistry registry = childJvm.workloads(); // the user's with --classpath
-        Suite base = RunInputs.suite(suite);
-        List<Workload> selected = RunInputs.workloads(registry, workloads.isEmpty() ? base.workloads() : workloads);
+        Suite base = RunInputs.suite(suite, registry);
+        List<Workload> selected = workloads.isEmpty()
+                ? RunInputs.defaults(RunInputs.workloads(registry, base.workloads()), "runs in a suite")
+                : RunInputs.workloads(registry, workloads);
         // a suite's leak checks belong to the whole suite; choosing workloads leaves them out
         List<Workload> leakChecks = workloads.isEmpty() ? RunInputs.workloads(registry, base.leakChecks()) : List.of();
         Suite effective = override(base, selected);
@@ -152,7 +152,7 @@ public final class RunCommand implements Callable<Integer> {
         if (noJfr && !leakChecks.isEmpty()) {
             throw new UsageException("--no-jfr: suite " + base.name() + " has leak checks, which need a recording");
         }
-        Map<String, String> params = RunInputs.parameters(parameters, store,
+        Map<String, String> params = RunInputs.parameters(parameters,
                 Stream.concat(selected.stream(), leakChecks.stream()).toList());
         RunInputs.baselineName("--save-baseline", saveBaseline);
         RunInputs.baselineName("--baseline", baseline);
@@ -185,9 +185,9 @@ public final class RunCommand implements Callable<Integer> {
                 LeakCheckPlan.DEFAULT_CHECKPOINT_MILLIS, null, null);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        stdout.printf("Flightdeck: suite %s, %d workload(s)%s, store %s, %s -> %s%n", effective.name(),
+        stdout.printf("Flightdeck: suite %s, %d workload(s)%s%s, %s -> %s%n", effective.name(),
                 plan.workloads().size(), leakChecks.isEmpty() ? "" : " and " + leakChecks.size() + " leak check(s)",
-                store, noJfr ? "no recording" : "JFR " + jfrSettings, dir);
+                ReportParameters.suffix(plan.parameters()), noJfr ? "no recording" : "JFR " + jfrSettings, dir);
         ChildJvmOptions.print(stdout, plan.child(), plan.jfr());
         int asked = askedForks(base);
         if (effective.forks() > asked) {

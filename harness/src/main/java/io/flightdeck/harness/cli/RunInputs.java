@@ -40,8 +40,8 @@ import io.flightdeck.api.Workload;
 import io.flightdeck.child.workload.WorkloadRegistry;
 
 /**
- * The checks of what {@code run} and {@code leak-check} share: suites, workloads, budgets, heap, collector, store
- * and the run folder. Each refuses bad input with a {@link UsageException} whose message is the one line a user sees.
+ * The checks of what {@code run} and {@code leak-check} share: suites, workloads, budgets, heap, collector,
+ * parameters and the run folder. Each refuses bad input with a {@link UsageException} whose message is the one line a user sees.
  */
 final class RunInputs {
 
@@ -53,8 +53,9 @@ final class RunInputs {
     private RunInputs() {
     }
 
-    static Suite suite(String name) {
-        return Suites.find(name).orElseThrow(() -> new UsageException("unknown suite '" + name
+    /** The named suite with the registry's workloads (see {@link Suites}). */
+    static Suite suite(String name, WorkloadRegistry registry) {
+        return Suites.find(name, registry).orElseThrow(() -> new UsageException("unknown suite '" + name
                 + "' (known: " + String.join(", ", Suites.all().stream().map(Suite::name).toList()) + ")"));
     }
 
@@ -71,11 +72,8 @@ final class RunInputs {
     /** The budgets file, or the defaults, each budget's workload, case and metric checked against the registry's. */
     static Budgets budgets(Path file, WorkloadRegistry registry) {
         try {
-            Budgets b = file == null ? Budgets.defaults() : Budgets.load(file);
-            if (file == null && b.budgets().stream().noneMatch(budget -> registry.find(budget.workload()).isPresent())) {
-                // the defaults are for Flightdeck's own workloads: a user's class path (--classpath) has none of them
-                return new Budgets("none", List.of());
-            }
+            // without a file: every budgets file the workloads' own class path ships (a user's with --classpath)
+            Budgets b = file == null ? Budgets.defaults(registry.loader()) : Budgets.load(file);
             return b.validate(budgetTargets(registry));
         } catch (BudgetFileException e) {
             throw new UsageException(e.getMessage());
@@ -102,10 +100,16 @@ final class RunInputs {
         return targets;
     }
 
-    static void store(String store) {
-        if (!Set.of("memory", "sqlite").contains(store)) {
-            throw new UsageException("unknown store '" + store + "': use memory or sqlite");
+    /**
+     * The workloads a command runs when none is named: the defaults it was given, or bad input when the class path
+     * has none, since a run of nothing would pass without having measured anything.
+     */
+    static List<Workload> defaults(List<Workload> defaults, String what) {
+        if (defaults.isEmpty()) {
+            throw new UsageException("no workload on the class path " + what + ": name one with -w, or add a project's"
+                    + " (META-INF/services/io.flightdeck.api.Workload); `list` shows what is there");
         }
+        return defaults;
     }
 
     /** A child heap such as 512m or 2g, checked against what a JVM needs and what the machine has. */
@@ -169,14 +173,10 @@ final class RunInputs {
     }
 
     /**
-     * The workloads' parameters: the user's {@code --param}s, each named by a selected workload, and the store, which
-     * has an option of its own.
+     * The workloads' parameters: the user's {@code --param}s, each named by a selected workload and checked by each
+     * that reads it; a workload applies its own default to a parameter not given.
      */
-    static Map<String, String> parameters(Map<String, String> given, String store, List<Workload> selected) {
-        store(store);
-        if (given.containsKey("store")) {
-            throw new UsageException("--param store=...: use --store");
-        }
+    static Map<String, String> parameters(Map<String, String> given, List<Workload> selected) {
         Set<String> known = new TreeSet<>();
         selected.forEach(w -> known.addAll(w.parameterNames()));
         for (Map.Entry<String, String> param : given.entrySet()) {
@@ -199,9 +199,7 @@ final class RunInputs {
                 }
             }
         }
-        Map<String, String> params = new LinkedHashMap<>(given);
-        params.put("store", store);
-        return params;
+        return new LinkedHashMap<>(given);
     }
 
     /** The home folder the options and FLIGHTDECK_HOME ask for. */

@@ -57,7 +57,7 @@ public final class JmhFormat {
                 Map<String, String> params = new LinkedHashMap<>();
                 params.put("case", c.label());
                 if (s != null) {
-                    params.put("store", s.store());
+                    params.putAll(s.parameters()); // the workloads' --params, as JMH lists its @Params
                 }
                 out.add(new Result(JMH_VERSION, "io.flightdeck.workload." + w.name(), "avgt", c.threads(),
                         (int) c.iterations().stream().mapToInt(CaseReport.Iteration::fork).distinct().count(),

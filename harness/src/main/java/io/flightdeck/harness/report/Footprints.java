@@ -7,7 +7,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.measure.footprint.Footprint;
 
-/** JOL footprints travel in a case's details (the memory-pressure workload measures them); this finds them. */
+/**
+ * JOL footprints travel in a case's details (engine-workloads' memory-pressure measures them, with records of the
+ * same JSON shape as {@link Footprint}); this finds them by that shape.
+ */
 public final class Footprints {
 
     private Footprints() {

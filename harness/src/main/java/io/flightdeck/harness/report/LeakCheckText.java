@@ -58,8 +58,9 @@ public final class LeakCheckText {
                     + " items)"
                     : bytes(ret.firstBytes()) + " at the start, " + bytes(ret.lastBytes()) + " at the end ("
                     + percent(ret.change()) + ")";
-            rows.add(List.of("engine retained (JOL)", figures + (ret.growing() ? ": growing"
-                    : r.failed() && c != null && c.growing() ? ": flat, so the growth is outside the engine" : ": flat")));
+            // what the workload's session names as its subject (Session.retainedRoot): the engine, a user's cache...
+            rows.add(List.of("subject retained (JOL)", figures + (ret.growing() ? ": growing"
+                    : r.failed() && c != null && c.growing() ? ": flat, so the growth is outside the subject" : ": flat")));
         }
         LeakCheckReport.RuleEvidence rule = r.rule();
         if (rule != null) {

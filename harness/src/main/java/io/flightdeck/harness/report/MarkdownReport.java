@@ -28,7 +28,9 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         md.append("# Flightdeck run ").append(escape(r.runId())).append("\n\n");
         md.append(verdictLine(r)).append(" — suite ").append(MarkdownText.code(r.settings().suite()))
-                .append(", store ").append(MarkdownText.code(r.settings().store())).append(", ")
+                .append(r.settings().parameters().isEmpty() ? ""
+                        : ", parameters " + MarkdownText.code(ReportParameters.text(r.settings().parameters())))
+                .append(", ")
                 .append(r.workloads().size()).append(" workloads")
                 .append(r.leakChecks().isEmpty() ? "" : " and " + r.leakChecks().size() + " leak check(s)")
                 .append(" in ")
@@ -88,11 +90,14 @@ public final class MarkdownReport {
 
         profiles(md, r);
 
-        md.append("\n## Workload figures\n\n");
-        table(md, List.of("Workload", "Case", "Metric", "Value"), r.workloads().stream()
+        List<List<String>> figures = r.workloads().stream()
                 .flatMap(w -> w.cases().stream().flatMap(c -> c.metrics().stream()
                         .map(m -> List.of(w.name(), c.label(), m.name(), metric(m)))))
-                .toList());
+                .toList();
+        if (!figures.isEmpty()) { // only workloads that report figures of their own have any
+            md.append("\n## Workload figures\n\n");
+            table(md, List.of("Workload", "Case", "Metric", "Value"), figures);
+        }
 
         footprints(md, r);
 

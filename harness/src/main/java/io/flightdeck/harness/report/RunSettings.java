@@ -1,16 +1,20 @@
 package io.flightdeck.harness.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
  * How the run was set up: enough to repeat it.
  *
- * @param budgets  where the budgets came from: "defaults" or the file given
+ * @param parameters the workloads' {@code --param}s as given (a workload's own defaults are not listed)
+ * @param budgets  where the budgets came from: the class path's or the file given
  * @param children the children's java, extra flags and sampler; null in reports written before they were recorded
  */
-public record RunSettings(String suite, String scale, String store, long seed, int forks, String heap, String gc,
+public record RunSettings(String suite, String scale, Map<String, String> parameters, long seed, int forks, String heap, String gc,
                           boolean jfr, String jfrSettings, int coldStartOperations, int warmupIterations,
                           int measurementIterations, long iterationMillis, long timeoutSeconds, String budgets,
                           List<String> workloads, List<String> arguments, LeakCheckSettings leakChecks,
@@ -18,14 +22,16 @@ public record RunSettings(String suite, String scale, String store, long seed, i
 
     @JsonCreator
     public RunSettings {
+        // reports written before parameters were recorded (they had a "store" of their own) read as none
+        parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     /** Settings without the children's part (their java, flags and sampler unrecorded). */
-    public RunSettings(String suite, String scale, String store, long seed, int forks, String heap, String gc,
-                       boolean jfr, String jfrSettings, int coldStartOperations, int warmupIterations,
+    public RunSettings(String suite, String scale, Map<String, String> parameters, long seed, int forks, String heap,
+                       String gc, boolean jfr, String jfrSettings, int coldStartOperations, int warmupIterations,
                        int measurementIterations, long iterationMillis, long timeoutSeconds, String budgets,
                        List<String> workloads, List<String> arguments, LeakCheckSettings leakChecks) {
-        this(suite, scale, store, seed, forks, heap, gc, jfr, jfrSettings, coldStartOperations, warmupIterations,
+        this(suite, scale, parameters, seed, forks, heap, gc, jfr, jfrSettings, coldStartOperations, warmupIterations,
                 measurementIterations, iterationMillis, timeoutSeconds, budgets, workloads, arguments, leakChecks,
                 null);
     }

@@ -217,7 +217,7 @@ public final class ProfilingRun {
     private static RunSettings settings(RunPlan plan, LeakCheckPlan leaks, Budgets budgets, List<String> arguments) {
         Suite s = plan.suite();
         return new RunSettings(s.name(), s.scale().name().toLowerCase(Locale.ROOT),
-                plan.parameters().getOrDefault("store", "sqlite"), plan.seed(), s.forks(), s.heap(), plan.gc(),
+                plan.parameters(), plan.seed(), s.forks(), s.heap(), plan.gc(),
                 plan.jfr(), plan.jfr() ? plan.jfrSettings() : null, s.coldStartOperations(), s.warmupIterations(),
                 s.measurementIterations(), s.iterationMillis(), s.timeoutSeconds(), budgets.source(),
                 plan.workloads().stream().map(Workload::name).toList(), List.copyOf(arguments),

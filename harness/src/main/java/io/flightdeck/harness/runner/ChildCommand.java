@@ -7,7 +7,7 @@ import java.util.List;
 
 import io.flightdeck.child.ChildMain;
 import io.flightdeck.child.ParentWatch;
-import io.flightdeck.harness.measure.footprint.FootprintProbe;
+import io.flightdeck.harness.measure.footprint.JolFlags;
 import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.sampler.SamplerFlags;
 
@@ -44,7 +44,7 @@ final class ChildCommand {
             cmd.add("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH);
             cmd.addAll(SamplerFlags.jvmFlags(child.sampler(), recording));
         }
-        cmd.addAll(FootprintProbe.jvmFlags(feature));
+        cmd.addAll(JolFlags.forJava(feature));
         if (feature >= 22) {
             cmd.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc and OSHI's JNA load native code
         }

@@ -7,6 +7,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -26,32 +28,56 @@ class BudgetsTest {
     Path dir;
 
     @Test
-    void defaultsHoldTheSeedTargets() {
-        Budgets defaults = Budgets.defaults();
-
-        assertThat(defaults.source()).isEqualTo("default-budgets.json");
-        assertThat(defaults.budgets())
-                .extracting(Budget::workload, Budget::caseLabel, Budget::metric, Budget::bound, Budget::limit,
-                        Budget::unit)
-                .containsExactly(
-                        tuple("episode-creation", null, "p95", Bound.MAX, 50e6, UnitKind.DURATION),
-                        tuple("step-logging", null, "p95", Bound.MAX, 20e6, UnitKind.DURATION),
-                        tuple("episode-completion", null, "p95", Bound.MAX, 500e6, UnitKind.DURATION),
-                        tuple("pattern-extraction", null, "p95", Bound.MAX, 1e9, UnitKind.DURATION),
-                        tuple("retrieval-scaling", null, "p95", Bound.MAX, 100e6, UnitKind.DURATION),
-                        tuple("concurrency", null, "throughput", Bound.MIN, 100.0, UnitKind.RATE),
-                        tuple("lifecycle", null, "p95", Bound.MAX, 1e9, UnitKind.DURATION),
-                        tuple("memory-pressure", null, "heap-growth-bytes-per-episode", Bound.MAX, 32768.0,
-                                UnitKind.BYTES),
-                        tuple("memory-pressure", null, "retained-bytes-per-episode", Bound.MAX, 32768.0,
-                                UnitKind.BYTES),
-                        tuple("leak-mixed", null, "leak-bytes-per-op", Bound.MAX, 16.0, UnitKind.BYTES),
-                        tuple("leak-mixed", null, "leak-bytes-per-s", Bound.MAX, 65536.0, UnitKind.BYTES));
+    void defaultsAreEveryBudgetsResourceOnTheClassPathInOrder() throws IOException {
+        Path first = resource("first", """
+                { "schemaVersion": 1, "budgets": [ { "workload": "a", "metric": "p95", "max": "5ms" } ],
+                  "regressions": [ { "workload": "a", "metric": "mean", "limit": "5%" } ] }""");
+        Path second = resource("second", """
+                { "schemaVersion": 1, "budgets": [ { "workload": "b", "metric": "throughput", "min": "10/s" },
+                                                   { "workload": "a", "metric": "p99", "max": "9ms" } ] }""");
+        try (URLClassLoader loader = loader(first, second)) {
+            Budgets defaults = Budgets.defaults(loader);
+            assertThat(defaults.budgets()).extracting(Budget::workload, Budget::metric)
+                    .containsExactly(tuple("a", "p95"), tuple("b", "throughput"), tuple("a", "p99"));
+            assertThat(defaults.regressions()).extracting(RegressionLimit::workload).containsExactly("a");
+            assertThat(defaults.source()).isEqualTo(first.resolve(Budgets.RESOURCE) + " + "
+                    + second.resolve(Budgets.RESOURCE));
+        }
     }
 
     @Test
-    void defaultsNameOnlyKnownWorkloads() {
-        assertThat(Budgets.defaults().validateWorkloads(WORKLOADS).budgets()).hasSize(11);
+    void noBudgetsOnTheClassPathIsNoBudgets() throws IOException {
+        try (URLClassLoader loader = loader(Files.createDirectories(dir.resolve("empty")))) {
+            Budgets defaults = Budgets.defaults(loader);
+            assertThat(defaults.budgets()).isEmpty();
+            assertThat(defaults.source()).isEqualTo(Budgets.NONE_ON_CLASS_PATH);
+        }
+    }
+
+    @Test
+    void aBrokenBudgetsResourceIsNamedInTheError() throws IOException {
+        Path broken = resource("broken", "{ \"schemaVersion\": 1, \"budgets\": [ { \"workload\": ");
+        try (URLClassLoader loader = loader(broken)) {
+            assertThatThrownBy(() -> Budgets.defaults(loader)).isInstanceOf(BudgetFileException.class)
+                    .hasMessageContaining(broken.resolve(Budgets.RESOURCE).toString());
+        }
+    }
+
+    private Path resource(String folder, String content) throws IOException {
+        Path root = dir.resolve(folder);
+        Path file = root.resolve(Budgets.RESOURCE);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return root;
+    }
+
+    /** A loader of these folders only, not the test's own class path. */
+    private static URLClassLoader loader(Path... roots) throws IOException {
+        URL[] urls = new URL[roots.length];
+        for (int i = 0; i < roots.length; i++) {
+            urls[i] = roots[i].toUri().toURL();
+        }
+        return new URLClassLoader(urls, null);
     }
 
     @Test
@@ -278,13 +304,6 @@ class BudgetsTest {
                 {"schemaVersion": 1, "budgets": [], "regressions": [{"workload": "nope", "metric": "mean", "limit": "5%"}]}
                 """)).validateWorkloads(WORKLOADS)).isInstanceOf(BudgetFileException.class)
                 .hasMessageContaining("unknown workload 'nope'");
-    }
-
-    @Test
-    void knownWorkloadsPassValidation() {
-        Budgets defaults = Budgets.defaults();
-
-        assertThat(defaults.validateWorkloads(WORKLOADS)).isSameAs(defaults);
     }
 
     private Path write(String content) throws IOException {

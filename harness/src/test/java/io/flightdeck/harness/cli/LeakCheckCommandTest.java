@@ -20,8 +20,9 @@ import io.flightdeck.harness.report.html.RunPage;
 import io.flightdeck.profiling.leaks.LeakAnalysis;
 
 /**
- * The leak check end to end, on real child JVMs: the engine on a bounded store passes, the same with a forgotten
- * audit listener fails and names what leaks and who holds it, and a JVM that dies is a failed check, not a pass.
+ * The leak check end to end, on real child JVMs and the test workloads: one that keeps nothing passes, one that keeps
+ * a receipt of every operation in a static list fails and names what leaks and who holds it, and a JVM that dies is a
+ * failed check, not a pass. (engine-workloads checks the memory engine the same way.)
  */
 class LeakCheckCommandTest {
 
@@ -32,9 +33,7 @@ class LeakCheckCommandTest {
 
     @BeforeAll
     static void checkBoth() throws Exception {
-        // the in-memory store runs several times more operations per second than SQLite: a short check still has
-        // tens of thousands of them
-        result = CommandLineRunner.run("leak-check", "-w", "leak-mixed", "-w", "leak-planted", "--store", "memory",
+        result = CommandLineRunner.run("leak-check", "-w", "test-steady", "-w", "test-leak",
                 "--duration", "15s", "--heap", "512m", "--out", dir.toString());
         report = Json.mapper().readValue(dir.resolve("report.json").toFile(), RunReport.class);
     }
@@ -51,8 +50,8 @@ class LeakCheckCommandTest {
     }
 
     @Test
-    void theEngineOnABoundedStorePasses() {
-        LeakCheckReport clean = check("leak-mixed");
+    void aWorkloadThatKeepsNothingPasses() {
+        LeakCheckReport clean = check("test-steady");
         assertThat(clean.verdict()).as(clean.reason()).isEqualTo(LeakCheckReport.PASSED);
         assertThat(clean.reason()).startsWith("no significant growth");
         assertThat(clean.checkpoints().series()).hasSize(16); // the baseline and one per second
@@ -67,10 +66,10 @@ class LeakCheckCommandTest {
 
     @Test
     void thePlantedLeakFailsWithItsGrowthPerOperation() {
-        LeakCheckReport leak = check("leak-planted");
+        LeakCheckReport leak = check("test-leak");
         assertThat(leak.verdict()).isEqualTo(LeakCheckReport.FAILED);
         assertThat(leak.reason()).startsWith("the live heap grows");
-        // each forgotten record keeps about 340 bytes: a long[32], the record, its list slot
+        // each forgotten receipt keeps about 300 bytes: a long[32], the receipt, its list slot
         assertThat(leak.checkpoints().perOperation().slope()).isBetween(200.0, 500.0);
         assertThat(leak.checkpoints().perOperation().lower()).isPositive();
         assertThat(leak.checkpoints().growing()).isTrue();
@@ -80,16 +79,16 @@ class LeakCheckCommandTest {
 
     @Test
     void theFailureNamesTheLeakingClassWhereItWasAllocatedAndWhoHoldsIt() throws Exception {
-        List<LeakAnalysis.LeakSuspect> top = check("leak-planted").suspects().stream().limit(3).toList();
+        List<LeakAnalysis.LeakSuspect> top = check("test-leak").suspects().stream().limit(3).toList();
         assertThat(top).anySatisfy(s -> {
-            assertThat(s.allocationSites().get(0).name()).contains("PlantedLeakWorkload$AuditRecord.<init>");
-            assertThat(s.chains().get(0).path()).anySatisfy(e -> assertThat(e).contains("AUDIT_TRAIL"));
+            assertThat(s.allocationSites().get(0).name()).contains("PlantedLeakWorkload$Receipt.<init>");
+            assertThat(s.chains().get(0).path()).anySatisfy(e -> assertThat(e).contains("RECEIPTS"));
         });
         // and says so where people read it
-        assertThat(result.out()).contains("suspects", "PlantedLeakWorkload$AuditRecord.<init>",
-                "static io.flightdeck.harness.workload.engine.PlantedLeakWorkload.AUDIT_TRAIL");
-        assertThat(Files.readString(dir.resolve("report.md"))).contains("## Leak checks", "❌ leak-planted",
-                "✅ leak-mixed", "PlantedLeakWorkload.AUDIT_TRAIL");
+        assertThat(result.out()).contains("suspects", "PlantedLeakWorkload$Receipt.<init>",
+                "static io.flightdeck.harness.testworkloads.PlantedLeakWorkload.RECEIPTS");
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("## Leak checks", "❌ test-leak",
+                "✅ test-steady", "PlantedLeakWorkload.RECEIPTS");
     }
 
     /** report.html: the failed check unfolded, its heap chart drawn, its suspect and the failure among the first lines. */
@@ -99,22 +98,22 @@ class LeakCheckCommandTest {
         Element leaks = page.selectFirst("#leak-checks");
         assertThat(leaks).isNotNull();
         assertThat(leaks.hasAttr("open")).isTrue();
-        assertThat(leaks.select("h3.status-fail").text()).contains("leak-planted");
-        assertThat(leaks.select("h3.status-pass").text()).contains("leak-mixed");
+        assertThat(leaks.select("h3.status-fail").text()).contains("test-leak");
+        assertThat(leaks.select("h3.status-pass").text()).contains("test-steady");
         assertThat(leaks.select("figure.chart")).hasSize(2).allSatisfy(chart -> {
             assertThat(chart.select("circle.point")).hasSizeGreaterThan(5);
             assertThat(chart.select("line.fit")).hasSize(1);
         });
-        assertThat(leaks.select("pre").text()).contains("PlantedLeakWorkload.AUDIT_TRAIL");
+        assertThat(leaks.select("pre").text()).contains("PlantedLeakWorkload.RECEIPTS");
         assertThat(page.select("#attention .callout.bad li").eachText())
-                .anySatisfy(i -> assertThat(i).startsWith("Leak check leak-planted:"));
+                .anySatisfy(i -> assertThat(i).startsWith("Leak check test-leak:"));
     }
 
     @Test
     void eachCheckLeavesItsRecordingAndFlameGraphsInTheRunFolder() {
-        LeakCheckReport leak = check("leak-planted");
+        LeakCheckReport leak = check("test-leak");
         assertThat(dir.resolve(leak.recordingFile())).isRegularFile();
-        assertThat(leak.recordingFile()).isEqualTo("leak-check/leak-planted/recording.jfr");
+        assertThat(leak.recordingFile()).isEqualTo("leak-check/test-leak/recording.jfr");
         assertThat(leak.flameGraphs()).isNotEmpty().allSatisfy(g -> assertThat(dir.resolve(g)).isRegularFile());
     }
 
@@ -141,9 +140,11 @@ class LeakCheckCommandTest {
         CommandLineRunner.run("leak-check", "--limit-bytes-per-op", "5ms").assertUsage("not a size");
         CommandLineRunner.run("leak-check", "--limit-bytes-per-s", "-3").assertUsage("negative");
         CommandLineRunner.run("leak-check", "-w", "nope").assertUsage("unknown workload 'nope'");
-        CommandLineRunner.run("leak-check", "--param", "store=x").assertUsage("--store");
-        CommandLineRunner.run("leak-check", "-w", "leak-trickle", "--param", "leak-every=8")
-                .assertUsage("no selected workload takes it (they take: leak-bytes-per-op)");
+        CommandLineRunner.run("leak-check", "--param", "store=x")
+                .assertUsage("--param store: no selected workload takes it (they take none)");
+        CommandLineRunner.run("leak-check", "-w", "test-knob", "--param", "knobs=8")
+                .assertUsage("no selected workload takes it (they take: ");
+        CommandLineRunner.run("leak-check", "--store", "memory").assertUsage("--store");
         CommandLineRunner.run("leak-check", "--heap", "1m").assertUsage("too small");
     }
 

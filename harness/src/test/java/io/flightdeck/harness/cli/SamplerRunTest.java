@@ -32,7 +32,7 @@ class SamplerRunTest {
 
     private CommandLineRunner run(String... extra) {
         String[] base = {"run", "-w", "test-sum", "--forks", "1", "--warmup", "0", "--iterations", "2",
-                "--iteration-ms", "50", "--heap", "128m", "--store", "memory", "--no-history",
+                "--iteration-ms", "50", "--heap", "128m", "--no-history",
                 "--home", dir.resolve("home").toString(), "--out", dir.resolve("run").toString()};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);

@@ -18,7 +18,7 @@ class UsageErrorsTest {
     void anUnknownWorkloadExitsTwoWithOneLine() {
         CommandLineRunner r = CommandLineRunner.run("run", "-w", "no-such-workload", "--out", dir.resolve("x").toString());
         r.assertUsage("unknown workload 'no-such-workload'");
-        assertThat(r.err()).contains("episode-creation"); // says what is known
+        assertThat(r.err()).contains("test-sum"); // says what is known
         assertThat(dir.resolve("x")).doesNotExist();
     }
 
@@ -48,7 +48,8 @@ class UsageErrorsTest {
         CommandLineRunner.run("run", "--heap", "lots").assertUsage("--heap");
         CommandLineRunner.run("run", "--forks", "0").assertUsage("--forks");
         CommandLineRunner.run("run", "--suite", "weekly").assertUsage("unknown suite 'weekly'");
-        CommandLineRunner.run("run", "--store", "postgres").assertUsage("unknown store");
+        CommandLineRunner.run("run", "--store", "memory").assertUsage("--store"); // a workload's --param now
+        CommandLineRunner.run("run", "--param", "store=memory").assertUsage("--param store: no selected workload takes it");
         CommandLineRunner.run("run", "--gc", "Shenandoah2").assertUsage("unknown collector");
         CommandLineRunner.run("run", "--iterations", "many").assertUsage("--iterations");
         CommandLineRunner.run("run", "--no-such-option").assertUsage("no-such-option");
@@ -80,8 +81,11 @@ class UsageErrorsTest {
     void listShowsWorkloadsAndSuites() {
         CommandLineRunner r = CommandLineRunner.run("list");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("episode-creation", "retrieval-scaling", "memory-pressure", "quick", "standard",
-                "nightly");
+        assertThat(r.out()).contains("test-sum", "test-inlining", "quick", "standard", "nightly");
+        assertThat(r.out().lines().filter(l -> l.contains("test-leak"))).singleElement().asString()
+                .contains("only when named").doesNotContain("leak-checked by default");
+        assertThat(r.out().lines().filter(l -> l.contains("test-steady"))).singleElement().asString()
+                .contains("only when named", "leak-checked by default");
     }
 
 }

@@ -27,7 +27,7 @@ public final class InterruptedRunMain {
         Suite suite = new Suite("interrupted", "test", Scale.SMALL, 0, 0, 1, 100, 1, "64m", 3_600,
                 List.of("test-hang"), List.of());
         RunPlan plan = new RunPlan("interrupted", Path.of(args[0]), suite, List.of(new HangingWorkload()),
-                Map.of("store", "memory"), 42, "-XX:+UseSerialGC", false, "profile", false);
+                Map.of(), 42, "-XX:+UseSerialGC", false, "profile", false);
         new ProfilingRun().execute(plan, LeakCheckPlan.NONE, Budgets.defaults(), List.of(), new RunListener() {
             @Override
             public void childStarted(Workload workload, int fork, long pid) {

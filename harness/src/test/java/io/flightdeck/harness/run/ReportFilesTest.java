@@ -35,7 +35,7 @@ class ReportFilesTest {
         Suite suite = new Suite("t", "test", Scale.SMALL, 0, 0, 2, 100, 1, "128m", 300, List.of("test-sum"),
                 List.of());
         RunPlan plan = new RunPlan("t", dir, suite, List.of(WorkloadRegistry.load().find("test-sum").orElseThrow()),
-                Map.of("store", "memory"), 42, "-XX:+UseSerialGC", false, "profile", false);
+                Map.of(), 42, "-XX:+UseSerialGC", false, "profile", false);
 
         assertThatThrownBy(() -> new ProfilingRun().execute(plan, LeakCheckPlan.NONE, Budgets.defaults(), List.of(),
                 RunListener.SILENT)).isInstanceOf(ResultWriteException.class)

@@ -39,7 +39,7 @@ class SamplerFallbackRunTest {
         Suite suite = new Suite("t", "test", Scale.SMALL, 0, 0, 2, 50, 1, "128m", 300, List.of("test-sum"),
                 List.of());
         RunPlan plan = new RunPlan("t", dir.resolve("run"), suite,
-                List.of(WorkloadRegistry.load().find("test-sum").orElseThrow()), Map.of("store", "memory"), 42,
+                List.of(WorkloadRegistry.load().find("test-sum").orElseThrow()), Map.of(), 42,
                 "-XX:+UseSerialGC", true, "profile", false,
                 new ChildJvm(ChildJava.current(), List.of(), decision));
         RunReport report = new ProfilingRun().execute(plan, LeakCheckPlan.NONE, Budgets.defaults(), List.of(),

@@ -13,6 +13,12 @@ public final class HangingWorkload implements Workload {
         return "test-hang";
     }
 
+    /** A failure to show, not a measurement: runs only when named. */
+    @Override
+    public boolean ordinary() {
+        return false;
+    }
+
     @Override
     public String description() {
         return "test: its first operation never returns";

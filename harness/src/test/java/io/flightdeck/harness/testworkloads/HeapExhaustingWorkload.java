@@ -16,6 +16,12 @@ public final class HeapExhaustingWorkload implements Workload {
         return "test-oom";
     }
 
+    /** A failure to show, not a measurement: runs only when named. */
+    @Override
+    public boolean ordinary() {
+        return false;
+    }
+
     @Override
     public String description() {
         return "test: retains 1 MiB per operation until the heap is exhausted";

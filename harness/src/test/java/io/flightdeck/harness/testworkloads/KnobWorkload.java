@@ -33,6 +33,13 @@ public final class KnobWorkload implements Workload {
     }
 
     @Override
+    public void checkParameter(String name, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(name + " '" + value + "': use true or false");
+        }
+    }
+
+    @Override
     public List<WorkloadCase> cases(Scale scale) {
         return List.of(WorkloadCase.ofSize(VALUES));
     }

@@ -15,6 +15,12 @@ public final class ThrowingWorkload implements Workload {
         return "test-throws";
     }
 
+    /** A failure to show, not a measurement: runs only when named. */
+    @Override
+    public boolean ordinary() {
+        return false;
+    }
+
     @Override
     public String description() {
         return "test: throws IllegalStateException on its 100th operation";

@@ -17,6 +17,7 @@ import io.flightdeck.harness.env.Environment;
 import io.flightdeck.harness.env.EnvironmentText;
 import io.flightdeck.harness.history.HistoryEntry;
 import io.flightdeck.harness.leak.LeakCheckReport;
+import io.flightdeck.harness.report.ReportParameters;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.RunSettings;
 import io.flightdeck.harness.report.SummaryTable;
@@ -81,8 +82,8 @@ public final class RunPage {
         String machine = env == null ? "" : String.format(Locale.ROOT, " on %s (%d cores), Java %s",
                 env.cpu() == null ? "an unknown CPU" : env.cpu().model(), env.cpu() == null ? 0 : env.cpu().logicalCores(),
                 env.jvm() == null ? "?" : env.jvm().version());
-        return String.format(Locale.ROOT, "Suite %s, store %s: %d workload(s)%s, %d fork(s) each; started %s, took %.0f s%s.",
-                r.settings().suite(), r.settings().store(), r.workloads().size(),
+        return String.format(Locale.ROOT, "Suite %s%s: %d workload(s)%s, %d fork(s) each; started %s, took %.0f s%s.",
+                r.settings().suite(), ReportParameters.suffix(r.settings().parameters()), r.workloads().size(),
                 r.leakChecks().isEmpty() ? "" : " and " + r.leakChecks().size() + " leak check(s)", r.settings().forks(),
                 ShownTime.of(r.startedAt()), r.durationSeconds(), machine);
     }
@@ -231,7 +232,7 @@ public final class RunPage {
         RunSettings s = r.settings();
         HtmlDocument.table(section, List.of("Setting", "Value"), List.of(
                 List.of("suite / scale", s.suite() + " / " + s.scale()),
-                List.of("store", s.store()),
+                List.of("parameters", ReportParameters.text(s.parameters())),
                 List.of("seed", String.valueOf(s.seed())),
                 List.of("forks, heap, GC", s.forks() + ", " + s.heap() + ", " + (s.gc() == null ? "default" : s.gc())),
                 List.of("JFR", s.jfr() ? "on, settings " + s.jfrSettings() : "off"),
