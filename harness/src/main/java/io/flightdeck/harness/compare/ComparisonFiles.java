@@ -1,5 +1,6 @@
 package io.flightdeck.harness.compare;
 
+import io.flightdeck.harness.layout.RunLayout;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -22,10 +23,10 @@ import io.flightdeck.harness.text.MarkdownText;
  */
 public final class ComparisonFiles {
 
-    public static final String JSON = "comparison.json";
-    public static final String MARKDOWN = "comparison.md";
+    public static final String JSON = RunLayout.COMPARISON_JSON;
+    public static final String MARKDOWN = RunLayout.COMPARISON_MD;
     /** Written by the compare command (report.html.ComparisonPage); cleared here with the others. */
-    public static final String HTML = "comparison.html";
+    public static final String HTML = RunLayout.COMPARISON_HTML;
 
     private ComparisonFiles() {
     }

@@ -1,5 +1,6 @@
 package io.flightdeck.harness.compare;
 
+import io.flightdeck.harness.layout.RunLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import io.flightdeck.harness.report.WorkloadReport;
 public final class RegressionConfirmation {
 
     /** The second run's folder inside the first's. */
-    public static final String FOLDER = "confirmation";
+    public static final String FOLDER = RunLayout.CONFIRMATION;
 
     private RegressionConfirmation() {
     }

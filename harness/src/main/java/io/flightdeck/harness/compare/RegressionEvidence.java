@@ -1,5 +1,6 @@
 package io.flightdeck.harness.compare;
 
+import io.flightdeck.harness.layout.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,6 @@ public final class RegressionEvidence {
 
     /** "flamegraph-cpu-diff.html". */
     static String graphName(ProfileKind kind) {
-        return "flamegraph-" + kind.option() + "-diff.html";
+        return RunLayout.differentialFlameGraph(kind.option());
     }
 }

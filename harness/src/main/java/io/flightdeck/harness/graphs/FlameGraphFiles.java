@@ -1,5 +1,6 @@
 package io.flightdeck.harness.graphs;
 
+import io.flightdeck.harness.layout.RunLayout;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -19,7 +20,6 @@ import io.flightdeck.flamegraphs.diff.MethodDiff;
 import io.flightdeck.flamegraphs.html.HtmlFlameGraph;
 import io.flightdeck.flamegraphs.svg.SvgFlameGraph;
 import io.flightdeck.harness.files.AtomicFile;
-import io.flightdeck.harness.runner.ForkedRunner;
 import io.flightdeck.profiling.Analysis;
 
 /** Flame graph files, written whole or not at all, in the format their name asks for. */
@@ -87,7 +87,7 @@ public final class FlameGraphFiles {
 
     /** {@code flamegraph-cpu.html}, {@code flamegraph-cpu-fork-2.html}. */
     public static String fileName(ProfileKind kind, int fork) {
-        return ForkedRunner.forkFileName("flamegraph-" + kind.option(), "html", fork);
+        return RunLayout.flameGraph(kind.option(), fork);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.flightdeck.harness.home;
 
+import io.flightdeck.harness.layout.RunLayout;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -35,15 +36,16 @@ import io.flightdeck.harness.text.TerminalText;
  */
 public final class BaselineStore {
 
-    public static final String REPORT = "report.json";
-    public static final String ENVIRONMENT = "environment.json";
+    public static final String REPORT = RunLayout.REPORT_JSON;
+    public static final String ENVIRONMENT = RunLayout.ENVIRONMENT_JSON;
     public static final String ABOUT = "baseline.json";
     /** Letters, digits, dot, dash, underscore; not starting with a dot (the store's own temporary folders do). */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
     private static final String REPLACED = ".replaced-";
     /** "-" and a UUID's 36 characters. */
     private static final int UUID_SUFFIX = 37;
-    private static final List<String> STACKS = List.of("cpu.folded", "alloc.folded", "lock.folded");
+    private static final List<String> STACKS = List.of(RunLayout.folded("cpu", 1), RunLayout.folded("alloc", 1),
+            RunLayout.folded("lock", 1));
     private static final Pattern LATER_FORK_STACKS = Pattern.compile("(cpu|alloc|lock)-fork-\\d{1,6}\\.folded");
 
     private final Path root;
@@ -82,7 +84,10 @@ public final class BaselineStore {
         return Files.isRegularFile(folder(name).resolve(REPORT));
     }
 
-    /** Saves the run in {@code runFolder} as baseline {@code name}, replacing any baseline of that name. */
+    /**
+     * Saves the run in {@code runFolder} as baseline {@code name}, replacing any baseline of that name: {@code report}
+     * as its report.json, and the folded stacks of the run folder's workloads.
+     */
     public Path save(String name, Path runFolder, RunReport report, String commit) throws IOException {
         Path target = folder(name);
         Files.createDirectories(root);
@@ -105,7 +110,8 @@ public final class BaselineStore {
     private static void fill(Path staging, String name, Path runFolder, RunReport report, String commit)
             throws IOException {
         Files.createDirectories(staging);
-        Files.copy(runFolder.resolve(REPORT), staging.resolve(REPORT));
+        // the report as given, not the run folder's file: a run saves its baseline before it writes its reports
+        Json.writeAtomically(Json.mapper(), staging.resolve(REPORT), report);
         if (Files.isRegularFile(runFolder.resolve(ENVIRONMENT))) {
             Files.copy(runFolder.resolve(ENVIRONMENT), staging.resolve(ENVIRONMENT));
         }

@@ -1,5 +1,6 @@
 package io.flightdeck.harness.leak;
 
+import io.flightdeck.harness.layout.RunLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,7 +31,7 @@ import io.flightdeck.profiling.RecordingException;
  */
 public final class LeakCheckRun {
 
-    public static final String FOLDER = "leak-check";
+    public static final String FOLDER = RunLayout.LEAK_CHECKS;
     /** Beyond warm-up and the watched span: the store's filling, the checkpoints' collections, JFR's root walk. */
     static final long TIMEOUT_SLACK_SECONDS = 300;
 
