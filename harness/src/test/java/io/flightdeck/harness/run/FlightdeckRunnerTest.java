@@ -129,6 +129,10 @@ class FlightdeckRunnerTest {
                 && slow.report().noise().meanOtherCpuCores() > NoiseAssessment.MEAN_OTHER_CPU_WARN_CORES;
         if (!busy) {
             assertThat(c.verdict()).as(c.toString()).isEqualTo(RunComparison.REGRESSED);
+        } else if (!RunComparison.REGRESSED.equals(c.verdict())) {
+            assertThat(c.verdict()).isEqualTo(RunComparison.INCONCLUSIVE);
+            assertThat(c.workloads().get(0).cases().get(0).metrics().get(0).change().reason())
+                    .contains("busy machine");
         }
         int expected = RunComparison.REGRESSED.equals(c.verdict()) ? ExitCode.CHECK_FAILED : ExitCode.OK;
         assertThat(slow.exitCode()).isEqualTo(expected);
