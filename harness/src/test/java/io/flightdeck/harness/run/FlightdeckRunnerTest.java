@@ -167,6 +167,30 @@ class FlightdeckRunnerTest {
         assertThat(Jsoup.parse(r.reportHtml().toFile()).select("#verdict").text()).endsWith("exit code 2");
     }
 
+    /** The compare entry point, on a run folder against itself: the same samples, so nothing regressed. */
+    @Test
+    void aRunComparedWithItselfThroughTheLibrary() {
+        Comparisons.Result r = Comparisons.compare(CompareOptions.builder(clean.folder().toString(),
+                clean.reportJson().toString()).outputFolder(dir.resolve("self")).home(dir.resolve("home")).build(),
+                RunProgress.QUIET);
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(r.comparison().verdict()).isNotEqualTo(RunComparison.REGRESSED);
+        assertThat(r.folder().resolve(RunLayout.COMPARISON_JSON)).isRegularFile();
+        assertThat(r.page()).isEqualTo(r.folder().resolve(RunLayout.COMPARISON_HTML)).isRegularFile();
+    }
+
+    @Test
+    void badLeakCheckOptionsAreRefusedByTheBuilder() {
+        assertThatThrownBy(() -> LeakCheckOptions.builder().durationSeconds(2).build())
+                .isInstanceOf(RunInputException.class).hasMessage("--duration 2s gives 2 checkpoint(s): a trend needs "
+                        + "at least 5");
+        assertThatThrownBy(() -> LeakCheckOptions.builder().checkpointMillis(0).build())
+                .isInstanceOf(RunInputException.class).hasMessageStartingWith("--checkpoint-ms must be from 1");
+        assertThatThrownBy(() -> LeakCheckRunner.check(LeakCheckOptions.builder().workloads("nope").history(false)
+                .build())).isInstanceOf(RunInputException.class).hasMessageStartingWith("unknown workload 'nope'");
+    }
+
     @Test
     void badOptionsAreRefusedBeforeAnyJvmStarts() {
         assertThatThrownBy(() -> RunOptions.builder().forks(0).build()).isInstanceOf(RunInputException.class)
