@@ -1,6 +1,5 @@
 package io.flightdeck.harness.compare;
 
-import io.flightdeck.harness.layout.RunLayout;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import io.flightdeck.harness.check.RegressionLimit;
 import io.flightdeck.harness.files.AtomicFile;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.graphs.ProfileKind;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.report.MarkdownReport;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.text.MarkdownText;

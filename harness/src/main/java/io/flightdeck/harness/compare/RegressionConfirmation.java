@@ -1,12 +1,12 @@
 package io.flightdeck.harness.compare;
 
-import io.flightdeck.harness.layout.RunLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.flightdeck.harness.check.RegressionLimit;
 import io.flightdeck.harness.env.NoiseReport;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.harness.report.ForkReport;
 import io.flightdeck.harness.report.RunReport;

@@ -1,6 +1,5 @@
 package io.flightdeck.harness.compare;
 
-import io.flightdeck.harness.layout.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import io.flightdeck.flamegraphs.GraphInfo;
 import io.flightdeck.flamegraphs.diff.MethodDiff;
 import io.flightdeck.harness.graphs.FlameGraphFiles;
 import io.flightdeck.harness.graphs.ProfileKind;
+import io.flightdeck.harness.layout.RunLayout;
 
 /**
  * Why a workload regressed: from the folded stacks both runs left ({@code <workload>/cpu.folded} and

@@ -1,6 +1,5 @@
 package io.flightdeck.harness.graphs;
 
-import io.flightdeck.harness.layout.RunLayout;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -20,6 +19,7 @@ import io.flightdeck.flamegraphs.diff.MethodDiff;
 import io.flightdeck.flamegraphs.html.HtmlFlameGraph;
 import io.flightdeck.flamegraphs.svg.SvgFlameGraph;
 import io.flightdeck.harness.files.AtomicFile;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.profiling.Analysis;
 
 /** Flame graph files, written whole or not at all, in the format their name asks for. */

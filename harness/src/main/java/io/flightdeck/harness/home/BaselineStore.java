@@ -1,6 +1,5 @@
 package io.flightdeck.harness.home;
 
-import io.flightdeck.harness.layout.RunLayout;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import io.flightdeck.harness.files.ExclusiveLock;
 import io.flightdeck.harness.files.FileTrees;
 import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
 import io.flightdeck.harness.text.TerminalText;
@@ -44,9 +44,11 @@ public final class BaselineStore {
     private static final String REPLACED = ".replaced-";
     /** "-" and a UUID's 36 characters. */
     private static final int UUID_SUFFIX = 37;
-    private static final List<String> STACKS = List.of(RunLayout.folded("cpu", 1), RunLayout.folded("alloc", 1),
-            RunLayout.folded("lock", 1));
-    private static final Pattern LATER_FORK_STACKS = Pattern.compile("(cpu|alloc|lock)-fork-\\d{1,6}\\.folded");
+    /** The kinds of stacks a comparison diffs: a baseline keeps each fork's. */
+    private static final List<String> STACK_KINDS = List.of("cpu", "alloc", "lock");
+    private static final List<String> STACKS = STACK_KINDS.stream().map(k -> RunLayout.folded(k, 1)).toList();
+    private static final List<Pattern> ANY_FORK_STACKS = STACK_KINDS.stream().map(RunLayout::foldedOfAnyFork)
+            .toList();
 
     private final Path root;
 
@@ -129,13 +131,18 @@ public final class BaselineStore {
                 new About(name, Instant.now(), report.runId(), runFolder.toString(), commit));
     }
 
+    /** "cpu-fork-2.folded" and the like: a later fork's stacks (the first fork's are {@link #STACKS}). */
+    private static boolean isLaterForkStacks(String file) {
+        return ANY_FORK_STACKS.stream().map(p -> p.matcher(file)).anyMatch(m -> m.matches() && m.group(1) != null);
+    }
+
     /** Every fork's stacks ("cpu-fork-2.folded", ...): a comparison merges a side's forks before it diffs them. */
     private static void copyLaterForks(Path from, Path to) throws IOException {
         if (!Files.isDirectory(from)) {
             return;
         }
         try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(from,
-                f -> LATER_FORK_STACKS.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))) {
+                f -> isLaterForkStacks(f.getFileName().toString()) && Files.isRegularFile(f))) {
             for (Path f : files) {
                 Files.createDirectories(to);
                 Files.copy(f, to.resolve(f.getFileName().toString()));

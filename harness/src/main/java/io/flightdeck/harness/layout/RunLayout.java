@@ -75,6 +75,14 @@ public final class RunLayout {
         return forkFile(kind, "folded", fork);
     }
 
+    /**
+     * The folded stacks of one kind of every fork: "cpu.folded" (fork 1), "cpu-fork-2.folded"...; group 1 is the
+     * fork's number, absent for fork 1.
+     */
+    public static Pattern foldedOfAnyFork(String kind) {
+        return Pattern.compile(Pattern.quote(kind) + "(?:-fork-(\\d{1,6}))?\\.folded");
+    }
+
     /** A profile's flame graph: {@code flamegraph-cpu.html}, {@code flamegraph-cpu-fork-2.html}. */
     public static String flameGraph(String kind, int fork) {
         return forkFile("flamegraph-" + kind, "html", fork);

@@ -1,6 +1,5 @@
 package io.flightdeck.harness.leak;
 
-import io.flightdeck.harness.layout.RunLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.List;
 import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.child.CaseResult;
 import io.flightdeck.harness.child.Checkpoint;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.recording.RecordingAnalyses;
 import io.flightdeck.harness.runner.ForkOutcome;
 import io.flightdeck.harness.runner.ForkedRunner;

@@ -1,6 +1,5 @@
 package io.flightdeck.harness.recording;
 
-import io.flightdeck.harness.layout.RunLayout;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -14,6 +13,7 @@ import io.flightdeck.flamegraphs.FoldedFormat;
 import io.flightdeck.harness.files.AtomicFile;
 import io.flightdeck.harness.files.Json;
 import io.flightdeck.harness.graphs.FlameGraphFiles;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.profiling.Analysis;
 
 /**

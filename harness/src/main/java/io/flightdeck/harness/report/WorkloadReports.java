@@ -1,6 +1,5 @@
 package io.flightdeck.harness.report;
 
-import io.flightdeck.harness.layout.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.HdrHistogram.Histogram;
 
 import io.flightdeck.harness.child.CaseResult;
 import io.flightdeck.harness.child.ChildResult;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.measure.HistogramCodec;
 import io.flightdeck.harness.measure.LatencyStats;
 import io.flightdeck.harness.measure.ScalingFit;

@@ -1,6 +1,5 @@
 package io.flightdeck.harness.runner;
 
-import io.flightdeck.harness.layout.RunLayout;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,6 +24,7 @@ import io.flightdeck.harness.child.ParentWatch;
 import io.flightdeck.harness.child.Progress;
 import io.flightdeck.harness.files.FileTrees;
 import io.flightdeck.harness.files.Json;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.sampler.RecordingMerge;
 import io.flightdeck.harness.sampler.Sampler;
 import io.flightdeck.harness.sampler.SamplerFlags;

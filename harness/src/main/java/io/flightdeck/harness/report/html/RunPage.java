@@ -1,6 +1,5 @@
 package io.flightdeck.harness.report.html;
 
-import io.flightdeck.harness.layout.RunLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.env.Environment;
 import io.flightdeck.harness.env.EnvironmentText;
 import io.flightdeck.harness.history.HistoryEntry;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.leak.LeakCheckReport;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.RunSettings;
