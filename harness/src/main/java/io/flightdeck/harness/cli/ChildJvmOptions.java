@@ -28,7 +28,7 @@ import io.flightdeck.harness.workload.UserClassPath;
 final class ChildJvmOptions {
 
     /** Under the home folder: the extracted async-profiler agent, one folder per version and checksum. */
-    static final String CACHE_FOLDER = "cache";
+    static final String CACHE_FOLDER = ChildRuntime.CACHE_FOLDER;
 
     @Option(names = "--sampler", paramLabel = "KIND",
             description = "CPU and allocation sampler of the children: auto (default: the best that loads), "
@@ -61,6 +61,11 @@ final class ChildJvmOptions {
         List<Path> childClassPath = childClassPath(classPath.resolve(), cacheRoots);
         SamplerDecision decision = recording ? decide(sampler, childJava, cacheRoots, err) : SamplerDecision.JFR;
         return new ChildJvm(childJava, flags, decision, childClassPath);
+    }
+
+    /** The user's class path ({@code --classpath}, {@code FLIGHTDECK_CLASSPATH}), or null when none was given. */
+    UserClassPath userClassPath() {
+        return classPath.resolve();
     }
 
     /** The workloads the children will find (the user's with {@code --classpath}). */
@@ -101,8 +106,7 @@ final class ChildJvmOptions {
 
     /** The home's cache, else the temporary folder's: a read-only home must not cost the sampler. */
     static List<Path> cacheRoots(Path home) {
-        return List.of(home.resolve(CACHE_FOLDER),
-                Path.of(System.getProperty("java.io.tmpdir"), "flightdeck-cache-" + System.getProperty("user.name")));
+        return ChildRuntime.cacheRoots(home);
     }
 
     private static Path extract(List<Path> roots) throws IOException {

@@ -1,12 +1,7 @@
 package io.flightdeck.harness.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -16,13 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import io.flightdeck.harness.check.Budgets;
-import io.flightdeck.harness.compare.ChangeThresholds;
-import io.flightdeck.harness.compare.ComparisonFiles;
-import io.flightdeck.harness.compare.RunComparison;
-import io.flightdeck.harness.home.BaselineStore;
-import io.flightdeck.harness.report.html.ComparisonPage;
-import io.flightdeck.child.workload.WorkloadRegistry;
+import io.flightdeck.harness.run.CompareOptions;
+import io.flightdeck.harness.run.Comparisons;
 
 /** {@code flightdeck compare A B}: did B regress against A? Each a run folder, a report.json or a saved baseline. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
@@ -61,32 +51,15 @@ public final class CompareCommand implements Callable<Integer> {
     HomeOption home;
 
     @Override
-    public Integer call() throws Exception {
-        ChangeThresholds thresholds = RunInputs.thresholds(regressionLimit);
-        Budgets budgets = RunInputs.budgets(budgetsFile, WorkloadRegistry.load());
-        BaselineStore baselines = new BaselineStore(home.home());
-        ComparisonFiles.Compared a = RunSources.resolve(baselines, baseline);
-        ComparisonFiles.Compared b = RunSources.resolve(baselines, current);
-        Path dir = out != null ? out : RunFolder.claimNew(Path.of("target", "flightdeck", "compare"), // never shared
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UsageException("--out " + dir + " is a file, not a folder");
-        }
-        RunComparison c;
-        try {
-            c = ComparisonFiles.compareAndWrite(a, b, thresholds,
-                    regressionLimit != null ? List.of() : budgets.regressions(), dir.toAbsolutePath().normalize());
-        } catch (IOException e) {
-            throw new UsageException("cannot write the comparison to " + dir + ": " + e.getMessage());
-        }
+    public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        TerminalSummary.printComparison(stdout, c, dir.toAbsolutePath().normalize());
-        try {
-            stdout.println("report: " + ComparisonPage.write(c, dir.toAbsolutePath().normalize()).toUri());
-        } catch (IOException e) {
-            stdout.println("warning: " + ComparisonFiles.HTML + " could not be written: " + e.getMessage());
+        Comparisons.Result r = Comparisons.compare(CompareOptions.builder(baseline, current).outputFolder(out)
+                .regressionLimit(regressionLimit).budgets(budgetsFile).home(home.directory).build(),
+                new TerminalRunProgress(stdout, spec.commandLine().getErr()));
+        if (r.page() != null) {
+            stdout.println("report: " + r.page().toUri());
         }
         stdout.flush();
-        return c.exitCode();
+        return r.exitCode();
     }
 }

@@ -47,7 +47,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ComparisonFiles.Compared source = RunSources.resolve(new BaselineStore(home.home()), run);
+        ComparisonFiles.Compared source = io.flightdeck.harness.run.RunSources.resolve(new BaselineStore(home.home()), run);
         Object document = switch (format.toLowerCase(Locale.ROOT)) {
             case "smaller-is-better", "customsmallerisbetter" -> GithubBenchmarkFormat.smallerIsBetter(source.report());
             case "bigger-is-better", "custombiggerisbetter" -> GithubBenchmarkFormat.biggerIsBetter(source.report());

@@ -47,7 +47,8 @@ public final class Flightdeck implements Callable<Integer> {
 
     /** Errors the user can fix: their input, or a workload of theirs that cannot be loaded. */
     private static boolean isUsage(Throwable e) {
-        return e instanceof UsageException || e instanceof WorkloadRegistry.InvalidWorkloadException
+        return e instanceof UsageException || e instanceof io.flightdeck.harness.run.RunInputException
+                || e instanceof WorkloadRegistry.InvalidWorkloadException
                 || e instanceof io.flightdeck.child.files.ResultWriteException; // a full disk, a read-only folder
     }
 

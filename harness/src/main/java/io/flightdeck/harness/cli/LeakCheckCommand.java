@@ -16,23 +16,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.check.Quantity;
 import io.flightdeck.harness.check.UnitKind;
-import io.flightdeck.harness.home.Home;
-import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.leak.LeakCheckPlan;
-import io.flightdeck.harness.leak.LeakCheckRun;
 import io.flightdeck.harness.leak.LeakLimits;
-import io.flightdeck.harness.report.ReportParameters;
-import io.flightdeck.harness.report.RunReport;
-import io.flightdeck.harness.run.ProfilingRun;
+import io.flightdeck.harness.run.LeakCheckOptions;
+import io.flightdeck.harness.run.LeakCheckRunner;
+import io.flightdeck.harness.run.RunResult;
 import io.flightdeck.harness.sampler.ChildJvm;
-import io.flightdeck.harness.runner.RunPlan;
-import io.flightdeck.harness.suite.Suite;
-import io.flightdeck.harness.suite.Suites;
-import io.flightdeck.api.Workload;
-import io.flightdeck.child.workload.WorkloadRegistry;
 
 /** {@code flightdeck leak-check}: does the live heap grow while a workload runs, and if so, what holds it. */
 @Command(name = "leak-check", mixinStandardHelpOptions = true, sortOptions = false,
@@ -104,57 +95,32 @@ public final class LeakCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WorkloadRegistry registry = childJvm.workloads(); // the user's with --classpath
-        List<Workload> selected = workloads.isEmpty()
-                ? RunInputs.defaults(registry.leakCheckDefaults(), "is leak-checked by default")
-                : RunInputs.workloads(registry, workloads);
         long seconds = seconds(duration);
-        LeakCheckPlan checks = new LeakCheckPlan(selected, seconds, checkpointMillis,
-                bytes("--limit-bytes-per-op", limitPerOperation), bytes("--limit-bytes-per-s", limitPerSecond));
-        if (checks.iterations() < 5) {
+        LeakCheckPlan checks = new LeakCheckPlan(List.of(), seconds, checkpointMillis, null, null);
+        // said with the duration as given; the library checks the same again for its other callers
+        if (checks.iterations() < LeakCheckOptions.MIN_CHECKPOINTS) {
             throw new UsageException("--duration " + duration + " gives " + checks.iterations()
-                    + " checkpoint(s): a trend needs at least 5");
+                    + " checkpoint(s): a trend needs at least " + LeakCheckOptions.MIN_CHECKPOINTS);
         }
         if (checks.iterations() > OptionRules.MAX_CHECKPOINTS) {
             throw new UsageException("--duration " + duration + " with --checkpoint-ms " + checkpointMillis
                     + " gives " + checks.iterations() + " checkpoints, each a full collection: at most "
                     + OptionRules.MAX_CHECKPOINTS);
         }
-        Budgets budgets = RunInputs.budgets(budgetsFile, registry);
-        RunInputs.heap(heap);
-        Map<String, String> params = RunInputs.parameters(parameters, selected);
-        Home homeFolder = noHistory ? null : home.writableHome("the check could not be added to the history "
-                + "(--no-history leaves it out)");
-        ChildJvm child = childJvm.resolve(ChildJvmOptions.cacheRoots(
-                (homeFolder != null ? homeFolder : home.home()).directory()), true, spec.commandLine().getErr());
-        String runId = RunIds.askedNow("leak-check");
-        try (RunFolder folder = RunFolder.claim(out, runId,
-                selected.stream().map(w -> LeakCheckRun.FOLDER + "/" + w.name()).toList(),
-                homeFolder == null ? null : new RunIds(homeFolder))) {
-            Path dir = folder.directory();
-            Suite base = RunInputs.suite(Suites.DEFAULT, registry);
-            Suite suite = new Suite("leak-check", "leak checks", base.scale(), 0, LeakCheckPlan.WARMUP_ITERATIONS,
-                    checks.iterations(), checkpointMillis, 1, heap, base.timeoutSeconds(), List.of(),
-                    selected.stream().map(Workload::name).toList());
-            RunPlan plan = new RunPlan(folder.runId(), dir, suite, List.of(), params, seed, RunInputs.gcFlag(gc), true,
-                    "profile", true, child);
-
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.printf("Flightdeck leak check: %d workload(s), %d s each after warm-up%s -> %s%n",
-                    selected.size(), seconds, ReportParameters.suffix(params), dir);
-            ChildJvmOptions.print(stdout, plan.child(), true);
-            stdout.flush();
-            List<String> arguments = RunInputs.arguments(spec);
-            RunReport report = new ProfilingRun().execute(plan, checks, budgets, arguments,
-                    new TerminalProgress(stdout));
-            TerminalSummary.print(stdout, report, dir);
-            int exitCode = report.exitCode();
-            if (homeFolder != null) {
-                exitCode = Math.max(exitCode, HomeRecords.appendHistory(stdout, spec.commandLine().getErr(),
-                        homeFolder, report));
-            }
-            return exitCode;
-        }
+        LeakCheckOptions options = LeakCheckOptions.builder().workloads(workloads).durationSeconds(seconds)
+                .checkpointMillis(checkpointMillis)
+                .limitBytesPerOperation(bytes("--limit-bytes-per-op", limitPerOperation))
+                .limitBytesPerSecond(bytes("--limit-bytes-per-s", limitPerSecond)).outputFolder(out)
+                .budgets(budgetsFile).userClassPath(childJvm.userClassPath()).heap(heap).gc(gc).seed(seed).parameters(parameters)
+                .home(home.directory).history(!noHistory).arguments(RunInputs.arguments(spec)).build();
+        LeakCheckRunner.check(options);
+        PrintWriter stderr = spec.commandLine().getErr();
+        ChildJvm child = childJvm.resolve(ChildJvmOptions.cacheRoots(LeakCheckRunner.home(options).directory()), true,
+                stderr);
+        LeakCheckOptions withChild = options.toBuilder().childJvm(child).build();
+        RunResult result = new LeakCheckRunner(withChild, new TerminalRunProgress(spec.commandLine().getOut(),
+                stderr)).run();
+        return result.exitCode();
     }
 
     /** "60", "60s", "1500ms" (rounded up to whole seconds), "5m", "5min", "1h". */

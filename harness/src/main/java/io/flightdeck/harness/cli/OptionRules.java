@@ -6,6 +6,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
+import io.flightdeck.harness.run.LeakCheckOptions;
+import io.flightdeck.harness.run.RunOptions;
 import io.flightdeck.harness.sampler.Sampler;
 
 /**
@@ -18,28 +20,28 @@ import io.flightdeck.harness.sampler.Sampler;
 final class OptionRules {
 
     /** {@code --forks}: JVMs per workload; a baseline wants 4, and 64 already takes a day on a quick suite. */
-    static final int MAX_FORKS = 64;
+    static final int MAX_FORKS = RunOptions.MAX_FORKS;
     /** {@code --warmup}: warm-up iterations per case (a case may run up to 7 times as many while still warming). */
-    static final int MAX_WARMUP = 1_000;
+    static final int MAX_WARMUP = RunOptions.MAX_WARMUP;
     /** {@code --iterations}: measured iterations per case. */
-    static final int MAX_ITERATIONS = 10_000;
+    static final int MAX_ITERATIONS = RunOptions.MAX_ITERATIONS;
     /** {@code --iteration-ms}: an hour. */
-    static final long MAX_ITERATION_MILLIS = 3_600_000;
+    static final long MAX_ITERATION_MILLIS = RunOptions.MAX_ITERATION_MILLIS;
     /** {@code --cold-start}: each operation's time is kept, in memory and in the result. */
-    static final int MAX_COLD_START = 10_000;
+    static final int MAX_COLD_START = RunOptions.MAX_COLD_START;
     /** {@code --timeout}: a week, in seconds. */
-    static final long MAX_TIMEOUT_SECONDS = 7 * 24 * 3_600;
+    static final long MAX_TIMEOUT_SECONDS = RunOptions.MAX_TIMEOUT_SECONDS;
     /** {@code env --sample}: an hour, in seconds. */
     static final int MAX_SAMPLE_SECONDS = 3_600;
     /** {@code analyze --top}: rows per ranking. */
     static final int MAX_TOP = 1_000;
     /** {@code leak-check --checkpoint-ms}: each checkpoint is a full collection; an hour apart at most. */
-    static final long MAX_CHECKPOINT_MILLIS = 3_600_000;
+    static final long MAX_CHECKPOINT_MILLIS = LeakCheckOptions.MAX_CHECKPOINT_MILLIS;
 
     /** {@code leak-check --duration}: a day, in seconds. */
-    static final long MAX_LEAK_DURATION_SECONDS = 24 * 3_600;
+    static final long MAX_LEAK_DURATION_SECONDS = LeakCheckOptions.MAX_DURATION_SECONDS;
     /** {@code leak-check}: checkpoints a duration and a checkpoint interval give, a day of them a second apart. */
-    static final int MAX_CHECKPOINTS = 100_000;
+    static final int MAX_CHECKPOINTS = LeakCheckOptions.MAX_CHECKPOINTS;
 
     /** What one option's value must be; {@link #problem} says what is wrong with one, or null when it is fine. */
     interface Rule {

@@ -96,7 +96,7 @@ public final class ProfileCommand implements Callable<Integer> {
         Path dir = outputFolder();
         Path recording = dir.resolve(RECORDING);
         SamplerDecision decision = ChildJvmOptions.decide(sampler, java, ChildJvmOptions.cacheRoots(
-                RunInputs.home(null).directory()), stderr);
+                io.flightdeck.harness.run.HomeFolders.resolve(null).directory()), stderr);
 
         List<String> profiled = new ArrayList<>();
         profiled.add(program.get(0));
@@ -179,7 +179,7 @@ public final class ProfileCommand implements Callable<Integer> {
     private Path outputFolder() throws IOException {
         Path dir;
         if (out == null) {
-            dir = RunFolder.claimNew(DEFAULT_PARENT, RunIds.askedNow("profile"));
+            dir = io.flightdeck.harness.run.RunFolder.claimNew(DEFAULT_PARENT, RunIds.askedNow("profile"));
         } else {
             dir = out.toAbsolutePath().normalize();
             try {

@@ -12,6 +12,7 @@ import io.flightdeck.harness.check.RegressionLimit;
 import io.flightdeck.child.files.AtomicFile;
 import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.graphs.ProfileKind;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.report.MarkdownReport;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.text.MarkdownText;
@@ -22,10 +23,10 @@ import io.flightdeck.harness.text.MarkdownText;
  */
 public final class ComparisonFiles {
 
-    public static final String JSON = "comparison.json";
-    public static final String MARKDOWN = "comparison.md";
+    public static final String JSON = RunLayout.COMPARISON_JSON;
+    public static final String MARKDOWN = RunLayout.COMPARISON_MD;
     /** Written by the compare command (report.html.ComparisonPage); cleared here with the others. */
-    public static final String HTML = "comparison.html";
+    public static final String HTML = RunLayout.COMPARISON_HTML;
 
     private ComparisonFiles() {
     }

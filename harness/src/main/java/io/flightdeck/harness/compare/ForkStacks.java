@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.flamegraphs.FoldedFormat;
 import io.flightdeck.harness.graphs.ProfileKind;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.profiling.MethodNames;
 
 /**
@@ -36,7 +37,7 @@ public final class ForkStacks {
         if (!Files.isDirectory(workloadDir)) {
             return null;
         }
-        Pattern name = Pattern.compile(Pattern.quote(kind.option()) + "(?:-fork-(\\d{1,6}))?\\.folded");
+        Pattern name = RunLayout.foldedOfAnyFork(kind.option());
         Map<Integer, Path> byFork = new TreeMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(workloadDir)) {
             for (Path f : files) {

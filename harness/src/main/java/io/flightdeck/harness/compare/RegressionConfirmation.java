@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.flightdeck.harness.check.RegressionLimit;
 import io.flightdeck.harness.env.NoiseReport;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.harness.report.ForkReport;
 import io.flightdeck.harness.report.RunReport;
@@ -23,7 +24,7 @@ import io.flightdeck.harness.report.WorkloadReport;
 public final class RegressionConfirmation {
 
     /** The second run's folder inside the first's. */
-    public static final String FOLDER = "confirmation";
+    public static final String FOLDER = RunLayout.CONFIRMATION;
 
     private RegressionConfirmation() {
     }

@@ -11,6 +11,7 @@ import io.flightdeck.flamegraphs.GraphInfo;
 import io.flightdeck.flamegraphs.diff.MethodDiff;
 import io.flightdeck.harness.graphs.FlameGraphFiles;
 import io.flightdeck.harness.graphs.ProfileKind;
+import io.flightdeck.harness.layout.RunLayout;
 
 /**
  * Why a workload regressed: from the folded stacks both runs left ({@code <workload>/cpu.folded} and
@@ -79,6 +80,6 @@ public final class RegressionEvidence {
 
     /** "flamegraph-cpu-diff.html". */
     static String graphName(ProfileKind kind) {
-        return "flamegraph-" + kind.option() + "-diff.html";
+        return RunLayout.differentialFlameGraph(kind.option());
     }
 }

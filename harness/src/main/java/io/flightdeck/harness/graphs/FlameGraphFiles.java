@@ -19,7 +19,7 @@ import io.flightdeck.flamegraphs.diff.MethodDiff;
 import io.flightdeck.flamegraphs.html.HtmlFlameGraph;
 import io.flightdeck.flamegraphs.svg.SvgFlameGraph;
 import io.flightdeck.child.files.AtomicFile;
-import io.flightdeck.harness.runner.ForkedRunner;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.profiling.Analysis;
 
 /** Flame graph files, written whole or not at all, in the format their name asks for. */
@@ -87,7 +87,7 @@ public final class FlameGraphFiles {
 
     /** {@code flamegraph-cpu.html}, {@code flamegraph-cpu-fork-2.html}. */
     public static String fileName(ProfileKind kind, int fork) {
-        return ForkedRunner.forkFileName("flamegraph-" + kind.option(), "html", fork);
+        return RunLayout.flameGraph(kind.option(), fork);
     }
 
     /**

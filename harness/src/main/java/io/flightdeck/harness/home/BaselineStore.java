@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import io.flightdeck.harness.files.ExclusiveLock;
 import io.flightdeck.child.files.FileTrees;
 import io.flightdeck.child.files.Json;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
 import io.flightdeck.harness.text.TerminalText;
@@ -35,16 +36,19 @@ import io.flightdeck.harness.text.TerminalText;
  */
 public final class BaselineStore {
 
-    public static final String REPORT = "report.json";
-    public static final String ENVIRONMENT = "environment.json";
+    public static final String REPORT = RunLayout.REPORT_JSON;
+    public static final String ENVIRONMENT = RunLayout.ENVIRONMENT_JSON;
     public static final String ABOUT = "baseline.json";
     /** Letters, digits, dot, dash, underscore; not starting with a dot (the store's own temporary folders do). */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
     private static final String REPLACED = ".replaced-";
     /** "-" and a UUID's 36 characters. */
     private static final int UUID_SUFFIX = 37;
-    private static final List<String> STACKS = List.of("cpu.folded", "alloc.folded", "lock.folded");
-    private static final Pattern LATER_FORK_STACKS = Pattern.compile("(cpu|alloc|lock)-fork-\\d{1,6}\\.folded");
+    /** The kinds of stacks a comparison diffs: a baseline keeps each fork's. */
+    private static final List<String> STACK_KINDS = List.of("cpu", "alloc", "lock");
+    private static final List<String> STACKS = STACK_KINDS.stream().map(k -> RunLayout.folded(k, 1)).toList();
+    private static final List<Pattern> ANY_FORK_STACKS = STACK_KINDS.stream().map(RunLayout::foldedOfAnyFork)
+            .toList();
 
     private final Path root;
 
@@ -82,7 +86,10 @@ public final class BaselineStore {
         return Files.isRegularFile(folder(name).resolve(REPORT));
     }
 
-    /** Saves the run in {@code runFolder} as baseline {@code name}, replacing any baseline of that name. */
+    /**
+     * Saves the run in {@code runFolder} as baseline {@code name}, replacing any baseline of that name: {@code report}
+     * as its report.json, and the folded stacks of the run folder's workloads.
+     */
     public Path save(String name, Path runFolder, RunReport report, String commit) throws IOException {
         Path target = folder(name);
         Files.createDirectories(root);
@@ -105,7 +112,8 @@ public final class BaselineStore {
     private static void fill(Path staging, String name, Path runFolder, RunReport report, String commit)
             throws IOException {
         Files.createDirectories(staging);
-        Files.copy(runFolder.resolve(REPORT), staging.resolve(REPORT));
+        // the report as given, not the run folder's file: a run saves its baseline before it writes its reports
+        Json.writeAtomically(Json.mapper(), staging.resolve(REPORT), report);
         if (Files.isRegularFile(runFolder.resolve(ENVIRONMENT))) {
             Files.copy(runFolder.resolve(ENVIRONMENT), staging.resolve(ENVIRONMENT));
         }
@@ -123,13 +131,18 @@ public final class BaselineStore {
                 new About(name, Instant.now(), report.runId(), runFolder.toString(), commit));
     }
 
+    /** "cpu-fork-2.folded" and the like: a later fork's stacks (the first fork's are {@link #STACKS}). */
+    private static boolean isLaterForkStacks(String file) {
+        return ANY_FORK_STACKS.stream().map(p -> p.matcher(file)).anyMatch(m -> m.matches() && m.group(1) != null);
+    }
+
     /** Every fork's stacks ("cpu-fork-2.folded", ...): a comparison merges a side's forks before it diffs them. */
     private static void copyLaterForks(Path from, Path to) throws IOException {
         if (!Files.isDirectory(from)) {
             return;
         }
         try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(from,
-                f -> LATER_FORK_STACKS.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))) {
+                f -> isLaterForkStacks(f.getFileName().toString()) && Files.isRegularFile(f))) {
             for (Path f : files) {
                 Files.createDirectories(to);
                 Files.copy(f, to.resolve(f.getFileName().toString()));

@@ -9,6 +9,7 @@ import java.util.List;
 import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.child.CaseResult;
 import io.flightdeck.child.Checkpoint;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.recording.RecordingAnalyses;
 import io.flightdeck.harness.runner.ForkOutcome;
 import io.flightdeck.harness.runner.ForkedRunner;
@@ -30,7 +31,7 @@ import io.flightdeck.profiling.RecordingException;
  */
 public final class LeakCheckRun {
 
-    public static final String FOLDER = "leak-check";
+    public static final String FOLDER = RunLayout.LEAK_CHECKS;
     /** Beyond warm-up and the watched span: the store's filling, the checkpoints' collections, JFR's root walk. */
     static final long TIMEOUT_SLACK_SECONDS = 300;
 

@@ -13,7 +13,7 @@ import io.flightdeck.flamegraphs.FoldedFormat;
 import io.flightdeck.child.files.AtomicFile;
 import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.graphs.FlameGraphFiles;
-import io.flightdeck.harness.runner.ForkedRunner;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.profiling.Analysis;
 
 /**
@@ -24,7 +24,7 @@ import io.flightdeck.profiling.Analysis;
  */
 public final class RecordingAnalyses {
 
-    public static final String ANALYSIS = "analysis";
+    public static final String ANALYSIS = RunLayout.ANALYSIS;
 
     private RecordingAnalyses() {
     }
@@ -35,12 +35,12 @@ public final class RecordingAnalyses {
 
     /** Writes the files, the flame graphs titled {@code title}. */
     public static Written write(Path dir, Analysis analysis, int fork, String title) throws IOException {
-        Path json = dir.resolve(ForkedRunner.forkFileName(ANALYSIS, "json", fork));
+        Path json = dir.resolve(RunLayout.forkFile(ANALYSIS, "json", fork));
         Json.writeAtomically(Json.mapper(), json, analysis);
-        folded(dir.resolve(ForkedRunner.forkFileName("cpu", "folded", fork)), analysis.stacks().cpu());
-        folded(dir.resolve(ForkedRunner.forkFileName("alloc", "folded", fork)), analysis.stacks().allocation());
-        folded(dir.resolve(ForkedRunner.forkFileName("lock", "folded", fork)), analysis.stacks().locks());
-        folded(dir.resolve(ForkedRunner.forkFileName("wall", "folded", fork)), analysis.stacks().wall());
+        folded(dir.resolve(RunLayout.folded("cpu", fork)), analysis.stacks().cpu());
+        folded(dir.resolve(RunLayout.folded("alloc", fork)), analysis.stacks().allocation());
+        folded(dir.resolve(RunLayout.folded("lock", fork)), analysis.stacks().locks());
+        folded(dir.resolve(RunLayout.folded("wall", fork)), analysis.stacks().wall());
         List<Path> pages = FlameGraphFiles.writeAll(dir, analysis, fork, title);
         return new Written(json, pages);
     }

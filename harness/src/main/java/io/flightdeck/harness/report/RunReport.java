@@ -14,9 +14,11 @@ import io.flightdeck.harness.env.NoiseReport;
  *
  * @param leakChecks the leak checks' verdicts with their evidence (the {@code leak-check} command, the nightly
  *                 suite); empty when none ran
- * @param verdict  {@code passed} when every workload ran, no budget failed and no leak was found, else
+ * @param verdict  {@code passed} when every workload ran, no budget failed, no leak was found and (for a run
+ *                 compared with a baseline) nothing regressed, and its baseline and history were saved; else
  *                 {@code failed}
- * @param exitCode what the command exited with: 0 passed, 1 failed
+ * @param exitCode what the command exited with: 0 passed, 1 a check failed, 2 a baseline or history record could
+ *                 not be written
  */
 public record RunReport(int schemaVersion, String tool, String runId, Instant startedAt, Instant finishedAt,
                         double durationSeconds, RunSettings settings, Environment environment, NoiseReport noise,
@@ -28,6 +30,15 @@ public record RunReport(int schemaVersion, String tool, String runId, Instant st
     public RunReport {
         leakChecks = leakChecks == null ? List.of() : List.copyOf(leakChecks); // reports from before leak checks
     }
+    /**
+     * This report with the run's final exit code, as a run that went on to compare itself with a baseline, or to
+     * save a baseline or its history, ends: a run whose steps after the measurement failed did not pass.
+     */
+    public RunReport withExitCode(int finalExitCode) {
+        return new RunReport(schemaVersion, tool, runId, startedAt, finishedAt, durationSeconds, settings, environment,
+                noise, workloads, budgets, leakChecks, finalExitCode == 0 ? PASSED : FAILED, finalExitCode);
+    }
+
     public static final String PASSED = "passed";
     public static final String FAILED = "failed";
 }

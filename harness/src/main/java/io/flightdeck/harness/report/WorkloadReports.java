@@ -13,13 +13,13 @@ import org.HdrHistogram.Histogram;
 
 import io.flightdeck.child.CaseResult;
 import io.flightdeck.child.ChildResult;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.child.measure.HistogramCodec;
 import io.flightdeck.child.measure.LatencyStats;
 import io.flightdeck.harness.measure.ScalingFit;
 import io.flightdeck.child.measure.TukeyOutliers;
 import io.flightdeck.child.measure.resources.Resources;
 import io.flightdeck.harness.runner.ForkOutcome;
-import io.flightdeck.harness.runner.ForkedRunner;
 import io.flightdeck.api.Workload;
 
 /** Turns the forks of a workload into its {@link WorkloadReport}: merged histograms, all iterations, the fit. */
@@ -96,7 +96,7 @@ public final class WorkloadReports {
         }
         ChildResult r = f.result();
         return new ForkReport(f.fork(), f.ok() ? RunReport.PASSED : RunReport.FAILED, f.exitCode(), f.timedOut(),
-                f.seconds(), f.failure(), recording, bytes, r == null ? null : workload.name() + "/" + ForkedRunner.forkFileName("result", "json", f.fork()),
+                f.seconds(), f.failure(), recording, bytes, r == null ? null : workload.name() + "/" + RunLayout.forkFile(RunLayout.RESULT, "json", f.fork()),
                 f.stderrTail(), f.command(), r == null ? null : r.jvm());
     }
 

@@ -22,6 +22,9 @@ import io.flightdeck.harness.env.NoiseMonitor;
 import io.flightdeck.harness.env.NoiseReport;
 import io.flightdeck.child.files.AtomicFile;
 import io.flightdeck.child.files.Json;
+import io.flightdeck.harness.history.HistoryEntry;
+import io.flightdeck.harness.layout.RunLayout;
+import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.leak.LeakCheckReport;
 import io.flightdeck.harness.leak.LeakCheckRun;
@@ -58,12 +61,12 @@ import io.flightdeck.profiling.RecordingException;
 public final class ProfilingRun {
 
     public static final String TOOL = "flightdeck 0.1.0";
-    public static final String REPORT_JSON = "report.json";
-    public static final String REPORT_MD = "report.md";
-    public static final String REPORT_HTML = RunPage.FILE;
-    public static final String ENVIRONMENT_JSON = "environment.json";
+    public static final String REPORT_JSON = RunLayout.REPORT_JSON;
+    public static final String REPORT_MD = RunLayout.REPORT_MD;
+    public static final String REPORT_HTML = RunLayout.REPORT_HTML;
+    public static final String ENVIRONMENT_JSON = RunLayout.ENVIRONMENT_JSON;
     /** Left in the run folder of a run interrupted before its reports were written (and then there are none). */
-    public static final String INTERRUPTED = RunInterruption.FILE;
+    public static final String INTERRUPTED = RunLayout.INTERRUPTED;
 
     private final ObjectMapper json = Json.mapper();
     private final boolean wholeJvm;
@@ -82,22 +85,51 @@ public final class ProfilingRun {
     }
 
     /**
+     * Runs the plan and writes its reports, judged on the run alone (no comparison, no history).
+     *
      * @param leakChecks the leak checks to do after the measured workloads ({@link LeakCheckPlan#NONE} for none)
      */
     public RunReport execute(RunPlan plan, LeakCheckPlan leakChecks, Budgets budgets, List<String> arguments,
                              RunListener listener) throws IOException {
-        Files.createDirectories(plan.directory());
-        try (RunInterruption interruption = RunInterruption.watch(plan.directory(), plan.runId(),
-                List.of(REPORT_JSON, REPORT_MD, REPORT_HTML))) {
-            return execute(plan, leakChecks, budgets, arguments, listener, interruption);
+        try (RunInterruption interruption = watch(plan)) {
+            RunReport report = measure(plan, leakChecks, budgets, arguments, listener);
+            writeReports(interruption, report, plan.directory(), null, List.of());
+            return report;
         }
     }
 
-    private RunReport execute(RunPlan plan, LeakCheckPlan leakChecks, Budgets budgets, List<String> arguments,
-                              RunListener listener, RunInterruption interruption) throws IOException {
+    /** Watches the plan's run from now on: its reports are written through the watch, all or none. */
+    static RunInterruption watch(RunPlan plan) throws IOException {
+        Files.createDirectories(plan.directory());
+        return RunInterruption.watch(plan.directory(), plan.runId(), RunLayout.REPORTS);
+    }
+
+    /**
+     * Writes report.md, report.html and report.json (last: a CI job reads it, and it must never say "passed" beside
+     * a missing report.md or .html), once, with whatever the run's checks after it decided already in {@code report}.
+     *
+     * @param comparison the comparison against a baseline, null when none
+     * @param history    the home's history, this run included, for the page's trend
+     */
+    static void writeReports(RunInterruption interruption, RunReport report, Path dir, RunComparison comparison,
+                             List<HistoryEntry> history) throws IOException {
+        interruption.writeReports(() -> {
+            AtomicFile.writeString(dir.resolve(RunLayout.REPORT_MD), MarkdownReport.render(report));
+            RunPage.write(report, dir, comparison, history, report.exitCode());
+            Json.writeAtomically(Json.mapper(), dir.resolve(RunLayout.REPORT_JSON), report);
+        });
+    }
+
+    /**
+     * Runs the plan: environment.json, the forks, the leak checks, the analyses and the budgets; the reports are
+     * left to the caller, who may have more to judge (a comparison) before they are written.
+     */
+    RunReport measure(RunPlan plan, LeakCheckPlan leakChecks, Budgets budgets, List<String> arguments,
+                      RunListener listener) throws IOException {
+        Files.createDirectories(plan.directory());
         Instant started = Instant.now();
         Environment environment = EnvironmentProbe.probe().withChildJava(childJava(plan));
-        Json.writeAtomically(json, plan.directory().resolve(ENVIRONMENT_JSON), environment);
+        Json.writeAtomically(json, plan.directory().resolve(RunLayout.ENVIRONMENT_JSON), environment);
 
         List<List<ForkOutcome>> outcomes;
         List<LeakCheckReport> leaks;
@@ -147,13 +179,6 @@ public final class ProfilingRun {
                 Duration.between(started, finished).toMillis() / 1000.0, settings(plan, leakChecks, budgets, arguments),
                 environment, noise, List.copyOf(workloads), verdicts, leaks,
                 failed ? RunReport.FAILED : RunReport.PASSED, failed ? 1 : 0);
-        // report.json last: a CI job reads it, and it must never say "passed" beside a missing report.md or .html
-        interruption.writeReports(() -> {
-            AtomicFile.writeString(plan.directory().resolve(REPORT_MD), MarkdownReport.render(report));
-            // the run command writes it again with the comparison and the history
-            RunPage.write(report, plan.directory(), null, List.of(), report.exitCode());
-            Json.writeAtomically(json, plan.directory().resolve(REPORT_JSON), report);
-        });
         return report;
     }
 

@@ -17,7 +17,7 @@ import io.flightdeck.child.files.AtomicFile;
  */
 final class RunInterruption implements AutoCloseable {
 
-    static final String FILE = "interrupted.txt";
+    static final String FILE = io.flightdeck.harness.layout.RunLayout.INTERRUPTED;
 
     @FunctionalInterface
     interface Writes {

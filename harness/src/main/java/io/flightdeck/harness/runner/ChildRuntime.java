@@ -42,6 +42,9 @@ import io.flightdeck.harness.files.CachedFile;
  */
 public final class ChildRuntime {
 
+    /** The home's folder for what Flightdeck extracts from its own jar (async-profiler's agent, this runtime). */
+    public static final String CACHE_FOLDER = "cache";
+
     public static final String PATH_PROPERTY = "flightdeck.child.runtime";
     public static final String PATH_ENV = "FLIGHTDECK_CHILD_RUNTIME";
     public static final String BUILD_PROPERTY = "flightdeck.child.runtime.build";
@@ -55,6 +58,12 @@ public final class ChildRuntime {
             LoggerFactory.class, Percentile.class);
 
     private ChildRuntime() {
+    }
+
+    /** Where extracted files may go, the first that takes them: the home's cache, else one in the temporary folder. */
+    public static List<Path> cacheRoots(Path home) {
+        return List.of(home.resolve(CACHE_FOLDER),
+                Path.of(System.getProperty("java.io.tmpdir"), "flightdeck-cache-" + System.getProperty("user.name")));
     }
 
     /**

@@ -24,6 +24,7 @@ import io.flightdeck.child.ParentWatch;
 import io.flightdeck.child.Progress;
 import io.flightdeck.child.files.FileTrees;
 import io.flightdeck.child.files.Json;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.sampler.RecordingMerge;
 import io.flightdeck.harness.sampler.Sampler;
 import io.flightdeck.harness.sampler.SamplerFlags;
@@ -116,21 +117,16 @@ public final class ForkedRunner {
 
     /** The folder of one workload in the run. */
     public static Path workloadDirectory(RunPlan plan, Workload workload) {
-        return plan.directory().resolve(workload.name());
-    }
-
-    /** Fork 1 writes recording.jfr and result.json; fork N after it, recording-fork-N.jfr and so on. */
-    public static String forkFileName(String base, String extension, int fork) {
-        return fork == 1 ? base + "." + extension : base + "-fork-" + fork + "." + extension;
+        return RunLayout.workloadFolder(plan.directory(), workload.name());
     }
 
     private ForkOutcome runFork(RunPlan plan, Workload workload, int fork) throws IOException {
         Path dir = Files.createDirectories(workloadDirectory(plan, workload));
-        Path resultFile = dir.resolve(forkFileName("result", "json", fork));
-        Path recording = dir.resolve(forkFileName("recording", "jfr", fork));
-        Path specFile = dir.resolve(forkFileName("spec", "json", fork));
-        Path stdout = dir.resolve(forkFileName("child-stdout", "log", fork));
-        Path stderr = dir.resolve(forkFileName("child-stderr", "log", fork));
+        Path resultFile = dir.resolve(RunLayout.forkFile(RunLayout.RESULT, "json", fork));
+        Path recording = dir.resolve(RunLayout.forkFile(RunLayout.RECORDING, "jfr", fork));
+        Path specFile = dir.resolve(RunLayout.forkFile(RunLayout.SPEC, "json", fork));
+        Path stdout = dir.resolve(RunLayout.forkFile(RunLayout.CHILD_STDOUT, "log", fork));
+        Path stderr = dir.resolve(RunLayout.forkFile(RunLayout.CHILD_STDERR, "log", fork));
         Files.deleteIfExists(resultFile);
         Files.deleteIfExists(recording);
         Files.deleteIfExists(SamplerFlags.agentRecording(recording));

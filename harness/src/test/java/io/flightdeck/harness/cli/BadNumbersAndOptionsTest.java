@@ -169,7 +169,7 @@ class BadNumbersAndOptionsTest {
                 { "schemaVersion": 1, "budgets": [
                   { "workload": "test-sum", "metric": "array-bytes", "max": "1MiB" },
                   { "workload": "test-steady", "metric": "leak-bytes-per-op", "max": "16B" } ] }""");
-        assertThat(RunInputs.budgets(budgets, WorkloadRegistry.load()).budgets()).hasSize(2);
+        assertThat(io.flightdeck.harness.run.InputChecks.budgets(budgets, WorkloadRegistry.load()).budgets()).hasSize(2);
         assertNothingRan();
     }
 

@@ -16,10 +16,4 @@ class ForkedRunnerTest {
         assertThat(ForkedRunner.exitDescription(ChildMain.EXIT_BAD_SPEC)).contains("spec");
         assertThat(ForkedRunner.exitDescription(1)).isEqualTo("exited with code 1");
     }
-
-    @Test
-    void forkFilesCarryTheForkNumberFromTheSecondOn() {
-        assertThat(ForkedRunner.forkFileName("recording", "jfr", 1)).isEqualTo("recording.jfr");
-        assertThat(ForkedRunner.forkFileName("recording", "jfr", 3)).isEqualTo("recording-fork-3.jfr");
-    }
 }

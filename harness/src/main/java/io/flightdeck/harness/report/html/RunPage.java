@@ -16,6 +16,7 @@ import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.env.Environment;
 import io.flightdeck.harness.env.EnvironmentText;
 import io.flightdeck.harness.history.HistoryEntry;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.leak.LeakCheckReport;
 import io.flightdeck.harness.report.ReportParameters;
 import io.flightdeck.harness.report.RunReport;
@@ -30,7 +31,7 @@ import io.flightdeck.harness.report.WorkloadReport;
  */
 public final class RunPage {
 
-    public static final String FILE = "report.html";
+    public static final String FILE = RunLayout.REPORT_HTML;
     /** JMC rule warnings listed among what needs attention; each workload's section has them all. */
     static final int RULE_WARNINGS_SHOWN = 5;
 
@@ -243,7 +244,7 @@ public final class RunPage {
                 List.of("time limit per fork", s.timeoutSeconds() + " s"),
                 List.of("budgets", s.budgets()),
                 List.of("arguments", String.join(" ", s.arguments()))), null);
-        HtmlDocument.paragraph(section, "").appendText("For machines: ").appendElement("a").attr("href", "report.json")
-                .text("report.json");
+        HtmlDocument.paragraph(section, "").appendText("For machines: ").appendElement("a").attr("href", RunLayout.REPORT_JSON)
+                .text(RunLayout.REPORT_JSON);
     }
 }

@@ -1,4 +1,4 @@
-package io.flightdeck.harness.cli;
+package io.flightdeck.harness.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,25 +8,26 @@ import java.nio.file.Path;
 import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.files.InvalidDocumentException;
 import io.flightdeck.harness.home.BaselineStore;
+import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.report.ReportFile;
 import io.flightdeck.harness.report.RunReport;
 
-/** What a user may name as a run on the command line: a run folder, its report.json, or a saved baseline. */
-final class RunSources {
+/** What a user may name as a run to compare: a run folder, its report.json, or a saved baseline. */
+public final class RunSources {
 
     private RunSources() {
     }
 
     /** A run folder, a report.json, or a saved baseline's name, in that order. */
-    static ComparisonFiles.Compared resolve(BaselineStore baselines, String text) {
+    public static ComparisonFiles.Compared resolve(BaselineStore baselines, String text) {
         Path path;
         try {
             path = Path.of(text);
         } catch (InvalidPathException e) {
             path = null;
         }
-        if (path != null && Files.isDirectory(path) && Files.isRegularFile(path.resolve("report.json"))) {
-            return new ComparisonFiles.Compared(text, read(path.resolve("report.json")), path);
+        if (path != null && Files.isDirectory(path) && Files.isRegularFile(path.resolve(RunLayout.REPORT_JSON))) {
+            return new ComparisonFiles.Compared(text, read(path.resolve(RunLayout.REPORT_JSON)), path);
         }
         if (path != null && Files.isRegularFile(path)) {
             Path folder = path.toAbsolutePath().getParent();
@@ -48,12 +49,12 @@ final class RunSources {
         } catch (IOException e) {
             saved = "";
         }
-        throw new UsageException("'" + text + "' is neither a run folder, a report.json nor a saved baseline"
+        throw new RunInputException("'" + text + "' is neither a run folder, a report.json nor a saved baseline"
                 + (saved.isEmpty() ? " (no baselines saved yet)" : " (saved: " + saved + ")"));
     }
 
     /** A saved baseline, its report read and checked like any report.json. */
-    static ComparisonFiles.Compared baseline(BaselineStore baselines, String name) {
+    public static ComparisonFiles.Compared baseline(BaselineStore baselines, String name) {
         if (!baselines.exists(name)) {
             String saved;
             try {
@@ -61,7 +62,7 @@ final class RunSources {
             } catch (IOException e) {
                 saved = "";
             }
-            throw new UsageException("--baseline " + name + ": no such baseline in " + baselines.folder(name)
+            throw new RunInputException("--baseline " + name + ": no such baseline in " + baselines.folder(name)
                     .getParent() + (saved.isEmpty() ? " (none saved yet)" : " (saved: " + saved + ")"));
         }
         Path folder = baselines.folder(name);
@@ -72,9 +73,9 @@ final class RunSources {
         try {
             return ReportFile.read(file);
         } catch (InvalidDocumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new RunInputException(e.getMessage());
         } catch (IOException e) {
-            throw new UsageException(file + " is not a readable report.json: " + oneLine(e));
+            throw new RunInputException(file + " is not a readable report.json: " + oneLine(e));
         }
     }
 

@@ -1,20 +1,16 @@
-package io.flightdeck.harness.cli;
+package io.flightdeck.harness.run;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 
-import io.flightdeck.harness.compare.ComparisonFiles;
-import io.flightdeck.harness.compare.RegressionConfirmation;
 import io.flightdeck.harness.files.ExclusiveLock;
 import io.flightdeck.child.files.ResultWriteException;
 import io.flightdeck.harness.home.RunIds;
-import io.flightdeck.harness.run.ProfilingRun;
+import io.flightdeck.harness.layout.RunLayout;
 
 /**
  * A run's folder, claimed for that run alone and held until it ends.
@@ -32,25 +28,14 @@ import io.flightdeck.harness.run.ProfilingRun;
  * runs into different {@code --out} folders, or from different working directories, in the same second still get
  * ids of their own: the second gets {@code <run-id>-2} as its id, whatever its folder is called.
  */
-final class RunFolder implements AutoCloseable {
+public final class RunFolder implements AutoCloseable {
 
     /** Held by the run that uses the folder; left in place afterwards, as deleting a lock file races its next user. */
-    static final String LOCK = ".flightdeck.lock";
+    public static final String LOCK = RunLayout.LOCK;
     /** Where run folders go without {@code --out}, relative to the working directory. */
-    static final Path DEFAULT_PARENT = Path.of("target", "flightdeck", "runs");
+    public static final Path DEFAULT_PARENT = Path.of("target", "flightdeck", "runs");
     /** More runs than this claiming one id in the same second means something else is wrong. */
     private static final int MAX_SUFFIX = 10_000;
-
-    private static final List<String> RUN_FILES = List.of(ProfilingRun.REPORT_JSON, ProfilingRun.REPORT_MD,
-            ProfilingRun.REPORT_HTML, ProfilingRun.ENVIRONMENT_JSON, ProfilingRun.INTERRUPTED, ComparisonFiles.JSON,
-            ComparisonFiles.MARKDOWN, ComparisonFiles.HTML);
-    /**
-     * What a fork leaves in its workload's folder, and its recording's analysis: fork 1 plain, later forks with
-     * "-fork-N".
-     */
-    private static final Pattern FORK_FILE = Pattern.compile("(recording|result|spec|child-stdout|child-stderr"
-            + "|analysis|cpu|alloc|lock)(-fork-\\d+)?\\.(jfr|json|log|folded)"
-            + "|flamegraph-(cpu|alloc|lock)(-fork-\\d+|-diff)?\\.html");
 
     private final Path directory;
     private final String runId;
@@ -63,12 +48,12 @@ final class RunFolder implements AutoCloseable {
     }
 
     /** The folder, absolute. */
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
     /** The run's id: the folder's name when Flightdeck chose it, else the id it was asked for. */
-    String runId() {
+    public String runId() {
         return runId;
     }
 
@@ -77,9 +62,9 @@ final class RunFolder implements AutoCloseable {
      * null, else {@code out}, locked and cleared of an earlier run's results.
      *
      * @param folders the workloads' folders, relative to the run folder
-     * @throws UsageException when the folder cannot be had; its message is the line the user sees
+     * @throws RunInputException when the folder cannot be had; its message is the line the user sees
      */
-    static RunFolder claim(Path out, String runId, List<String> folders) {
+    public static RunFolder claim(Path out, String runId, List<String> folders) {
         return claim(out, runId, folders, null);
     }
 
@@ -87,17 +72,25 @@ final class RunFolder implements AutoCloseable {
      * {@link #claim(Path, String, List)}, the id also claimed in the home's {@code ids} when {@code ids} is given: a run
      * recorded in no home needs no id the home has not handed out.
      */
-    static RunFolder claim(Path out, String runId, List<String> folders, RunIds ids) {
+    public static RunFolder claim(Path out, String runId, List<String> folders, RunIds ids) {
+        return claim(out, DEFAULT_PARENT, runId, folders, ids);
+    }
+
+    /**
+     * {@link #claim(Path, String, List, RunIds)}, a new folder made under {@code parent} rather than
+     * {@link #DEFAULT_PARENT} when {@code out} is null (a build tool's own output folder).
+     */
+    public static RunFolder claim(Path out, Path parent, String runId, List<String> folders, RunIds ids) {
         try {
             if (out == null) {
-                Path dir = claimNew(DEFAULT_PARENT, runId, ids);
+                Path dir = claimNew(parent, runId, ids);
                 return new RunFolder(dir, dir.getFileName().toString(), lock(dir));
             }
             if (out.toString().isEmpty()) {
-                throw new UsageException("--out '': name a folder");
+                throw new RunInputException("--out '': name a folder");
             }
             if (Files.exists(out) && !Files.isDirectory(out)) {
-                throw new UsageException("--out " + out + " is a file, not a folder");
+                throw new RunInputException("--out " + out + " is a file, not a folder");
             }
             checkNoComma(out.toAbsolutePath()); // before anything is created
             Path dir = Files.createDirectories(out).toAbsolutePath().normalize();
@@ -111,9 +104,9 @@ final class RunFolder implements AutoCloseable {
             }
             return claimed;
         } catch (ResultWriteException e) {
-            throw new UsageException(e.getMessage());
+            throw new RunInputException(e.getMessage());
         } catch (IOException | InvalidPathException e) {
-            throw new UsageException("cannot prepare the run folder: " + e.getMessage());
+            throw new RunInputException("cannot prepare the run folder: " + e.getMessage());
         }
     }
 
@@ -122,7 +115,7 @@ final class RunFolder implements AutoCloseable {
      * each created by one {@link Files#createDirectory}, which fails when the folder exists, so of any number of
      * processes claiming at once each gets a folder of its own. The folder is returned absolute.
      */
-    static Path claimNew(Path parent, String name) throws IOException {
+    public static Path claimNew(Path parent, String name) throws IOException {
         return claimNew(parent, name, null);
     }
 
@@ -130,7 +123,7 @@ final class RunFolder implements AutoCloseable {
      * {@link #claimNew(Path, String)}, each name also claimed in {@code ids} when given, so that the folder's name is
      * the run's id and free in both.
      */
-    static Path claimNew(Path parent, String name, RunIds ids) throws IOException {
+    public static Path claimNew(Path parent, String name, RunIds ids) throws IOException {
         Path base;
         try {
             base = Files.createDirectories(parent).toAbsolutePath().normalize();
@@ -156,7 +149,7 @@ final class RunFolder implements AutoCloseable {
     }
 
     /** {@code runId}, or the first of {@code runId-2}, {@code -3}... that no other run has, when {@code ids} is given. */
-    static String claimId(RunIds ids, String runId) throws IOException {
+    public static String claimId(RunIds ids, String runId) throws IOException {
         if (ids == null) {
             return runId;
         }
@@ -166,19 +159,19 @@ final class RunFolder implements AutoCloseable {
                 return id;
             }
         }
-        throw new UsageException("run id " + runId + ": " + MAX_SUFFIX + " runs of that id exist in the home");
+        throw new RunInputException("run id " + runId + ": " + MAX_SUFFIX + " runs of that id exist in the home");
     }
 
     private static void checkNoComma(Path dir) {
         if (dir.toString().contains(",")) { // JFR's filename= option cannot hold a comma
-            throw new UsageException("run folder " + dir + ": a folder whose path has a comma cannot hold recordings");
+            throw new RunInputException("run folder " + dir + ": a folder whose path has a comma cannot hold recordings");
         }
     }
 
     private static void checkUsable(Path dir) {
         checkNoComma(dir);
         if (!Files.isWritable(dir)) {
-            throw new UsageException("run folder " + dir + " is not writable");
+            throw new RunInputException("run folder " + dir + " is not writable");
         }
     }
 
@@ -191,7 +184,7 @@ final class RunFolder implements AutoCloseable {
             throw new ResultWriteException(file, e);
         }
         if (lock == null) {
-            throw new UsageException("run folder " + dir + " is in use by another run: choose another --out");
+            throw new RunInputException("run folder " + dir + " is in use by another run: choose another --out");
         }
         return lock;
     }
@@ -205,28 +198,12 @@ final class RunFolder implements AutoCloseable {
         }
     }
 
-    /** @param folders the workloads' folders, relative to {@code dir} */
-    static void clearPreviousRun(Path dir, List<String> folders) throws IOException {
-        for (String name : RUN_FILES) {
-            Files.deleteIfExists(dir.resolve(name));
-        }
-        for (String name : folders) {
-            Path folder = dir.resolve(name);
-            if (!Files.isDirectory(folder)) {
-                continue;
-            }
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
-                for (Path f : files) {
-                    if (Files.isRegularFile(f) && FORK_FILE.matcher(f.getFileName().toString()).matches()) {
-                        Files.delete(f);
-                    }
-                }
-            }
-        }
-        // an earlier run's second run of its regressed workloads (RegressionConfirmation) must not pass for this one's
-        Path confirmation = dir.resolve(RegressionConfirmation.FOLDER);
-        if (Files.isDirectory(confirmation)) {
-            clearPreviousRun(confirmation, folders);
-        }
+    /**
+     * Removes an earlier run's results from {@code dir}; see {@link RunLayout#clearPreviousRun}.
+     *
+     * @param folders the workloads' folders, relative to {@code dir}
+     */
+    public static void clearPreviousRun(Path dir, List<String> folders) throws IOException {
+        RunLayout.clearPreviousRun(dir, folders);
     }
 }

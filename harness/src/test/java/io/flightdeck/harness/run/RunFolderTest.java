@@ -1,4 +1,4 @@
-package io.flightdeck.harness.cli;
+package io.flightdeck.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -127,7 +127,7 @@ class RunFolderTest {
         try (RunFolder first = RunFolder.claim(out, "r1", List.of())) {
             assertThat(first.directory()).isEqualTo(out.toAbsolutePath());
             assertThat(first.runId()).isEqualTo("r1");
-            assertThatThrownBy(() -> RunFolder.claim(out, "r2", List.of())).isInstanceOf(UsageException.class)
+            assertThatThrownBy(() -> RunFolder.claim(out, "r2", List.of())).isInstanceOf(RunInputException.class)
                     .hasMessageContaining("in use by another run");
         }
         try (RunFolder again = RunFolder.claim(out, "r3", List.of())) {
@@ -137,7 +137,7 @@ class RunFolderTest {
 
     @Test
     void anEmptyOutIsRefused() {
-        assertThatThrownBy(() -> RunFolder.claim(Path.of(""), "r", List.of())).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> RunFolder.claim(Path.of(""), "r", List.of())).isInstanceOf(RunInputException.class)
                 .hasMessageContaining("--out ''");
     }
 }

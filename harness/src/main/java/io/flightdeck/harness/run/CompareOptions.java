@@ -1,0 +1,81 @@
+package io.flightdeck.harness.run;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What a comparison is asked: did {@code current} regress against {@code baseline}, each a run folder, its
+ * report.json or a saved baseline's name. Built with {@link #builder(String, String)}.
+ *
+ * @param outputFolder    where comparison.json, comparison.md, comparison.html and the differential flame graphs
+ *                        go; null for a new folder under {@code comparesFolder}
+ * @param comparesFolder  where that new folder is made (default target/flightdeck/compare)
+ * @param regressionLimit "10%": worse by more than this is a regression, for every metric; null for the budgets
+ *                        file's regressions, else 10 %
+ * @param budgetsFile     whose regressions set metrics' own limits; null for the built-in one
+ * @param home            where saved baselines live; null for FLIGHTDECK_HOME, else the project root's .flightdeck
+ */
+public record CompareOptions(String baseline, String current, Path outputFolder, Path comparesFolder,
+                             String regressionLimit, Path budgetsFile, Path home) {
+
+    /** Where comparison folders go without an output folder, relative to the working directory. */
+    public static final Path DEFAULT_PARENT = Path.of("target", "flightdeck", "compare");
+
+    public CompareOptions {
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(current, "current");
+        comparesFolder = comparesFolder == null ? DEFAULT_PARENT : comparesFolder;
+    }
+
+    public static Builder builder(String baseline, String current) {
+        return new Builder(baseline, current);
+    }
+
+    /** Builds {@link CompareOptions}; every setter returns the builder. */
+    public static final class Builder {
+        private final String baseline;
+        private final String current;
+        private Path outputFolder;
+        private Path comparesFolder;
+        private String regressionLimit;
+        private Path budgetsFile;
+        private Path home;
+
+        private Builder(String baseline, String current) {
+            this.baseline = baseline;
+            this.current = current;
+        }
+
+        public Builder outputFolder(Path folder) {
+            outputFolder = folder;
+            return this;
+        }
+
+        public Builder comparesFolder(Path folder) {
+            comparesFolder = folder;
+            return this;
+        }
+
+        public Builder regressionLimit(String percentage) {
+            regressionLimit = percentage;
+            return this;
+        }
+
+        public Builder budgets(Path file) {
+            budgetsFile = file;
+            return this;
+        }
+
+        public Builder home(Path folder) {
+            home = folder;
+            return this;
+        }
+
+        /** The options, the regression limit checked. */
+        public CompareOptions build() {
+            InputChecks.thresholds(regressionLimit);
+            return new CompareOptions(baseline, current, outputFolder, comparesFolder, regressionLimit, budgetsFile,
+                    home);
+        }
+    }
+}
