@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -24,9 +22,6 @@ abstract class AbstractFlightdeckMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    PluginDescriptor plugin;
 
     /** Skip the goal. */
     @Parameter(property = "flightdeck.skip", defaultValue = "false")
@@ -62,7 +57,7 @@ abstract class AbstractFlightdeckMojo extends AbstractMojo {
             return;
         }
         FlightdeckInvocation flightdeck = new FlightdeckInvocation(home.toPath(), outputDirectory.toPath(),
-                pluginClasspath(), projectClasspath(), getLog());
+                projectClasspath(), getLog());
         FlightdeckInvocation.Outcome outcome;
         try {
             outcome = invoke(flightdeck);
@@ -94,17 +89,6 @@ abstract class AbstractFlightdeckMojo extends AbstractMojo {
             default -> throw new MojoExecutionException("Flightdeck failed (exit code " + outcome.exitCode() + ")"
                     + (outcome.errorLine() != null ? ": " + outcome.errorLine() : ""));
         }
-    }
-
-    /** The plugin's artifacts as Maven resolved them, all of them (its class realm leaves out what Maven has). */
-    private List<Path> pluginClasspath() {
-        List<Path> paths = new ArrayList<>();
-        for (Artifact a : plugin.getArtifacts()) {
-            if (a.getFile() != null) {
-                paths.add(a.getFile().toPath());
-            }
-        }
-        return paths;
     }
 
     private List<Path> projectClasspath() throws MojoFailureException {

@@ -1,20 +1,17 @@
 package io.flightdeck.maven;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.logging.Log;
 
@@ -24,16 +21,13 @@ import io.flightdeck.harness.home.RunIds;
 /**
  * The plugin's one way into Flightdeck: every goal's work is done by the harness, in Maven's JVM, through this class.
  *
- * <p>For now (until the harness offers its run workflow as a library and {@code --classpath}) it writes the command
- * line Flightdeck's CLI would be given and runs it in-process through {@link Flightdeck#commandLine()}, which returns
- * the exit code and never calls {@code System.exit}; what the CLI prints goes to Maven's log.
- *
- * <p>Interim: the project's class path reaches Flightdeck as the thread's context class loader, for the length of the
- * call: a loader over the plugin's own class path (the harness and its libraries, complete: Maven leaves some out of
- * the plugin's realm) followed by the project's. The harness finds workloads through that loader ({@code
- * WorkloadRegistry.load()}), and gives its child JVMs the class path of the loaders it walks up from it ({@code
- * ChildClasspath}), so the project's workloads are known to the parent and loaded by the children. Once {@code
- * --classpath} exists this becomes {@code --classpath <project's elements>} and the loader goes.
+ * <p>It writes the command line Flightdeck's CLI would be given and runs it in-process through {@link
+ * Flightdeck#commandLine()}, which returns the exit code and never calls {@code System.exit}; what the CLI prints goes
+ * to Maven's log. The project's class path goes in as {@code --classpath}: Flightdeck reads the project's workloads
+ * through a class loader of their own, and each child JVM runs on exactly the project's class path plus Flightdeck's
+ * child runtime (relocated libraries), never the plugin's dependencies. (The CLI is itself a thin caller of the
+ * harness's run library; calling the library directly needs a public way to resolve the children's sampler, which
+ * today lives in the CLI's options.)
  */
 final class FlightdeckInvocation {
 
@@ -50,21 +44,17 @@ final class FlightdeckInvocation {
 
     private final Path home;
     private final Path outputDirectory;
-    private final List<Path> pluginClasspath;
     private final List<Path> projectClasspath;
     private final Log log;
 
     /**
      * @param home where baselines and the history live
      * @param outputDirectory where run folders ({@code runs/<run-id>}) and comparisons ({@code compare/<id>}) go
-     * @param pluginClasspath the plugin's own artifacts: the harness and its libraries
      * @param projectClasspath the project's classes and dependencies, on which its workloads run
      */
-    FlightdeckInvocation(Path home, Path outputDirectory, List<Path> pluginClasspath, List<Path> projectClasspath,
-                         Log log) {
+    FlightdeckInvocation(Path home, Path outputDirectory, List<Path> projectClasspath, Log log) {
         this.home = home;
         this.outputDirectory = outputDirectory;
-        this.pluginClasspath = List.copyOf(pluginClasspath);
         this.projectClasspath = List.copyOf(projectClasspath);
         this.log = log;
     }
@@ -72,12 +62,12 @@ final class FlightdeckInvocation {
     Outcome run(RunOptions options) {
         Path folder = claimFolder(outputDirectory.resolve("runs"),
                 RunIds.askedNow(options.suite() != null ? options.suite() : "quick"));
-        return execute(runArguments(options, home, folder), folder);
+        return execute(runArguments(options, projectClasspath, home, folder), folder);
     }
 
     Outcome leakCheck(LeakCheckOptions options) {
         Path folder = claimFolder(outputDirectory.resolve("runs"), RunIds.askedNow("leak-check"));
-        return execute(leakCheckArguments(options, home, folder), folder);
+        return execute(leakCheckArguments(options, projectClasspath, home, folder), folder);
     }
 
     Outcome compare(CompareOptions options) {
@@ -85,7 +75,7 @@ final class FlightdeckInvocation {
         return execute(compareArguments(options, home, folder), folder);
     }
 
-    static List<String> runArguments(RunOptions o, Path home, Path folder) {
+    static List<String> runArguments(RunOptions o, List<Path> classpath, Path home, Path folder) {
         List<String> args = new ArrayList<>(List.of("run"));
         add(args, "--suite", o.suite());
         add(args, "--forks", o.forks());
@@ -99,18 +89,18 @@ final class FlightdeckInvocation {
         if (o.noConfirm()) {
             args.add("--no-confirm");
         }
-        addChild(args, o.child());
+        addChild(args, o.child(), classpath);
         addLocations(args, home, folder);
         return args;
     }
 
-    static List<String> leakCheckArguments(LeakCheckOptions o, Path home, Path folder) {
+    static List<String> leakCheckArguments(LeakCheckOptions o, List<Path> classpath, Path home, Path folder) {
         List<String> args = new ArrayList<>(List.of("leak-check"));
         add(args, "--duration", o.duration());
         add(args, "--checkpoint-ms", o.checkpointMillis());
         add(args, "--limit-bytes-per-op", o.limitBytesPerOperation());
         add(args, "--limit-bytes-per-s", o.limitBytesPerSecond());
-        addChild(args, o.child());
+        addChild(args, o.child(), classpath);
         addLocations(args, home, folder);
         return args;
     }
@@ -126,8 +116,12 @@ final class FlightdeckInvocation {
         return args;
     }
 
-    private static void addChild(List<String> args, ChildOptions c) {
+    private static void addChild(List<String> args, ChildOptions c, List<Path> classpath) {
         c.workloads().forEach(w -> add(args, "--workload", w));
+        if (!classpath.isEmpty()) {
+            add(args, "--classpath", classpath.stream().map(Path::toString)
+                    .collect(Collectors.joining(File.pathSeparator)));
+        }
         add(args, "--budgets", c.budgets());
         add(args, "--sampler", c.sampler());
         add(args, "--jvm-args", c.jvmArgs());
@@ -156,19 +150,13 @@ final class FlightdeckInvocation {
         log.debug("flightdeck " + String.join(" ", args));
         MavenLogWriter out = new MavenLogWriter(log::info);
         MavenLogWriter err = new MavenLogWriter(log::warn);
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
         int exitCode;
-        try (URLClassLoader classpath = new URLClassLoader("flightdeck-project-classpath", urls(), before)) {
-            thread.setContextClassLoader(classpath);
+        try {
             exitCode = Flightdeck.commandLine()
                     .setOut(new PrintWriter(out, true))
                     .setErr(new PrintWriter(err, true))
                     .execute(args.toArray(String[]::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the project's class loader", e);
         } finally {
-            thread.setContextClassLoader(before);
             out.close();
             err.close();
             removeIfEmpty(folder);
@@ -185,21 +173,6 @@ final class FlightdeckInvocation {
         } catch (IOException e) {
             // an empty folder left behind misleads no check: nothing to report
         }
-    }
-
-    /** The plugin's class path first (the harness as the CLI ships it), then the project's. */
-    private URL[] urls() {
-        Set<Path> entries = new LinkedHashSet<>(pluginClasspath);
-        entries.addAll(projectClasspath);
-        List<URL> urls = new ArrayList<>();
-        for (Path p : entries) {
-            try {
-                urls.add(p.toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("not a class path entry: " + p, e);
-            }
-        }
-        return urls.toArray(URL[]::new);
     }
 
     /**

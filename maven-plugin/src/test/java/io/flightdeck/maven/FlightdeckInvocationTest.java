@@ -28,10 +28,11 @@ class FlightdeckInvocationTest {
         RunOptions options = new RunOptions(child(List.of("lru-cache", "other")), "quick", 1, 1, 3, 200L, null,
                 "main", null, "5%", false);
 
-        assertThat(FlightdeckInvocation.runArguments(options, Path.of("home"), Path.of("out")))
+        assertThat(FlightdeckInvocation.runArguments(options, List.of(Path.of("classes"), Path.of("lib.jar")),
+                Path.of("home"), Path.of("out")))
                 .containsExactly("run", "--suite=quick", "--forks=1", "--warmup=1", "--iterations=3",
                         "--iteration-ms=200", "--baseline=main", "--regression-limit=5%", "--workload=lru-cache",
-                        "--workload=other", "--budgets=budgets.json", "--sampler=jfr", "--jvm-args=-Xss2m -Dk='a b'",
+                        "--workload=other", "--classpath=classes" + java.io.File.pathSeparator + "lib.jar", "--budgets=budgets.json", "--sampler=jfr", "--jvm-args=-Xss2m -Dk='a b'",
                         "--heap=512m", "--param=capacity=64", "--no-history", "--home=home", "--out=out");
     }
 
@@ -40,7 +41,7 @@ class FlightdeckInvocationTest {
         RunOptions options = new RunOptions(new ChildOptions(List.of(), Map.of(), null, null, null, null, false),
                 null, null, null, null, null, null, null, null, null, false);
 
-        assertThat(FlightdeckInvocation.runArguments(options, Path.of("home"), Path.of("out")))
+        assertThat(FlightdeckInvocation.runArguments(options, List.of(), Path.of("home"), Path.of("out")))
                 .containsExactly("run", "--home=home", "--out=out");
     }
 
@@ -48,9 +49,10 @@ class FlightdeckInvocationTest {
     void leakCheckArguments() {
         LeakCheckOptions options = new LeakCheckOptions(child(List.of("lru-cache")), "10s", 500L, "16", "64KiB");
 
-        assertThat(FlightdeckInvocation.leakCheckArguments(options, Path.of("home"), Path.of("out")))
+        assertThat(FlightdeckInvocation.leakCheckArguments(options, List.of(Path.of("classes")), Path.of("home"),
+                Path.of("out")))
                 .startsWith("leak-check", "--duration=10s", "--checkpoint-ms=500", "--limit-bytes-per-op=16",
-                        "--limit-bytes-per-s=64KiB", "--workload=lru-cache")
+                        "--limit-bytes-per-s=64KiB", "--workload=lru-cache", "--classpath=classes")
                 .endsWith("--home=home", "--out=out");
     }
 
@@ -78,7 +80,7 @@ class FlightdeckInvocationTest {
     void badInputIsExitCodeTwoWithFlightdecksLineAndLeavesNoFolder() throws Exception {
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         FlightdeckInvocation invocation = new FlightdeckInvocation(dir.resolve("home"), dir.resolve("flightdeck"),
-                List.of(), List.of(), new SystemStreamLog());
+                List.of(), new SystemStreamLog());
         RunOptions options = new RunOptions(new ChildOptions(List.of("no-such-workload"), Map.of(), null, null, null,
                 null, true), null, null, null, null, null, null, null, null, null, false);
 
@@ -98,8 +100,9 @@ class FlightdeckInvocationTest {
         Files.writeString(dir.resolve("budgets.json"), "{ \"schemaVersion\": 1, \"budgets\": [] }");
         ChildOptions child = new ChildOptions(List.of("no-such-workload"), Map.of("capacity", "64"),
                 dir.resolve("budgets.json"), "jfr", "-Xss2m", "512m", true);
+        // a project class path that exists (and holds no workload): --classpath is parsed and the input refused
         FlightdeckInvocation invocation = new FlightdeckInvocation(dir.resolve("home"), dir.resolve("flightdeck"),
-                List.of(), List.of(), new SystemStreamLog());
+                List.of(dir), new SystemStreamLog());
 
         FlightdeckInvocation.Outcome run = invocation.run(new RunOptions(child, "quick", 1, 1, 3, 200L, 60L, "main",
                 "next", "5%", true));
