@@ -103,6 +103,7 @@ abstract class AbstractFlightdeckMojo extends AbstractMojo {
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoFailureException("the project's dependencies are not resolved: " + e.getMessage(), e);
         }
-        return elements.stream().map(Path::of).toList();
+        // Maven lists target/test-classes even for a project without tests: an entry that is not there is left out
+        return elements.stream().map(Path::of).filter(java.nio.file.Files::exists).toList();
     }
 }
