@@ -20,7 +20,7 @@ import os
 import sys
 import tempfile
 
-PKG = "io.flightdeck.harness.bench."
+PKG = "io.flightdeck.engine.bench."
 
 # (benchmark method, params that must match, statistic, bound, kind) -> checked against the results.
 # kind "max": the statistic must be <= bound (us); "min-rate": lifecycles/s must be >= bound.

@@ -34,7 +34,9 @@ public enum FrameCategory {
 
     private static final String[] JDK_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun.",
         "java/", "javax/", "jdk/", "sun/", "com/sun/"};
-    private static final String[] HARNESS_PREFIXES = {"io.flightdeck.harness.", "io/flightdeck/harness/"};
+    /** The harness and the child runtime that runs workloads in a child JVM (its worker loop, the consumer). */
+    private static final String[] HARNESS_PREFIXES = {"io.flightdeck.harness.", "io/flightdeck/harness/",
+        "io.flightdeck.child.", "io/flightdeck/child/"};
     /** The harness's test workloads live in its package: the code under test, so application. */
     private static final String[] WORKLOAD_PREFIXES = {"io.flightdeck.harness.testworkloads.",
         "io/flightdeck/harness/testworkloads/"};
