@@ -170,8 +170,9 @@ class MeasuredWindowTest {
                 .withRulesMaxBytes(0));
         Analysis whole = RecordingAnalyzer.analyze(marked, AnalysisOptions.defaults().withRulesMaxBytes(0));
 
-        // not the warm-up burn: in this JVM (no DebugNonSafepoints) the JIT may inline it into record(), which then
-        // takes its samples (seen once on JDK 25); the burn before any mark shows that the window leaves work out
+        // not the warm-up burn, whose few samples may land in record() while the JIT compiles it (seen once on
+        // JDK 25; the test JVM now runs with DebugNonSafepoints); the burn before any mark shows that the window
+        // leaves work out
         assertThat(hotMethods(whole)).anyMatch(n -> n.contains("burnBeforeAnyMark"))
                 .anyMatch(n -> n.contains("burnMeasured"));
         assertThat(hotMethods(measured)).anyMatch(n -> n.contains("burnMeasured"))
