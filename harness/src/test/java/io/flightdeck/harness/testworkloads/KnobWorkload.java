@@ -56,7 +56,10 @@ public final class KnobWorkload implements Workload {
 
             @Override
             public Object operation(int thread) {
-                return hash(values) + injectedWork(values, rounds);
+                // kept in a field, the array returned: an autoboxed long would bring C2's late-inlined
+                // Long.valueOf, which can pin the inlined injectedWork's samples on operation() (see InliningWorkload)
+                sink += hash(values) + injectedWork(values, rounds);
+                return values;
             }
         };
     }
