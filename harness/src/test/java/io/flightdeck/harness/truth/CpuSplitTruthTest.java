@@ -79,17 +79,28 @@ class CpuSplitTruthTest {
 
     private static void methods(Sampler sampler, Jdk jdk) {
         ProfiledRun run = ProfiledRun.of(CpuSplitProgram.class, sampler, jdk);
-        check(sampler, TruthCheck.cpuByMethod(run.configuration(), run.truth(), ProfileFigures.of(run.analysis())));
+        check(sampler, TruthCheck.cpuByMethod(run.configuration(), run.truth(), ProfileFigures.of(run.analysis())),
+                run.analysis().cpu().samples());
     }
 
     private static void threads(Sampler sampler, Jdk jdk) {
         ProfiledRun run = ProfiledRun.of(CpuSplitProgram.class, sampler, jdk);
-        check(sampler, TruthCheck.cpuByThread(run.configuration(), run.truth(), ProfileFigures.of(run.analysis())));
+        check(sampler, TruthCheck.cpuByThread(run.configuration(), run.truth(), ProfileFigures.of(run.analysis())),
+                run.analysis().cpu().samples());
     }
 
-    private static void check(Sampler sampler, java.util.List<TruthCheck.Row> rows) {
+    /**
+     * {@link #POINTS}, or 2.5 standard errors of a share near one half when the profile holds fewer samples than
+     * the program is sized for: JDK 25's CPU-time sampler beside another build once kept 417 of about 2,000 (the rest
+     * reported lost), and at 417 samples chance alone moves a share by 2.4 points a standard error.
+     */
+    static double allowedPoints(long samples) {
+        return Math.max(POINTS, 2.5 * 100 * Math.sqrt(0.25 / Math.max(1, samples))); // 3 points from 1,736 samples
+    }
+
+    private static void check(Sampler sampler, java.util.List<TruthCheck.Row> rows, long samples) {
         if (sampler != Sampler.JFR) {
-            TruthCheck.recordAndAssertWithin(rows, POINTS);
+            TruthCheck.recordAndAssertWithin(rows, allowedPoints(samples));
             return;
         }
         TruthCheck.record(rows);
