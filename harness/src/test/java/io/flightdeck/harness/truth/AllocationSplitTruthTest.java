@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link AllocationSplitProgram}: with async-profiler's allocation sampler (sampled bytes, unbiased) both sites
  * within 3 points of the bytes the program measured. JFR's {@code ObjectAllocationSample} weights follow TLAB
- * refills and are known to be far off for large arrays (issue 17); its rows are recorded in the table, and only
- * that it sees both sites is asserted.
+ * refills and are known to be far off for large arrays; its rows are recorded in the table, and only that it sees
+ * the larger site and says its shares may be off is asserted.
  */
 @Tag(Configurations.GROUND_TRUTH)
 class AllocationSplitTruthTest {
@@ -32,13 +32,13 @@ class AllocationSplitTruthTest {
     }
 
     @Test
-    void jfrSeesBothSitesOnDefaultJdk() {
-        bothSitesSeen(defaultJdk());
+    void jfrSeesTheLargerSiteAndWarnsOnDefaultJdk() {
+        largerSiteSeenWithAWarning(defaultJdk());
     }
 
     @Test
-    void jfrSeesBothSitesOnJdk25() {
-        bothSitesSeen(jdk25());
+    void jfrSeesTheLargerSiteAndWarnsOnJdk25() {
+        largerSiteSeenWithAWarning(jdk25());
     }
 
     private static void sites(Sampler sampler, Jdk jdk) {
@@ -47,11 +47,20 @@ class AllocationSplitTruthTest {
                 ProfileFigures.of(run.analysis())), POINTS);
     }
 
-    private static void bothSitesSeen(Jdk jdk) {
+    /**
+     * The larger site is seen, and the analysis warns that JFR's shares may be off. The smaller one is not asked
+     * for: on a quiet machine JDK 25's sampler, throttled per second, took 262 samples of a shorter run, every one on
+     * the large arrays (100 % against 70 %); beside another build it took 873 and saw both.
+     */
+    private static void largerSiteSeenWithAWarning(Jdk jdk) {
         ProfiledRun run = ProfiledRun.of(AllocationSplitProgram.class, Sampler.JFR, jdk);
         List<TruthCheck.Row> rows = TruthCheck.allocationBySite(run.configuration(), run.truth(),
                 ProfileFigures.of(run.analysis()));
         TruthCheck.record(rows);
-        assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.profile()).as(r.item()).isPositive());
+        assertThat(rows).hasSize(2);
+        TruthCheck.Row larger = rows.stream().max(java.util.Comparator.comparingDouble(TruthCheck.Row::truth))
+                .orElseThrow();
+        assertThat(larger.profile()).as(larger.item()).isPositive();
+        assertThat(run.analysis().allocation().biasNote()).as("the warning beside JFR's shares").isNotBlank();
     }
 }
