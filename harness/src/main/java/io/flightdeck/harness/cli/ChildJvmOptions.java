@@ -3,7 +3,6 @@ package io.flightdeck.harness.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.codehaus.plexus.util.cli.CommandLineUtils;
@@ -12,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import io.flightdeck.child.workload.WorkloadRegistry;
+import io.flightdeck.harness.run.ChildClassPaths;
 import io.flightdeck.harness.runner.ChildRuntime;
 import io.flightdeck.harness.sampler.AsyncProfilerLibrary;
 import io.flightdeck.harness.sampler.ChildJava;
@@ -58,7 +58,7 @@ final class ChildJvmOptions {
     ChildJvm resolve(List<Path> cacheRoots, boolean recording, PrintWriter err) {
         ChildJava childJava = childJava(java);
         List<String> flags = tokens(jvmArgs);
-        List<Path> childClassPath = childClassPath(classPath.resolve(), cacheRoots);
+        List<Path> childClassPath = ChildClassPaths.of(classPath.resolve(), cacheRoots);
         SamplerDecision decision = recording ? decide(sampler, childJava, cacheRoots, err) : SamplerDecision.JFR;
         return new ChildJvm(childJava, flags, decision, childClassPath);
     }
@@ -71,22 +71,6 @@ final class ChildJvmOptions {
     /** The workloads the children will find (the user's with {@code --classpath}). */
     WorkloadRegistry workloads() {
         return classPath.workloads();
-    }
-
-    /** The user's entries, then the child runtime; empty (this command's own class path) when there are none. */
-    static List<Path> childClassPath(UserClassPath user, List<Path> cacheRoots) {
-        if (user == null) {
-            return List.of();
-        }
-        List<Path> entries = new ArrayList<>(user.entries());
-        try {
-            entries.addAll(ChildRuntime.locate(cacheRoots));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        } catch (IOException e) {
-            throw new UsageException("the child runtime could not be extracted into the cache: " + e.getMessage());
-        }
-        return entries;
     }
 
     /** The sampler named {@code sampler} (checked by OptionRules) or its fallback, warning on {@code err}. */

@@ -16,7 +16,7 @@ import io.flightdeck.harness.workload.UserClassPath;
  * (the user's entries, then Flightdeck's child runtime). A caller that resolved the child's class path already (the
  * command line does, to print it) is left as it is.
  */
-final class ChildClassPaths {
+public final class ChildClassPaths {
 
     private ChildClassPaths() {
     }
@@ -32,14 +32,28 @@ final class ChildClassPaths {
         if (user == null || !base.inheritsClassPath()) {
             return base;
         }
+        return new ChildJvm(base.java(), base.jvmArgs(), base.sampler(),
+                of(user, ChildRuntime.cacheRoots(home.directory())));
+    }
+
+    /**
+     * The user's entries, then the child runtime (extracted into the first cache root that takes it); empty, the
+     * command's own class path, when there is no user class path.
+     *
+     * @throws RunInputException when the runtime named explicitly is missing or cannot be extracted
+     */
+    public static List<Path> of(UserClassPath user, List<Path> cacheRoots) {
+        if (user == null) {
+            return List.of();
+        }
         List<Path> entries = new ArrayList<>(user.entries());
         try {
-            entries.addAll(ChildRuntime.locate(ChildRuntime.cacheRoots(home.directory())));
+            entries.addAll(ChildRuntime.locate(cacheRoots));
         } catch (IllegalArgumentException e) {
             throw new RunInputException(e.getMessage());
         } catch (IOException e) {
             throw new RunInputException("the child runtime could not be extracted into the cache: " + e.getMessage());
         }
-        return new ChildJvm(base.java(), base.jvmArgs(), base.sampler(), entries);
+        return entries;
     }
 }
