@@ -89,12 +89,14 @@ class MeasuredWindowTest {
         return m;
     }
 
-    // three copies of one spin, so that each burn is its own leaf frame
+    // three copies of one spin, so that each burn is its own leaf frame. The CPU clock is read once per million
+    // steps (about a millisecond): read every ten thousand, JDK 17's sampler on a VM whose thread-CPU clock costs
+    // 1.7 us a call kept 16 of about 160 samples, none once the loop was compiled (CI failed on it)
     static void burnBeforeAnyMark() {
         long until = cpuNow() + BURN_NANOS;
         long x = 1;
         while (cpuNow() < until) {
-            for (int i = 0; i < 10_000; i++) {
+            for (int i = 0; i < 1_000_000; i++) {
                 x = x * 6364136223846793005L + 1442695040888963407L;
             }
         }
@@ -105,7 +107,7 @@ class MeasuredWindowTest {
         long until = cpuNow() + BURN_NANOS;
         long x = 1;
         while (cpuNow() < until) {
-            for (int i = 0; i < 10_000; i++) {
+            for (int i = 0; i < 1_000_000; i++) {
                 x = x * 6364136223846793005L + 1442695040888963407L;
             }
         }
@@ -116,7 +118,7 @@ class MeasuredWindowTest {
         long until = cpuNow() + BURN_NANOS;
         long x = 1;
         while (cpuNow() < until) {
-            for (int i = 0; i < 10_000; i++) {
+            for (int i = 0; i < 1_000_000; i++) {
                 x = x * 6364136223846793005L + 1442695040888963407L;
             }
         }

@@ -65,13 +65,16 @@ public final class BusySetupWorkload implements Workload {
         };
     }
 
-    /** Spins until this thread has used {@link #BURN_NANOS} of CPU. */
+    /**
+     * Spins until this thread has used {@link #BURN_NANOS} of CPU, reading the CPU clock once per million steps: read
+     * more often, JFR's sampler on JDK 17 missed nearly every sample of the compiled loop (see MeasuredWindowTest).
+     */
     public static long plantedSetupBurn() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long until = threads.getCurrentThreadCpuTime() + BURN_NANOS;
         long x = 1;
         while (threads.getCurrentThreadCpuTime() < until) {
-            for (int i = 0; i < 10_000; i++) {
+            for (int i = 0; i < 1_000_000; i++) {
                 x = x * 6364136223846793005L + 1442695040888963407L;
             }
         }
