@@ -12,9 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.ExternalProfiler;
+import org.openjdk.jmh.profile.InternalProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Records each JMH fork under the JVM options of a {@link RecordingPlan}: {@code -prof
@@ -22,11 +26,18 @@ import org.openjdk.jmh.results.Result;
  * once per fork, warm-up forks included, and for a given benchmark and parameter set the first
  * {@link BenchmarkParams#getWarmupForks()} forks are the warm-up ones; so counting the calls per benchmark and
  * parameter set names every fork's folder ({@link ForkFolders}) without JMH having to say which fork it is.
+ *
+ * <p>Inside each fork the same class is JMH's internal profiler: it marks every warm-up and measured iteration in the
+ * fork's recording ({@link IterationMark}), so that Flightdeck's analysis covers the measured iterations only, not
+ * the JVM's start, JMH's set-up or the warm-up, as it does for its own workloads.
  */
-public final class FlightdeckProfiler implements ExternalProfiler {
+public final class FlightdeckProfiler implements ExternalProfiler, InternalProfiler {
 
     private final RecordingPlan plan;
     private final Map<String, Integer> forksStarted = new HashMap<>();
+    private IterationMark open;
+    private long warmups;
+    private long measured;
 
     /** @param options the path of the plan file, as JMH passes what follows the colon of {@code -prof} */
     public FlightdeckProfiler(String options) {
@@ -50,18 +61,37 @@ public final class FlightdeckProfiler implements ExternalProfiler {
     @Override
     public synchronized Collection<String> addJVMOptions(BenchmarkParams params) {
         Map<String, String> parameters = parameters(params);
-        String key = params.getBenchmark() + "\n" + ForkFolders.parameterLabel(parameters);
+        String mode = params.getMode().shortLabel();
+        String key = params.getBenchmark() + "\n" + mode + "\n" + ForkFolders.parameterLabel(parameters);
         int started = forksStarted.merge(key, 1, Integer::sum);
         int warmupForks = params.getWarmupForks();
         boolean warmup = started <= warmupForks;
         int fork = warmup ? started : started - warmupForks;
-        Path folder = ForkFolders.fork(plan.recordings(), params.getBenchmark(), parameters, fork, warmup);
+        Path folder = ForkFolders.fork(plan.recordings(), params.getBenchmark(), mode, parameters, fork, warmup);
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the fork's recording folder " + folder, e);
         }
         return plan.optionsFor(folder);
+    }
+
+    @Override
+    public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        boolean warmup = iterationParams.getType() == IterationType.WARMUP;
+        open = IterationMark.begin(benchmarkParams.getBenchmark(),
+                ForkFolders.parameterLabel(parameters(benchmarkParams)),
+                warmup ? IterationMark.WARM_UP : IterationMark.MEASURED, warmup ? warmups++ : measured++);
+    }
+
+    @Override
+    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+                                                       IterationResult result) {
+        if (open != null) {
+            open.finish();
+            open = null;
+        }
+        return List.of();
     }
 
     @Override

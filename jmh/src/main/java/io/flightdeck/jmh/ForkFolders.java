@@ -10,12 +10,13 @@ import java.util.TreeMap;
 /**
  * Where the recordings of one JMH fork go, agreed between the profiler (which writes them, inside the benchmarks' JMH)
  * and Flightdeck (which reads them back beside JMH's JSON results):
- * {@code <root>/<benchmark>/<parameters>/fork-<n>/} for measured forks and {@code warmup-fork-<n>} for JMH's warm-up
- * forks, whose results JMH throws away.
+ * {@code <root>/<benchmark>/<mode>/<parameters>/fork-<n>/} for measured forks and {@code warmup-fork-<n>} for JMH's
+ * warm-up forks, whose results JMH throws away. The mode is JMH's short label ({@code avgt}, {@code thrpt},
+ * {@code sample}, {@code ss}): a benchmark run in two modes runs its forks twice, once per mode.
  *
  * <p>The parameter folder is JMH's {@code @Param} values by name in name order, {@code size=10,mode=fast}, or
- * {@code default} without parameters: the same label Flightdeck gives the case. Characters a file system may refuse
- * are percent-encoded, so that any parameter value makes one valid folder name.
+ * {@code default} without parameters: the same label Flightdeck gives the case. Characters a file system or a JVM
+ * option may refuse are percent-encoded, so that any parameter value makes one valid folder name.
  */
 public final class ForkFolders {
 
@@ -36,17 +37,25 @@ public final class ForkFolders {
     }
 
     /** The folder of one fork; {@code fork} counts from 1 within measured and warm-up forks alike. */
-    public static Path fork(Path root, String benchmark, Map<String, String> parameters, int fork, boolean warmup) {
-        return root.resolve(safe(benchmark)).resolve(safe(parameterLabel(parameters)))
-                .resolve((warmup ? "warmup-fork-" : "fork-") + fork);
+    public static Path fork(Path root, String benchmark, String mode, Map<String, String> parameters, int fork,
+                            boolean warmup) {
+        return parameterSet(root, benchmark, mode, parameters).resolve((warmup ? "warmup-fork-" : "fork-") + fork);
     }
 
-    /** A name safe as one path element on every file system: letters, digits and {@code .-_=,} kept. */
-    static String safe(String name) {
+    /** The folder of one benchmark's forks in one mode at one set of parameters. */
+    public static Path parameterSet(Path root, String benchmark, String mode, Map<String, String> parameters) {
+        return root.resolve(safe(benchmark)).resolve(safe(mode)).resolve(safe(parameterLabel(parameters)));
+    }
+
+    /**
+     * A name safe as one path element on every file system and inside a JVM option: letters, digits and {@code .-_=}
+     * kept. A comma is encoded too, since {@code -XX:StartFlightRecording} and agents split their options on it.
+     */
+    public static String safe(String name) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isLetterOrDigit(c) && c < 128 || ".-_=,".indexOf(c) >= 0) {
+            if (Character.isLetterOrDigit(c) && c < 128 || ".-_=".indexOf(c) >= 0) {
                 out.append(c);
             } else {
                 out.append(URLEncoder.encode(String.valueOf(c), StandardCharsets.UTF_8).replace("+", "%20"));

@@ -41,18 +41,20 @@ class FlightdeckProfilerTest {
         String benchmark = SpinBenchmark.class.getName() + ".spin";
         for (String size : List.of("1000", "a/b c")) {
             Map<String, String> params = Map.of("size", size);
-            for (Path fork : List.of(ForkFolders.fork(recordings, benchmark, params, 1, false),
-                    ForkFolders.fork(recordings, benchmark, params, 2, false),
-                    ForkFolders.fork(recordings, benchmark, params, 1, true))) {
+            for (Path fork : List.of(ForkFolders.fork(recordings, benchmark, "thrpt", params, 1, false),
+                    ForkFolders.fork(recordings, benchmark, "thrpt", params, 2, false),
+                    ForkFolders.fork(recordings, benchmark, "thrpt", params, 1, true))) {
                 Path jfr = fork.resolve("recording.jfr");
                 assertThat(jfr).as("the recording of " + fork).exists();
                 assertThat(samplesIn(jfr, "SpinBenchmark.spin")).as("samples of spin() in " + jfr).isPositive();
+                // one warm-up and one measured iteration per fork, marked from inside the fork
+                assertThat(phases(jfr)).containsExactly(IterationMark.WARM_UP, IterationMark.MEASURED);
             }
-            assertThat(ForkFolders.fork(recordings, benchmark, params, 3, false)).doesNotExist();
-            assertThat(ForkFolders.fork(recordings, benchmark, params, 2, true)).doesNotExist();
+            assertThat(ForkFolders.fork(recordings, benchmark, "thrpt", params, 3, false)).doesNotExist();
+            assertThat(ForkFolders.fork(recordings, benchmark, "thrpt", params, 2, true)).doesNotExist();
         }
         // a value with a slash and a space is still one folder, named after it
-        assertThat(recordings.resolve(benchmark).resolve("size=a%2Fb%20c")).isDirectory();
+        assertThat(recordings.resolve(benchmark).resolve("thrpt").resolve("size=a%2Fb%20c")).isDirectory();
     }
 
     @Test
@@ -69,6 +71,13 @@ class FlightdeckProfilerTest {
         assertThat(ForkFolders.parameterLabel(Map.of())).isEqualTo("default");
         assertThat(ForkFolders.parameterLabel(Map.of("size", "10", "mode", "fast"))).isEqualTo("mode=fast,size=10");
         assertThat(ForkFolders.safe("..")).isEqualTo("%2E%2E");
+    }
+
+    private static List<String> phases(Path jfr) throws Exception {
+        return RecordingFile.readAllEvents(jfr).stream()
+                .filter(e -> e.getEventType().getName().equals(IterationMark.NAME))
+                .sorted(java.util.Comparator.comparing(RecordedEvent::getStartTime))
+                .map(e -> e.getString(IterationMark.PHASE_FIELD)).toList();
     }
 
     private static long samplesIn(Path jfr, String frame) throws Exception {

@@ -68,6 +68,11 @@ final class ChildJvmOptions {
         return classPath.resolve();
     }
 
+    /** Whether {@code --classpath} itself was given, rather than left to its variable. */
+    boolean classPathGiven() {
+        return classPath.classPath != null;
+    }
+
     /** The workloads the children will find (the user's with {@code --classpath}). */
     WorkloadRegistry workloads() {
         return classPath.workloads();

@@ -12,13 +12,14 @@ import picocli.CommandLine.Spec;
 import io.flightdeck.child.workload.WorkloadRegistry;
 
 /**
- * The command line: {@code flightdeck [run|leak-check|compare|history|export|analyze|profile|flamegraph|list|env] ...}; no
+ * The command line: {@code flightdeck [run|leak-check|jmh|compare|history|export|analyze|profile|flamegraph|list|env] ...}; no
  * subcommand runs the default suite. Exit codes are
  * in {@link ExitCodes}.
  */
 @Command(name = "flightdeck", mixinStandardHelpOptions = true, version = "flightdeck 0.1.0",
         description = "Profiles JVM workloads under Java Flight Recorder: latency, resources, footprints, budgets.",
-        subcommands = {RunCommand.class, LeakCheckCommand.class, CompareCommand.class, HistoryCommand.class,
+        subcommands = {RunCommand.class, LeakCheckCommand.class, JmhCommand.class, CompareCommand.class,
+                HistoryCommand.class,
                 ExportCommand.class,
                 AnalyzeCommand.class, ProfileCommand.class, FlameGraphCommand.class, ListCommand.class,
                 EnvCommand.class, CommandLine.HelpCommand.class},

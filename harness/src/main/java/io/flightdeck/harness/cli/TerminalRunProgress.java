@@ -14,6 +14,7 @@ import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.run.RunProgress;
 import io.flightdeck.harness.runner.ForkOutcome;
 import io.flightdeck.harness.runner.RunPlan;
+import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.harness.text.TerminalText;
 
@@ -46,6 +47,27 @@ final class TerminalRunProgress implements RunProgress {
             out.printf("%d forks a workload, not %d: a baseline needs %d JVMs or more to show how far JVMs of one"
                     + " build spread%n", suite.forks(), start.askedForks(), RunComparator.MIN_BASELINE_FORKS);
         }
+        out.flush();
+    }
+
+    @Override
+    public void jmhStarting(List<String> command, Path folder, ChildJvm forks) {
+        out.printf("Flightdeck: your JMH benchmarks, every fork recorded -> %s%n", folder);
+ // the forks run on the benchmarks' class path, as JMH starts them: no child runtime to mention
+        ChildJvmOptions.print(out, new ChildJvm(forks.java(), forks.jvmArgs(), forks.sampler()), true);
+        out.println("JMH: " + TerminalText.safe(String.join(" ", command)));
+        out.flush();
+    }
+
+    @Override
+    public void jmhOutput(String line) {
+        out.println(TerminalText.safe(line));
+        out.flush();
+    }
+
+    @Override
+    public void jmhAnalysing(String benchmark) {
+        out.println("analysing the recordings of " + TerminalText.safe(benchmark));
         out.flush();
     }
 

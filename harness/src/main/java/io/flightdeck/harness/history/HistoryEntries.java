@@ -28,7 +28,10 @@ public final class HistoryEntries {
             for (CaseReport c : w.cases()) {
                 if (c.latency() != null && c.latency().count() > 0) {
                     for (String m : LATENCIES) {
-                        points.add(new HistoryEntry.Point(w.name(), c.label(), m, c.latency().metric(m), "ns", false));
+                        double value = c.latency().metric(m);
+                        if (Double.isFinite(value)) { // a mean-only case (JMH's avgt, thrpt) has no percentiles
+                            points.add(new HistoryEntry.Point(w.name(), c.label(), m, value, "ns", false));
+                        }
                     }
                     if (Double.isFinite(c.throughput())) { // NaN is "not measured": no figure to keep
                         points.add(new HistoryEntry.Point(w.name(), c.label(), THROUGHPUT, c.throughput(), "op/s",

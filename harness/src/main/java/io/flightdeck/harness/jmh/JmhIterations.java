@@ -103,7 +103,7 @@ public final class JmhIterations {
     }
 
     /** {@code "1 s"}, {@code "200 ms"}: JMH's iteration time in nanoseconds; 0 when it gives none (single shot). */
-    static long iterationNanos(String time) {
+    public static long iterationNanos(String time) {
         if (time == null) {
             return 0;
         }

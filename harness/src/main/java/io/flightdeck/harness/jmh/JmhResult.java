@@ -17,10 +17,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param params               the {@code @Param} values by name, null without parameters
  * @param measurementBatchSize operations per single-shot measurement (1 unless {@code -bs} was given)
  * @param measurementTime      an iteration's duration as JMH writes it, e.g. {@code "1 s"} or {@code "200 ms"}
+ * @param vmName               the forks' JVM, e.g. {@code OpenJDK 64-Bit Server VM}
+ * @param warmupIterations     warm-up iterations per fork
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record JmhResult(String jmhVersion, String benchmark, String mode, int threads, int forks, String jvm,
-                        List<String> jvmArgs, String jdkVersion, int measurementIterations, String measurementTime,
+                        List<String> jvmArgs, String jdkVersion, String vmName, int warmupIterations,
+                        int measurementIterations, String measurementTime,
                         int measurementBatchSize, Map<String, String> params, Metric primaryMetric,
                         Map<String, Metric> secondaryMetrics) {
 

@@ -18,6 +18,7 @@ import io.flightdeck.harness.measure.ScalingFit;
 import io.flightdeck.child.measure.TukeyOutliers;
 import io.flightdeck.child.measure.resources.Resources;
 import io.flightdeck.child.workload.WorkloadRegistry;
+import io.flightdeck.harness.jmh.JmhOutcomes;
 import io.flightdeck.profiling.Ranked;
 import io.flightdeck.profiling.leaks.LeakAnalysis;
 
@@ -124,9 +125,12 @@ public final class ReportValidation {
     }
 
     private static void workload(FieldCheck at, WorkloadReport w) {
-        // the name becomes a folder name (flame graphs, stacks of a comparison): it must be one a workload can have
-        if (!WorkloadRegistry.NAME.matcher(at.name(w.name(), "name")).matches()) {
-            throw at.invalid("name", "is not a workload name (lower-case letters, digits and single '-')");
+        // the name becomes a folder name (flame graphs, stacks of a comparison): it must be one a workload can have,
+        // or a JMH benchmark's (a Java method's qualified name)
+        String name = at.name(w.name(), "name");
+        if (!WorkloadRegistry.NAME.matcher(name).matches() && !JmhOutcomes.BENCHMARK_NAME.matcher(name).matches()) {
+            throw at.invalid("name", "is not a workload name (lower-case letters, digits and single '-') nor a JMH "
+                    + "benchmark's (package.Class.method)");
         }
         at.optionalName(w.operationUnit(), "operationUnit");
         at.oneOf(w.status(), "status", VERDICTS);

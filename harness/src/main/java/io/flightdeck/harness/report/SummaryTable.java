@@ -54,8 +54,8 @@ public final class SummaryTable {
                         .map(v -> v.metric() + " " + BudgetFormat.target(v) + " " + v.status().symbol()
                                 + (Double.isNaN(v.margin()) ? "" : " " + BudgetFormat.margin(v)))
                         .collect(Collectors.joining("; "));
-                rows.add(List.of(w.name(), c.label(), duration(c.latency().p50()), duration(c.latency().p95()),
-                        duration(c.latency().p99()),
+                rows.add(List.of(w.name(), c.label(), percentile(c, c.latency().p50()),
+                        percentile(c, c.latency().p95()), percentile(c, c.latency().p99()),
                         throughput(c.throughput(), c.operationUnit()),
                         budgets.isEmpty() ? "—" : budgets, status(w, verdicts)));
             }
@@ -104,6 +104,11 @@ public final class SummaryTable {
         }
         return verdicts.stream().anyMatch(v -> v.status() == BudgetVerdict.Status.PASS)
                 ? BudgetVerdict.Status.PASS.symbol() : "—";
+    }
+
+    /** A percentile, or "—" for a case whose single operations were not timed (JMH's avgt or thrpt). */
+    public static String percentile(CaseReport c, long nanos) {
+        return c.latency().hasPercentiles() ? duration(nanos) : "—";
     }
 
     /** "5,665 episodes/s", "1,204 queries/s". */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.HdrHistogram.Histogram;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 import io.flightdeck.child.CaseResult;
 import io.flightdeck.child.ChildResult;
@@ -29,8 +30,20 @@ public final class WorkloadReports {
     }
 
     public static WorkloadReport of(Workload workload, List<ForkOutcome> forks, Path runDirectory) {
-        List<ForkReport> forkReports = forks.stream().map(f -> forkReport(workload, f, runDirectory)).toList();
-        String failure = forks.stream().map(ForkOutcome::failure).filter(Objects::nonNull).findFirst().orElse(null);
+        return of(workload.name(), workload.description(), workload.operationUnit(), forks, null, runDirectory);
+    }
+
+    /**
+     * A workload's report from its forks, whatever ran them (a JMH benchmark is one too).
+     *
+     * @param failure why the workload failed when no fork says so (JMH gave no result for it); null otherwise
+     */
+    public static WorkloadReport of(String name, String description, String operationUnit, List<ForkOutcome> forks,
+                                    String failure, Path runDirectory) {
+        List<ForkReport> forkReports = forks.stream().map(f -> forkReport(name, f, runDirectory)).toList();
+        if (failure == null) {
+            failure = forks.stream().map(ForkOutcome::failure).filter(Objects::nonNull).findFirst().orElse(null);
+        }
 
         // cases by label, in the order the first fork ran them; a failed fork still contributes the cases it finished
         Map<String, List<CaseWithFork>> byLabel = new LinkedHashMap<>();
@@ -46,7 +59,7 @@ public final class WorkloadReports {
         List<ScalingFit.Point> points = cases.stream().filter(c -> c.size() > 0)
                 .map(c -> new ScalingFit.Point(c.size(), c.latency().p50())).toList();
         ScalingFit scaling = ScalingFit.of("p50", points);
-        return new WorkloadReport(workload.name(), workload.description(), workload.operationUnit(),
+        return new WorkloadReport(name, description, operationUnit,
                 failure == null ? RunReport.PASSED : RunReport.FAILED, failure, forkReports, cases, scaling, null);
     }
 
@@ -79,14 +92,31 @@ public final class WorkloadReports {
         long nanos = iterations.stream().mapToLong(CaseReport.Iteration::activeNanos).sum();
         double[] means = iterations.stream().mapToDouble(CaseReport.Iteration::meanNanos).toArray();
         return new CaseReport(first.label(), first.threads(), first.size(), first.operationUnit(),
-                LatencyStats.of(merged), HistogramCodec.encode(merged), ops * 1e9 / Math.max(1, nanos),
+                latency(merged, iterations), HistogramCodec.encode(merged), ops * 1e9 / Math.max(1, nanos),
                 List.copyOf(iterations), TukeyOutliers.of(means), first.coldStart(), first.warmupIterations(),
                 forks.stream().mapToLong(f -> f.result().jitMillisDuringMeasurement()).sum(),
                 List.copyOf(metrics),
                 List.copyOf(resources), first.details());
     }
 
-    private static ForkReport forkReport(Workload workload, ForkOutcome f, Path runDirectory) {
+    /**
+     * The histogram's summary; when no single operation was timed (JMH's avgt, thrpt or ss: iterations only), the
+     * mean over all operations, each iteration weighed by its operations, and the spread of the iterations' means.
+     */
+    private static LatencyStats latency(Histogram merged, List<CaseReport.Iteration> iterations) {
+        if (merged.getTotalCount() > 0 || iterations.isEmpty()) {
+            return LatencyStats.of(merged);
+        }
+        long ops = iterations.stream().mapToLong(CaseReport.Iteration::operations).sum();
+        double weighed = iterations.stream().mapToDouble(i -> i.meanNanos() * i.operations()).sum();
+        double mean = ops > 0 ? weighed / ops
+                : iterations.stream().mapToDouble(CaseReport.Iteration::meanNanos).average().orElse(0);
+        double[] means = iterations.stream().mapToDouble(CaseReport.Iteration::meanNanos).toArray();
+        double spread = means.length < 2 ? 0 : new StandardDeviation().evaluate(means);
+        return LatencyStats.meanOnly(Math.max(ops, iterations.size()), mean, spread);
+    }
+
+    private static ForkReport forkReport(String workload, ForkOutcome f, Path runDirectory) {
         String recording = f.recording() == null ? null : relative(runDirectory, f.recording());
         Long bytes = null;
         try {
@@ -96,8 +126,14 @@ public final class WorkloadReports {
         }
         ChildResult r = f.result();
         return new ForkReport(f.fork(), f.ok() ? RunReport.PASSED : RunReport.FAILED, f.exitCode(), f.timedOut(),
-                f.seconds(), f.failure(), recording, bytes, r == null ? null : workload.name() + "/" + RunLayout.forkFile(RunLayout.RESULT, "json", f.fork()),
+                f.seconds(), f.failure(), recording, bytes, resultFile(runDirectory, workload, f),
                 f.stderrTail(), f.command(), r == null ? null : r.jvm());
+    }
+
+    /** The fork's result file, relative to the run folder; null when it wrote none (a JMH fork writes none). */
+    private static String resultFile(Path runDirectory, String workload, ForkOutcome f) {
+        String file = workload + "/" + RunLayout.forkFile(RunLayout.RESULT, "json", f.fork());
+        return f.result() != null && Files.isRegularFile(runDirectory.resolve(file)) ? file : null;
     }
 
     private static String relative(Path base, Path file) {

@@ -146,61 +146,12 @@ public final class FlightdeckRunner {
             RunReport report = new ProfilingRun(options.wholeJvm()).measure(plan, leaks, p.budgets(),
                     options.arguments(), progress);
             progress.runFinished(report, dir);
-            int exitCode = report.exitCode();
-            RunComparison comparison = null;
-            // after the run its results are safe in its folder: what fails from here on is said, and the rest done
-            if (p.against() != null) {
-                try {
-                    comparison = compare(plan, p, report);
-                    progress.compared(comparison, dir);
-                    exitCode = Math.max(exitCode, comparison.exitCode());
-                } catch (IOException e) {
-                    // a result that cannot be written is the user's to fix (a full disk, a read-only folder)
-                    progress.problem("the comparison with baseline " + options.baseline() + " could not be written: "
-                            + (e instanceof ResultWriteException ? e
-                            : new ResultWriteException(dir.resolve(RunLayout.COMPARISON_JSON), e)).getMessage());
-                    exitCode = Math.max(exitCode, ExitCode.USAGE);
-                }
-            }
-            Path baselineSaved = null;
-            if (options.saveBaseline() != null) {
-                HomeRecords.Outcome saved = HomeRecords.saveBaseline(progress, p.baselines(), options.saveBaseline(),
-                        report, dir);
-                baselineSaved = saved.file();
-                exitCode = Math.max(exitCode, saved.exitCode());
-            }
-            Path historyFile = null;
-            if (options.history()) {
-                HomeRecords.Outcome added = HomeRecords.appendHistory(progress, p.home(), report);
-                historyFile = added.file();
-                exitCode = Math.max(exitCode, added.exitCode());
-            }
-            RunReport done = report.withExitCode(exitCode);
-            // once, last, with everything decided: report.json never says anything the run went on to overturn
-            ProfilingRun.writeReports(interruption, done, dir, comparison,
-                    options.history() ? history(p.home()) : List.of());
-            return new RunResult(dir, done, comparison, baselineSaved, historyFile, exitCode);
+            List<RegressionLimit> limits = options.regressionLimit() != null ? List.of() : p.budgets().regressions();
+            RunCompletion completion = new RunCompletion(options.baseline(), p.against(), p.thresholds(), limits,
+                    options.saveBaseline(), options.history(), p.home(), p.baselines());
+            return completion.complete(report, dir, interruption, progress, options.confirm()
+                    ? (regressed, measured, first) -> confirm(plan, p, regressed, measured, limits) : null);
         }
-    }
-
-    /** Compares with the baseline, confirms a regression with a second run unless told not to, writes the files. */
-    private RunComparison compare(RunPlan plan, Prepared p, RunReport report) throws IOException {
-        Path dir = plan.directory();
-        ComparisonFiles.Compared against = p.against();
-        List<RegressionLimit> limits = options.regressionLimit() != null ? List.of() : p.budgets().regressions();
-        ComparisonFiles.Compared current = new ComparisonFiles.Compared(dir.toString(), report, dir);
-        RunComparison first = RunComparator.compare(against.label(), against.report(), current.label(), report,
-                p.thresholds(), limits);
-        List<String> regressed = RegressionConfirmation.regressedWorkloads(first);
-        if (options.confirm() && !regressed.isEmpty()) {
-            try {
-                first = confirm(plan, p, regressed, report, limits);
-            } catch (IOException e) {
-                progress.warning("the second run to confirm the regression failed (" + e.getMessage()
-                        + "): judged on this run alone");
-            }
-        }
-        return ComparisonFiles.write(first, against, current, dir);
     }
 
     /**
@@ -226,16 +177,6 @@ public final class FlightdeckRunner {
         ComparisonFiles.Compared against = p.against();
         return RegressionConfirmation.confirm(against.label(), against.report(), plan.directory().toString(), report,
                 secondReport, forksAgain, regressed, p.thresholds(), limits);
-    }
-
-    /** The home's history for the page's trend; one that cannot be read leaves the trend out, and says so. */
-    private List<HistoryEntry> history(Home home) {
-        try {
-            return new HistoryStore(home.history()).read().entries();
-        } catch (IOException e) {
-            progress.warning("report.html has no history trend, the history could not be read: " + e.getMessage());
-            return List.of();
-        }
     }
 
     private static Suite override(RunOptions o, Suite s, List<Workload> selected) {

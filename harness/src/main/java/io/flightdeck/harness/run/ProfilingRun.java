@@ -166,7 +166,7 @@ public final class ProfilingRun {
         for (int i = 0; i < plan.workloads().size(); i++) {
             WorkloadReport report = WorkloadReports.of(plan.workloads().get(i), outcomes.get(i), plan.directory());
             listener.analysing(plan.workloads().get(i));
-            workloads.add(report.withProfile(analyse(plan, plan.workloads().get(i).name(), outcomes.get(i),
+            workloads.add(report.withProfile(analyse(plan.directory(), plan.workloads().get(i).name(), outcomes.get(i),
                     wholeJvm)));
         }
         // the leak limits are judged with their significance by the leak check, never as a plain budget
@@ -187,8 +187,17 @@ public final class ProfilingRun {
      * iterations unless {@code wholeJvm}, and returns the first one's headline. A recording that cannot be
      * analysed (a child killed before JFR wrote anything readable) gives a headline that says so, not a failed run.
      */
-    private static ProfileHeadline analyse(RunPlan plan, String workload, List<ForkOutcome> forks,
-                                           boolean wholeJvm) {
+    static ProfileHeadline analyse(Path runDir, String workload, List<ForkOutcome> forks, boolean wholeJvm) {
+        return analyse(runDir, workload, forks, wholeJvm, null);
+    }
+
+    /**
+     * {@link #analyse(Path, String, List, boolean)}, the files written into {@code into} (named by fork) rather than
+     * beside each recording when it is given: a JMH benchmark's forks are recorded in folders of their own, and its
+     * stacks must sit where a comparison looks for a workload's, {@code <run>/<workload>/}.
+     */
+    static ProfileHeadline analyse(Path runDir, String workload, List<ForkOutcome> forks, boolean wholeJvm,
+                                   Path into) {
         ProfileHeadline first = null;
         for (ForkOutcome f : forks) {
             if (f.recording() == null) {
@@ -201,10 +210,10 @@ public final class ProfilingRun {
                 Analysis analysis = RecordingAnalyzer.analyze(f.recording(),
                         AnalysisOptions.defaults().withMeasured(measured));
                 String title = forks.size() > 1 ? workload + " (fork " + f.fork() + ")" : workload;
-                RecordingAnalyses.Written written = RecordingAnalyses.write(f.recording().getParent(), analysis,
-                        f.fork(), title);
-                headline = ProfileHeadline.of(analysis, relative(plan, written.analysis()),
-                        written.flameGraphs().stream().map(p -> relative(plan, p)).toList());
+                RecordingAnalyses.Written written = RecordingAnalyses.write(into != null ? into
+                        : f.recording().getParent(), analysis, f.fork(), title);
+                headline = ProfileHeadline.of(analysis, relative(runDir, written.analysis()),
+                        written.flameGraphs().stream().map(p -> relative(runDir, p)).toList());
             } catch (RecordingException | IOException e) {
                 headline = ProfileHeadline.unavailable(e.getMessage());
             }
@@ -216,8 +225,8 @@ public final class ProfilingRun {
     }
 
     /** A path inside the run folder as report.json gives it: relative, with forward slashes on every system. */
-    private static String relative(RunPlan plan, Path file) {
-        return plan.directory().relativize(file).toString().replace('\\', '/');
+    private static String relative(Path runDir, Path file) {
+        return runDir.relativize(file).toString().replace('\\', '/');
     }
 
     /** Every figure a budget can name, for every case that was measured. */

@@ -8,6 +8,7 @@ import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.runner.RunListener;
 import io.flightdeck.harness.runner.RunPlan;
+import io.flightdeck.harness.sampler.ChildJvm;
 
 /**
  * What a run, a leak check or a comparison says while it works: the runner's progress (workloads, forks, the
@@ -22,6 +23,18 @@ public interface RunProgress extends RunListener {
 
     /** A run's plan is made and its folder claimed; its first JVM starts next. */
     default void runStarting(RunStart start) {
+    }
+
+    /** A project's JMH is about to run {@code command}: its benchmarks, every fork recorded into {@code folder}. */
+    default void jmhStarting(List<String> command, Path folder, ChildJvm forks) {
+    }
+
+    /** A line JMH printed. */
+    default void jmhOutput(String line) {
+    }
+
+    /** JMH is done; the recordings of {@code benchmark}'s forks are being analysed. */
+    default void jmhAnalysing(String benchmark) {
     }
 
     /** A leak check's plan is made and its folder claimed. */

@@ -1,9 +1,7 @@
 package io.flightdeck.harness.runner;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -23,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import io.flightdeck.api.Workload;
 import io.flightdeck.child.ChildMain;
-import io.flightdeck.harness.files.CachedFile;
+import io.flightdeck.harness.files.BundledJar;
 
 /**
  * Where the child runtime is: what a child JVM needs on its class path beside the user's own entries (its entry
@@ -51,6 +49,9 @@ public final class ChildRuntime {
     /** The embedded copy, a resource beside this class (harness/pom.xml copies it there). */
     static final String EMBEDDED = "flightdeck-child-runtime.jar";
 
+    private static final BundledJar JAR = new BundledJar("child runtime", PATH_PROPERTY, PATH_ENV, BUILD_PROPERTY,
+            ChildRuntime.class, EMBEDDED, "child-runtime-");
+
     /** One class from each jar a child needs, for a development build's class path (case 4). */
     private static final List<Class<?>> KNOWN_CLASSES = List.of(ChildMain.class, Workload.class, ObjectMapper.class,
             JsonFactory.class, JsonAutoDetect.class, JavaTimeModule.class, Histogram.class, GraphLayout.class,
@@ -74,56 +75,7 @@ public final class ChildRuntime {
      * @throws IOException              when the embedded copy cannot be extracted anywhere
      */
     public static List<Path> locate(List<Path> cacheRoots) throws IOException {
-        String explicit = System.getProperty(PATH_PROPERTY);
-        String source = "-D" + PATH_PROPERTY;
-        if (explicit == null || explicit.isBlank()) {
-            explicit = System.getenv(PATH_ENV);
-            source = PATH_ENV;
-        }
-        if (explicit != null && !explicit.isBlank()) {
-            Path jar = Path.of(explicit).toAbsolutePath();
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalArgumentException(source + ": no child runtime jar at " + jar);
-            }
-            return List.of(jar);
-        }
-        String built = System.getProperty(BUILD_PROPERTY);
-        if (built != null && Files.isRegularFile(Path.of(built))) {
-            return List.of(Path.of(built).toAbsolutePath());
-        }
-        byte[] embedded = packaged() ? embedded() : null;
-        if (embedded != null) {
-            return List.of(extract(embedded, cacheRoots));
-        }
-        return developmentEntries();
-    }
-
-    /**
-     * Whether this program runs from a jar. From a classes folder (a development build, tests) the copy a past
-     * {@code mvn package} left in target/classes may be stale, so the child's own entries serve instead.
-     */
-    private static boolean packaged() {
-        CodeSource source = ChildRuntime.class.getProtectionDomain().getCodeSource();
-        return source != null && source.getLocation() != null && source.getLocation().getPath().endsWith(".jar");
-    }
-
-    private static byte[] embedded() throws IOException {
-        try (InputStream in = ChildRuntime.class.getResourceAsStream(EMBEDDED)) {
-            return in == null ? null : in.readAllBytes();
-        }
-    }
-
-    private static Path extract(byte[] jar, List<Path> cacheRoots) throws IOException {
-        String folder = "child-runtime-" + CachedFile.sha256(jar).substring(0, 16);
-        IOException first = null;
-        for (Path root : cacheRoots) {
-            try {
-                return CachedFile.install(jar, root.resolve(folder), EMBEDDED);
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
-        throw first == null ? new IOException("no cache folder for the child runtime") : first;
+        return JAR.locate(cacheRoots, ChildRuntime::developmentEntries);
     }
 
     /** Case 4: where the known classes came from, each jar or classes folder once, in order. */

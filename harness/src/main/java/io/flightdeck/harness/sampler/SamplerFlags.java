@@ -55,8 +55,11 @@ public final class SamplerFlags {
     }
 
     static String agentFlag(Path library, Path agentRecording) {
-        return "-agentpath:" + library.toAbsolutePath() + "=" + AGENT_OPTIONS + ",file="
-                + agentRecording.toAbsolutePath();
+        return agentFlag(library, agentRecording.toAbsolutePath().toString());
+    }
+
+    private static String agentFlag(Path library, String agentRecording) {
+        return "-agentpath:" + library.toAbsolutePath() + "=" + AGENT_OPTIONS + ",file=" + agentRecording;
     }
 
     /** Where async-profiler writes beside a JDK recording: recording.jfr -> recording.async-profiler.jfr. */
@@ -73,12 +76,27 @@ public final class SamplerFlags {
      */
     public static List<String> recordingFlags(Path recording, String settings, boolean gcRoots,
                                               SamplerDecision sampler) {
+        return recordingFlags(recording.toAbsolutePath().toString(),
+                agentRecording(recording).toAbsolutePath().toString(), settings, gcRoots, sampler);
+    }
+
+    /**
+     * {@link #recordingFlags(Path, String, boolean, SamplerDecision)} with the files named as given: a template in
+     * which a placeholder stands for a folder not yet made (JMH's forks).
+     *
+     * @param agentRecording where async-profiler writes, beside {@code recording} ({@link #agentRecording})
+     */
+    public static List<String> recordingFlags(String recording, String agentRecording, String settings,
+                                              boolean gcRoots, SamplerDecision sampler) {
         List<String> flags = new ArrayList<>();
-        flags.add("-XX:StartFlightRecording=settings=" + settings + ",filename=" + recording.toAbsolutePath()
+        flags.add("-XX:StartFlightRecording=settings=" + settings + ",filename=" + recording
                 + ",dumponexit=true,name=flightdeck" + (gcRoots ? ",path-to-gc-roots=true" : "")
                 + recordingSettings(sampler));
         flags.add("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH);
-        flags.addAll(jvmFlags(sampler, recording));
+        flags.addAll(DEBUG_NON_SAFEPOINTS);
+        if (sampler.used() == Sampler.ASYNC_PROFILER) {
+            flags.add(agentFlag(sampler.agentLibrary(), agentRecording));
+        }
         return flags;
     }
 

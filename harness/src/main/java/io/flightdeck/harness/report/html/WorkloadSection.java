@@ -69,8 +69,10 @@ final class WorkloadSection {
         List<List<String>> rows = new ArrayList<>();
         for (CaseReport c : w.cases()) {
             var l = c.latency();
-            rows.add(List.of(c.label(), String.format(Locale.ROOT, "%,d", l.count()), duration(l.p50()),
-                    duration(l.p90()), duration(l.p95()), duration(l.p99()), duration(l.p999()), duration(l.max()),
+            rows.add(List.of(c.label(), String.format(Locale.ROOT, "%,d", l.count()),
+                    SummaryTable.percentile(c, l.p50()), SummaryTable.percentile(c, l.p90()),
+                    SummaryTable.percentile(c, l.p95()), SummaryTable.percentile(c, l.p99()),
+                    SummaryTable.percentile(c, l.p999()), SummaryTable.percentile(c, l.max()),
                     throughput(c), c.outliers().count() + " of " + c.iterations().size()));
         }
         HtmlDocument.table(parent, List.of("Case", "Operations", "p50", "p90", "p95", "p99", "p99.9", "Max",
