@@ -42,7 +42,7 @@ public final class ChildJvms {
     /** What a {@link ChildJvm} is made of, resolved by {@link #resolve}; every setter returns the builder. */
     public static final class Builder {
 
-        private String sampler;
+        private Sampler sampler = Sampler.AUTO;
         private String java;
         private List<String> jvmArgs = List.of();
         private UserClassPath userClassPath;
@@ -52,9 +52,13 @@ public final class ChildJvms {
         private Builder() {
         }
 
-        /** auto (the default, also for null), async-profiler, jfr-cpu-time or jfr. */
+        /**
+         * auto (the default, also for null), async-profiler, jfr-cpu-time or jfr.
+         *
+         * @throws RunInputException for any other name, at once: before anything is checked or started
+         */
         public Builder sampler(String id) {
-            sampler = id;
+            sampler = ChildJvms.sampler(id);
             return this;
         }
 
@@ -106,10 +110,10 @@ public final class ChildJvms {
 
         /** {@link #resolve(RunProgress)} with the agent and runtime extracted into the first of {@code cacheRoots}. */
         public ChildJvm resolve(List<Path> cacheRoots, RunProgress progress) {
-            Sampler asked = ChildJvms.sampler(sampler);
             ChildJava childJava = ChildJvms.java(java);
             List<Path> classPath = ChildClassPaths.of(userClassPath, cacheRoots);
-            SamplerDecision decision = recording ? decide(asked, childJava, cacheRoots, progress) : SamplerDecision.JFR;
+            SamplerDecision decision = recording ? decide(sampler, childJava, cacheRoots, progress)
+                    : SamplerDecision.JFR;
             return new ChildJvm(childJava, jvmArgs, decision, classPath);
         }
     }
