@@ -1,9 +1,9 @@
 package io.flightdeck.maven;
 
 import java.io.File;
-import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,12 +11,19 @@ import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import io.flightdeck.child.files.ResultWriteException;
+import io.flightdeck.child.workload.WorkloadRegistry;
+import io.flightdeck.harness.run.ExitCode;
+import io.flightdeck.harness.run.RunInputException;
+import io.flightdeck.harness.workload.UserClassPath;
+
 /**
- * What every goal shares: where Flightdeck writes, the project's class path it runs on, and how its exit code
- * becomes the build's result.
+ * What every goal shares: where Flightdeck writes, the project's class path it runs on, and how what Flightdeck ends
+ * with becomes the build's result.
  */
 abstract class AbstractFlightdeckMojo extends AbstractMojo {
 
@@ -56,26 +63,32 @@ abstract class AbstractFlightdeckMojo extends AbstractMojo {
             getLog().info("Flightdeck skipped (flightdeck.skip)");
             return;
         }
-        FlightdeckInvocation flightdeck = new FlightdeckInvocation(home.toPath(), outputDirectory.toPath(),
-                projectClasspath(), getLog());
         FlightdeckInvocation.Outcome outcome;
-        try {
-            outcome = invoke(flightdeck);
-        } catch (UncheckedIOException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+        try (MavenLogProgress progress = new MavenLogProgress(getLog())) {
+            outcome = invoke(new FlightdeckInvocation(home.toPath(), outputDirectory.toPath(), projectClassPath(),
+                    progress));
+        } catch (RunInputException | WorkloadRegistry.InvalidWorkloadException | ResultWriteException e) {
+            throw badInput(e); // as the command line's exit code 2
+        } catch (IOException | RuntimeException e) {
+            throw new MojoExecutionException("Flightdeck failed: " + e, e); // as its exit code 3
         }
         judge(outcome, failOnCheck, getLog());
     }
 
-    /** The goal's command. */
-    abstract FlightdeckInvocation.Outcome invoke(FlightdeckInvocation flightdeck) throws MojoFailureException;
+    /** The goal's work, through the library. */
+    abstract FlightdeckInvocation.Outcome invoke(FlightdeckInvocation flightdeck) throws IOException;
+
+    /** Input Flightdeck cannot use (its exit code 2): the build fails with its one line, and no stack trace. */
+    static MojoExecutionException badInput(Exception e) {
+        return new MojoExecutionException("flightdeck: " + e.getMessage());
+    }
 
     /** What the build makes of Flightdeck's exit code. */
-    static void judge(FlightdeckInvocation.Outcome outcome, boolean failOnCheck,
-                      org.apache.maven.plugin.logging.Log log) throws MojoExecutionException, MojoFailureException {
+    static void judge(FlightdeckInvocation.Outcome outcome, boolean failOnCheck, Log log)
+            throws MojoExecutionException, MojoFailureException {
         switch (outcome.exitCode()) {
-            case 0 -> log.info("Flightdeck: every check held; results in " + outcome.folder());
-            case 1 -> {
+            case ExitCode.OK -> log.info("Flightdeck: every check held; results in " + outcome.folder());
+            case ExitCode.CHECK_FAILED -> {
                 String message = "Flightdeck: a check failed (a budget, a workload, a leak or a regression); results in "
                         + outcome.folder();
                 if (failOnCheck) {
@@ -84,26 +97,29 @@ abstract class AbstractFlightdeckMojo extends AbstractMojo {
                 log.warn(message);
                 log.warn("The build goes on: set failOnCheck (-Dflightdeck.failOnCheck=true) to fail it.");
             }
-            case 2 -> throw new MojoFailureException(Objects.requireNonNullElse(outcome.errorLine(),
+            case ExitCode.USAGE -> throw new MojoExecutionException(Objects.requireNonNullElse(outcome.errorLine(),
                     "Flightdeck: bad input (exit code 2)"));
             default -> throw new MojoExecutionException("Flightdeck failed (exit code " + outcome.exitCode() + ")"
                     + (outcome.errorLine() != null ? ": " + outcome.errorLine() : ""));
         }
     }
 
-    private List<Path> projectClasspath() throws MojoFailureException {
+    /** The project's class path of {@link #classpathScope}; null when none of it exists (nothing compiled). */
+    private UserClassPath projectClassPath() throws MojoExecutionException {
         List<String> elements;
         try {
             elements = switch (classpathScope) {
                 case "test" -> project.getTestClasspathElements();
                 case "runtime" -> project.getRuntimeClasspathElements();
-                default -> throw new MojoFailureException("classpathScope '" + classpathScope
+                default -> throw new MojoExecutionException("classpathScope '" + classpathScope
                         + "': use test or runtime");
             };
         } catch (DependencyResolutionRequiredException e) {
-            throw new MojoFailureException("the project's dependencies are not resolved: " + e.getMessage(), e);
+            throw new MojoExecutionException("the project's dependencies are not resolved: " + e.getMessage(), e);
         }
         // Maven lists target/test-classes even for a project without tests: an entry that is not there is left out
-        return elements.stream().map(Path::of).filter(java.nio.file.Files::exists).toList();
+        List<Path> entries = elements.stream().map(Path::of).filter(Files::exists)
+                .map(p -> p.toAbsolutePath().normalize()).toList();
+        return entries.isEmpty() ? null : new UserClassPath(entries);
     }
 }

@@ -1,12 +1,15 @@
 package io.flightdeck.maven;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.maven.plugins.annotations.Parameter;
+
+import io.flightdeck.harness.run.ChildJvms;
 
 /** The goals that run workloads in child JVMs: {@code run} and {@code leak-check}. */
 abstract class AbstractWorkloadMojo extends AbstractFlightdeckMojo {
@@ -42,13 +45,33 @@ abstract class AbstractWorkloadMojo extends AbstractFlightdeckMojo {
     @Parameter(property = "flightdeck.noHistory", defaultValue = "false")
     boolean noHistory;
 
-    ChildOptions childOptions() {
-        List<String> names = workloads == null ? List.of() : workloads.stream()
-                .flatMap(w -> Arrays.stream(w.split(",")))  // a property given as "a, b" or a list element "a,b"
+    /** The workload names: a property given as "a, b" or a list element "a,b" is split. */
+    List<String> workloadNames() {
+        return workloads == null ? List.of() : workloads.stream()
+                .flatMap(w -> Arrays.stream(w.split(",")))
                 .map(String::strip)
                 .filter(w -> !w.isEmpty())
                 .toList();
-        return new ChildOptions(names, params == null ? Map.of() : new LinkedHashMap<>(params),
-                budgets == null ? null : budgets.toPath(), sampler, jvmArgs, heap, noHistory);
+    }
+
+    /** The parameters in the pom's order. */
+    Map<String, String> parameters() {
+        return params == null ? Map.of() : new LinkedHashMap<>(params);
+    }
+
+    Path budgetsFile() {
+        return budgets == null ? null : budgets.toPath();
+    }
+
+    /** The children's sampler and flags; the java is Maven's, the class path the project's. */
+    ChildJvms.Builder childJvm() {
+        return ChildJvms.builder().sampler(sampler).jvmArgs(ChildJvms.splitFlags(jvmArgs));
+    }
+
+    /** The parameters of both goals, as the report records them. */
+    GoalArguments arguments(String goal) {
+        return new GoalArguments(goal).add("workloads", workloadNames()).add("params", parameters())
+                .add("budgets", budgets).add("sampler", sampler).add("jvmArgs", jvmArgs).add("heap", heap)
+                .add("noHistory", noHistory);
     }
 }

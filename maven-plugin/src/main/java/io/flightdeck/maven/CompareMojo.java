@@ -8,6 +8,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
+import io.flightdeck.harness.run.CompareOptions;
+
 /**
  * Compares a run against a baseline ({@code flightdeck compare A B}): each a run folder, its report.json or the name
  * of a saved baseline; a regression is a failed check.
@@ -33,8 +35,13 @@ public class CompareMojo extends AbstractFlightdeckMojo {
 
     @Override
     FlightdeckInvocation.Outcome invoke(FlightdeckInvocation flightdeck) {
-        return flightdeck.compare(new CompareOptions(inProject(baseline), inProject(current), regressionLimit,
-                budgets == null ? null : budgets.toPath()));
+        return flightdeck.compare(options());
+    }
+
+    /** The comparison's options from the parameters. */
+    CompareOptions.Builder options() {
+        return CompareOptions.builder(inProject(baseline), inProject(current)).regressionLimit(regressionLimit)
+                .budgets(budgets == null ? null : budgets.toPath());
     }
 
     /** A run folder or file relative to the project's folder, absolute; anything else (a baseline's name) as it is. */

@@ -1,10 +1,14 @@
 package io.flightdeck.maven;
 
+import java.io.IOException;
+
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import io.flightdeck.harness.run.LeakCheckOptions;
 
 /**
  * Checks whether the live heap grows while workloads run, on the project's class path ({@code flightdeck
@@ -31,8 +35,27 @@ public class LeakCheckMojo extends AbstractWorkloadMojo {
     String limitBytesPerS;
 
     @Override
-    FlightdeckInvocation.Outcome invoke(FlightdeckInvocation flightdeck) {
-        return flightdeck.leakCheck(new LeakCheckOptions(childOptions(), duration, checkpointMs, limitBytesPerOp,
-                limitBytesPerS));
+    FlightdeckInvocation.Outcome invoke(FlightdeckInvocation flightdeck) throws IOException {
+        return flightdeck.leakCheck(options(), childJvm());
+    }
+
+    /** The check's options from the parameters; what is not given is left to the library's defaults. */
+    LeakCheckOptions.Builder options() {
+        LeakCheckOptions.Builder b = LeakCheckOptions.builder().workloads(workloadNames()).parameters(parameters())
+                .budgets(budgetsFile()).history(!noHistory)
+                .limitBytesPerOperation(LeakCheckOptions.parseBytes("--limit-bytes-per-op", limitBytesPerOp))
+                .limitBytesPerSecond(LeakCheckOptions.parseBytes("--limit-bytes-per-s", limitBytesPerS))
+                .arguments(arguments("leak-check").add("duration", duration).add("checkpointMs", checkpointMs)
+                        .add("limitBytesPerOp", limitBytesPerOp).add("limitBytesPerS", limitBytesPerS).list());
+        if (duration != null) {
+            b.durationSeconds(LeakCheckOptions.parseDuration(duration));
+        }
+        if (checkpointMs != null) {
+            b.checkpointMillis(checkpointMs);
+        }
+        if (heap != null) {
+            b.heap(heap);
+        }
+        return b;
     }
 }

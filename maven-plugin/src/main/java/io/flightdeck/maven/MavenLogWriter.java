@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 /**
  * What Flightdeck prints, a line at a time, into Maven's log: the build's output keeps Maven's format, levels and
  * {@code -q}. A carriage return starts the line again (a terminal's progress line rewritten in place), and terminal
- * escape sequences are dropped, so only finished lines reach the log. Remembers the last line, which is the one-line
- * message of a Flightdeck error.
+ * escape sequences are dropped, so only finished lines reach the log.
  */
 final class MavenLogWriter extends Writer {
 
@@ -17,7 +16,6 @@ final class MavenLogWriter extends Writer {
 
     private final Consumer<String> log;
     private final StringBuilder line = new StringBuilder();
-    private String lastLine;
 
     MavenLogWriter(Consumer<String> log) {
         this.log = log;
@@ -41,14 +39,6 @@ final class MavenLogWriter extends Writer {
         String text = ESCAPE.matcher(line).replaceAll("");
         line.setLength(0);
         log.accept(text);
-        if (!text.isBlank()) {
-            lastLine = text;
-        }
-    }
-
-    /** The last line written that was not blank, or null. */
-    synchronized String lastLine() {
-        return lastLine;
     }
 
     @Override

@@ -1,10 +1,14 @@
 package io.flightdeck.maven;
 
+import java.io.IOException;
+
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import io.flightdeck.harness.run.RunOptions;
 
 /**
  * Runs workloads, each in JVMs of its own under Java Flight Recorder, on the project's class path, checks their
@@ -55,8 +59,37 @@ public class RunMojo extends AbstractWorkloadMojo {
     boolean noConfirm;
 
     @Override
-    FlightdeckInvocation.Outcome invoke(FlightdeckInvocation flightdeck) {
-        return flightdeck.run(new RunOptions(childOptions(), suite, forks, warmup, iterations, iterationMs, timeout,
-                baseline, saveBaseline, regressionLimit, noConfirm));
+    FlightdeckInvocation.Outcome invoke(FlightdeckInvocation flightdeck) throws IOException {
+        return flightdeck.run(options(), childJvm());
+    }
+
+    /** The run's options from the parameters; what is not given is left to the library's defaults (the suite's). */
+    RunOptions.Builder options() {
+        RunOptions.Builder b = RunOptions.builder().workloads(workloadNames()).parameters(parameters())
+                .budgets(budgetsFile()).heap(heap).history(!noHistory).baseline(baseline).saveBaseline(saveBaseline)
+                .regressionLimit(regressionLimit).confirm(!noConfirm)
+                .arguments(arguments("run").add("suite", suite).add("forks", forks).add("warmup", warmup)
+                        .add("iterations", iterations).add("iterationMs", iterationMs).add("timeout", timeout)
+                        .add("baseline", baseline).add("saveBaseline", saveBaseline)
+                        .add("regressionLimit", regressionLimit).add("noConfirm", noConfirm).list());
+        if (suite != null) {
+            b.suite(suite);
+        }
+        if (forks != null) {
+            b.forks(forks);
+        }
+        if (warmup != null) {
+            b.warmupIterations(warmup);
+        }
+        if (iterations != null) {
+            b.measurementIterations(iterations);
+        }
+        if (iterationMs != null) {
+            b.iterationMillis(iterationMs);
+        }
+        if (timeout != null) {
+            b.timeoutSeconds(timeout);
+        }
+        return b;
     }
 }

@@ -1,121 +1,209 @@
 package io.flightdeck.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.flightdeck.harness.run.CompareOptions;
+import io.flightdeck.harness.run.LeakCheckOptions;
+import io.flightdeck.harness.run.RunOptions;
+
+/** The goals' parameters as the run library receives them, and bad input as the build's one line. */
 class FlightdeckInvocationTest {
 
     @TempDir
     Path dir;
 
-    private static ChildOptions child(List<String> workloads) {
+    private MavenProject project;
+
+    @BeforeEach
+    void project() throws Exception {
+        project = new MavenProject();
+        project.setFile(dir.resolve("pom.xml").toFile());
+        project.getBuild().setOutputDirectory(Files.createDirectory(dir.resolve("classes")).toString());
+        project.getBuild().setTestOutputDirectory(dir.resolve("test-classes").toString()); // not there: left out
+    }
+
+    private <M extends AbstractFlightdeckMojo> M mojo(M mojo) {
+        mojo.project = project;
+        mojo.classpathScope = "test";
+        mojo.home = dir.resolve("home").toFile();
+        mojo.outputDirectory = dir.resolve("flightdeck").toFile();
+        mojo.setLog(new RecordingLog());
+        return mojo;
+    }
+
+    private static void child(AbstractWorkloadMojo m, String workloads) {
+        m.workloads = List.of(workloads);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("capacity", "64");
-        return new ChildOptions(workloads, params, Path.of("budgets.json"), "jfr", "-Xss2m -Dk='a b'", "512m", true);
+        m.params = params;
+        m.budgets = new File("budgets.json");
+        m.sampler = "jfr";
+        m.jvmArgs = "-Xss2m -Dk='a b'";
+        m.heap = "512m";
+        m.noHistory = true;
     }
 
     @Test
-    void runArgumentsCarryEveryOptionGivenAndNothingElse() {
-        RunOptions options = new RunOptions(child(List.of("lru-cache", "other")), "quick", 1, 1, 3, 200L, null,
-                "main", null, "5%", false);
+    void everyRunParameterReachesTheLibrary() {
+        RunMojo m = mojo(new RunMojo());
+        child(m, "lru-cache, other");
+        m.suite = "standard";
+        m.forks = 1;
+        m.warmup = 2;
+        m.iterations = 3;
+        m.iterationMs = 200L;
+        m.timeout = 60L;
+        m.baseline = "main";
+        m.saveBaseline = "next";
+        m.regressionLimit = "5%";
+        m.noConfirm = true;
 
-        assertThat(FlightdeckInvocation.runArguments(options, List.of(Path.of("classes"), Path.of("lib.jar")),
-                Path.of("home"), Path.of("out")))
-                .containsExactly("run", "--suite=quick", "--forks=1", "--warmup=1", "--iterations=3",
-                        "--iteration-ms=200", "--baseline=main", "--regression-limit=5%", "--workload=lru-cache",
-                        "--workload=other", "--classpath=classes" + java.io.File.pathSeparator + "lib.jar", "--budgets=budgets.json", "--sampler=jfr", "--jvm-args=-Xss2m -Dk='a b'",
-                        "--heap=512m", "--param=capacity=64", "--no-history", "--home=home", "--out=out");
+        RunOptions o = m.options().build();
+
+        assertThat(o.suite()).isEqualTo("standard");
+        assertThat(o.workloads()).containsExactly("lru-cache", "other");
+        assertThat(o.parameters()).containsExactly(Map.entry("capacity", "64"));
+        assertThat(o.budgetsFile()).isEqualTo(Path.of("budgets.json"));
+        assertThat(o.heap()).isEqualTo("512m");
+        assertThat(o.history()).isFalse();
+        assertThat(List.of(o.forks(), o.warmupIterations(), o.measurementIterations())).containsExactly(1, 2, 3);
+        assertThat(o.iterationMillis()).isEqualTo(200L);
+        assertThat(o.timeoutSeconds()).isEqualTo(60L);
+        assertThat(List.of(o.baseline(), o.saveBaseline(), o.regressionLimit())).containsExactly("main", "next", "5%");
+        assertThat(o.confirm()).isFalse();
+        assertThat(o.arguments()).containsExactly("flightdeck:run", "workloads=lru-cache,other", "params.capacity=64",
+                "budgets=budgets.json", "sampler=jfr", "jvmArgs=-Xss2m -Dk='a b'", "heap=512m", "noHistory=true",
+                "suite=standard", "forks=1", "warmup=2", "iterations=3", "iterationMs=200", "timeout=60",
+                "baseline=main", "saveBaseline=next", "regressionLimit=5%", "noConfirm=true");
+        assertThat(m.childJvm()).isNotNull();
     }
 
     @Test
-    void runWithDefaultsNamesOnlyWhereItWrites() {
-        RunOptions options = new RunOptions(new ChildOptions(List.of(), Map.of(), null, null, null, null, false),
-                null, null, null, null, null, null, null, null, null, false);
+    void aRunWithNoParametersTakesTheLibrarysDefaults() {
+        RunOptions o = mojo(new RunMojo()).options().build();
+        RunOptions defaults = RunOptions.builder().build();
 
-        assertThat(FlightdeckInvocation.runArguments(options, List.of(), Path.of("home"), Path.of("out")))
-                .containsExactly("run", "--home=home", "--out=out");
+        assertThat(o.suite()).isEqualTo(defaults.suite());
+        assertThat(o.workloads()).isEmpty();
+        assertThat(o.forks()).isNull();
+        assertThat(o.heap()).isNull();
+        assertThat(o.history()).isTrue();
+        assertThat(o.confirm()).isTrue();
+        assertThat(o.arguments()).containsExactly("flightdeck:run");
     }
 
     @Test
-    void leakCheckArguments() {
-        LeakCheckOptions options = new LeakCheckOptions(child(List.of("lru-cache")), "10s", 500L, "16", "64KiB");
+    void leakCheckParametersAreReadAsTheCommandLineReadsThem() {
+        LeakCheckMojo m = mojo(new LeakCheckMojo());
+        child(m, "lru-cache");
+        m.duration = "10s";
+        m.checkpointMs = 500L;
+        m.limitBytesPerOp = "16";
+        m.limitBytesPerS = "64KiB";
 
-        assertThat(FlightdeckInvocation.leakCheckArguments(options, List.of(Path.of("classes")), Path.of("home"),
-                Path.of("out")))
-                .startsWith("leak-check", "--duration=10s", "--checkpoint-ms=500", "--limit-bytes-per-op=16",
-                        "--limit-bytes-per-s=64KiB", "--workload=lru-cache", "--classpath=classes")
-                .endsWith("--home=home", "--out=out");
+        LeakCheckOptions o = m.options().build();
+
+        assertThat(o.workloads()).containsExactly("lru-cache");
+        assertThat(o.durationSeconds()).isEqualTo(10);
+        assertThat(o.checkpointMillis()).isEqualTo(500);
+        assertThat(o.limitBytesPerOperation()).isEqualTo(16.0);
+        assertThat(o.limitBytesPerSecond()).isEqualTo(65_536.0);
+        assertThat(o.heap()).isEqualTo("512m");
+        assertThat(o.history()).isFalse();
+        assertThat(mojo(new LeakCheckMojo()).options().build().heap()).isEqualTo("1g");
     }
 
     @Test
-    void compareArgumentsNeverReadTheRunsAsOptions() {
-        CompareOptions options = new CompareOptions("main", "-odd-folder", "10%", null);
+    void compareSidesAreTheProjectsFoldersOrBaselineNames() throws Exception {
+        Files.createDirectories(dir.resolve("target/flightdeck/runs/r1"));
+        CompareMojo m = mojo(new CompareMojo());
+        m.baseline = "main";
+        m.current = "target/flightdeck/runs/r1";
+        m.regressionLimit = "10%";
 
-        assertThat(FlightdeckInvocation.compareArguments(options, Path.of("home"), Path.of("out")))
-                .containsExactly("compare", "--regression-limit=10%", "--home=home", "--out=out", "--", "main",
-                        "-odd-folder");
+        CompareOptions o = m.options().build();
+
+        assertThat(o.baseline()).isEqualTo("main");
+        assertThat(o.current()).isEqualTo(dir.resolve("target/flightdeck/runs/r1").toString());
+        assertThat(o.regressionLimit()).isEqualTo("10%");
     }
 
     @Test
-    void aFolderTakenInTheSameSecondGetsASuffix() {
-        Path first = FlightdeckInvocation.claimFolder(dir.resolve("runs"), "20260101-120000-quick");
-        Path second = FlightdeckInvocation.claimFolder(dir.resolve("runs"), "20260101-120000-quick");
-
-        assertThat(first.getFileName()).hasToString("20260101-120000-quick");
-        assertThat(second.getFileName()).hasToString("20260101-120000-quick-2");
-        assertThat(first).isDirectory();
-        assertThat(second).isDirectory();
-    }
-
-    @Test
-    void badInputIsExitCodeTwoWithFlightdecksLineAndLeavesNoFolder() throws Exception {
+    void anUnknownWorkloadFailsTheBuildWithOneLineAndLeavesNoFolder() throws Exception {
         ClassLoader before = Thread.currentThread().getContextClassLoader();
-        FlightdeckInvocation invocation = new FlightdeckInvocation(dir.resolve("home"), dir.resolve("flightdeck"),
-                List.of(), new SystemStreamLog());
-        RunOptions options = new RunOptions(new ChildOptions(List.of("no-such-workload"), Map.of(), null, null, null,
-                null, true), null, null, null, null, null, null, null, null, null, false);
+        RunMojo m = mojo(new RunMojo());
+        m.workloads = List.of("no-such-workload");
+        m.failOnCheck = false;
 
-        FlightdeckInvocation.Outcome outcome = invocation.run(options);
-
-        assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.errorLine()).startsWith("flightdeck: ").contains("no-such-workload");
+        assertThatThrownBy(m::execute).isInstanceOf(MojoExecutionException.class).hasNoCause()
+                .hasMessageStartingWith("flightdeck: ").hasMessageContaining("unknown workload 'no-such-workload'");
         assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
-        try (var runs = Files.list(dir.resolve("flightdeck").resolve("runs"))) {
-            assertThat(runs).isEmpty();
-        }
+        assertThat(dir.resolve("flightdeck/runs")).doesNotExist();
     }
 
-    /** Flightdeck's message is about the input, not an option: every option the plugin writes was understood. */
     @Test
-    void everyOptionOfEveryGoalIsOneFlightdeckKnows() throws Exception {
+    void badChildOptionsAreOneLineBeforeAnythingRuns() {
+        RunMojo run = mojo(new RunMojo());
+        run.workloads = List.of("no-such-workload"); // refused later: these come first
+        run.jvmArgs = "-Dx='open";
+        assertThatThrownBy(run::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("flightdeck: --jvm-args '-Dx='open': ").hasMessageContaining("unbalanced");
+
+        LeakCheckMojo leak = mojo(new LeakCheckMojo());
+        leak.sampler = "perf";
+        assertThatThrownBy(leak::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("flightdeck: --sampler 'perf': use auto, async-profiler, jfr-cpu-time or jfr");
+
+        LeakCheckMojo soon = mojo(new LeakCheckMojo());
+        soon.duration = "soon";
+        assertThatThrownBy(soon::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("flightdeck: --duration 'soon': use a time such as 60s, 5m or 1h");
+    }
+
+    /** Every parameter of every goal is one the library takes: what it refuses is the input, not an option. */
+    @Test
+    void everyParameterOfEveryGoalIsAcceptedAndTheInputRefused() throws Exception {
         Files.writeString(dir.resolve("budgets.json"), "{ \"schemaVersion\": 1, \"budgets\": [] }");
-        ChildOptions child = new ChildOptions(List.of("no-such-workload"), Map.of("capacity", "64"),
-                dir.resolve("budgets.json"), "jfr", "-Xss2m", "512m", true);
-        // a project class path that exists (and holds no workload): --classpath is parsed and the input refused
-        FlightdeckInvocation invocation = new FlightdeckInvocation(dir.resolve("home"), dir.resolve("flightdeck"),
-                List.of(dir), new SystemStreamLog());
+        RunMojo run = mojo(new RunMojo());
+        child(run, "no-such-workload");
+        run.budgets = dir.resolve("budgets.json").toFile();
+        run.suite = "quick";
+        run.forks = 1;
+        run.baseline = "main";
+        run.saveBaseline = "next";
+        run.regressionLimit = "5%";
+        LeakCheckMojo leak = mojo(new LeakCheckMojo());
+        child(leak, "no-such-workload");
+        leak.budgets = dir.resolve("budgets.json").toFile();
+        leak.duration = "10s";
+        leak.checkpointMs = 500L;
+        leak.limitBytesPerOp = "16";
+        leak.limitBytesPerS = "64KiB";
+        CompareMojo compare = mojo(new CompareMojo());
+        compare.baseline = "no-such-baseline";
+        compare.current = "no-such-run";
+        compare.regressionLimit = "5%";
+        compare.budgets = dir.resolve("budgets.json").toFile();
 
-        FlightdeckInvocation.Outcome run = invocation.run(new RunOptions(child, "quick", 1, 1, 3, 200L, 60L, "main",
-                "next", "5%", true));
-        FlightdeckInvocation.Outcome leakCheck = invocation.leakCheck(new LeakCheckOptions(child, "10s", 500L, "16",
-                "64KiB"));
-        FlightdeckInvocation.Outcome compare = invocation.compare(new CompareOptions("no-such-baseline",
-                "no-such-run", "5%", dir.resolve("budgets.json")));
-
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errorLine()).contains("unknown workload 'no-such-workload'");
-        assertThat(leakCheck.exitCode()).isEqualTo(2);
-        assertThat(leakCheck.errorLine()).contains("unknown workload 'no-such-workload'");
-        assertThat(compare.exitCode()).isEqualTo(2);
-        assertThat(compare.errorLine()).contains("no-such-baseline").doesNotContain("--help");
+        assertThatThrownBy(run::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("unknown workload 'no-such-workload'");
+        assertThatThrownBy(leak::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("unknown workload 'no-such-workload'");
+        assertThatThrownBy(compare::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("flightdeck: ").hasMessageContaining("no-such-baseline");
     }
 }

@@ -1,19 +1,17 @@
 package io.flightdeck.harness.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-
-import org.codehaus.plexus.util.cli.CommandLineUtils;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import io.flightdeck.child.workload.WorkloadRegistry;
-import io.flightdeck.harness.run.ChildClassPaths;
+import io.flightdeck.harness.run.ChildJvms;
+import io.flightdeck.harness.run.RunInputException;
+import io.flightdeck.harness.run.RunProgress;
 import io.flightdeck.harness.runner.ChildRuntime;
-import io.flightdeck.harness.sampler.AsyncProfilerLibrary;
 import io.flightdeck.harness.sampler.ChildJava;
 import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.sampler.Sampler;
@@ -23,7 +21,7 @@ import io.flightdeck.harness.workload.UserClassPath;
 
 /**
  * {@code --sampler}, {@code --jvm-args}, {@code --java} and {@code --classpath}: how {@code run} and
- * {@code leak-check} start children.
+ * {@code leak-check} start children. The options only; what they come to is the library's ({@link ChildJvms}).
  */
 final class ChildJvmOptions {
 
@@ -56,11 +54,8 @@ final class ChildJvmOptions {
      * @param recording  false when the children run without a recording (no sampler is tried)
      */
     ChildJvm resolve(List<Path> cacheRoots, boolean recording, PrintWriter err) {
-        ChildJava childJava = childJava(java);
-        List<String> flags = tokens(jvmArgs);
-        List<Path> childClassPath = ChildClassPaths.of(classPath.resolve(), cacheRoots);
-        SamplerDecision decision = recording ? decide(sampler, childJava, cacheRoots, err) : SamplerDecision.JFR;
-        return new ChildJvm(childJava, flags, decision, childClassPath);
+        return ChildJvms.builder().sampler(sampler).java(java).jvmArgs(tokens(jvmArgs))
+                .userClassPath(classPath.resolve()).recording(recording).resolve(cacheRoots, warnings(err));
     }
 
     /** The user's class path ({@code --classpath}, {@code FLIGHTDECK_CLASSPATH}), or null when none was given. */
@@ -80,17 +75,18 @@ final class ChildJvmOptions {
 
     /** The sampler named {@code sampler} (checked by OptionRules) or its fallback, warning on {@code err}. */
     static SamplerDecision decide(String sampler, ChildJava java, List<Path> cacheRoots, PrintWriter err) {
-        SamplerDecision decision = SamplerChooser.choose(Sampler.byId(sampler), java, () -> extract(cacheRoots));
-        warn(err, decision);
-        return decision;
+        return ChildJvms.decide(ChildJvms.sampler(sampler), java, cacheRoots, warnings(err));
     }
 
-    static void warn(PrintWriter err, SamplerDecision decision) {
-        if (decision.warning()) {
-            err.println("flightdeck: warning: sampler " + decision.used().id() + " instead of "
-                    + decision.asked().id() + ": " + decision.reason());
-            err.flush();
-        }
+    /** The library's warnings (a sampler's fallback) as the command line says them, on stderr. */
+    private static RunProgress warnings(PrintWriter err) {
+        return new RunProgress() {
+            @Override
+            public void warning(String message) {
+                err.println("flightdeck: warning: " + message);
+                err.flush();
+            }
+        };
     }
 
     /** The home's cache, else the temporary folder's: a read-only home must not cost the sampler. */
@@ -98,44 +94,12 @@ final class ChildJvmOptions {
         return ChildRuntime.cacheRoots(home);
     }
 
-    private static Path extract(List<Path> roots) throws IOException {
-        IOException first = null;
-        for (Path root : roots) {
-            try {
-                return AsyncProfilerLibrary.extract(root);
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
-        throw first == null ? new IOException("no cache folder") : first;
-    }
-
-    /** {@code --java}: the command's own JDK when not given; a path that is no runnable java is a usage error. */
-    static ChildJava childJava(String given) {
-        if (given == null) {
-            return ChildJava.current();
-        }
-        try {
-            return ChildJava.resolve(given);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--java " + e.getMessage());
-        }
-    }
-
-    /**
-     * Flags split as a shell splits words: on blanks, with single or double quotes around a word or part of one that
-     * holds blanks ({@code -Dname="a b"}), as JMH's -jvmArgs. An empty or blank text gives none; unbalanced quotes
-     * are a usage error.
-     */
+    /** {@code --jvm-args} split as a shell splits words ({@link ChildJvms#splitFlags}); unbalanced quotes are a usage error. */
     static List<String> tokens(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
         try {
-            // the library splits on spaces only: tabs and line breaks (a flag list pasted from a file) are blanks too
-            return List.of(CommandLineUtils.translateCommandline(text.replaceAll("[\\t\\r\\n\\f]", " ")));
-        } catch (Exception e) { // the library declares Exception; it throws for unbalanced quotes
-            throw new UsageException("--jvm-args '" + text + "': " + e.getMessage());
+            return ChildJvms.splitFlags(text);
+        } catch (RunInputException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,8 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.flightdeck.harness.check.Quantity;
-import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.leak.LeakLimits;
 import io.flightdeck.harness.run.LeakCheckOptions;
@@ -34,8 +30,6 @@ import io.flightdeck.harness.sampler.ChildJvm;
                 + "the old-object sampler found alive, where they were allocated and who holds them.",
                 "Exit code 0 when no leak was found, 1 when one was (or a check could not finish), 2 on bad input."})
 public final class LeakCheckCommand implements Callable<Integer> {
-
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,7})\\s*(ms|s|m|min|h)?");
 
     @Spec
     CommandSpec spec;
@@ -95,7 +89,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long seconds = seconds(duration);
+        long seconds = LeakCheckOptions.parseDuration(duration);
         LeakCheckPlan checks = new LeakCheckPlan(List.of(), seconds, checkpointMillis, null, null);
         // said with the duration as given; the library checks the same again for its other callers
         if (checks.iterations() < LeakCheckOptions.MIN_CHECKPOINTS) {
@@ -109,8 +103,8 @@ public final class LeakCheckCommand implements Callable<Integer> {
         }
         LeakCheckOptions options = LeakCheckOptions.builder().workloads(workloads).durationSeconds(seconds)
                 .checkpointMillis(checkpointMillis)
-                .limitBytesPerOperation(bytes("--limit-bytes-per-op", limitPerOperation))
-                .limitBytesPerSecond(bytes("--limit-bytes-per-s", limitPerSecond)).outputFolder(out)
+                .limitBytesPerOperation(LeakCheckOptions.parseBytes("--limit-bytes-per-op", limitPerOperation))
+                .limitBytesPerSecond(LeakCheckOptions.parseBytes("--limit-bytes-per-s", limitPerSecond)).outputFolder(out)
                 .budgets(budgetsFile).userClassPath(childJvm.userClassPath()).heap(heap).gc(gc).seed(seed).parameters(parameters)
                 .home(home.directory).history(!noHistory).arguments(RunInputs.arguments(spec)).build();
         LeakCheckRunner.check(options);
@@ -121,45 +115,5 @@ public final class LeakCheckCommand implements Callable<Integer> {
         RunResult result = new LeakCheckRunner(withChild, new TerminalRunProgress(spec.commandLine().getOut(),
                 stderr)).run();
         return result.exitCode();
-    }
-
-    /** "60", "60s", "1500ms" (rounded up to whole seconds), "5m", "5min", "1h". */
-    static long seconds(String text) {
-        Matcher m = DURATION.matcher(text.strip());
-        if (!m.matches()) {
-            throw new UsageException("--duration '" + text + "': use a time such as 60s, 5m or 1h");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        long seconds = switch (unit) {
-            case "ms" -> (n + 999) / 1000;
-            case "m", "min" -> n * 60;
-            case "h" -> n * 3600;
-            default -> n;
-        };
-        if (seconds < 1) {
-            throw new UsageException("--duration '" + text + "' is shorter than a second");
-        }
-        if (seconds > OptionRules.MAX_LEAK_DURATION_SECONDS) {
-            throw new UsageException("--duration '" + text + "' is longer than a day (24h)");
-        }
-        return seconds;
-    }
-
-    /** A size such as 32, 32B or 1KiB, in bytes; null when not given. */
-    static Double bytes(String option, String text) {
-        if (text == null) {
-            return null;
-        }
-        Quantity q;
-        try {
-            q = Quantity.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(option + ": " + e.getMessage());
-        }
-        if (q.kind() != UnitKind.BYTES && q.kind() != UnitKind.NUMBER) {
-            throw new UsageException(option + " '" + text + "' is " + q.kind().description() + ", not a size");
-        }
-        return q.value();
     }
 }

@@ -20,15 +20,16 @@ import io.flightdeck.harness.text.TerminalText;
 
 /**
  * A run, leak check or comparison on the terminal: the banner, the forks' progress ({@link TerminalProgress}), the
- * summary ({@link TerminalSummary}), each step after the run on stdout, and a step that failed on stderr.
+ * summary ({@link TerminalSummary}), each step after the run on stdout, and a step that failed on stderr. Public for
+ * any other line-by-line output of the same text (a build plugin's log).
  */
-final class TerminalRunProgress implements RunProgress {
+public final class TerminalRunProgress implements RunProgress {
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final TerminalProgress forks;
 
-    TerminalRunProgress(PrintWriter out, PrintWriter err) {
+    public TerminalRunProgress(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
         this.forks = new TerminalProgress(out);

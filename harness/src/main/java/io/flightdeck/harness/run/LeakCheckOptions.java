@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.flightdeck.harness.check.Quantity;
+import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.workload.UserClassPath;
@@ -26,6 +30,8 @@ public final class LeakCheckOptions {
     public static final int MAX_CHECKPOINTS = 100_000;
     /** Fewer checkpoints give no trend. */
     public static final int MIN_CHECKPOINTS = 5;
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,7})\\s*(ms|s|m|min|h)?");
 
     private final Builder b;
 
@@ -287,6 +293,57 @@ public final class LeakCheckOptions {
         private LeakCheckPlan plan(List<io.flightdeck.api.Workload> checked) {
             return new LeakCheckPlan(checked, durationSeconds, checkpointMillis, limitPerOperation, limitPerSecond);
         }
+    }
+
+    /**
+     * {@code --duration} as a user writes it, in seconds: "60", "60s", "1500ms" (rounded up to whole seconds), "5m",
+     * "5min", "1h"; from a second to a day.
+     *
+     * @throws RunInputException for anything else
+     */
+    public static long parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.strip());
+        if (!m.matches()) {
+            throw new RunInputException("--duration '" + text + "': use a time such as 60s, 5m or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        long seconds = switch (unit) {
+            case "ms" -> (n + 999) / 1000;
+            case "m", "min" -> n * 60;
+            case "h" -> n * 3600;
+            default -> n;
+        };
+        if (seconds < 1) {
+            throw new RunInputException("--duration '" + text + "' is shorter than a second");
+        }
+        if (seconds > MAX_DURATION_SECONDS) {
+            throw new RunInputException("--duration '" + text + "' is longer than a day (24h)");
+        }
+        return seconds;
+    }
+
+    /**
+     * A growth limit as a user writes it ({@code --limit-bytes-per-op}, {@code --limit-bytes-per-s}), in bytes:
+     * 32, 32B or 1KiB; null when not given.
+     *
+     * @param option the option's name, for the message
+     * @throws RunInputException for what is not a size
+     */
+    public static Double parseBytes(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        Quantity q;
+        try {
+            q = Quantity.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new RunInputException(option + ": " + e.getMessage());
+        }
+        if (q.kind() != UnitKind.BYTES && q.kind() != UnitKind.NUMBER) {
+            throw new RunInputException(option + " '" + text + "' is " + q.kind().description() + ", not a size");
+        }
+        return q.value();
     }
 
     /** The plan of these options for {@code checked}. */

@@ -1,0 +1,193 @@
+package io.flightdeck.harness.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.codehaus.plexus.util.cli.CommandLineUtils;
+
+import io.flightdeck.harness.runner.ChildRuntime;
+import io.flightdeck.harness.sampler.AsyncProfilerLibrary;
+import io.flightdeck.harness.sampler.ChildJava;
+import io.flightdeck.harness.sampler.ChildJvm;
+import io.flightdeck.harness.sampler.Sampler;
+import io.flightdeck.harness.sampler.SamplerChooser;
+import io.flightdeck.harness.sampler.SamplerDecision;
+import io.flightdeck.harness.workload.UserClassPath;
+
+/**
+ * The children's JVM of a run or a leak check, as {@code --sampler}, {@code --java}, {@code --jvm-args} and
+ * {@code --classpath} choose it: the java they run on, the extra flags, the sampler (tried once for real, see
+ * {@link SamplerChooser}) and the class path. What the command line resolves from its options, any other caller
+ * (a build plugin) resolves here, and hands to {@code RunOptions.Builder.childJvm} or
+ * {@code LeakCheckOptions.Builder.childJvm}.
+ *
+ * <pre>{@code
+ * ChildJvm child = ChildJvms.builder().sampler("async-profiler").jvmArgs(ChildJvms.splitFlags("-Xss2m"))
+ *         .userClassPath(classPath).resolve(progress);
+ * }</pre>
+ *
+ * Bad input (an unknown sampler, a java that is none, unbalanced quotes) is a {@link RunInputException}; a sampler
+ * that cannot be had falls back to the next best, with a {@link RunProgress#warning} that says why, never a failure.
+ */
+public final class ChildJvms {
+
+    private ChildJvms() {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What a {@link ChildJvm} is made of, resolved by {@link #resolve}; every setter returns the builder. */
+    public static final class Builder {
+
+        private Sampler sampler = Sampler.AUTO;
+        private String java;
+        private List<String> jvmArgs = List.of();
+        private UserClassPath userClassPath;
+        private Path home;
+        private boolean recording = true;
+
+        private Builder() {
+        }
+
+        /**
+         * auto (the default, also for null), async-profiler, jfr-cpu-time or jfr.
+         *
+         * @throws RunInputException for any other name, at once: before anything is checked or started
+         */
+        public Builder sampler(String id) {
+            sampler = ChildJvms.sampler(id);
+            return this;
+        }
+
+        /** A java executable or a JDK home; null (the default) for the JDK this program runs on. */
+        public Builder java(String executableOrHome) {
+            java = executableOrHome;
+            return this;
+        }
+
+        /** Extra flags for every child, one flag an element ({@link #splitFlags} splits a line of them as a shell does). */
+        public Builder jvmArgs(List<String> flags) {
+            jvmArgs = flags == null ? List.of() : List.copyOf(flags);
+            return this;
+        }
+
+        /**
+         * The user's class path: each child runs on its entries and then Flightdeck's child runtime. Null (the
+         * default): on this program's own class path, unless the run's options give one.
+         */
+        public Builder userClassPath(UserClassPath classPath) {
+            userClassPath = classPath;
+            return this;
+        }
+
+        /**
+         * The home folder, as the run's options give it (null for FLIGHTDECK_HOME, else the project root's
+         * .flightdeck): its cache holds the extracted async-profiler agent and child runtime.
+         */
+        public Builder home(Path folder) {
+            home = folder;
+            return this;
+        }
+
+        /** False when the children run without a recording ({@code --no-jfr}): no sampler is tried. */
+        public Builder recording(boolean record) {
+            recording = record;
+            return this;
+        }
+
+        /**
+         * The children's JVM: the java checked by running it, the flags, the class path with the child runtime, and
+         * the sampler tried; a fallback is said through {@code progress.warning}.
+         *
+         * @throws RunInputException for a sampler, java or class path that cannot be used
+         */
+        public ChildJvm resolve(RunProgress progress) {
+            return resolve(ChildRuntime.cacheRoots(HomeFolders.home(home).directory()), progress);
+        }
+
+        /** {@link #resolve(RunProgress)} with the agent and runtime extracted into the first of {@code cacheRoots}. */
+        public ChildJvm resolve(List<Path> cacheRoots, RunProgress progress) {
+            ChildJava childJava = ChildJvms.java(java);
+            List<Path> classPath = ChildClassPaths.of(userClassPath, cacheRoots);
+            SamplerDecision decision = recording ? decide(sampler, childJava, cacheRoots, progress)
+                    : SamplerDecision.JFR;
+            return new ChildJvm(childJava, jvmArgs, decision, classPath);
+        }
+    }
+
+    /** The sampler {@code id} names ({@code --sampler}); auto for null. */
+    public static Sampler sampler(String id) {
+        if (id == null) {
+            return Sampler.AUTO;
+        }
+        Sampler sampler = Sampler.byId(id);
+        if (sampler == null) {
+            throw new RunInputException("--sampler " + Sampler.problem(id));
+        }
+        return sampler;
+    }
+
+    /** {@code --java}: this program's own JDK for null; a path that is no runnable java is refused. */
+    public static ChildJava java(String given) {
+        if (given == null) {
+            return ChildJava.current();
+        }
+        try {
+            return ChildJava.resolve(given);
+        } catch (IllegalArgumentException e) {
+            throw new RunInputException("--java " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code --jvm-args}: flags split as a shell splits words, on blanks, with single or double quotes around a word
+     * or part of one that holds blanks ({@code -Dname="a b"}), as JMH's -jvmArgs. Null, empty or blank gives none.
+     *
+     * @throws RunInputException for unbalanced quotes
+     */
+    public static List<String> splitFlags(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            // the library splits on spaces only: tabs and line breaks (a flag list pasted from a file) are blanks too
+            return List.of(CommandLineUtils.translateCommandline(text.replaceAll("[\\t\\r\\n\\f]", " ")));
+        } catch (Exception e) { // the library declares Exception; it throws for unbalanced quotes
+            throw new RunInputException("--jvm-args '" + text + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * The sampler asked for if it loads in {@code java}, else the next best; a fallback is said through
+     * {@code progress.warning} ({@link #fallbackWarning}).
+     *
+     * @param cacheRoots where the async-profiler agent may be extracted, the first that takes it
+     */
+    public static SamplerDecision decide(Sampler asked, ChildJava java, List<Path> cacheRoots, RunProgress progress) {
+        SamplerDecision decision = SamplerChooser.choose(asked, java, () -> extract(cacheRoots));
+        if (decision.warning()) {
+            progress.warning(fallbackWarning(decision));
+        }
+        return decision;
+    }
+
+    /** "sampler jfr instead of async-profiler: async-profiler did not load: …". */
+    public static String fallbackWarning(SamplerDecision decision) {
+        return "sampler " + decision.used().id() + " instead of " + decision.asked().id() + ": " + decision.reason();
+    }
+
+    private static Path extract(List<Path> roots) throws IOException {
+        IOException first = null;
+        for (Path root : roots) {
+            try {
+                return AsyncProfilerLibrary.extract(root);
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        throw first == null ? new IOException("no cache folder") : first;
+    }
+}
