@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.flightdeck.child.CaseResult;
 import io.flightdeck.child.Checkpoint;
+import io.flightdeck.child.HeapFull;
 
 /** The verdict on synthetic checkpoint series: flat noise passes, real growth above the limit fails. */
 class LeakJudgeTest {
@@ -37,8 +38,12 @@ class LeakJudgeTest {
     }
 
     static CaseResult result(List<Checkpoint> checkpoints) {
+        return result(checkpoints, null);
+    }
+
+    static CaseResult result(List<Checkpoint> checkpoints, HeapFull heapFull) {
         return new CaseResult("default", 1, 0, "op", null, 3, 0, null, "", List.of(), null, 1_000, List.of(), null,
-                null, checkpoints);
+                null, checkpoints, heapFull);
     }
 
     static LeakCheckReport judge(List<Checkpoint> series) {
