@@ -60,8 +60,8 @@ public final class LeakJudge {
             reason = heapFullReason(heapFull, checkpoints, limits);
         } else if (failure != null && failure.contains(OutOfMemoryError.class.getSimpleName())) {
             verdict = LeakCheckReport.FAILED;
-            reason = "the JVM ran out of memory before a checkpoint could stop the check (a leak that fast fills any "
-                    + "heap; the suspects below were sampled before it): " + failure;
+            reason = "out of memory before a checkpoint could stop the check, so the JVM did not finish it: "
+                    + failure;
         } else if (failure != null) {
             verdict = LeakCheckReport.FAILED;
             reason = "the JVM did not finish the check: " + failure;
