@@ -20,11 +20,13 @@ import io.flightdeck.child.measure.resources.Resources;
  * @param resources   CPU, memory, GC, allocation and disk over the measured iterations
  * @param details     structured extras of the workload (e.g. object layouts), or null
  * @param checkpoints the live heap before and after each measured iteration of a leak check; empty otherwise
+ * @param heapFull    why a leak check stopped this case early (its heap nearly full, or out of memory); null when it
+ *                    ran its whole duration, and always outside a leak check
  */
 public record CaseResult(String label, int threads, long size, String operationUnit, ColdStart coldStart,
                          int warmupIterations, long jitMillisDuringMeasurement, LatencyStats latency, String histogram, List<IterationResult> iterations,
                          TukeyOutliers outliers, double throughput, List<Metric> metrics, Resources resources,
-                         JsonNode details, List<Checkpoint> checkpoints) {
+                         JsonNode details, List<Checkpoint> checkpoints, HeapFull heapFull) {
 
     public CaseResult {
         checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import org.openjdk.jol.info.GraphLayout;
 import io.flightdeck.child.measure.HistogramCodec;
 import io.flightdeck.child.measure.LatencyStats;
 import io.flightdeck.child.measure.TukeyOutliers;
+import io.flightdeck.child.measure.heap.HeapWatch;
 import io.flightdeck.child.measure.heap.LiveHeap;
 import io.flightdeck.child.measure.resources.ResourceMeter;
 import io.flightdeck.child.measure.resources.Resources;
@@ -62,8 +64,13 @@ final class CaseRunner {
             throws Exception {
         String label = workloadCase.label();
         progress.report(label, "setup", 0, 1);
-        try (Session session = workload.open(context, workloadCase);
-             WorkerPool workers = new WorkerPool(workloadCase.threads(), nanoClock)) {
+        // a leak check watches its heap: a fast leak must stop the case early, not exhaust the heap
+        try (HeapWatch watch = spec.checkpoints() ? HeapWatch.start() : null;
+             Session session = workload.open(context, workloadCase);
+             WorkerPool workers = new WorkerPool(workloadCase.threads(), nanoClock,
+                     watch == null ? () -> false : watch::pressure)) {
+            long caseStartNanos = nanoClock.getAsLong();
+            OutOfMemory oom = new OutOfMemory();
             ColdStart cold;
             IterationEvent coldMark = mark(label, IterationEvent.COLD_START, 0);
             try {
@@ -72,7 +79,7 @@ final class CaseRunner {
                 coldMark.finish();
             }
 
-            int warmups = workloadCase.timeBoxed() ? warmUp(session, workers, label, jvmCold) : 0;
+            int warmups = workloadCase.timeBoxed() ? warmUp(session, workers, label, jvmCold, watch, oom) : 0;
 
             long jitBefore = JitClock.millis();
             ResourceMeter meter = ResourceMeter.start();
@@ -81,19 +88,32 @@ final class CaseRunner {
             List<Checkpoint> checkpoints = new ArrayList<>();
             long measuredOps = 0;
             long baselineNanos = nanoClock.getAsLong();
+            HeapFull heapFull = null;
             if (spec.checkpoints()) {
-                checkpoints.add(checkpoint(session, 0, 0, baselineNanos, true));
+                if (oom.thrown()) {
+                    afterOutOfMemory(session, checkpoints, 0, 0, baselineNanos);
+                } else {
+                    checkpoints.add(checkpoint(session, 0, 0, baselineNanos, !watch.pressure()));
+                }
+                heapFull = heapFull(watch, oom, HeapFull.WARM_UP, 0, caseStartNanos);
             }
-            for (int i = 0; i < spec.measurementIterations(); i++) {
+            for (int i = 0; i < spec.measurementIterations() && heapFull == null; i++) {
                 progress.report(label, "measure", i + 1, spec.measurementIterations());
-                Iteration it;
+                Iteration it = null;
                 IterationEvent itMark = mark(label, IterationEvent.MEASURED, i);
                 try { // the mark spans the workers' iteration only, not the bookkeeping and checkpoints after it
                     it = workloadCase.timeBoxed()
                             ? workers.iterate(session, Math.multiplyExact(spec.iterationMillis(), 1_000_000L), 0)
                             : workers.iterate(session, 0, workloadCase.opsPerIteration());
+                } catch (OutOfMemoryError e) {
+                    oom.caught(e, watch); // rethrown outside a leak check
                 } finally {
                     itMark.finish();
+                }
+                if (it == null) { // out of memory: what it did is lost with it; the checkpoint below says why
+                    afterOutOfMemory(session, checkpoints, i + 1, measuredOps, baselineNanos);
+                    heapFull = heapFull(watch, oom, HeapFull.MEASURE, i + 1, caseStartNanos);
+                    break;
                 }
                 all.add(it.histogram());
                 long ops = it.histogram().getTotalCount();
@@ -103,9 +123,15 @@ final class CaseRunner {
                         h.getValueAtPercentile(99), it.allocatedBytes()));
                 measuredOps += ops;
                 if (spec.checkpoints()) {
-                    boolean weigh = (i + 1) % WEIGH_EVERY == 0 || i + 1 == spec.measurementIterations();
+                    // JOL's walk allocates: not on a heap already under pressure
+                    boolean weigh = ((i + 1) % WEIGH_EVERY == 0 || i + 1 == spec.measurementIterations())
+                            && !watch.pressure();
                     checkpoints.add(checkpoint(session, i + 1, measuredOps, baselineNanos, weigh));
+                    heapFull = heapFull(watch, oom, HeapFull.MEASURE, i + 1, caseStartNanos);
                 }
+            }
+            if (heapFull != null) {
+                progress.report(label, "heap-full", checkpoints.size() - 1, spec.measurementIterations());
             }
             Resources resources = meter.stop();
             long jitMillis = JitClock.millis() - jitBefore;
@@ -122,7 +148,45 @@ final class CaseRunner {
                     warmups, jitMillis,
                     LatencyStats.of(all), HistogramCodec.encode(all), List.copyOf(iterations), TukeyOutliers.of(means),
                     totalOps * 1e9 / Math.max(1, totalNanos), List.copyOf(metrics), resources, detailsNode,
-                    checkpoints);
+                    checkpoints, heapFull);
+        }
+    }
+
+    /**
+     * The heap's state after a checkpoint: nearly full of live objects, or an OutOfMemoryError thrown since the last,
+     * ends the case (null: it goes on). The hint that may have brought the checkpoint forward is then forgotten.
+     */
+    private HeapFull heapFull(HeapWatch watch, OutOfMemory oom, String phase, int iterations, long caseStartNanos) {
+        HeapWatch.Fill fill = watch.fill(); // right after the checkpoint's full collections
+        watch.clearPressure();
+        if (!oom.thrown() && !fill.nearlyFull()) {
+            return null;
+        }
+        double seconds = (nanoClock.getAsLong() - caseStartNanos) / 1e9;
+        return new HeapFull(phase, iterations, seconds, fill.usedBytes(), fill.maxBytes(), fill.pool(), oom.thrown(),
+                oom.line());
+    }
+
+    /**
+     * An OutOfMemoryError a leak check caught: the case stops at once and is reported as a full heap, not as a crash
+     * (outside a leak check it is rethrown, and the workload fails with it as before).
+     */
+    private static final class OutOfMemory {
+        private String line;
+
+        void caught(OutOfMemoryError e, HeapWatch watch) {
+            if (watch == null) {
+                throw e;
+            }
+            line = ChildMain.describe(e);
+        }
+
+        boolean thrown() {
+            return line != null;
+        }
+
+        String line() {
+            return line;
         }
     }
 
@@ -154,6 +218,16 @@ final class CaseRunner {
         return new Checkpoint(iterations, operations, seconds, at, live, retained, items);
     }
 
+    /** A checkpoint after an OutOfMemoryError, when the heap leaves room for one (its garbage is gone by now). */
+    private void afterOutOfMemory(Session session, List<Checkpoint> checkpoints, int iterations, long operations,
+                                  long baselineNanos) throws Exception {
+        try {
+            checkpoints.add(checkpoint(session, iterations, operations, baselineNanos, false));
+        } catch (OutOfMemoryError e) {
+            // no room even for that: the checkpoints before it are the evidence
+        }
+    }
+
     /** Below this fraction of the best mean so far, an iteration still counts as getting faster. */
     static final double STILL_WARMING = 0.95;
     /** JIT compilation above this share of an iteration's wall time means the code is still being compiled. */
@@ -165,7 +239,8 @@ final class CaseRunner {
      * up to {@link WarmupPlan#cap}. A fixed count is either too short for code that compiles slowly (retrieval
      * through SQLite and Jackson takes seconds) or wasted on code that does not. Returns how many ran.
      */
-    private int warmUp(Session session, WorkerPool workers, String label, boolean jvmCold) throws Exception {
+    private int warmUp(Session session, WorkerPool workers, String label, boolean jvmCold, HeapWatch watch,
+                       OutOfMemory oom) throws Exception {
         WarmupPlan plan = WarmupPlan.of(spec.warmupIterations(), jvmCold);
         long nanos = Math.multiplyExact(spec.iterationMillis(), 1_000_000L);
         double best = Double.MAX_VALUE;
@@ -173,15 +248,20 @@ final class CaseRunner {
         while (done < plan.cap()) {
             progress.report(label, "warm-up", done + 1, plan.shownTotal(done));
             long jitBefore = JitClock.millis();
-            Iteration it;
+            Iteration it = null;
             IterationEvent mark = mark(label, IterationEvent.WARM_UP, done);
             try {
                 it = workers.iterate(session, nanos, 0);
+            } catch (OutOfMemoryError e) {
+                oom.caught(e, watch);
             } finally {
                 mark.finish();
             }
             long jitMillis = JitClock.millis() - jitBefore;
             done++;
+            if (it == null || watch != null && watch.pressure()) {
+                break; // the heap is (nearly) full: the baseline checkpoint measures it and ends the case
+            }
             double mean = it.histogram().getMean();
             boolean faster = mean < STILL_WARMING * best;
             boolean compiling = jitMillis > STILL_COMPILING * it.wallNanos() / 1e6;
@@ -235,10 +315,13 @@ final class CaseRunner {
         private final Histogram[] histograms;
         private final ResultConsumer[] consumers;
         private final LongSupplier clock;
+        /** Ends an iteration early when true (the heap watch's hint): a checkpoint is wanted now. */
+        private final BooleanSupplier cut;
 
-        WorkerPool(int threads, LongSupplier clock) {
+        WorkerPool(int threads, LongSupplier clock, BooleanSupplier cut) {
             this.threads = threads;
             this.clock = clock;
+            this.cut = cut;
             this.histograms = new Histogram[threads];
             this.consumers = new ResultConsumer[threads];
             for (int t = 0; t < threads; t++) {
@@ -317,7 +400,7 @@ final class CaseRunner {
                 // every worker measures at least one operation (as JMH's do): one the scheduler starts after the
                 // deadline, on a busy machine, would otherwise bring back an iteration without a single latency
                 boolean first = true;
-                while ((first || now < deadline) && !stop.get()) {
+                while ((first || now < deadline) && !stop.get() && !cut.getAsBoolean()) {
                     first = false;
                     s.prepare(index);
                     long t0 = clock.getAsLong();
@@ -328,7 +411,7 @@ final class CaseRunner {
                     h.recordValue(now - t0);
                 }
             } else {
-                while (!stop.get() && remaining.getAndDecrement() > 0) {
+                while (!stop.get() && !cut.getAsBoolean() && remaining.getAndDecrement() > 0) {
                     long p0 = clock.getAsLong();
                     s.prepare(index);
                     long t0 = clock.getAsLong();

@@ -94,8 +94,12 @@ public final class ChildMain {
         }
         boolean first = true;
         for (WorkloadCase c : workloadCases) {
-            cases.add(runner.run(workload, context, c, first));
+            CaseResult done = runner.run(workload, context, c, first);
+            cases.add(done);
             first = false;
+            if (done.heapFull() != null) {
+                break; // the heap stays full of what the workload keeps: the next case could measure nothing
+            }
         }
         return null;
     }

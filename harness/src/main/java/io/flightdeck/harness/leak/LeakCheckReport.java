@@ -3,6 +3,7 @@ package io.flightdeck.harness.leak;
 import java.util.List;
 
 import io.flightdeck.child.Checkpoint;
+import io.flightdeck.child.HeapFull;
 import io.flightdeck.profiling.leaks.LeakAnalysis;
 
 /**
@@ -22,18 +23,25 @@ import io.flightdeck.profiling.leaks.LeakAnalysis;
  * @param analysisFile  its analysis.json, relative; null without one
  * @param flameGraphs   its flame graph pages, relative
  * @param failure     why the child JVM did not finish, null when it did
+ * @param heapFull    why the check stopped before its duration: the heap nearly full of live objects at a checkpoint,
+ *                    or out of memory; null when it ran its duration (or ended otherwise)
  */
 public record LeakCheckReport(String workload, String caseLabel, String verdict, String reason, LeakLimits limits,
                               long operations, double seconds, CheckpointEvidence checkpoints,
                               RecordingEvidence recording, RetainedEvidence retained, RuleEvidence rule,
                               List<LeakAnalysis.LeakSuspect> suspects, String recordingFile, String analysisFile,
-                              List<String> flameGraphs, String failure) {
+                              List<String> flameGraphs, String failure, HeapFull heapFull) {
 
     public static final String PASSED = "passed";
     public static final String FAILED = "failed";
 
     public boolean failed() {
         return FAILED.equals(verdict);
+    }
+
+    /** The check stopped early because its heap was (nearly) full: a leak too fast for its duration. */
+    public boolean stoppedEarly() {
+        return heapFull != null;
     }
 
     /**

@@ -96,9 +96,12 @@ public final class LeakCheckRun {
             reports.add(LeakJudge.judge(workload.name(), result.label(), result, outcome.failure(),
                     analysed.analysis(), limits, analysed.files()));
         }
+        String filledBy = results.stream().filter(r -> r.heapFull() != null).map(CaseResult::label).findFirst()
+                .orElse(null);
         for (WorkloadCase c : workload.cases(scale)) {
             if (!judged.contains(c.label())) {
                 String failure = outcome.failure() != null ? outcome.failure()
+                        : filledBy != null ? "not run: case " + filledBy + " left the heap full"
                         : "the JVM left no result for this case";
                 reports.add(LeakJudge.judge(workload.name(), c.label(), null, failure, analysed.analysis(), limits,
                         analysed.files()));

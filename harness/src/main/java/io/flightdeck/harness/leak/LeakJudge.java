@@ -1,11 +1,13 @@
 package io.flightdeck.harness.leak;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.child.CaseResult;
 import io.flightdeck.child.Checkpoint;
+import io.flightdeck.child.HeapFull;
 import io.flightdeck.profiling.Analysis;
 import io.flightdeck.profiling.gc.GcAnalysis;
 import io.flightdeck.profiling.leaks.LeakAnalysis;
@@ -50,9 +52,17 @@ public final class LeakJudge {
         List<LeakAnalysis.LeakSuspect> suspects = analysis == null || analysis.leaks() == null ? List.of()
                 : analysis.leaks().suspects();
 
+        HeapFull heapFull = result == null ? null : result.heapFull();
         String verdict;
         String reason;
-        if (failure != null) {
+        if (heapFull != null) { // before the JVM's failure: a full heap is what that failure would be about
+            verdict = LeakCheckReport.FAILED;
+            reason = heapFullReason(heapFull, checkpoints, limits);
+        } else if (failure != null && failure.contains(OutOfMemoryError.class.getSimpleName())) {
+            verdict = LeakCheckReport.FAILED;
+            reason = "out of memory before a checkpoint could stop the check, so the JVM did not finish it: "
+                    + failure;
+        } else if (failure != null) {
             verdict = LeakCheckReport.FAILED;
             reason = "the JVM did not finish the check: " + failure;
         } else if (series.size() < HeapTrend.MIN_POINTS) {
@@ -73,7 +83,39 @@ public final class LeakJudge {
         }
         return new LeakCheckReport(workload, caseLabel, verdict, reason, limits, operations, seconds, checkpoints,
                 recording, retained, rule, suspects, files.recording(), files.analysis(), files.flameGraphs(),
-                failure);
+                failure, heapFull);
+    }
+
+    /**
+     * "heap nearly full after 12 s: 104 MiB of 128 MiB (81 %, G1 Old Gen); the check stopped early; the live heap
+     * grows 1.02 KiB/op (...)", or the OutOfMemoryError that came first. The trend, when there are checkpoints enough to
+     * fit one, says how fast.
+     */
+    static String heapFullReason(HeapFull h, LeakCheckReport.CheckpointEvidence checkpoints, LeakLimits limits) {
+        StringBuilder line = new StringBuilder();
+        String after = "after " + String.format(Locale.ROOT, "%.0f", h.seconds()) + " s"
+                + (HeapFull.WARM_UP.equals(h.phase()) ? " (during warm-up, before any measured iteration)" : "");
+        if (h.outOfMemory()) {
+            line.append("out of memory ").append(after).append(": ").append(h.error());
+            if (h.usedBytes() >= 0) {
+                line.append("; then ").append(fill(h)).append(" live");
+            }
+        } else {
+            line.append("heap nearly full ").append(after).append(": ").append(fill(h));
+        }
+        line.append("; the check stopped early");
+        if (checkpoints != null && checkpoints.perOperation() != null && checkpoints.perOperation().significant()) {
+            line.append("; the live heap grows ").append(perOp(checkpoints.perOperation(), limits));
+        }
+        return line.toString();
+    }
+
+    /** "104 MiB of 128 MiB (81 %, G1 Old Gen)". */
+    private static String fill(HeapFull h) {
+        double percent = h.maxBytes() > 0 ? 100.0 * h.usedBytes() / h.maxBytes() : Double.NaN;
+        return bytes(h.usedBytes()) + " of " + bytes(h.maxBytes()) + " ("
+                + String.format(Locale.ROOT, "%.0f %%", percent) + ("heap".equals(h.pool()) ? "" : ", " + h.pool())
+                + ")";
     }
 
     /** The recording's files, relative to the run folder. */

@@ -94,7 +94,7 @@ public class TerminalSummaryTest {
                         80.0, 4_096L, 30.0, List.of(new Ranked("com.example.Store.put(" + hostile + ")", 10, 80)),
                         List.of(new LeakAnalysis.ReferenceChain(List.of("static com.example.Store.EPISODES",
                                 "java.util.ArrayList.elementData", "java.lang.Object[]" + hostile), 100)))),
-                "leak-check/x/recording.jfr", null, List.of(), null);
+                "leak-check/x/recording.jfr", null, List.of(), null, null);
         return new RunReport(RunReport.SCHEMA_VERSION, "flightdeck", "20250101-120000", Instant.EPOCH,
                 Instant.EPOCH, 40, null, null, noise, workloads, budgets, List.of(leak), RunReport.FAILED, 1);
     }

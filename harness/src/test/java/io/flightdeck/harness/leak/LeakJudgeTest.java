@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.flightdeck.child.CaseResult;
 import io.flightdeck.child.Checkpoint;
+import io.flightdeck.child.HeapFull;
 
 /** The verdict on synthetic checkpoint series: flat noise passes, real growth above the limit fails. */
 class LeakJudgeTest {
@@ -37,8 +38,12 @@ class LeakJudgeTest {
     }
 
     static CaseResult result(List<Checkpoint> checkpoints) {
+        return result(checkpoints, null);
+    }
+
+    static CaseResult result(List<Checkpoint> checkpoints, HeapFull heapFull) {
         return new CaseResult("default", 1, 0, "op", null, 3, 0, null, "", List.of(), null, 1_000, List.of(), null,
-                null, checkpoints);
+                null, checkpoints, heapFull);
     }
 
     static LeakCheckReport judge(List<Checkpoint> series) {
@@ -87,6 +92,45 @@ class LeakJudgeTest {
                 null, LIMITS, LeakJudge.Files.NONE);
         assertThat(r.verdict()).isEqualTo(LeakCheckReport.FAILED);
         assertThat(r.reason()).contains("did not finish", "OutOfMemoryError");
+    }
+
+    @Test
+    void aHeapFoundNearlyFullFailsWithItsFiguresEvenWithTooFewCheckpointsForATrend() {
+        HeapFull full = new HeapFull(HeapFull.MEASURE, 2, 9.4, 54_000_000, 67_108_864, "heap", false, null);
+        LeakCheckReport r = LeakJudge.judge("w", "default", result(series(1_000, 1_000, 1).subList(0, 3), full), null,
+                null, LIMITS, LeakJudge.Files.NONE);
+        assertThat(r.verdict()).isEqualTo(LeakCheckReport.FAILED);
+        assertThat(r.stoppedEarly()).isTrue();
+        assertThat(r.heapFull()).isEqualTo(full);
+        assertThat(r.reason()).isEqualTo("heap nearly full after 9 s: 51.5 MiB of 64.0 MiB (80 %); "
+                + "the check stopped early");
+    }
+
+    @Test
+    void aHeapFoundNearlyFullSaysHowFastItGrewWhenTheCheckpointsShowIt() {
+        HeapFull full = new HeapFull(HeapFull.MEASURE, 60, 70, 900_000_000, 1_073_741_824, "G1 Old Gen", false,
+                null);
+        LeakCheckReport r = LeakJudge.judge("w", "default", result(series(1_000, 1_000, 1), full), null, null,
+                LIMITS, LeakJudge.Files.NONE);
+        assertThat(r.reason()).startsWith("heap nearly full after 70 s: ").contains("(84 %, G1 Old Gen)")
+                .contains("the check stopped early; the live heap grows 1,000 B/op");
+    }
+
+    @Test
+    void anOutOfMemoryErrorTheChildCaughtIsAHeapFullNotACrash() {
+        HeapFull full = new HeapFull(HeapFull.WARM_UP, 0, 1.2, 64_000_000, 67_108_864, "heap", true,
+                "OutOfMemoryError: Java heap space (at a.B.c(B.java:3))");
+        LeakCheckReport r = LeakJudge.judge("w", "default", result(series(0, 1_000, 1).subList(0, 1), full), null,
+                null, LIMITS, LeakJudge.Files.NONE);
+        assertThat(r.verdict()).isEqualTo(LeakCheckReport.FAILED);
+        assertThat(r.reason()).startsWith("out of memory after 1 s (during warm-up, before any measured iteration): "
+                + "OutOfMemoryError: Java heap space").contains("the check stopped early")
+                .doesNotContain("did not finish");
+    }
+
+    @Test
+    void aHeapThatNeverFilledDidNotStopEarly() {
+        assertThat(judge(series(0, 1_000, 1)).stoppedEarly()).isFalse();
     }
 
     @Test
