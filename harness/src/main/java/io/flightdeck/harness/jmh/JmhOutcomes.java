@@ -128,7 +128,7 @@ public final class JmhOutcomes {
                 allocated > 0 && wall > 0 ? allocated * 1e9 / wall : null, null, null);
         return new CaseResult(label, r.threads(), 0, OPERATION_UNIT, null, r.warmupIterations(), 0, latency,
                 HistogramCodec.encode(histogram), iterations, TukeyOutliers.of(means),
-                wall > 0 ? ops * 1e9 / wall : 0, metrics(r, fork), resources, null, List.of());
+                wall > 0 ? ops * 1e9 / wall : 0, metrics(r, fork), resources, null, List.of(), null);
     }
 
     /** Every secondary metric of JMH's (its profilers', the benchmark's counters) as the fork's mean. */
