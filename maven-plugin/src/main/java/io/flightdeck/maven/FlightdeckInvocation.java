@@ -7,8 +7,11 @@ import io.flightdeck.harness.run.ChildJvms;
 import io.flightdeck.harness.run.CompareOptions;
 import io.flightdeck.harness.run.Comparisons;
 import io.flightdeck.harness.run.FlightdeckRunner;
+import io.flightdeck.harness.run.JmhOptions;
+import io.flightdeck.harness.run.JmhRunner;
 import io.flightdeck.harness.run.LeakCheckOptions;
 import io.flightdeck.harness.run.LeakCheckRunner;
+import io.flightdeck.harness.run.RunInputException;
 import io.flightdeck.harness.run.RunOptions;
 import io.flightdeck.harness.run.RunResult;
 import io.flightdeck.harness.sampler.ChildJvm;
@@ -71,6 +74,22 @@ final class FlightdeckInvocation {
         LeakCheckRunner.check(options);
         ChildJvm child = children(children).recording(true).resolve(progress);
         RunResult result = new LeakCheckRunner(options.toBuilder().childJvm(child).build(), progress).run();
+        return outcome(result.exitCode(), result.folder());
+    }
+
+    /**
+     * The project's JMH benchmarks ({@code flightdeck jmh}): its JMH runs them on the project's class path, which
+     * must hold JMH and the benchmarks compiled with JMH's annotation processor.
+     */
+    Outcome jmh(JmhOptions.Builder given, ChildJvms.Builder children) throws IOException {
+        if (projectClassPath == null) {
+            throw new RunInputException("the project has no compiled classes: nothing holds its JMH benchmarks");
+        }
+        JmhOptions options = given.home(home).runsFolder(outputDirectory.resolve("runs"))
+                .classPath(projectClassPath.entries()).build();
+        JmhRunner.check(options);
+        ChildJvm forks = children.home(home).recording(true).resolve(progress);
+        RunResult result = new JmhRunner(options.toBuilder().childJvm(forks).build(), progress).run();
         return outcome(result.exitCode(), result.folder());
     }
 

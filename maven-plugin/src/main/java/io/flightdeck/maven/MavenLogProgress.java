@@ -12,6 +12,7 @@ import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.run.RunProgress;
+import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.runner.ForkOutcome;
 import io.flightdeck.harness.runner.RunPlan;
 
@@ -53,6 +54,21 @@ final class MavenLogProgress implements RunProgress, AutoCloseable {
     @Override
     public void leakCheckStarting(RunPlan plan, LeakCheckPlan checks) {
         text.leakCheckStarting(plan, checks);
+    }
+
+    @Override
+    public void jmhStarting(List<String> command, Path folder, ChildJvm forks) {
+        text.jmhStarting(command, folder, forks);
+    }
+
+    @Override
+    public void jmhOutput(String line) {
+        text.jmhOutput(line);
+    }
+
+    @Override
+    public void jmhAnalysing(String benchmark) {
+        text.jmhAnalysing(benchmark);
     }
 
     @Override
