@@ -218,9 +218,11 @@ public final class JmhRunner {
         }
         Instant finished = Instant.now();
         Path results = dir.resolve(RESULTS);
-        if (!Files.isRegularFile(results)) {
-            throw new RunInputException("JMH ran no benchmark (exit code " + exit + ")"
-                    + (last.isEmpty() ? "" : ": " + last.get(0)) + "; its output is in " + dir.resolve(OUTPUT));
+        // no benchmark matched, or JMH refused its options: it leaves no file, or an empty one
+        String ranNone = "JMH ran no benchmark (exit code " + exit + ")" + (last.isEmpty() ? "" : ": " + last.get(0))
+                + "; its output is in " + dir.resolve(OUTPUT);
+        if (!Files.isRegularFile(results) || Files.size(results) == 0) {
+            throw new RunInputException(ranNone);
         }
         List<JmhResult> parsed;
         try {
@@ -231,6 +233,9 @@ public final class JmhRunner {
         mergeAgentRecordings(dir.resolve(BENCHMARKS));
         List<JmhOutcomes.Benchmark> benchmarks = JmhOutcomes.of(parsed, dir.resolve(BENCHMARKS), command, started,
                 finished);
+        if (benchmarks.isEmpty()) {
+            throw new RunInputException(ranNone);
+        }
         // each benchmark's analyses and stacks in <run>/<benchmark>/, where a comparison looks for a workload's
         RunLayout.clearPreviousRun(dir, benchmarks.stream().map(JmhOutcomes.Benchmark::name).toList());
         Json.writeAtomically(Json.mapper(), dir.resolve(RunLayout.ENVIRONMENT_JSON), environment);
