@@ -44,6 +44,9 @@ public final class JmhOutcomes {
     public static final Pattern BENCHMARK_NAME = Pattern.compile(
             "[A-Za-z_$][A-Za-z0-9_$]{0,127}(\\.[A-Za-z_$][A-Za-z0-9_$]{0,127}){1,64}");
 
+    /** Sample mode's percentiles among the secondary metrics: p0.00, p0.50, ..., p1.00. */
+    private static final Pattern SAMPLE_PERCENTILE = Pattern.compile("·?p[01]\\.\\d+");
+
     /** The recording's file name inside a fork's folder. */
     public static final String RECORDING = "recording.jfr";
 
@@ -131,11 +134,15 @@ public final class JmhOutcomes {
                 wall > 0 ? ops * 1e9 / wall : 0, metrics(r, fork), resources, null, List.of(), null);
     }
 
-    /** Every secondary metric of JMH's (its profilers', the benchmark's counters) as the fork's mean. */
+    /**
+     * Every secondary metric of JMH's (its profilers', the benchmark's counters) as the fork's mean; not sample
+     * mode's percentiles ({@code p0.50}...), which the case's own latency holds.
+     */
     private static List<CaseResult.Metric> metrics(JmhResult r, int fork) {
         List<CaseResult.Metric> out = new ArrayList<>();
         r.secondaryMetrics().forEach((name, m) -> {
-            if (m.rawData() != null && m.rawData().size() > fork && !m.rawData().get(fork).isEmpty()) {
+            if (!SAMPLE_PERCENTILE.matcher(name).matches() && m.rawData() != null && m.rawData().size() > fork
+                    && !m.rawData().get(fork).isEmpty()) {
                 double mean = m.rawData().get(fork).stream().mapToDouble(Double::doubleValue).average().orElse(0);
                 // JMH before 1.36 put a middle dot before its profilers' metrics
                 out.add(new CaseResult.Metric(name.startsWith("·") ? name.substring(1) : name, mean, m.scoreUnit()));
