@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * warm-up forks, whose results JMH throws away. The mode is JMH's short label ({@code avgt}, {@code thrpt},
  * {@code sample}, {@code ss}): a benchmark run in two modes runs its forks twice, once per mode.
  *
- * <p>The parameter folder is JMH's {@code @Param} values by name in name order, {@code size=10,mode=fast}, or
+ * <p>The parameter folder is JMH's {@code @Param} values by name in name order, {@code mode=fast,size=10}, or
  * {@code default} without parameters: the same label Flightdeck gives the case. Characters a file system or a JVM
  * option may refuse are percent-encoded, so that any parameter value makes one valid folder name.
  */
@@ -26,7 +26,7 @@ public final class ForkFolders {
     private ForkFolders() {
     }
 
-    /** {@code size=10,mode=fast}: the values by name in name order, or {@link #NO_PARAMETERS}. */
+    /** {@code mode=fast,size=10}: the values by name in name order, or {@link #NO_PARAMETERS}. */
     public static String parameterLabel(Map<String, String> parameters) {
         if (parameters.isEmpty()) {
             return NO_PARAMETERS;

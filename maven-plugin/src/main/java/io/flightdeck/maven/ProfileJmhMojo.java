@@ -68,7 +68,7 @@ public class ProfileJmhMojo extends AbstractFlightdeckMojo {
 
     /** The run's options from the parameters. */
     JmhOptions.Builder options() {
-        return JmhOptions.builder().jmhArguments(ChildJvms.splitFlags(jmhArgs))
+        return JmhOptions.builder().jmhArguments(ChildJvms.splitWords("jmhArgs", jmhArgs))
                 .budgets(budgets == null ? null : budgets.toPath()).baseline(baseline).saveBaseline(saveBaseline)
                 .regressionLimit(regressionLimit).wholeJvm(wholeJvm).history(!noHistory)
                 .arguments(new GoalArguments("profile-jmh").add("jmhArgs", jmhArgs).add("sampler", sampler)

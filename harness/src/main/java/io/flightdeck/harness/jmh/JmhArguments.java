@@ -40,7 +40,9 @@ public final class JmhArguments {
             if (NOT_A_RUN.contains(name)) {
                 throw new IllegalArgumentException("JMH option " + a + " runs no benchmark; run JMH itself for it");
             }
-            if (name.equals("-f") && i + 1 < given.size() && given.get(i + 1).trim().equals("0")) {
+            boolean noForks = name.equals("-f") && i + 1 < given.size() && given.get(i + 1).trim().equals("0")
+                    || a.equals("-f0") || a.equals("-f=0");
+            if (noForks) {
                 throw new IllegalArgumentException("JMH option -f 0 runs the benchmarks inside JMH's own JVM, which "
                         + "Flightdeck cannot record fork by fork; give -f 1 or more");
             }

@@ -149,6 +149,14 @@ public final class ChildJvms {
      * @throws RunInputException for unbalanced quotes
      */
     public static List<String> splitFlags(String text) {
+        return splitWords("--jvm-args", text);
+    }
+
+    /**
+     * Words split as a shell splits them (see {@link #splitFlags}), a bad text named as {@code option} in the
+     * message.
+     */
+    public static List<String> splitWords(String option, String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -156,7 +164,7 @@ public final class ChildJvms {
             // the library splits on spaces only: tabs and line breaks (a flag list pasted from a file) are blanks too
             return List.of(CommandLineUtils.translateCommandline(text.replaceAll("[\\t\\r\\n\\f]", " ")));
         } catch (Exception e) { // the library declares Exception; it throws for unbalanced quotes
-            throw new RunInputException("--jvm-args '" + text + "': " + e.getMessage());
+            throw new RunInputException(option + " '" + text + "': " + e.getMessage());
         }
     }
 

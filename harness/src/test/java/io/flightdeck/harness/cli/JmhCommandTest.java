@@ -150,6 +150,7 @@ class JmhCommandTest {
                 .assertUsage("leave out -rf and -rff");
         CommandLineRunner.run("jmh", "--classpath", benchmarksClassPath(), "--", "-f", "0")
                 .assertUsage("-f 0");
+        CommandLineRunner.run("jmh", "--classpath", benchmarksClassPath(), "--", "-f0").assertUsage("-f 0");
         // JMH itself refuses: no benchmark matches; its own line says so
         CommandLineRunner none = CommandLineRunner.run("jmh", "--classpath", benchmarksClassPath(), "--no-history",
                 "--sampler", "jfr", "--out", dir.resolve("none").toString(), "--", "NoSuchBenchmark");
