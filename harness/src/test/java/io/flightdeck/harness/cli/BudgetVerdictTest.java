@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,8 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flightdeck.harness.check.BudgetVerdict;
 import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.TestTags;
 
 /** Budget verdicts come from the measured numbers: a limit below the measured P95 fails the run with exit 1. */
+@Tag(TestTags.JDK_NEUTRAL)
 class BudgetVerdictTest {
 
     @TempDir

@@ -11,6 +11,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import io.flightdeck.harness.compare.ShareChange;
 import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.report.html.ComparisonPage;
 import io.flightdeck.harness.report.html.RunPage;
+import io.flightdeck.harness.TestTags;
 
 /**
  * Baselines end to end on real child JVMs: save one, slow a workload down with its test-only knob, and the run
@@ -40,6 +42,7 @@ import io.flightdeck.harness.report.html.RunPage;
  * SampleComparisonTest). The evidence (the injected method's share of the CPU samples) is a share within one JVM,
  * which a busy machine slows alike, so it is asserted.
  */
+@Tag(TestTags.JDK_NEUTRAL)
 class CompareEndToEndTest {
 
     @TempDir

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.flightdeck.harness.TestTags;
 
 /**
  * The run ran; its comparison with the baseline could not be written: like any result that cannot be written, exit 2
  * and one line on stderr naming the file, not a failed check on stdout.
  */
+@Tag(TestTags.JDK_NEUTRAL)
 class ComparisonWriteFailureTest {
 
     @TempDir

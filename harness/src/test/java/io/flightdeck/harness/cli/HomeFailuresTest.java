@@ -6,14 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.flightdeck.harness.TestTags;
 
 /**
  * A home folder that cannot hold what a command was asked to keep there fails the command, with one line naming the
  * file: read as an empty home, a file would say "no runs"; a baseline that is not saved would leave CI comparing
  * against the old one unawares.
  */
+@Tag(TestTags.JDK_NEUTRAL)
 class HomeFailuresTest {
 
     @TempDir

@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.flightdeck.harness.files.InvalidDocumentException;
+import io.flightdeck.harness.TestTags;
 
+@Tag(TestTags.JDK_NEUTRAL)
 class HistoryStoreTest {
 
     @TempDir

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import io.flightdeck.harness.report.ReportFile;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
 import io.flightdeck.harness.runner.ForkOutcome;
+import io.flightdeck.harness.TestTags;
 
 /**
  * The run as a library, driven without the command line: options from the builder, progress through a listener,
@@ -32,6 +34,7 @@ import io.flightdeck.harness.runner.ForkOutcome;
  * code: a regression against a baseline, or a history that cannot be written, is in report.json and report.html
  * as it is in the result.
  */
+@Tag(TestTags.JDK_NEUTRAL)
 class FlightdeckRunnerTest {
 
     @TempDir

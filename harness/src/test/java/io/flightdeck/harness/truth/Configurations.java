@@ -8,13 +8,13 @@ final class Configurations {
     private Configurations() {
     }
 
-    /** The tests' own JDK: 17 unless JAVA_HOME says otherwise. */
     /**
      * The tag of the tests that profile a program on the default JDK and on JDK 25 whatever JDK runs the tests: a
      * second pass of the suite on JDK 25 would only repeat them (.ci/run leaves them out of that pass).
      */
     static final String GROUND_TRUTH = "ground-truth";
 
+    /** The tests' own JDK: 17 unless JAVA_HOME says otherwise. */
     static Jdk defaultJdk() {
         return Jdk.current();
     }

@@ -10,15 +10,18 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.flightdeck.harness.cli.CommandLineRunner;
+import io.flightdeck.harness.TestTags;
 
 /**
  * A run that goes wrong twice, a workload that throws and a budget exceeded: the page says failed, lists both
  * first, unfolds the failed workload with its stderr, and puts the failed budget at the top of its table.
  */
+@Tag(TestTags.JDK_NEUTRAL)
 class RunPageFailuresTest {
 
     @TempDir
