@@ -14,7 +14,7 @@ import io.flightdeck.api.WorkloadContext;
 public final class LruCacheWorkload extends AbstractWorkload {
 
     public LruCacheWorkload() {
-        super("lru-cache", "a get, a put and every 16th time a hottest-10 query on an LRU cache", "op");
+        super("lru-cache", "a get, a put and every 16th time a hottest-50 query on an LRU cache", "op");
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class LruCacheWorkload extends AbstractWorkload {
                     cache.put(key, "value-" + key);
                 }
                 // returned, so the JIT cannot drop the work (Flightdeck consumes it as JMH's Blackhole would)
-                return ++operations % 16 == 0 ? cache.hottest(10) : value;
+                return ++operations % 16 == 0 ? cache.hottest(50) : value;
             }
 
             @Override

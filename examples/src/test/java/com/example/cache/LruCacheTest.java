@@ -3,6 +3,8 @@ package com.example.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import io.flightdeck.junit.HeapGrowth;
@@ -18,6 +20,16 @@ class LruCacheTest {
             cache.put(i, "v" + i);
         }
         assertEquals(10, cache.size());
+    }
+
+    @Test
+    void hottestIsTheLargestHashCodesFirst() {
+        LruCache<Integer, String> cache = new LruCache<>(100, false);
+        for (int i = 0; i < 100; i++) {
+            cache.put(i, "v" + i);
+        }
+        assertEquals(List.of(99, 98, 97), cache.hottest(3));
+        assertEquals(100, cache.hottest(1_000).size());
     }
 
     /** A full cache that does not record evictions stops growing: at most a few bytes per put once it is full. */

@@ -32,6 +32,7 @@ import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.jmh.JmhArguments;
+import io.flightdeck.harness.jmh.JmhFailureLine;
 import io.flightdeck.harness.jmh.JmhIterations;
 import io.flightdeck.harness.jmh.JmhOutcomes;
 import io.flightdeck.harness.jmh.JmhProcess;
@@ -202,14 +203,11 @@ public final class JmhRunner {
         Environment environment = EnvironmentProbe.probe().withChildJava(childJava(child));
         int exit;
         NoiseReport noise;
-        List<String> last = new ArrayList<>();
+        JmhFailureLine why = new JmhFailureLine();
         try (NoiseMonitor monitor = NoiseMonitor.start(Duration.ofSeconds(1))) {
             exit = JmhProcess.run(command, dir.resolve(OUTPUT), line -> {
                 progress.jmhOutput(line);
-                if (!line.isBlank()) {
-                    last.clear();
-                    last.add(line.strip());
-                }
+                why.accept(line);
             }, monitor::measure); // JMH and its forks are the work, not noise
             noise = monitor.stop();
         } catch (InterruptedException e) {
@@ -219,8 +217,8 @@ public final class JmhRunner {
         Instant finished = Instant.now();
         Path results = dir.resolve(RESULTS);
         // no benchmark matched, or JMH refused its options: it leaves no file, or an empty one
-        String ranNone = "JMH ran no benchmark (exit code " + exit + ")" + (last.isEmpty() ? "" : ": " + last.get(0))
-                + "; its output is in " + dir.resolve(OUTPUT);
+        String ranNone = "JMH ran no benchmark (exit code " + exit + ")" + (why.line() == null ? "" : ": "
+                + why.line()) + "; its output is in " + dir.resolve(OUTPUT);
         if (!Files.isRegularFile(results) || Files.size(results) == 0) {
             throw new RunInputException(ranNone);
         }
@@ -253,7 +251,7 @@ public final class JmhRunner {
         boolean failed = exit != 0 || workloads.stream().anyMatch(w -> RunReport.FAILED.equals(w.status()))
                 || BudgetEvaluator.anyFailed(verdicts);
         if (exit != 0) {
-            progress.warning("JMH exited with code " + exit + (last.isEmpty() ? "" : ": " + last.get(0)));
+            progress.warning("JMH exited with code " + exit + (why.line() == null ? "" : ": " + why.line()));
         }
         return new RunReport(RunReport.SCHEMA_VERSION, ProfilingRun.TOOL, runId, started, finished,
                 Duration.between(started, finished).toMillis() / 1000.0, settings(parsed, child, p), environment, noise,
