@@ -71,7 +71,10 @@ class EngineLeakCheckTest {
     void thePlantedLeakFailsWithItsGrowthPerOperation() {
         LeakCheckReport leak = check("leak-planted");
         assertThat(leak.verdict()).isEqualTo(LeakCheckReport.FAILED);
-        assertThat(leak.reason()).startsWith("the live heap grows");
+        // on a fast machine the leak fills the 512 MiB heap within the 15 s, and the check stops early saying so
+        // first; either way it names the growth
+        assertThat(leak.reason()).satisfiesAnyOf(r -> assertThat(r).startsWith("the live heap grows"),
+                r -> assertThat(r).startsWith("heap nearly full").contains("; the live heap grows"));
         // each forgotten record keeps about 340 bytes: a long[32], the record, its list slot
         assertThat(leak.checkpoints().perOperation().slope()).isBetween(200.0, 500.0);
         assertThat(leak.checkpoints().perOperation().lower()).isPositive();

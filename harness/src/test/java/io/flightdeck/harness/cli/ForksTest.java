@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,8 +13,10 @@ import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.WorkloadReport;
+import io.flightdeck.harness.TestTags;
 
 /** With several forks, each JVM leaves its own files and the report merges their histograms and iterations. */
+@Tag(TestTags.JDK_NEUTRAL)
 class ForksTest {
 
     @TempDir

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +20,13 @@ import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.api.Scale;
 import io.flightdeck.child.workload.WorkloadRegistry;
+import io.flightdeck.harness.TestTags;
 
 /**
  * A run with measured workloads and leak checks after them, as the nightly suite does: both land in one report, the
  * checks in their own folder, and the leak limits never show up as plain budgets.
  */
+@Tag(TestTags.JDK_NEUTRAL)
 class RunWithLeakChecksTest {
 
     @TempDir
