@@ -74,8 +74,11 @@ class CpuSourcesTest {
         assertThat(a.stacks().cpu().totalWeight()).isEqualTo(cpu.samples());
         assertThat(cpu.samplesBySource()).containsEntry("jdk.ExecutionSample", execution)
                 .containsEntry("jdk.NativeMethodSample", nativeSamples);
-        assertThat(cpu.samplesInNative()).isEqualTo(nativeSamples - waiting).isPositive();
-        assertThat(cpu.nativePercent()).isCloseTo(100.0 * (nativeSamples - waiting) / cpu.samples(), within(1e-9));
+        // in native: the native samples of threads not waiting, and any execution sample JFR took with a native
+        // method on top (a thread caught on its way into or out of native code; seen once on JDK 25 beside a build)
+        long inNative = nativeSamples - waiting + executionSamplesWithNativeTop(jfr.file());
+        assertThat(cpu.samplesInNative()).isEqualTo(inNative).isPositive();
+        assertThat(cpu.nativePercent()).isCloseTo(100.0 * inNative / cpu.samples(), within(1e-9));
         assertThat(cpu.byThread()).extracting(Ranked::name).doesNotContain("stdin-reader");
         assertThat(cpu.hotBySelf()).extracting(Ranked::name).contains(DEFLATE);
         assertThat(cpu.lostSamples()).isNull();
@@ -100,6 +103,18 @@ class CpuSourcesTest {
     }
 
     /** Execution and native-method samples by thread name, as the JDK's reader gives them. */
+    private static long executionSamplesWithNativeTop(Path file) throws Exception {
+        long n = 0;
+        for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            if (e.getEventType().getName().equals("jdk.ExecutionSample") && e.getStackTrace() != null
+                    && !e.getStackTrace().getFrames().isEmpty()
+                    && Frames.isNative(e.getStackTrace().getFrames().get(0))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static Map<String, Long> samplesByThread(Path file) throws Exception {
         Map<String, Long> counts = new HashMap<>();
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
