@@ -20,7 +20,7 @@ def cases = suite.getElementsByTagName('testcase')
 assert (0..<cases.length).any { cases.item(it).getAttribute('name') == 'aFullCacheStopsGrowing' } :
         'the @HeapGrowthLimit test did not run'
 
-// 2. run: every check held, and the profile's hottest method is the planted slow one
+// 2. run: every check held, and the profile finds the planted slow method
 def run = runsOf('quick')[0]
 def report = json(new File(run, 'report.json'))
 assert report.verdict == 'passed'
@@ -28,9 +28,11 @@ def cache = report.workloads.find { it.name == 'lru-cache' }
 assert cache != null : "report.json has no workload lru-cache: ${report.workloads*.name}"
 assert cache.status == 'passed'
 assert new File(run, 'lru-cache/recording.jfr').isFile() : 'the workload ran without a recording'
-def hottest = cache.profile.hotMethods[0]?.name
-assert hottest?.startsWith('com.example.cache.LruCache.hottest(') :
-        "the hottest method should be LruCache.hottest, the profile says ${cache.profile.hotMethods}"
+// among the three hottest by self time, not first: with a few hundred samples the JIT's inlining moves a share
+// between hottest() and the operation that calls it (54 % first in one run, 21 % second behind operation() in another)
+def hottest = cache.profile.hotMethods.take(3)*.name
+assert hottest.any { it?.startsWith('com.example.cache.LruCache.hottest(') } :
+        "LruCache.hottest should be among the three hottest methods, the profile says ${cache.profile.hotMethods}"
 assert log.contains('[INFO] Flightdeck: suite quick, 1 workload(s)') : "Flightdeck's output is not in Maven's log"
 assert log.contains('Flightdeck: every check held')
 assert new File(basedir, '.flightdeck/history.jsonl').isFile() : 'the run is not in the project\'s home history'
