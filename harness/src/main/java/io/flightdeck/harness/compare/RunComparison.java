@@ -35,8 +35,17 @@ public record RunComparison(int schemaVersion, Side baseline, Side current, Chan
      * @param startedAt   when it ran
      * @param fingerprint its environment fingerprint
      * @param suite       the suite it ran
+     * @param meanOtherCpuCores the CPU cores other processes used on average while it ran (its noise monitor);
+     *                          null when its report has no noise figures, as in comparisons written before these
+     * @param maxOtherCpuCores  the most they used in one sample; null likewise
      */
-    public record Side(String label, String runId, Instant startedAt, String fingerprint, String suite) {
+    public record Side(String label, String runId, Instant startedAt, String fingerprint, String suite,
+                       Double meanOtherCpuCores, Double maxOtherCpuCores) {
+
+        /** Whether other processes used more than {@code busyCores} on average; false when not measured. */
+        public boolean busy(double busyCores) {
+            return meanOtherCpuCores != null && meanOtherCpuCores > busyCores;
+        }
     }
 
     /**
