@@ -226,7 +226,11 @@ public final class JmhOptions {
             return this;
         }
 
+        /** The options, the busy-machine threshold checked. */
         public JmhOptions build() {
+            if (busyCores != null) {
+                InputChecks.busyCores(busyCores);
+            }
             return new JmhOptions(new Builder(this));
         }
     }

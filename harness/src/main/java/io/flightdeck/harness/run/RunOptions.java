@@ -438,6 +438,9 @@ public final class RunOptions {
             range("--iteration-ms", iterationMillis, 1, MAX_ITERATION_MILLIS);
             range("--cold-start", coldStart, 0, MAX_COLD_START);
             range("--timeout", timeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
+            if (busyCores != null) {
+                InputChecks.busyCores(busyCores);
+            }
             if (!jfr && wholeJvm) {
                 throw new RunInputException("--whole-jvm: --no-jfr leaves no recording to analyse");
             }
