@@ -65,6 +65,8 @@ class CompareGateTest {
         assertThat(r.out()).contains("baseline: quiet (0.05 cores of other load", "this run: busy (0.80 cores");
         assertThat(java.nio.file.Files.readString(dir.resolve("busy-current").resolve("comparison.md")))
                 .contains("Machine load: baseline: quiet");
+        assertThat(java.nio.file.Files.readString(dir.resolve("busy-current").resolve("comparison.html")))
+                .contains("Machine load: baseline: quiet");
     }
 
     @Test
