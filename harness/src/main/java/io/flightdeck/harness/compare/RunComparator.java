@@ -84,7 +84,6 @@ public final class RunComparator {
      * @param baseline why improvements against the baseline cannot be trusted, or null
      */
     record Busy(String current, String baseline) {
-        static final Busy QUIET = new Busy(null, null);
     }
 
     /**
