@@ -29,6 +29,17 @@ public class CompareMojo extends AbstractFlightdeckMojo {
     @Parameter(property = "flightdeck.regressionLimit")
     String regressionLimit;
 
+    /**
+     * A side whose other processes used more CPU cores than this on average ran on a busy machine, e.g. 0.5
+     * (default 0.25): a regression this run shows on a busy machine is inconclusive.
+     */
+    @Parameter(property = "flightdeck.busyCores")
+    String busyCores;
+
+    /** Fail on an inconclusive comparison too (e.g. this run's machine was busy), not only on a regression. */
+    @Parameter(property = "flightdeck.failOnInconclusive", defaultValue = "false")
+    boolean failOnInconclusive;
+
     /** A budgets file whose regressions give metrics limits of their own. */
     @Parameter(property = "flightdeck.budgets")
     File budgets;
@@ -41,6 +52,7 @@ public class CompareMojo extends AbstractFlightdeckMojo {
     /** The comparison's options from the parameters. */
     CompareOptions.Builder options() {
         return CompareOptions.builder(inProject(baseline), inProject(current)).regressionLimit(regressionLimit)
+                .busyCores(busyCores).failOnInconclusive(failOnInconclusive)
                 .budgets(budgets == null ? null : budgets.toPath());
     }
 

@@ -53,6 +53,17 @@ public class ProfileJmhMojo extends AbstractFlightdeckMojo {
     @Parameter(property = "flightdeck.regressionLimit")
     String regressionLimit;
 
+    /**
+     * A side whose other processes used more CPU cores than this on average ran on a busy machine, e.g. 0.5
+     * (default 0.25): a regression this run shows on a busy machine is inconclusive.
+     */
+    @Parameter(property = "flightdeck.busyCores")
+    String busyCores;
+
+    /** Fail on an inconclusive comparison too (e.g. this run's machine was busy), not only on a regression. */
+    @Parameter(property = "flightdeck.failOnInconclusive", defaultValue = "false")
+    boolean failOnInconclusive;
+
     /** Profile each fork's whole JVM rather than JMH's measured iterations. */
     @Parameter(property = "flightdeck.wholeJvm", defaultValue = "false")
     boolean wholeJvm;
@@ -70,10 +81,12 @@ public class ProfileJmhMojo extends AbstractFlightdeckMojo {
     JmhOptions.Builder options() {
         return JmhOptions.builder().jmhArguments(ChildJvms.splitWords("jmhArgs", jmhArgs))
                 .budgets(budgets == null ? null : budgets.toPath()).baseline(baseline).saveBaseline(saveBaseline)
-                .regressionLimit(regressionLimit).wholeJvm(wholeJvm).history(!noHistory)
+                .regressionLimit(regressionLimit).busyCores(busyCores).failOnInconclusive(failOnInconclusive)
+                .wholeJvm(wholeJvm).history(!noHistory)
                 .arguments(new GoalArguments("profile-jmh").add("jmhArgs", jmhArgs).add("sampler", sampler)
                         .add("jvmArgs", jvmArgs).add("budgets", budgets).add("baseline", baseline)
                         .add("saveBaseline", saveBaseline).add("regressionLimit", regressionLimit)
+                        .add("busyCores", busyCores).add("failOnInconclusive", failOnInconclusive)
                         .add("wholeJvm", wholeJvm).add("noHistory", noHistory).list());
     }
 }

@@ -54,6 +54,17 @@ public class RunMojo extends AbstractWorkloadMojo {
     @Parameter(property = "flightdeck.regressionLimit")
     String regressionLimit;
 
+    /**
+     * A side whose other processes used more CPU cores than this on average ran on a busy machine, e.g. 0.5
+     * (default 0.25): a regression this run shows on a busy machine is inconclusive.
+     */
+    @Parameter(property = "flightdeck.busyCores")
+    String busyCores;
+
+    /** Fail on an inconclusive comparison too (e.g. this run's machine was busy), not only on a regression. */
+    @Parameter(property = "flightdeck.failOnInconclusive", defaultValue = "false")
+    boolean failOnInconclusive;
+
     /** Fail on a regression at once, without running the regressed workloads again to confirm it. */
     @Parameter(property = "flightdeck.noConfirm", defaultValue = "false")
     boolean noConfirm;
@@ -67,11 +78,13 @@ public class RunMojo extends AbstractWorkloadMojo {
     RunOptions.Builder options() {
         RunOptions.Builder b = RunOptions.builder().workloads(workloadNames()).parameters(parameters())
                 .budgets(budgetsFile()).heap(heap).history(!noHistory).baseline(baseline).saveBaseline(saveBaseline)
-                .regressionLimit(regressionLimit).confirm(!noConfirm)
+                .regressionLimit(regressionLimit).busyCores(busyCores).failOnInconclusive(failOnInconclusive)
+                .confirm(!noConfirm)
                 .arguments(arguments("run").add("suite", suite).add("forks", forks).add("warmup", warmup)
                         .add("iterations", iterations).add("iterationMs", iterationMs).add("timeout", timeout)
                         .add("baseline", baseline).add("saveBaseline", saveBaseline)
-                        .add("regressionLimit", regressionLimit).add("noConfirm", noConfirm).list());
+                        .add("regressionLimit", regressionLimit).add("busyCores", busyCores)
+                        .add("failOnInconclusive", failOnInconclusive).add("noConfirm", noConfirm).list());
         if (suite != null) {
             b.suite(suite);
         }

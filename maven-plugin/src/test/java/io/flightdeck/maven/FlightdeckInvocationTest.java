@@ -70,6 +70,8 @@ class FlightdeckInvocationTest {
         m.baseline = "main";
         m.saveBaseline = "next";
         m.regressionLimit = "5%";
+        m.busyCores = "0.5";
+        m.failOnInconclusive = true;
         m.noConfirm = true;
 
         RunOptions o = m.options().build();
@@ -85,10 +87,13 @@ class FlightdeckInvocationTest {
         assertThat(o.timeoutSeconds()).isEqualTo(60L);
         assertThat(List.of(o.baseline(), o.saveBaseline(), o.regressionLimit())).containsExactly("main", "next", "5%");
         assertThat(o.confirm()).isFalse();
+        assertThat(o.busyCores()).isEqualTo("0.5");
+        assertThat(o.failOnInconclusive()).isTrue();
         assertThat(o.arguments()).containsExactly("flightdeck:run", "workloads=lru-cache,other", "params.capacity=64",
                 "budgets=budgets.json", "sampler=jfr", "jvmArgs=-Xss2m -Dk='a b'", "heap=512m", "noHistory=true",
                 "suite=standard", "forks=1", "warmup=2", "iterations=3", "iterationMs=200", "timeout=60",
-                "baseline=main", "saveBaseline=next", "regressionLimit=5%", "noConfirm=true");
+                "baseline=main", "saveBaseline=next", "regressionLimit=5%", "busyCores=0.5", "failOnInconclusive=true",
+                "noConfirm=true");
         assertThat(m.childJvm()).isNotNull();
     }
 
@@ -103,6 +108,8 @@ class FlightdeckInvocationTest {
         assertThat(o.heap()).isNull();
         assertThat(o.history()).isTrue();
         assertThat(o.confirm()).isTrue();
+        assertThat(o.busyCores()).isNull();
+        assertThat(o.failOnInconclusive()).isFalse();
         assertThat(o.arguments()).containsExactly("flightdeck:run");
     }
 
@@ -134,12 +141,43 @@ class FlightdeckInvocationTest {
         m.baseline = "main";
         m.current = "target/flightdeck/runs/r1";
         m.regressionLimit = "10%";
+        m.busyCores = "1.5";
+        m.failOnInconclusive = true;
 
         CompareOptions o = m.options().build();
 
         assertThat(o.baseline()).isEqualTo("main");
         assertThat(o.current()).isEqualTo(dir.resolve("target/flightdeck/runs/r1").toString());
         assertThat(o.regressionLimit()).isEqualTo("10%");
+        assertThat(o.busyCores()).isEqualTo("1.5");
+        assertThat(o.failOnInconclusive()).isTrue();
+    }
+
+    @Test
+    void profileJmhTakesTheComparisonGate() {
+        ProfileJmhMojo m = mojo(new ProfileJmhMojo());
+        m.busyCores = "0.75";
+        m.failOnInconclusive = true;
+
+        io.flightdeck.harness.run.JmhOptions o = m.options().build();
+
+        assertThat(o.busyCores()).isEqualTo("0.75");
+        assertThat(o.failOnInconclusive()).isTrue();
+        assertThat(o.arguments()).contains("busyCores=0.75", "failOnInconclusive=true");
+    }
+
+    @Test
+    void aBadBusyCoresIsOneLine() {
+        CompareMojo compare = mojo(new CompareMojo());
+        compare.baseline = "main";
+        compare.current = "r1";
+        compare.busyCores = "0";
+        assertThatThrownBy(compare::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("flightdeck: --busy-cores '0': use a number of CPU cores above 0 and at most 4096");
+        RunMojo run = mojo(new RunMojo());
+        run.busyCores = "many";
+        assertThatThrownBy(run::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("flightdeck: --busy-cores 'many': use a number of CPU cores such as 0.25");
     }
 
     @Test

@@ -20,7 +20,8 @@ import io.flightdeck.harness.run.Comparisons;
                 + "throughput, allocation per operation), with a Mann–Whitney U test on the per-iteration samples "
                 + "and the change's 95 %% interval; for each regressed workload, the methods and allocation sites "
                 + "whose shares changed most and differential flame graphs.",
-                "Exit code 0 when nothing regressed, 1 when something did, 2 on bad input."})
+                "Exit code 0 when nothing regressed, 1 when something did (or could not be judged, with --fail-on "
+                        + "inconclusive), 2 on bad input."})
 public final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -43,6 +44,9 @@ public final class CompareCommand implements Callable<Integer> {
                     + "regressions, else 10%%)")
     String regressionLimit;
 
+    @Mixin
+    ComparisonGateOptions gate;
+
     @Option(names = "--budgets", paramLabel = "FILE", description = "budgets file whose regressions set metrics' "
             + "own limits (default: the built-in one)")
     Path budgetsFile;
@@ -54,7 +58,8 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         Comparisons.Result r = Comparisons.compare(CompareOptions.builder(baseline, current).outputFolder(out)
-                .regressionLimit(regressionLimit).budgets(budgetsFile).home(home.directory).build(),
+                .regressionLimit(regressionLimit).busyCores(gate.busyCores)
+                .failOnInconclusive(gate.failOnInconclusive()).budgets(budgetsFile).home(home.directory).build(),
                 new TerminalRunProgress(stdout, spec.commandLine().getErr()));
         if (r.page() != null) {
             stdout.println("report: " + r.page().toUri());

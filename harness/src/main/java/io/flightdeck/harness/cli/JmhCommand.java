@@ -30,7 +30,8 @@ import io.flightdeck.harness.workload.UserClassPath;
                 + "report.json, baselines, the regression gate and the history.",
                 "A benchmark method is a workload, each @Param combination a case, each JMH fork a fork.",
                 "Example: flightdeck jmh --jar target/benchmarks.jar -- -f 2 -wi 3 -i 5 'LruCache.*'",
-                "Exit code 0 when every check held, 1 when a benchmark failed, a budget failed or it regressed, "
+                "Exit code 0 when every check held, 1 when a benchmark failed, a budget failed or it regressed (or "
+                        + "could not be judged, with --fail-on inconclusive), "
                         + "2 on bad input (and when JMH ran no benchmark)."})
 public final class JmhCommand implements Callable<Integer> {
 
@@ -75,6 +76,9 @@ public final class JmhCommand implements Callable<Integer> {
     String regressionLimit;
 
     @Mixin
+    ComparisonGateOptions gate;
+
+    @Mixin
     HomeOption home;
 
     @Option(names = "--no-history", description = "do not add this run to the history in the home folder")
@@ -90,7 +94,8 @@ public final class JmhCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         JmhOptions options = JmhOptions.builder().classPath(classPath()).jmhArguments(jmhArguments).outputFolder(out)
                 .jfrSettings(jfrSettings).wholeJvm(wholeJvm).budgets(budgetsFile).saveBaseline(saveBaseline)
-                .baseline(baseline).regressionLimit(regressionLimit).home(home.directory).history(!noHistory)
+                .baseline(baseline).regressionLimit(regressionLimit).busyCores(gate.busyCores)
+                .failOnInconclusive(gate.failOnInconclusive()).home(home.directory).history(!noHistory)
                 .arguments(RunInputs.arguments(spec)).build();
         JmhRunner.check(options);
         ChildJvm forks = childJvm.resolve(ChildJvmOptions.cacheRoots(home.home().directory()), true, stderr);

@@ -27,7 +27,8 @@ import io.flightdeck.harness.suite.Suites;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run workloads, each in its own JVM under Java Flight Recorder; measure latency, resources "
                 + "and footprints; check budgets; write report.json, report.md and a folder per workload.",
-                "Exit code 0 when every check held, 1 when a budget failed or a workload failed, 2 on bad input."})
+                "Exit code 0 when every check held, 1 when a budget failed, a workload failed or it regressed against "
+                        + "--baseline (or could not be judged, with --fail-on inconclusive), 2 on bad input."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -106,6 +107,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "the budgets file's regressions, else 10%%)")
     String regressionLimit;
 
+    @Mixin
+    ComparisonGateOptions gate;
+
     @Option(names = "--no-confirm",
             description = "fail on a regression the run shows at once, without running the regressed workloads "
                     + "again to confirm it")
@@ -134,7 +138,8 @@ public final class RunCommand implements Callable<Integer> {
         RunOptions.Builder b = RunOptions.builder().suite(suite).workloads(workloads).userClassPath(childJvm.userClassPath()).budgets(budgetsFile)
                 .outputFolder(out).heap(heap).gc(gc).seed(seed).jfr(!noJfr).jfrSettings(jfrSettings)
                 .wholeJvm(wholeJvm).parameters(parameters).saveBaseline(saveBaseline).baseline(baseline)
-                .regressionLimit(regressionLimit).confirm(!noConfirm).home(home.directory).history(!noHistory)
+                .regressionLimit(regressionLimit).busyCores(gate.busyCores).failOnInconclusive(gate.failOnInconclusive())
+                .confirm(!noConfirm).home(home.directory).history(!noHistory)
                 .arguments(RunInputs.arguments(spec));
         if (forks != null) {
             b.forks(forks);

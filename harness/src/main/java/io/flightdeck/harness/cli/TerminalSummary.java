@@ -222,6 +222,10 @@ final class TerminalSummary {
         if (warning != null) {
             wrapped(out, "warning: " + warning, "         ");
         }
+        String noise = ComparisonText.noiseLine(c);
+        if (noise != null) {
+            wrapped(out, "machine load: " + noise, "  ");
+        }
         ComparisonText.why(c).forEach(l -> wrapped(out, l, "         "));
         String confirmation = ComparisonText.confirmationLine(c);
         if (confirmation != null) {

@@ -102,6 +102,10 @@ public final class ComparisonFiles {
         if (warning != null) {
             md.append("> ⚠️ ").append(MarkdownText.escape(warning)).append("\n\n");
         }
+        String noise = ComparisonText.noiseLine(c);
+        if (noise != null) {
+            md.append("Machine load: ").append(MarkdownText.escape(noise)).append("\n\n");
+        }
         String confirmation = ComparisonText.confirmationLine(c);
         if (confirmation != null) {
             md.append(MarkdownText.escape(confirmation)).append("\n\n");

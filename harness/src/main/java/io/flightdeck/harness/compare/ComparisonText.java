@@ -141,6 +141,29 @@ public final class ComparisonText {
         return line.toString();
     }
 
+    /**
+     * How busy the machine was on each side, by their noise monitors: "baseline: quiet (0.05 cores of other load,
+     * at most 0.20), this run: busy (0.80 cores, at most 1.60)"; null when neither side measured it (old reports).
+     */
+    public static String noiseLine(RunComparison c) {
+        if (c.baseline().meanOtherCpuCores() == null && c.current().meanOtherCpuCores() == null) {
+            return null;
+        }
+        double busyCores = c.thresholds() == null ? ChangeThresholds.DEFAULTS.busyCores()
+                : c.thresholds().busyCores();
+        return "baseline: " + noise(c.baseline(), busyCores) + ", this run: " + noise(c.current(), busyCores)
+                + String.format(Locale.ROOT, " (busy: more than %.2f cores on average)", busyCores);
+    }
+
+    private static String noise(RunComparison.Side side, double busyCores) {
+        if (side.meanOtherCpuCores() == null) {
+            return "not measured";
+        }
+        return String.format(Locale.ROOT, "%s (%.2f cores of other load", side.busy(busyCores) ? "busy" : "quiet",
+                side.meanOtherCpuCores()) + (side.maxOtherCpuCores() == null ? ")"
+                : String.format(Locale.ROOT, ", at most %.2f)", side.maxOtherCpuCores()));
+    }
+
     /** A warning when the two sides ran on different machines (or JVMs), or null. */
     public static String environmentWarning(RunComparison c) {
         if (c.sameEnvironment()) {

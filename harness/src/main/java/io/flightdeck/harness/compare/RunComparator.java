@@ -35,10 +35,8 @@ public final class RunComparator {
      */
     public static RunComparison compare(String baselineLabel, RunReport baseline, String currentLabel,
                                         RunReport current, ChangeThresholds thresholds, List<RegressionLimit> limits) {
-        String busy = busy("the baseline", baseline);
-        if (busy == null) {
-            busy = busy("this run", current);
-        }
+        Busy busy = new Busy(busy("this run", current, thresholds.busyCores()),
+                busy("the baseline", baseline, thresholds.busyCores()));
         List<RunComparison.WorkloadComparison> workloads = new ArrayList<>();
         for (WorkloadReport w : current.workloads()) {
             Optional<WorkloadReport> before = baseline.workloads().stream()
@@ -70,22 +68,40 @@ public final class RunComparator {
     }
 
     /**
-     * Why one side's figures cannot be trusted to show a regression, or null: other processes used more CPU than a
-     * quiet machine's (the noise monitor's own threshold), and their CPU is the measured code's lost time.
+     * Which side ran on a busy machine, each a sentence saying so, or null when it did not. Other processes' CPU is
+     * the measured code's lost time, so a busy side looks slower than its code is, and which side was busy decides
+     * which claim it spoils:
+     * <ul>
+     * <li>a busy <em>current</em> run makes a slowdown that may be the neighbours': a regression becomes
+     *     inconclusive (an improvement stays: it was measured in spite of the load);</li>
+     * <li>a busy <em>baseline</em> makes a slowdown look smaller, so a regression found against it is real and
+     *     stays regressed; but an improvement against it may be only the baseline's lost time, so it becomes no
+     *     change, saying why. Not inconclusive: that verdict means "a regression may be hiding here", fails a gate
+     *     run with {@code --fail-on inconclusive}, and a run that at worst did not change must not fail one.</li>
+     * </ul>
+     *
+     * @param current  why this run's slowdowns cannot be trusted, or null
+     * @param baseline why improvements against the baseline cannot be trusted, or null
      */
-    static String busy(String side, RunReport report) {
+    record Busy(String current, String baseline) {
+    }
+
+    /**
+     * Why one side ran on a busy machine, or null: other processes used more CPU on average than {@code cores}
+     * (by default the noise monitor's own threshold, {@link NoiseAssessment#MEAN_OTHER_CPU_WARN_CORES}).
+     */
+    static String busy(String side, RunReport report, double cores) {
         NoiseReport noise = report.noise();
-        if (noise == null || noise.meanOtherCpuCores() <= NoiseAssessment.MEAN_OTHER_CPU_WARN_CORES) {
+        if (noise == null || noise.meanOtherCpuCores() <= cores) {
             return null;
         }
         return String.format(Locale.ROOT, "%s ran on a busy machine (other processes used %.2f CPU cores on"
-                + " average, more than %.2f): a slowdown may be theirs", side, noise.meanOtherCpuCores(),
-                NoiseAssessment.MEAN_OTHER_CPU_WARN_CORES);
+                + " average, more than %.2f)", side, noise.meanOtherCpuCores(), cores);
     }
 
     private static RunComparison.WorkloadComparison workload(WorkloadReport before, WorkloadReport now,
                                                              ChangeThresholds thresholds,
-                                                             List<RegressionLimit> limits, String busy) {
+                                                             List<RegressionLimit> limits, Busy busy) {
         List<RunComparison.CaseComparison> cases = new ArrayList<>();
         for (CaseReport c : now.cases()) {
             before.cases().stream().filter(b -> b.label().equals(c.label())).findFirst()
@@ -98,7 +114,7 @@ public final class RunComparator {
 
     private static RunComparison.CaseComparison caseComparison(String workload, CaseReport before, CaseReport now,
                                                                ChangeThresholds thresholds,
-                                                               List<RegressionLimit> limits, String busy) {
+                                                               List<RegressionLimit> limits, Busy busy) {
         Map<CaseSamples.Metric, double[]> base = CaseSamples.of(before);
         Map<CaseSamples.Metric, double[]> cur = CaseSamples.of(now);
         double operations = Math.min(CaseSamples.operationsPerIteration(before),
@@ -192,12 +208,12 @@ public final class RunComparator {
 
     /**
      * A verdict the samples alone cannot make: a change smaller than the metric's floor is none, a percentile that
-     * rests on too few operations of an iteration cannot claim a change, and a regression measured on a busy machine
-     * is inconclusive, saying so.
+     * rests on too few operations of an iteration cannot claim a change, a regression measured on a busy machine
+     * is inconclusive and an improvement against a busy baseline is none, saying so ({@link Busy}).
      *
      * @param operations the operations of a measured iteration, the fewer side's median
      */
-    static MetricChange qualified(MetricChange c, CaseSamples.Metric metric, String busy, double operations) {
+    static MetricChange qualified(MetricChange c, CaseSamples.Metric metric, Busy busy, double operations) {
         if (c.verdict() != ChangeVerdict.NO_CHANGE
                 && Math.abs(c.currentMedian() - c.baselineMedian()) < metric.floor()) {
             return c.withVerdict(ChangeVerdict.NO_CHANGE, "a change below the " + metric.floor() + " " + metric.unit()
@@ -212,8 +228,13 @@ public final class RunComparator {
             return c.withVerdict(c.verdict() == ChangeVerdict.REGRESSED ? ChangeVerdict.INCONCLUSIVE
                     : ChangeVerdict.NO_CHANGE, why);
         }
-        if (c.verdict() == ChangeVerdict.REGRESSED && busy != null) {
-            return c.withVerdict(ChangeVerdict.INCONCLUSIVE, busy + "; " + c.reason());
+        if (c.verdict() == ChangeVerdict.REGRESSED && busy.current() != null) {
+            return c.withVerdict(ChangeVerdict.INCONCLUSIVE, busy.current() + ": a slowdown may be theirs; "
+                    + c.reason());
+        }
+        if (c.verdict() == ChangeVerdict.IMPROVED && busy.baseline() != null) {
+            return c.withVerdict(ChangeVerdict.NO_CHANGE, busy.baseline() + ": a speed-up may be only its lost time; "
+                    + c.reason());
         }
         return c;
     }
@@ -234,6 +255,8 @@ public final class RunComparator {
     private static RunComparison.Side side(String label, RunReport r) {
         return new RunComparison.Side(label, r.runId(), r.startedAt(),
                 r.environment() == null ? null : r.environment().fingerprint(),
-                r.settings() == null ? null : r.settings().suite());
+                r.settings() == null ? null : r.settings().suite(),
+                r.noise() == null ? null : r.noise().meanOtherCpuCores(),
+                r.noise() == null ? null : r.noise().maxOtherCpuCores());
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * @param workloads       each workload of the current run
  * @param verdict         {@code regressed} when any metric regressed, {@code inconclusive} when none did but some
  *                        could not be judged, or when nothing could be compared at all, else {@code no regression}
- * @param exitCode        1 when regressed, else 0
+ * @param exitCode        1 when regressed, or inconclusive when the gate fails on that too
+ *                        ({@link #failingOnInconclusive()}), else 0
  * @param confirmation    when workloads regressed and ran again to confirm it: what ran and what still regressed
  *                        with the second run's forks counted too; null when nothing was re-run
  */
@@ -35,8 +36,17 @@ public record RunComparison(int schemaVersion, Side baseline, Side current, Chan
      * @param startedAt   when it ran
      * @param fingerprint its environment fingerprint
      * @param suite       the suite it ran
+     * @param meanOtherCpuCores the CPU cores other processes used on average while it ran (its noise monitor);
+     *                          null when its report has no noise figures, as in comparisons written before these
+     * @param maxOtherCpuCores  the most they used in one sample; null likewise
      */
-    public record Side(String label, String runId, Instant startedAt, String fingerprint, String suite) {
+    public record Side(String label, String runId, Instant startedAt, String fingerprint, String suite,
+                       Double meanOtherCpuCores, Double maxOtherCpuCores) {
+
+        /** Whether other processes used more than {@code busyCores} on average; false when not measured. */
+        public boolean busy(double busyCores) {
+            return meanOtherCpuCores != null && meanOtherCpuCores > busyCores;
+        }
     }
 
     /**
@@ -65,6 +75,16 @@ public record RunComparison(int schemaVersion, Side baseline, Side current, Chan
      */
     public record Confirmation(String folder, List<String> workloads, int forks, List<String> confirmed,
                                List<String> failed) {
+    }
+
+    /**
+     * The same comparison judged by a gate that fails on doubt too ({@code --fail-on inconclusive}): an inconclusive
+     * verdict is a failed check, exit code 1. For a job that would rather run again on a quiet machine than let a
+     * regression it could not judge pass.
+     */
+    public RunComparison failingOnInconclusive() {
+        return INCONCLUSIVE.equals(verdict) ? new RunComparison(schemaVersion, baseline, current, thresholds,
+                sameEnvironment, workloads, verdict, 1, confirmation) : this;
     }
 
     /** The same comparison with its confirmation recorded. */

@@ -12,11 +12,15 @@ import java.util.Objects;
  * @param comparesFolder  where that new folder is made (default target/flightdeck/compare)
  * @param regressionLimit "10%": worse by more than this is a regression, for every metric; null for the budgets
  *                        file's regressions, else 10 %
+ * @param busyCores       "0.25": a side whose other processes used more CPU cores than this on average ran on a busy
+ *                        machine, and a regression measured on one is inconclusive; null for 0.25
+ * @param failOnInconclusive whether an inconclusive comparison fails (exit code 1) as a regression does
  * @param budgetsFile     whose regressions set metrics' own limits; null for the built-in one
  * @param home            where saved baselines live; null for FLIGHTDECK_HOME, else the project root's .flightdeck
  */
 public record CompareOptions(String baseline, String current, Path outputFolder, Path comparesFolder,
-                             String regressionLimit, Path budgetsFile, Path home) {
+                             String regressionLimit, String busyCores, boolean failOnInconclusive,
+                             Path budgetsFile, Path home) {
 
     /** Where comparison folders go without an output folder, relative to the working directory. */
     public static final Path DEFAULT_PARENT = Path.of("target", "flightdeck", "compare");
@@ -38,6 +42,8 @@ public record CompareOptions(String baseline, String current, Path outputFolder,
         private Path outputFolder;
         private Path comparesFolder;
         private String regressionLimit;
+        private String busyCores;
+        private boolean failOnInconclusive;
         private Path budgetsFile;
         private Path home;
 
@@ -61,6 +67,21 @@ public record CompareOptions(String baseline, String current, Path outputFolder,
             return this;
         }
 
+        /**
+         * A side whose other processes used more CPU cores than this on average ran on a busy machine ("0.25", the
+         * default): a regression measured on a busy machine is inconclusive.
+         */
+        public Builder busyCores(String cores) {
+            busyCores = cores;
+            return this;
+        }
+
+        /** True fails on an inconclusive comparison too (exit code 1), not only on a regression. */
+        public Builder failOnInconclusive(boolean fail) {
+            failOnInconclusive = fail;
+            return this;
+        }
+
         public Builder budgets(Path file) {
             budgetsFile = file;
             return this;
@@ -71,11 +92,11 @@ public record CompareOptions(String baseline, String current, Path outputFolder,
             return this;
         }
 
-        /** The options, the regression limit checked. */
+        /** The options, the regression limit and busy-machine threshold checked. */
         public CompareOptions build() {
-            InputChecks.thresholds(regressionLimit);
-            return new CompareOptions(baseline, current, outputFolder, comparesFolder, regressionLimit, budgetsFile,
-                    home);
+            InputChecks.thresholds(regressionLimit, busyCores);
+            return new CompareOptions(baseline, current, outputFolder, comparesFolder, regressionLimit, busyCores,
+                    failOnInconclusive, budgetsFile, home);
         }
     }
 }

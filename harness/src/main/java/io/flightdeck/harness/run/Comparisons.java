@@ -10,6 +10,7 @@ import java.util.List;
 import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.compare.ChangeThresholds;
 import io.flightdeck.harness.compare.ComparisonFiles;
+import io.flightdeck.harness.compare.RunComparator;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.layout.RunLayout;
@@ -32,7 +33,7 @@ public final class Comparisons {
      * @param folder     where the comparison's files are, absolute
      * @param comparison the verdicts and evidence
      * @param page       comparison.html; null when it could not be written (a warning said why)
-     * @param exitCode   0 nothing regressed, 1 something did
+     * @param exitCode   0 nothing regressed, 1 something did (or could not be judged, with fail-on-inconclusive)
      */
     public record Result(Path folder, RunComparison comparison, Path page, int exitCode) {
     }
@@ -47,7 +48,7 @@ public final class Comparisons {
      *                           output folder cannot be written
      */
     public static Result compare(CompareOptions options, RunProgress progress) {
-        ChangeThresholds thresholds = InputChecks.thresholds(options.regressionLimit());
+        ChangeThresholds thresholds = InputChecks.thresholds(options.regressionLimit(), options.busyCores());
         Budgets budgets = InputChecks.budgets(options.budgetsFile(), WorkloadRegistry.load());
         BaselineStore baselines = new BaselineStore(HomeFolders.home(options.home()));
         ComparisonFiles.Compared a = RunSources.resolve(baselines, options.baseline());
@@ -66,8 +67,9 @@ public final class Comparisons {
         Path out = dir.toAbsolutePath().normalize();
         RunComparison c;
         try {
-            c = ComparisonFiles.compareAndWrite(a, b, thresholds,
-                    options.regressionLimit() != null ? List.of() : budgets.regressions(), out);
+            RunComparison made = RunComparator.compare(a.label(), a.report(), b.label(), b.report(), thresholds,
+                    options.regressionLimit() != null ? List.of() : budgets.regressions());
+            c = ComparisonFiles.write(options.failOnInconclusive() ? made.failingOnInconclusive() : made, a, b, out);
         } catch (IOException e) {
             throw new RunInputException("cannot write the comparison to " + dir + ": " + e.getMessage());
         }

@@ -96,7 +96,7 @@ public final class FlightdeckRunner {
                 Stream.concat(selected.stream(), leakChecks.stream()).toList());
         InputChecks.baselineName("--save-baseline", o.saveBaseline());
         InputChecks.baselineName("--baseline", o.baseline());
-        ChangeThresholds thresholds = InputChecks.thresholds(o.regressionLimit());
+        ChangeThresholds thresholds = InputChecks.thresholds(o.regressionLimit(), o.busyCores());
         Home home = recordsInHome(o)
                 ? HomeFolders.writable(o.home(), o.saveBaseline() != null ? "the baseline could not be saved"
                 : "the run could not be added to the history (--no-history leaves it out)")
@@ -145,7 +145,8 @@ public final class FlightdeckRunner {
             progress.runFinished(report, dir);
             List<RegressionLimit> limits = options.regressionLimit() != null ? List.of() : p.budgets().regressions();
             RunCompletion completion = new RunCompletion(options.baseline(), p.against(), p.thresholds(), limits,
-                    options.saveBaseline(), options.history(), p.home(), p.baselines());
+                    options.failOnInconclusive(), options.saveBaseline(), options.history(), p.home(),
+                    p.baselines());
             return completion.complete(report, dir, interruption, progress, options.confirm()
                     ? (regressed, measured, first) -> confirm(plan, p, regressed, measured, limits) : null);
         }

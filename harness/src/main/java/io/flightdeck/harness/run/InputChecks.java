@@ -35,6 +35,7 @@ import io.flightdeck.child.workload.WorkloadRegistry;
 public final class InputChecks {
 
     private static final Pattern HEAP = Pattern.compile("(\\d+)([kKmMgG]?)");
+    private static final Pattern CORES = Pattern.compile("\\d{1,4}(?:\\.\\d{1,4})?");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,4}(?:\\.\\d{1,4})?)\\s*%?");
     /** Below this a JVM cannot even start with JFR, OSHI and a workload loaded. */
     private static final long MIN_HEAP_BYTES = 32L << 20;
@@ -154,10 +155,50 @@ public final class InputChecks {
         return value / 100;
     }
 
-    /** The comparison's thresholds: the defaults, with the command line's regression limit when given. */
-    public static ChangeThresholds thresholds(String regressionLimit) {
-        return regressionLimit == null ? ChangeThresholds.DEFAULTS
+    /**
+     * The comparison's thresholds: the defaults, with the command line's regression limit and busy-machine
+     * threshold when given.
+     */
+    public static ChangeThresholds thresholds(String regressionLimit, String busyCores) {
+        ChangeThresholds t = regressionLimit == null ? ChangeThresholds.DEFAULTS
                 : ChangeThresholds.DEFAULTS.withLimit(percentage("--regression-limit", regressionLimit));
+        return busyCores == null ? t : t.withBusyCores(busyCores(busyCores));
+    }
+
+    /** The most CPU cores {@code --busy-cores} takes: more than any machine this runs on has. */
+    public static final double MAX_BUSY_CORES = 4096;
+
+    /** "0.25": CPU cores of other processes' load, on average, above which a side ran on a busy machine. */
+    public static double busyCores(String text) {
+        Matcher m = CORES.matcher(text.strip());
+        if (!m.matches()) {
+            throw new RunInputException("--busy-cores '" + text + "': use a number of CPU cores such as 0.25");
+        }
+        double cores = Double.parseDouble(m.group());
+        if (cores <= 0 || cores > MAX_BUSY_CORES) {
+            throw new RunInputException("--busy-cores '" + text + "': use a number of CPU cores above 0 and at most "
+                    + (int) MAX_BUSY_CORES);
+        }
+        return cores;
+    }
+
+    /** The values of {@code --fail-on}. */
+    public static final String FAIL_ON_REGRESSION = "regression";
+    public static final String FAIL_ON_INCONCLUSIVE = "inconclusive";
+
+    /**
+     * {@code --fail-on}: {@code regression} (null too, the default) fails a comparison that regressed;
+     * {@code inconclusive} also one that could not be judged. True for the latter.
+     */
+    public static boolean failOnInconclusive(String failOn) {
+        if (failOn == null || failOn.strip().equalsIgnoreCase(FAIL_ON_REGRESSION)) {
+            return false;
+        }
+        if (failOn.strip().equalsIgnoreCase(FAIL_ON_INCONCLUSIVE)) {
+            return true;
+        }
+        throw new RunInputException("--fail-on '" + failOn + "': use " + FAIL_ON_REGRESSION + " or "
+                + FAIL_ON_INCONCLUSIVE);
     }
 
     /**

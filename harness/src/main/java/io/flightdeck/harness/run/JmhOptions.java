@@ -74,6 +74,16 @@ public final class JmhOptions {
         return b.regressionLimit;
     }
 
+    /** "0.25": other processes' CPU cores above which a side ran on a busy machine; null for 0.25. */
+    public String busyCores() {
+        return b.busyCores;
+    }
+
+    /** Whether an inconclusive comparison with the baseline fails the run (exit code 1) as a regression does. */
+    public boolean failOnInconclusive() {
+        return b.failOnInconclusive;
+    }
+
     public Path home() {
         return b.home;
     }
@@ -98,6 +108,8 @@ public final class JmhOptions {
         private String saveBaseline;
         private String baseline;
         private String regressionLimit;
+        private String busyCores;
+        private boolean failOnInconclusive;
         private Path home;
         private boolean history = true;
         private List<String> arguments = List.of();
@@ -117,6 +129,8 @@ public final class JmhOptions {
             saveBaseline = o.saveBaseline;
             baseline = o.baseline;
             regressionLimit = o.regressionLimit;
+            busyCores = o.busyCores;
+            failOnInconclusive = o.failOnInconclusive;
             home = o.home;
             history = o.history;
             arguments = o.arguments;
@@ -181,6 +195,21 @@ public final class JmhOptions {
             return this;
         }
 
+        /**
+         * A side whose other processes used more CPU cores than this on average ran on a busy machine ("0.25", the
+         * default): a regression measured on a busy machine is inconclusive.
+         */
+        public Builder busyCores(String cores) {
+            busyCores = cores;
+            return this;
+        }
+
+        /** True fails on an inconclusive comparison too (exit code 1), not only on a regression. */
+        public Builder failOnInconclusive(boolean fail) {
+            failOnInconclusive = fail;
+            return this;
+        }
+
         public Builder home(Path folder) {
             home = folder;
             return this;
@@ -197,7 +226,11 @@ public final class JmhOptions {
             return this;
         }
 
+        /** The options, the busy-machine threshold checked. */
         public JmhOptions build() {
+            if (busyCores != null) {
+                InputChecks.busyCores(busyCores);
+            }
             return new JmhOptions(new Builder(this));
         }
     }

@@ -112,7 +112,7 @@ public final class JmhRunner {
         Budgets budgets = budgets(o);
         InputChecks.baselineName("--save-baseline", o.saveBaseline());
         InputChecks.baselineName("--baseline", o.baseline());
-        ChangeThresholds thresholds = InputChecks.thresholds(o.regressionLimit());
+        ChangeThresholds thresholds = InputChecks.thresholds(o.regressionLimit(), o.busyCores());
         Home home = recordsInHome(o)
                 ? HomeFolders.writable(o.home(), o.saveBaseline() != null ? "the baseline could not be saved"
                 : "the run could not be added to the history (--no-history leaves it out)")
@@ -170,7 +170,8 @@ public final class JmhRunner {
                 List<RegressionLimit> limits = options.regressionLimit() != null ? List.of()
                         : p.budgets().regressions();
                 return new RunCompletion(options.baseline(), p.against(), p.thresholds(), limits,
-                        options.saveBaseline(), options.history(), p.home(), p.baselines())
+                        options.failOnInconclusive(), options.saveBaseline(), options.history(), p.home(),
+                        p.baselines())
                         .complete(report, dir, interruption, progress, null);
             }
         }

@@ -27,11 +27,12 @@ import io.flightdeck.harness.report.RunReport;
  * @param baselineName  the baseline to compare with, null for none
  * @param against       that baseline, read before the run
  * @param limits        the budgets file's regression limits (empty when a limit was given for every metric)
+ * @param failOnInconclusive whether an inconclusive comparison fails the run (exit code 1) as a regression does
  * @param saveBaseline  the name to save the run under, null for none
  * @param history       whether to add the run to the home's history
  */
 record RunCompletion(String baselineName, ComparisonFiles.Compared against, ChangeThresholds thresholds,
-                     List<RegressionLimit> limits, String saveBaseline, boolean history, Home home,
+                     List<RegressionLimit> limits, boolean failOnInconclusive, String saveBaseline, boolean history, Home home,
                      BaselineStore baselines) {
 
     /** Runs the regressed workloads again and judges both runs together; see {@link RegressionConfirmation}. */
@@ -93,7 +94,8 @@ record RunCompletion(String baselineName, ComparisonFiles.Compared against, Chan
                         + "): judged on this run alone");
             }
         }
-        return ComparisonFiles.write(first, against, current, dir);
+        return ComparisonFiles.write(failOnInconclusive ? first.failingOnInconclusive() : first, against, current,
+                dir);
     }
 
     /** The home's history for the page's trend; one that cannot be read leaves the trend out, and says so. */

@@ -154,6 +154,16 @@ public final class RunOptions {
         return b.confirm;
     }
 
+    /** "0.25": other processes' CPU cores above which a side ran on a busy machine; null for 0.25. */
+    public String busyCores() {
+        return b.busyCores;
+    }
+
+    /** Whether an inconclusive comparison with the baseline fails the run (exit code 1) as a regression does. */
+    public boolean failOnInconclusive() {
+        return b.failOnInconclusive;
+    }
+
     /** The home folder; null for FLIGHTDECK_HOME, else .flightdeck at the project root. */
     public Path home() {
         return b.home;
@@ -194,6 +204,8 @@ public final class RunOptions {
         private String saveBaseline;
         private String baseline;
         private String regressionLimit;
+        private String busyCores;
+        private boolean failOnInconclusive;
         private boolean confirm = true;
         private Path home;
         private boolean history = true;
@@ -226,6 +238,8 @@ public final class RunOptions {
             saveBaseline = o.saveBaseline;
             baseline = o.baseline;
             regressionLimit = o.regressionLimit;
+            busyCores = o.busyCores;
+            failOnInconclusive = o.failOnInconclusive;
             confirm = o.confirm;
             home = o.home;
             history = o.history;
@@ -378,6 +392,21 @@ public final class RunOptions {
             return this;
         }
 
+        /**
+         * A side whose other processes used more CPU cores than this on average ran on a busy machine ("0.25", the
+         * default): a regression measured on a busy machine is inconclusive.
+         */
+        public Builder busyCores(String cores) {
+            busyCores = cores;
+            return this;
+        }
+
+        /** True fails on an inconclusive comparison too (exit code 1), not only on a regression. */
+        public Builder failOnInconclusive(boolean fail) {
+            failOnInconclusive = fail;
+            return this;
+        }
+
         /** False fails on a regression at once, without running the regressed workloads again to confirm it. */
         public Builder confirm(boolean confirm) {
             this.confirm = confirm;
@@ -409,6 +438,9 @@ public final class RunOptions {
             range("--iteration-ms", iterationMillis, 1, MAX_ITERATION_MILLIS);
             range("--cold-start", coldStart, 0, MAX_COLD_START);
             range("--timeout", timeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
+            if (busyCores != null) {
+                InputChecks.busyCores(busyCores);
+            }
             if (!jfr && wholeJvm) {
                 throw new RunInputException("--whole-jvm: --no-jfr leaves no recording to analyse");
             }

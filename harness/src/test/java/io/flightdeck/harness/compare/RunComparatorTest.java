@@ -82,6 +82,75 @@ class RunComparatorTest {
     }
 
     @Test
+    void aRegressionAgainstABusyBaselineStaysRegressed() {
+        // the baseline's neighbours made it slower, so the slowdown measured against it is if anything too small
+        RunComparison c = RunComparator.compare("b", run(1_000, 100, 1.2), "c", run(1_300, 100, 0),
+                ChangeThresholds.DEFAULTS, List.of());
+        assertThat(c.verdict()).isEqualTo(RunComparison.REGRESSED);
+        assertThat(verdict(c, "mean")).isEqualTo(ChangeVerdict.REGRESSED);
+        assertThat(c.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void anImprovementAgainstABusyBaselineIsNoChangeAndSaysWhy() {
+        RunComparison c = RunComparator.compare("b", run(1_300, 100, 1.2), "c", run(1_000, 100, 0),
+                ChangeThresholds.DEFAULTS, List.of());
+        assertThat(verdict(c, "mean")).isEqualTo(ChangeVerdict.NO_CHANGE);
+        assertThat(c.verdict()).isEqualTo(RunComparison.NO_REGRESSION);
+        assertThat(c.workloads().get(0).cases().get(0).metrics().get(0).change().reason())
+                .contains("the baseline ran on a busy machine", "1.20 CPU cores");
+        // on a quiet baseline the same speed-up is one
+        RunComparison quiet = RunComparator.compare("b", run(1_300, 100, 0), "c", run(1_000, 100, 0),
+                ChangeThresholds.DEFAULTS, List.of());
+        assertThat(verdict(quiet, "mean")).isEqualTo(ChangeVerdict.IMPROVED);
+    }
+
+    @Test
+    void anImprovementOnABusyCurrentRunStands() {
+        RunComparison c = RunComparator.compare("b", run(1_300, 100, 0), "c", run(1_000, 100, 1.2),
+                ChangeThresholds.DEFAULTS, List.of());
+        assertThat(verdict(c, "mean")).isEqualTo(ChangeVerdict.IMPROVED);
+    }
+
+    @Test
+    void theBusyCoresThresholdDecidesWhatIsBusy() {
+        // 0.4 cores of other load: busy by the default 0.25, quiet by 0.5
+        RunComparison byDefault = RunComparator.compare("b", run(1_000, 100, 0), "c", run(1_300, 100, 0.4),
+                ChangeThresholds.DEFAULTS, List.of());
+        assertThat(byDefault.verdict()).isEqualTo(RunComparison.INCONCLUSIVE);
+        RunComparison lenient = RunComparator.compare("b", run(1_000, 100, 0), "c", run(1_300, 100, 0.4),
+                ChangeThresholds.DEFAULTS.withBusyCores(0.5), List.of());
+        assertThat(lenient.verdict()).isEqualTo(RunComparison.REGRESSED);
+        assertThat(lenient.thresholds().busyCores()).isEqualTo(0.5);
+        // a metric's own limit keeps the threshold
+        assertThat(lenient.thresholds().withLimit(0.05).busyCores()).isEqualTo(0.5);
+    }
+
+    @Test
+    void eachSideCarriesItsNoiseFigures() {
+        RunComparison c = RunComparator.compare("b", run(1_000, 100, 0.05), "c", run(1_300, 100, 0.8),
+                ChangeThresholds.DEFAULTS, List.of());
+        assertThat(c.baseline().meanOtherCpuCores()).isEqualTo(0.05);
+        assertThat(c.baseline().maxOtherCpuCores()).isEqualTo(0.05);
+        assertThat(c.current().meanOtherCpuCores()).isEqualTo(0.8);
+        assertThat(ComparisonText.noiseLine(c)).isEqualTo("baseline: quiet (0.05 cores of other load, at most 0.05),"
+                + " this run: busy (0.80 cores of other load, at most 0.80) (busy: more than 0.25 cores on average)");
+    }
+
+    @Test
+    void aComparisonWrittenBeforeNoiseFiguresStillReads() throws Exception {
+        String old = """
+                {"schemaVersion":1,"baseline":{"label":"b","runId":"r1"},"current":{"label":"c","runId":"r2"},
+                 "thresholds":{"noise":0.02,"limit":0.1,"alpha":0.05},"sameEnvironment":true,"workloads":[],
+                 "verdict":"no regression","exitCode":0}
+                """;
+        RunComparison c = io.flightdeck.child.files.Json.mapper().readValue(old, RunComparison.class);
+        assertThat(c.baseline().meanOtherCpuCores()).isNull();
+        assertThat(c.thresholds().busyCores()).isEqualTo(0.25);
+        assertThat(ComparisonText.noiseLine(c)).isNull();
+    }
+
+    @Test
     void aTinyAllocationChangeIsNoneWhateverItsPercentage() {
         RunComparison c = RunComparator.compare("b", run(1_000, 2, 0), "c", run(1_000, 6, 0),
                 ChangeThresholds.DEFAULTS, List.of());

@@ -35,6 +35,10 @@ final class ComparisonSection {
         if (warning != null) {
             section.appendElement("div").addClass("callout").text(warning);
         }
+        String noise = ComparisonText.noiseLine(c);
+        if (noise != null) {
+            HtmlDocument.paragraph(section, "Machine load: " + noise).addClass("machine-load");
+        }
         String confirmation = ComparisonText.confirmationLine(c);
         if (confirmation != null) {
             HtmlDocument.paragraph(section, confirmation).addClass("confirmation");
