@@ -62,18 +62,8 @@ public final class JmhCommand implements Callable<Integer> {
             description = "budgets file, benchmarks named as workloads (default: the benchmarks' class path's own)")
     Path budgetsFile;
 
-    @Option(names = "--save-baseline", paramLabel = "NAME",
-            description = "save this run as baseline NAME in the home folder (replacing one of that name)")
-    String saveBaseline;
-
-    @Option(names = "--baseline", paramLabel = "NAME",
-            description = "compare this run against saved baseline NAME; a regression exits 1")
-    String baseline;
-
-    @Option(names = "--regression-limit", paramLabel = "PCT",
-            description = "worse than the baseline by more than this is a regression (default: the budgets file's "
-                    + "regressions, else 10%%)")
-    String regressionLimit;
+    @Mixin
+    BaselineOptions baselines;
 
     @Mixin
     ComparisonGateOptions gate;
@@ -93,8 +83,8 @@ public final class JmhCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stderr = spec.commandLine().getErr();
         JmhOptions options = JmhOptions.builder().classPath(classPath()).jmhArguments(jmhArguments).outputFolder(out)
-                .jfrSettings(jfrSettings).wholeJvm(wholeJvm).budgets(budgetsFile).saveBaseline(saveBaseline)
-                .baseline(baseline).regressionLimit(regressionLimit).busyCores(gate.busyCores)
+                .jfrSettings(jfrSettings).wholeJvm(wholeJvm).budgets(budgetsFile).saveBaseline(baselines.saveBaseline)
+                .baseline(baselines.baseline).regressionLimit(baselines.regressionLimit).busyCores(gate.busyCores)
                 .failOnInconclusive(gate.failOnInconclusive()).home(home.directory).history(!noHistory)
                 .arguments(RunInputs.arguments(spec)).build();
         JmhRunner.check(options);

@@ -94,18 +94,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "a workload parameter (repeatable)")
     Map<String, String> parameters = new LinkedHashMap<>();
 
-    @Option(names = "--save-baseline", paramLabel = "NAME",
-            description = "save this run as baseline NAME in the home folder (replacing one of that name)")
-    String saveBaseline;
-
-    @Option(names = "--baseline", paramLabel = "NAME",
-            description = "compare this run against saved baseline NAME; a regression exits 1")
-    String baseline;
-
-    @Option(names = "--regression-limit", paramLabel = "PCT",
-            description = "worse than the baseline by more than this is a regression, for every metric (default: "
-                    + "the budgets file's regressions, else 10%%)")
-    String regressionLimit;
+    @Mixin
+    BaselineOptions baselines;
 
     @Mixin
     ComparisonGateOptions gate;
@@ -135,11 +125,13 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The options as the library takes them; what was not given is left to its defaults, which are these. */
     private RunOptions.Builder options() {
-        RunOptions.Builder b = RunOptions.builder().suite(suite).workloads(workloads).userClassPath(childJvm.userClassPath()).budgets(budgetsFile)
-                .outputFolder(out).heap(heap).gc(gc).seed(seed).jfr(!noJfr).jfrSettings(jfrSettings)
-                .wholeJvm(wholeJvm).parameters(parameters).saveBaseline(saveBaseline).baseline(baseline)
-                .regressionLimit(regressionLimit).busyCores(gate.busyCores).failOnInconclusive(gate.failOnInconclusive())
-                .confirm(!noConfirm).home(home.directory).history(!noHistory)
+        RunOptions.Builder b = RunOptions.builder().suite(suite).workloads(workloads)
+                .userClassPath(childJvm.userClassPath()).budgets(budgetsFile).outputFolder(out).heap(heap).gc(gc)
+                .seed(seed).jfr(!noJfr).jfrSettings(jfrSettings).wholeJvm(wholeJvm).parameters(parameters)
+                .saveBaseline(baselines.saveBaseline).baseline(baselines.baseline)
+                .regressionLimit(baselines.regressionLimit).busyCores(gate.busyCores)
+                .failOnInconclusive(gate.failOnInconclusive()).confirm(!noConfirm).home(home.directory)
+                .history(!noHistory)
                 .arguments(RunInputs.arguments(spec));
         if (forks != null) {
             b.forks(forks);
