@@ -18,7 +18,7 @@ import io.flightdeck.child.workload.WorkloadRegistry;
  */
 @Command(name = "flightdeck", mixinStandardHelpOptions = true, version = "flightdeck 0.1.0",
         description = "Profiles JVM workloads under Java Flight Recorder: latency, resources, footprints, budgets.",
-        subcommands = {RunCommand.class, LeakCheckCommand.class, JmhCommand.class, CompareCommand.class,
+        subcommands = {RunCommand.class, LeakCheckCommand.class, JmhCommand.class, CompareCommand.class, AbCommand.class,
                 HistoryCommand.class,
                 ExportCommand.class,
                 AnalyzeCommand.class, ProfileCommand.class, FlameGraphCommand.class, ListCommand.class,

@@ -302,9 +302,14 @@ public final class LeakCheckOptions {
      * @throws RunInputException for anything else
      */
     public static long parseDuration(String text) {
+        return parseDuration("--duration", text);
+    }
+
+    /** {@link #parseDuration(String)} for another option, named as {@code option} in what it refuses. */
+    public static long parseDuration(String option, String text) {
         Matcher m = DURATION.matcher(text.strip());
         if (!m.matches()) {
-            throw new RunInputException("--duration '" + text + "': use a time such as 60s, 5m or 1h");
+            throw new RunInputException(option + " '" + text + "': use a time such as 60s, 5m or 1h");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
@@ -315,10 +320,10 @@ public final class LeakCheckOptions {
             default -> n;
         };
         if (seconds < 1) {
-            throw new RunInputException("--duration '" + text + "' is shorter than a second");
+            throw new RunInputException(option + " '" + text + "' is shorter than a second");
         }
         if (seconds > MAX_DURATION_SECONDS) {
-            throw new RunInputException("--duration '" + text + "' is longer than a day (24h)");
+            throw new RunInputException(option + " '" + text + "' is longer than a day (24h)");
         }
         return seconds;
     }

@@ -101,18 +101,27 @@ public final class ForkedRunner {
             for (int index = 0; index < workloads.size(); index++) {
                 Workload workload = workloads.get(index);
                 listener.workloadStarted(index + 1, workloads.size(), workload, fork, forks);
-                ForkOutcome outcome;
-                try {
-                    outcome = runFork(plan, workload, fork);
-                } catch (IOException e) { // this fork could not even start; the others still may
-                    outcome = new ForkOutcome(fork, null, false, 0, null,
-                            "the child JVM could not be started: " + e.getMessage(), List.of(), null, List.of());
-                }
-                listener.forkFinished(workload, outcome);
-                all.get(index).add(outcome);
+                // a fork that could not even start fails alone; the others still may
+                all.get(index).add(runOne(plan, workload, fork));
             }
         }
         return all;
+    }
+
+    /**
+     * One fork of one workload, numbered {@code fork}, as {@link #run} runs each: an A/B comparison interleaves the
+     * forks of two plans itself.
+     */
+    public ForkOutcome runOne(RunPlan plan, Workload workload, int fork) {
+        ForkOutcome outcome;
+        try {
+            outcome = runFork(plan, workload, fork);
+        } catch (IOException e) {
+            outcome = new ForkOutcome(fork, null, false, 0, null,
+                    "the child JVM could not be started: " + e.getMessage(), List.of(), null, List.of());
+        }
+        listener.forkFinished(workload, outcome);
+        return outcome;
     }
 
     /** The folder of one workload in the run. */

@@ -1,0 +1,23 @@
+package io.flightdeck.harness.ab;
+
+/** Why an A/B comparison ran no more rounds. */
+public enum StopReason {
+    /** Every compared metric of every workload was decided. */
+    ALL_DECIDED("every compared metric was decided"),
+    /** Another round would have run past --max-time. */
+    TIME_LIMIT("another round would have run past the time limit"),
+    /** --max-rounds rounds ran. */
+    ROUND_LIMIT("the round limit was reached"),
+    /** Every workload still undecided failed too often to go on. */
+    FAILURES("the undecided workloads' forks kept failing");
+
+    private final String text;
+
+    StopReason(String text) {
+        this.text = text;
+    }
+
+    public String text() {
+        return text;
+    }
+}
