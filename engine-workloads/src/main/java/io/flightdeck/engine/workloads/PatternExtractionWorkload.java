@@ -21,6 +21,9 @@ import io.flightdeck.memory.model.Pattern;
  */
 public final class PatternExtractionWorkload extends AbstractWorkload {
 
+    /** A slowdown planted for the gate's trials; 0 in every build of the repository (see PlantedSlowdown). */
+    private static final double PLANTED = PlantedSlowdown.of("pattern-extraction");
+
     static final int STEPS = 50;
 
     public PatternExtractionWorkload() {
@@ -45,10 +48,14 @@ public final class PatternExtractionWorkload extends AbstractWorkload {
 
             @Override
             public Object operation(int thread) {
+                long began = PLANTED > 0 ? System.nanoTime() : 0;
                 GeneratedEpisode e = source.next(thread);
                 UUID id = UUID.nameUUIDFromBytes(("episode-" + count++).getBytes(StandardCharsets.UTF_8));
                 List<Pattern> found = extractor.extract(id, e.context(), e.steps(), e.outcome(), EpisodeFacts.of(e.steps()));
                 patterns += found.size();
+                if (PLANTED > 0) {
+                    PlantedSlowdown.spin(began, PLANTED);
+                }
                 return found;
             }
 

@@ -24,6 +24,9 @@ import io.flightdeck.memory.model.ExecutionStep;
  */
 public final class RetrievalScalingWorkload extends StoreWorkload {
 
+    /** A slowdown planted for the gate's trials; 0 in every build of the repository (see PlantedSlowdown). */
+    private static final double PLANTED = PlantedSlowdown.of("retrieval-scaling");
+
     static final int MIN_STEPS = 3;
     static final int MAX_STEPS = 8;
     static final int QUERIES = 256;
@@ -67,11 +70,15 @@ public final class RetrievalScalingWorkload extends StoreWorkload {
 
             @Override
             public Object operation(int thread) {
+                long began = PLANTED > 0 ? System.nanoTime() : 0;
                 GeneratedQuery q = queries[next];
                 next = next + 1 == queries.length ? 0 : next + 1;
                 count++;
                 List<ScoredEpisode> found = store.engine().retrieveRelevantContext(q.text(), q.context(), LIMIT);
                 hits += found.size();
+                if (PLANTED > 0) {
+                    PlantedSlowdown.spin(began, PLANTED);
+                }
                 return found;
             }
 
