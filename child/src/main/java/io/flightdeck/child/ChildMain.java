@@ -89,6 +89,12 @@ public final class ChildMain {
         if (workloadCases == null || workloadCases.isEmpty()) {
             return "the workload has no cases at scale " + spec.scale();
         }
+        if (!spec.cases().isEmpty()) { // the parent checked the labels; a case it did not ask for is not run
+            workloadCases = workloadCases.stream().filter(c -> spec.cases().contains(c.label())).toList();
+            if (workloadCases.isEmpty()) {
+                return "none of the cases " + spec.cases() + " at scale " + spec.scale();
+            }
+        }
         if (workloadCases.stream().map(WorkloadCase::label).distinct().count() != workloadCases.size()) {
             return "the workload's case labels are not unique: " + workloadCases.stream().map(WorkloadCase::label).toList();
         }

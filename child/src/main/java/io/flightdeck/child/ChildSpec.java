@@ -1,6 +1,7 @@
 package io.flightdeck.child;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import io.flightdeck.api.Scale;
@@ -21,11 +22,24 @@ import io.flightdeck.api.Scale;
  * @param resultFile             where the child writes its {@link ChildResult}
  * @param checkpoints            a leak check: after each measured iteration (and once before the first) collect the
  *                               heap fully and record a {@link Checkpoint}
+ * @param cases                  the labels of the cases to run; empty (or absent, from an older parent) for all
  */
 public record ChildSpec(String workload, int fork, Scale scale, long seed, Path directory,
                         Map<String, String> parameters, int coldStartOperations, int warmupIterations,
                         int measurementIterations, long iterationMillis, Path resultFile,
-                        boolean checkpoints) {
+                        boolean checkpoints, List<String> cases) {
 
     public static final String FILE_NAME = "spec.json";
+
+    public ChildSpec {
+        cases = cases == null ? List.of() : List.copyOf(cases);
+    }
+
+    /** Every case of the workload. */
+    public ChildSpec(String workload, int fork, Scale scale, long seed, Path directory, Map<String, String> parameters,
+                     int coldStartOperations, int warmupIterations, int measurementIterations, long iterationMillis,
+                     Path resultFile, boolean checkpoints) {
+        this(workload, fork, scale, seed, directory, parameters, coldStartOperations, warmupIterations,
+                measurementIterations, iterationMillis, resultFile, checkpoints, List.of());
+    }
 }

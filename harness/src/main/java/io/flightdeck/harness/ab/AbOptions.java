@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param recipe        how each checkout is built and what its class path is
  * @param suite         the suite whose settings (and, without {@code workloads}, workloads) are used
  * @param workloads     the workloads compared; empty for the suite's
+ * @param cases         the case labels compared, of whichever workload has them; empty for every case
  * @param warmup        warm-up iterations per case, null for the suite's
  * @param iterations    measured iterations per case, null for the suite's
  * @param iterationMillis iteration length, null for the suite's
@@ -28,7 +29,7 @@ import java.util.Objects;
  * @param home          the home folder (its cache keeps the builds); null for the default
  */
 public record AbOptions(Path repository, String base, String head, BuildRecipe recipe, String suite,
-                        List<String> workloads, Map<String, String> parameters, long seed, Integer warmup,
+                        List<String> workloads, List<String> cases, Map<String, String> parameters, long seed, Integer warmup,
                         Integer iterations, Long iterationMillis, String heap, String gc, Long timeoutSeconds,
                         List<String> jvmArgs, double alpha, String regressionLimit, long maxSeconds, int maxRounds,
                         long orderSeed, boolean failOnInconclusive, Path outputFolder, Path home) {
@@ -42,6 +43,7 @@ public record AbOptions(Path repository, String base, String head, BuildRecipe r
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(recipe, "recipe");
         workloads = List.copyOf(workloads);
+        cases = List.copyOf(cases);
         parameters = Map.copyOf(parameters);
         jvmArgs = List.copyOf(jvmArgs);
     }

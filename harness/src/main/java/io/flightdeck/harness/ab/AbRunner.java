@@ -85,6 +85,7 @@ public final class AbRunner {
         Map<String, String> parameters = InputChecks.parameters(o.parameters(), headWorkloads);
         String gcFlag = InputChecks.gcFlag(o.gc() == null ? "G1" : o.gc());
         Suite suite = settings(o, suiteBase, names);
+        Map<String, Integer> cases = cases(o.cases(), headWorkloads, suite);
 
         String id = RunIds.askedNow("ab");
         Path out = (o.outputFolder() != null ? o.outputFolder() : Path.of("target", "flightdeck", "ab", id))
@@ -97,12 +98,9 @@ public final class AbRunner {
         ChildJvm baseJvm = child(o, base, progress);
         ChildJvm headJvm = child(o, head, progress);
         RunPlan basePlan = new RunPlan(id + "-base", out.resolve(Side.BASE.id()), suite, baseWorkloads, parameters,
-                o.seed(), gcFlag, false, "profile", false, baseJvm);
+                o.seed(), gcFlag, false, "profile", false, baseJvm, o.cases());
         RunPlan headPlan = new RunPlan(id + "-head", out.resolve(Side.HEAD.id()), suite, headWorkloads, parameters,
-                o.seed(), gcFlag, false, "profile", false, headJvm);
-
-        Map<String, Integer> cases = new LinkedHashMap<>();
-        headWorkloads.forEach(w -> cases.put(w.name(), w.cases(suite.scale()).size()));
+                o.seed(), gcFlag, false, "profile", false, headJvm, o.cases());
         AbRounds.Settings roundSettings = new AbRounds.Settings(o.alpha(), thresholds.limit(), thresholds.noise(),
                 o.maxRounds(), Duration.ofSeconds(o.maxSeconds()).toNanos());
         progress.say("comparing " + headRev.label() + " against " + baseRev.label() + ": " + String.join(", ", names)
@@ -153,6 +151,32 @@ public final class AbRunner {
         public int exitCode() {
             return report.exitCode();
         }
+    }
+
+    /**
+     * How many cases each workload compares: all of them, or those {@code --case} names. A label no workload has,
+     * or a workload left with none, is bad input.
+     */
+    static Map<String, Integer> cases(List<String> labels, List<Workload> workloads, Suite suite) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        java.util.Set<String> known = new java.util.LinkedHashSet<>();
+        for (Workload w : workloads) {
+            List<String> all = w.cases(suite.scale()).stream().map(c -> c.label()).toList();
+            known.addAll(all);
+            long kept = labels.isEmpty() ? all.size() : all.stream().filter(labels::contains).count();
+            if (kept == 0) {
+                throw new RunInputException("--case: " + w.name() + " has none of " + labels + "; its cases at scale "
+                        + suite.scale().name().toLowerCase(Locale.ROOT) + ": " + String.join(", ", all));
+            }
+            out.put(w.name(), (int) kept);
+        }
+        for (String l : labels) {
+            if (!known.contains(l)) {
+                throw new RunInputException("--case " + l + ": no such case; the workloads' cases: "
+                        + String.join(", ", known));
+            }
+        }
+        return out;
     }
 
     static ChangeVerdict verdict(AbRounds.Outcome outcome) {

@@ -68,6 +68,10 @@ public final class AbCommand implements Callable<Integer> {
             + "default: the suite's)")
     List<String> workloads = new ArrayList<>();
 
+    @Option(names = "--case", paramLabel = "LABEL", description = "compare only this case (repeatable), e.g. "
+            + "size=1000; default: every case")
+    List<String> cases = new ArrayList<>();
+
     @Option(names = "--suite", paramLabel = "NAME", description = "whose settings the forks run with: quick "
             + "(default), standard or nightly")
     String suite = Suites.DEFAULT;
@@ -139,7 +143,7 @@ public final class AbCommand implements Callable<Integer> {
             throw new UsageException("--max-rounds must be at least 1, was " + maxRounds);
         }
         AbOptions options = new AbOptions(repository, base, head,
-                new BuildRecipe(buildCommand, classPath, module, maven()), suite, workloads, parameters, seed,
+                new BuildRecipe(buildCommand, classPath, module, maven()), suite, workloads, cases, parameters, seed,
                 warmup, iterations, iterationMillis, heap, gc, timeout, ChildJvms.splitFlags(jvmArgs), alpha,
                 regressionLimit, seconds, maxRounds, orderSeed != null ? orderSeed : new java.util.Random().nextLong(),
                 InputChecks.failOnInconclusive(failOn), out, home.directory);

@@ -143,7 +143,7 @@ public final class ForkedRunner {
         ChildSpec spec = new ChildSpec(workload.name(), fork, plan.suite().scale(), plan.seed(), dir,
                 plan.parameters(), plan.suite().coldStartOperations(), plan.suite().warmupIterations(),
                 plan.suite().measurementIterations(), plan.suite().iterationMillis(), resultFile,
-                plan.leakCheck());
+                plan.leakCheck(), casesOf(plan, workload));
         Json.writeAtomically(json, specFile, spec);
 
         List<String> command = ChildCommand.build(plan, specFile, recording);
@@ -187,6 +187,15 @@ public final class ForkedRunner {
         String failure = failure(finished, exitCode, result, plan.suite().timeoutSeconds(), tail);
         return new ForkOutcome(fork, exitCode, !finished, seconds, result, failure, failure == null ? List.of() : tail,
                 left, ChildCommand.recorded(command));
+    }
+
+    /** The plan's case labels this workload has; empty, every case, when the plan names none. */
+    static List<String> casesOf(RunPlan plan, Workload workload) {
+        if (plan.cases().isEmpty()) {
+            return List.of();
+        }
+        return workload.cases(plan.suite().scale()).stream().map(c -> c.label()).filter(plan.cases()::contains)
+                .toList();
     }
 
     /** async-profiler's file appended to the JDK's recording: one recording per child for the user. */

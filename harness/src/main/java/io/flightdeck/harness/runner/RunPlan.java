@@ -24,10 +24,17 @@ import io.flightdeck.api.Workload;
  * @param leakCheck  the children watch their live heap ({@link io.flightdeck.child.Checkpoint}s) and the
  *                   recording keeps the old objects' paths to GC roots: a leak check, not a profiling run
  * @param child      the children's java, extra JVM flags and sampler
+ * @param cases      the labels of the cases to run, of whichever workload has them; empty for every case
  */
 public record RunPlan(String runId, Path directory, Suite suite, List<Workload> workloads,
                       Map<String, String> parameters, long seed, String gc, boolean jfr, String jfrSettings,
-                      boolean leakCheck, ChildJvm child) {
+                      boolean leakCheck, ChildJvm child, List<String> cases) {
+
+    /** A plan that runs every case of its workloads. */
+    public RunPlan(String runId, Path directory, Suite suite, List<Workload> workloads, Map<String, String> parameters,
+                   long seed, String gc, boolean jfr, String jfrSettings, boolean leakCheck, ChildJvm child) {
+        this(runId, directory, suite, workloads, parameters, seed, gc, jfr, jfrSettings, leakCheck, child, List.of());
+    }
 
     /** A plan whose children run on this JDK with JFR's own samples and no extra flags. */
     public RunPlan(String runId, Path directory, Suite suite, List<Workload> workloads, Map<String, String> parameters,
@@ -54,6 +61,7 @@ public record RunPlan(String runId, Path directory, Suite suite, List<Workload> 
         require(suite.timeoutSeconds() >= 1, "the time limit must be at least 1 s, was " + suite.timeoutSeconds());
         workloads = List.copyOf(workloads);
         parameters = Map.copyOf(parameters);
+        cases = cases == null ? List.of() : List.copyOf(cases);
     }
 
     private static void require(boolean condition, String problem) {
