@@ -38,7 +38,11 @@ public final class AbRounds {
         default void forkFinished(int round, Side side, String workload, ForkOutcome outcome) {
         }
 
-        default void roundFinished(int round, List<String> undecided, double seconds) {
+        /**
+         * @param undecided the workloads that run another round
+         * @param open      their undecided metrics, "size=1000 p99: −3.0 % to +25.1 %"
+         */
+        default void roundFinished(int round, List<String> undecided, List<String> open, double seconds) {
         }
     }
 
@@ -97,7 +101,8 @@ public final class AbRounds {
             long after = nanoClock.getAsLong();
             lastRound = after - now;
             undecided.removeIf(w -> all.get(w).finished());
-            listener.roundFinished(round, List.copyOf(undecided), lastRound / 1e9);
+            List<String> open = undecided.stream().flatMap(w -> all.get(w).open().stream()).toList();
+            listener.roundFinished(round, List.copyOf(undecided), open, lastRound / 1e9);
         }
         double seconds = (nanoClock.getAsLong() - start) / 1e9;
         return new Outcome(round, reason, seconds, all.values().stream().map(WorkloadPairs::outcome).toList());
@@ -169,9 +174,16 @@ public final class AbRounds {
             return m;
         }
 
-        /** No more rounds: failed, or every metric measured so far decided (and one at least measured). */
+        /**
+         * No more rounds: failed, regressed (the interval only narrows: more rounds cannot undo it), or every metric
+         * measured so far decided (and one at least measured).
+         */
         boolean finished() {
             if (failure != null) {
+                return true;
+            }
+            if (cases.values().stream().flatMap(m -> m.values().stream())
+                    .anyMatch(m -> m.decided() == ChangeVerdict.REGRESSED)) {
                 return true;
             }
             boolean any = false;
@@ -187,6 +199,14 @@ public final class AbRounds {
                 }
             }
             return any;
+        }
+
+        /** The metrics still undecided, each with its interval so far. */
+        List<String> open() {
+            List<String> out = new ArrayList<>();
+            cases.forEach((label, metrics) -> metrics.values().stream().filter(m -> m.pairs() > 0 && m.decided() == null)
+                    .forEach(m -> out.add(name + " " + label + " " + m.metric().name() + ": " + m.interval())));
+            return out;
         }
 
         WorkloadOutcome outcome() {

@@ -88,7 +88,7 @@ public final class PairedMetric {
         double change = Math.expm1(sequence.estimate());
         Double low = Double.isFinite(sequence.lower()) ? Math.expm1(sequence.lower()) : null;
         Double high = Double.isFinite(sequence.upper()) ? Math.expm1(sequence.upper()) : null;
-        String figures = SampleComparison.pct(change) + " (" + interval() + ", " + pairs.size() + " round"
+        String figures = SampleComparison.pct(change) + " (" + labelledInterval() + ", " + pairs.size() + " round"
                 + (pairs.size() == 1 ? "" : "s") + ")";
         String lim = SampleComparison.pct(limit);
         String reason;
@@ -109,11 +109,16 @@ public final class PairedMetric {
                 change, low, high, sequence.pValue(), alpha, pairs.size(), reason);
     }
 
-    private String interval() {
+    /** The interval so far as a person reads it: "−3.0 % to +25.1 %" (either end "unbounded" at first). */
+    public String interval() {
+        return end(sequence.lower()) + " to " + end(sequence.upper());
+    }
+
+    private String labelledInterval() {
         int confidence = (int) Math.floor((1 - alpha) * 1000) / 10;
         String c = alpha < 0.001 ? String.format(Locale.ROOT, "%.4g", (1 - alpha) * 100)
                 : String.valueOf(confidence);
-        return c + " % always-valid interval " + end(sequence.lower()) + " to " + end(sequence.upper());
+        return c + " % always-valid interval " + interval();
     }
 
     private static String end(double logRatio) {

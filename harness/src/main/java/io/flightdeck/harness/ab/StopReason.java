@@ -2,8 +2,8 @@ package io.flightdeck.harness.ab;
 
 /** Why an A/B comparison ran no more rounds. */
 public enum StopReason {
-    /** Every compared metric of every workload was decided. */
-    ALL_DECIDED("every compared metric was decided"),
+    /** Every workload was decided: a metric regressed (more rounds cannot undo that), or every metric was decided. */
+    ALL_DECIDED("every workload was decided (a metric regressed, or every metric was decided)"),
     /** Another round would have run past --max-time. */
     TIME_LIMIT("another round would have run past the time limit"),
     /** --max-rounds rounds ran. */

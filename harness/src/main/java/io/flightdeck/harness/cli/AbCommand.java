@@ -170,9 +170,11 @@ public final class AbCommand implements Callable<Integer> {
             }
 
             @Override
-            public void roundFinished(int round, List<String> undecided, double roundSeconds) {
+            public void roundFinished(int round, List<String> undecided, List<String> open, double roundSeconds) {
+                String metrics = open.size() <= 3 ? String.join("; ", open)
+                        : String.join("; ", open.subList(0, 3)) + "; and " + (open.size() - 3) + " more";
                 stdout.println(String.format(Locale.ROOT, "round %d (%.1f s): %s", round, roundSeconds,
-                        undecided.isEmpty() ? "all decided" : "undecided: " + String.join(", ", undecided)));
+                        undecided.isEmpty() ? "all decided" : "undecided: " + metrics));
                 stdout.flush();
             }
         });
