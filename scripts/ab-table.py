@@ -20,8 +20,8 @@ for path in sys.argv[1:]:
     groups[re.sub(r"-\d+$", "", name)].append(report)
 
 print("| trial | comparisons | regressed | inconclusive | not regressed | median rounds | median minutes"
-      " | slowest minutes | median change of the mean (first case) |")
-print("|---|---|---|---|---|---|---|---|---|")
+      " | slowest minutes | median change of the mean (first case) | other load, cores (median of means) |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 for group in sorted(groups):
     reports = groups[group]
     verdicts = [r["verdict"] for r in reports]
@@ -35,7 +35,9 @@ for group in sorted(groups):
                     if m["metric"] == "mean" and m["change"] is not None:
                         changes.append(m["change"])
     change = "%+.1f %%" % (100 * statistics.median(changes)) if changes else "—"
-    print("| %s | %d | %d | %d | %d | %g | %.1f | %.1f | %s |" % (
+    loads = [r["noise"]["meanOtherCpuCores"] for r in reports if r.get("noise")]
+    load = "%.2f" % statistics.median(loads) if loads else "—"
+    print("| %s | %d | %d | %d | %d | %g | %.1f | %.1f | %s | %s |" % (
         group, len(reports), verdicts.count("REGRESSED"), verdicts.count("INCONCLUSIVE"),
         verdicts.count("NO_CHANGE") + verdicts.count("IMPROVED"), statistics.median(rounds),
-        statistics.median(minutes), max(minutes), change))
+        statistics.median(minutes), max(minutes), change, load))

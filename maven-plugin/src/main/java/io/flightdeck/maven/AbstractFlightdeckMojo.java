@@ -65,14 +65,19 @@ abstract class AbstractFlightdeckMojo extends AbstractMojo {
         }
         FlightdeckInvocation.Outcome outcome;
         try (MavenLogProgress progress = new MavenLogProgress(getLog())) {
-            outcome = invoke(new FlightdeckInvocation(home.toPath(), outputDirectory.toPath(), projectClassPath(),
-                    progress));
+            outcome = invoke(new FlightdeckInvocation(home.toPath(), outputDirectory.toPath(),
+                    needsProjectClassPath() ? projectClassPath() : null, progress));
         } catch (RunInputException | WorkloadRegistry.InvalidWorkloadException | ResultWriteException e) {
             throw badInput(e); // as the command line's exit code 2
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("Flightdeck failed: " + e, e); // as its exit code 3
         }
         judge(outcome, failOnCheck, getLog());
+    }
+
+    /** Whether the goal runs on the project's class path (the A/B goal builds its own two). */
+    boolean needsProjectClassPath() {
+        return true;
     }
 
     /** The goal's work, through the library. */

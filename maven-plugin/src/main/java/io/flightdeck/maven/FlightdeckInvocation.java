@@ -103,6 +103,13 @@ final class FlightdeckInvocation {
         return outcome(result.exitCode(), result.folder());
     }
 
+    /** A same-machine A/B comparison ({@code flightdeck ab}). */
+    Outcome ab(io.flightdeck.harness.ab.AbOptions options) throws IOException {
+        io.flightdeck.harness.ab.AbRunner.AbResult result = io.flightdeck.harness.ab.AbRunner.run(options, progress);
+        progress.info("comparison: " + result.folder().resolve(io.flightdeck.harness.ab.AbRunner.AB_MD));
+        return outcome(result.exitCode(), result.folder());
+    }
+
     private ChildJvms.Builder children(ChildJvms.Builder given) {
         return given.home(home).userClassPath(projectClassPath);
     }

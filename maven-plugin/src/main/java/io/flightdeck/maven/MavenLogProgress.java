@@ -11,6 +11,8 @@ import io.flightdeck.harness.cli.TerminalRunProgress;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.ab.AbProgress;
+import io.flightdeck.harness.ab.Side;
 import io.flightdeck.harness.run.RunProgress;
 import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.runner.ForkOutcome;
@@ -21,7 +23,7 @@ import io.flightdeck.harness.runner.RunPlan;
  * the forks, the summary) as {@code [INFO]}, a warning and a failed step as {@code [WARNING]}. Remembers the last
  * failed step, the one line the build fails with when it costs the exit code.
  */
-final class MavenLogProgress implements RunProgress, AutoCloseable {
+final class MavenLogProgress implements AbProgress, AutoCloseable {
 
     private final Log log;
     private final MavenLogWriter out;
@@ -137,5 +139,23 @@ final class MavenLogProgress implements RunProgress, AutoCloseable {
     public void close() {
         out.close();
         err.close();
+    }
+
+    @Override
+    public void say(String line) {
+        info(line);
+    }
+
+    @Override
+    public void forkFinished(int round, Side side, String workload, ForkOutcome outcome) {
+        if (!outcome.ok()) {
+            warning("round " + round + ", " + side.id() + " fork of " + workload + " failed: " + outcome.failure());
+        }
+    }
+
+    @Override
+    public void roundFinished(int round, List<String> undecided, List<String> open, double seconds) {
+        info(String.format(java.util.Locale.ROOT, "round %d (%.1f s): %s", round, seconds,
+                undecided.isEmpty() ? "all decided" : "undecided: " + String.join("; ", open)));
     }
 }

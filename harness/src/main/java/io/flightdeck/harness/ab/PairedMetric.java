@@ -21,6 +21,8 @@ public final class PairedMetric {
     private final double noise;
     private final double alpha;
     private final MedianConfidenceSequence sequence;
+    /** For a metric with a floor: the differences in its unit, whose interval says whether a change passes it. */
+    private final MedianConfidenceSequence differences;
     private final List<double[]> pairs = new ArrayList<>();
 
     /**
@@ -34,6 +36,7 @@ public final class PairedMetric {
         this.noise = noise;
         this.alpha = alpha;
         this.sequence = new MedianConfidenceSequence(alpha);
+        this.differences = metric.floor() > 0 ? new MedianConfidenceSequence(alpha) : null;
     }
 
     public AbMetric metric() {
@@ -45,6 +48,9 @@ public final class PairedMetric {
         if (Double.isFinite(base) && Double.isFinite(head) && base > 0 && head > 0) {
             pairs.add(new double[] {base, head});
             sequence.add(Math.log(head) - Math.log(base));
+            if (differences != null) {
+                differences.add(head - base);
+            }
         }
     }
 
@@ -69,12 +75,14 @@ public final class PairedMetric {
         }
         double low = Math.expm1(sequence.lower());
         double high = Math.expm1(sequence.upper());
-        double scale = medianBase();
-        boolean beyondFloor = metric.floor() == 0 || low * scale > metric.floor();
+        // a metric with a floor regresses only when its difference surely passes the floor too; both intervals hold
+        // their level, so asking both keeps the false-alarm chance within it
+        boolean beyondFloor = differences == null || differences.lower() > metric.floor();
         if (low > limit && beyondFloor) {
             return ChangeVerdict.REGRESSED;
         }
-        boolean withinFloor = metric.floor() > 0 && high * scale <= metric.floor() && low * scale >= -metric.floor();
+        boolean withinFloor = differences != null && differences.upper() <= metric.floor()
+                && differences.lower() >= -metric.floor();
         if (high < limit || withinFloor) {
             return high < 0 && Math.expm1(sequence.estimate()) < -noise && !withinFloor ? ChangeVerdict.IMPROVED
                     : ChangeVerdict.NO_CHANGE;
@@ -123,10 +131,6 @@ public final class PairedMetric {
 
     private static String end(double logRatio) {
         return Double.isFinite(logRatio) ? SampleComparison.pct(Math.expm1(logRatio)) : "unbounded";
-    }
-
-    private double medianBase() {
-        return SampleComparison.median(nonEmpty(baseValues()));
     }
 
     private static double[] nonEmpty(double[] values) {
