@@ -244,4 +244,31 @@ class FlightdeckInvocationTest {
         assertThatThrownBy(compare::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("flightdeck: ").hasMessageContaining("no-such-baseline");
     }
+
+    @Test
+    void theAbGoalBuildsItsOwnModuleFromTheRepositorysTopAndRefusesAnUnknownBase() throws Exception {
+        Process init = new ProcessBuilder("git", "init", "-q", dir.toString()).redirectErrorStream(true).start();
+        assertThat(init.waitFor()).isZero();
+        Path module = Files.createDirectories(dir.resolve("benchmarks"));
+        MavenProject inModule = new MavenProject();
+        inModule.setFile(module.resolve("pom.xml").toFile());
+        AbMojo ab = mojo(new AbMojo());
+        ab.project = inModule;
+        ab.base = "no-such-branch";
+        ab.suite = "quick";
+        ab.maxTime = "5m";
+        ab.maxRounds = 50;
+        ab.alpha = 0.01;
+        ab.cases = List.of("size=1000");
+
+        io.flightdeck.harness.ab.AbOptions o = ab.options();
+        assertThat(o.recipe().module()).isEqualTo("benchmarks");
+        assertThat(o.recipe().effectiveCommand()).contains("package", "-pl benchmarks -am",
+                "maven-dependency-plugin:3.8.1:build-classpath");
+        assertThat(o.maxSeconds()).isEqualTo(300);
+        assertThat(o.cases()).containsExactly("size=1000");
+        assertThat(o.alpha()).isEqualTo(0.01);
+        assertThatThrownBy(ab::execute).isInstanceOf(MojoExecutionException.class).hasNoCause()
+                .hasMessageStartingWith("flightdeck: --base no-such-branch: no such commit in ");
+    }
 }
