@@ -175,7 +175,8 @@ public final class AbRounds {
         }
 
         /**
-         * No more rounds: failed, regressed (the interval only narrows: more rounds cannot undo it), or every metric
+         * No more rounds: failed, regressed (the guarantee covers every round at once, so a regression called at any
+         * round holds the level and needs no more), or every metric
          * measured so far decided (and one at least measured).
          */
         boolean finished() {

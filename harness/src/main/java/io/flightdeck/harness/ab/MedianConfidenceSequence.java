@@ -17,8 +17,7 @@ import org.apache.commons.math3.special.Beta;
  * k, gives the e-value {@code E = 2^n · B(k+1, n−k+1)}: the likelihood ratio of "above with some probability p"
  * (p uniform on [0, 1]) against "above with ½". Under the null it is a nonnegative martingale with mean 1, so by
  * Ville's inequality it ever reaches 1/α with probability at most α. The interval is every m whose e-value has not
- * reached 1/α; intersected with the earlier rounds' intervals it only narrows, and it misses the true median at any
- * round with probability at most α. Nothing is assumed of the differences' distribution: two JVM speeds, heavy
+ * reached 1/α, and it misses the true median at any round (all rounds at once) with probability at most α. Nothing is assumed of the differences' distribution: two JVM speeds, heavy
  * tails and a slow machine do not bias it, they only make it narrow more slowly.
  */
 public final class MedianConfidenceSequence {
@@ -56,14 +55,10 @@ public final class MedianConfidenceSequence {
         }
         double low = lowest <= 0 ? Double.NEGATIVE_INFINITY : sorted[lowest - 1];
         double high = highest < 0 || highest >= n ? Double.POSITIVE_INFINITY : sorted[highest];
-        if (Math.max(lower, low) <= Math.min(upper, high)) {
-            lower = Math.max(lower, low);
-            upper = Math.min(upper, high);
-        } else {
-            // the running intersection would be empty, which happens with probability at most α: keep today's
-            lower = low;
-            upper = high;
-        }
+        // today's interval, not the intersection of every earlier one: both hold the level at every round, and this
+        // one recovers when a spell of early rounds (a burst of load on one side) lay far off the rest
+        lower = low;
+        upper = high;
         int above = (int) Arrays.stream(sorted).filter(v -> v > 0).count();
         int below = (int) Arrays.stream(sorted).filter(v -> v < 0).count();
         // zeros split evenly: they say nothing either way
