@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.compare.ChangeVerdict;
+import io.flightdeck.harness.compare.ComparisonText;
 import io.flightdeck.harness.compare.SampleComparison;
 import io.flightdeck.harness.text.MarkdownText;
 
@@ -20,7 +21,8 @@ public final class AbText {
 
     public static String render(AbReport r) {
         List<String> out = new ArrayList<>();
-        out.add("## A/B: " + label(r.head()) + " against " + label(r.base()) + ": " + word(r.verdict()));
+        out.add("## A/B: " + label(r.head()) + " against " + label(r.base()) + ": "
+                + (r.verdict() == ChangeVerdict.NO_CHANGE ? "no regression" : ComparisonText.word(r.verdict())));
         out.add("");
         int metrics = (int) Math.round(r.falseAlarmLevel() / r.metricAlpha());
         out.add(String.format(Locale.ROOT, "%d round%s in %.0f s (one fork of each side per round, in random order, "
@@ -49,7 +51,7 @@ public final class AbText {
                             MarkdownText.escape(c.label()), j.metric(), BudgetFormat.measured(j.unit(), j.base()),
                             BudgetFormat.measured(j.unit(), j.head()), SampleComparison.pct(j.change()),
                             bound(j.lower()) + " to " + bound(j.upper()), String.valueOf(j.rounds()),
-                            mark(j.verdict()) + " " + j.verdict().name().toLowerCase(Locale.ROOT)) + " |");
+                            ComparisonText.symbol(j.verdict()) + " " + ComparisonText.word(j.verdict())) + " |");
                 }
                 if (c.baseModes() != null || c.headModes() != null) {
                     modes.add("- " + MarkdownText.escape(w.workload() + " " + c.label()) + ": base "
@@ -108,23 +110,5 @@ public final class AbText {
     private static String label(AbReport.Revision r) {
         String c = r.commit().substring(0, Math.min(12, r.commit().length()));
         return r.workingTree() ? "the working tree (on " + c + ")" : r.ref() + " (" + c + ")";
-    }
-
-    private static String word(ChangeVerdict v) {
-        return switch (v) {
-            case REGRESSED -> "regressed";
-            case INCONCLUSIVE -> "inconclusive";
-            case IMPROVED -> "improved";
-            case NO_CHANGE -> "no regression";
-        };
-    }
-
-    private static String mark(ChangeVerdict v) {
-        return switch (v) {
-            case REGRESSED -> "❌";
-            case INCONCLUSIVE -> "❔";
-            case IMPROVED -> "✅";
-            case NO_CHANGE -> "✔";
-        };
     }
 }

@@ -68,7 +68,7 @@ class AbCommandTest {
         assertThat(bad.out()).contains("building base");
 
         Path out = dir.resolve("out");
-        CommandLineRunner r = CommandLineRunner.run(args(repo, out, home, "--max-time", "2m"));
+        CommandLineRunner r = CommandLineRunner.run(args(repo, out, home, "--max-time", "75s"));
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).doesNotContain("building base");
         JsonNode report = Json.mapper().readTree(out.resolve("ab.json").toFile());
