@@ -33,7 +33,10 @@ public record AbMetric(String name, String unit, double floor, double tail, ToDo
             new AbMetric("p99", "ns", 0, 0.01, c -> c.latency().hasPercentiles() ? c.latency().p99() : Double.NaN),
             new AbMetric("alloc-per-op", "B", ALLOCATION_FLOOR_BYTES, 0, AbMetric::allocationPerOperation));
 
-    /** The fork's value, NaN when it has none worth comparing (no count, too few operations beyond a percentile). */
+    /**
+     * The fork's value, NaN when it has none worth comparing (no count, too few operations beyond a percentile). A
+     * metric with a floor may be 0 (no allocation at all): a change from 0 is compared by its difference.
+     */
     public double of(CaseResult c) {
         if (c == null || c.latency() == null || c.latency().count() == 0) {
             return Double.NaN;
@@ -42,7 +45,7 @@ public record AbMetric(String name, String unit, double floor, double tail, ToDo
             return Double.NaN;
         }
         double v = value.applyAsDouble(c);
-        return Double.isFinite(v) && v > 0 ? v : Double.NaN;
+        return Double.isFinite(v) && (v > 0 || floor > 0 && v == 0) ? v : Double.NaN;
     }
 
     /** Bytes the workers allocated per operation over the measured iterations; NaN where the JVM does not count. */

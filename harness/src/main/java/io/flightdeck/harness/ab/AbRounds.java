@@ -83,7 +83,7 @@ public final class AbRounds {
         StopReason reason;
         while (true) {
             if (undecided.isEmpty()) {
-                reason = all.values().stream().allMatch(w -> w.failure != null) ? StopReason.FAILURES
+                reason = all.values().stream().anyMatch(w -> w.failure != null) ? StopReason.FAILURES
                         : StopReason.ALL_DECIDED;
                 break;
             }
@@ -151,12 +151,14 @@ public final class AbRounds {
                 }
                 return;
             }
+            boolean paired = false;
             for (CaseResult b : base.result().cases()) {
                 CaseResult h = head.result().cases().stream().filter(c -> c.label().equals(b.label())).findFirst()
                         .orElse(null);
                 if (h == null) {
                     continue; // a case the head no longer has: nothing to pair it with
                 }
+                paired = true;
                 Map<String, PairedMetric> metrics = cases.computeIfAbsent(b.label(), k -> newMetrics());
                 for (AbMetric m : AbMetric.ALL) {
                     metrics.get(m.name()).add(m.of(b), m.of(h));
@@ -164,6 +166,14 @@ public final class AbRounds {
                 means.computeIfAbsent(b.label(), k -> new ArrayList<>())
                         .add(new double[] {AbMetric.ALL.get(0).of(b), AbMetric.ALL.get(0).of(h)});
             }
+            if (!paired) { // renamed cases: no round would ever pair anything
+                failure = "no case of the head matches one of the base (base: " + labels(base) + "; head: "
+                        + labels(head) + ")";
+            }
+        }
+
+        private static String labels(ForkOutcome fork) {
+            return String.join(", ", fork.result().cases().stream().map(CaseResult::label).toList());
         }
 
         private Map<String, PairedMetric> newMetrics() {

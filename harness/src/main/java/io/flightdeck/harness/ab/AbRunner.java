@@ -59,6 +59,20 @@ public final class AbRunner {
         if (!(o.alpha() > 0 && o.alpha() < 1)) {
             throw new RunInputException("--alpha " + o.alpha() + ": use a level between 0 and 1, such as 0.05");
         }
+        if (o.maxRounds() < 1 || o.maxSeconds() < 1) {
+            throw new RunInputException("--max-rounds and --max-time must allow one round at least, were "
+                    + o.maxRounds() + " and " + o.maxSeconds() + " s");
+        }
+        String id = RunIds.askedNow("ab");
+        Path out = (o.outputFolder() != null ? o.outputFolder() : Path.of("target", "flightdeck", "ab", id))
+                .toAbsolutePath();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new RunInputException("--out " + out + " is a file, not a folder");
+        }
+        if (Files.isRegularFile(out.resolve(AB_JSON))) {
+            throw new RunInputException("--out " + out + " already holds a comparison (" + AB_JSON + "); name "
+                    + "another folder");
+        }
         ChangeThresholds thresholds = InputChecks.thresholds(o.regressionLimit(), null);
         Home home = HomeFolders.writable(o.home(), "the builds are kept there");
         Path root = RevisionBuilds.repositoryRoot(o.repository().toAbsolutePath());
@@ -83,17 +97,20 @@ public final class AbRunner {
             throw new RunInputException("the base build " + baseRev.label() + ": " + e.getMessage());
         }
         Map<String, String> parameters = InputChecks.parameters(o.parameters(), headWorkloads);
+        try {
+            InputChecks.parameters(o.parameters(), baseWorkloads);
+        } catch (RunInputException e) {
+            throw new RunInputException("the base build " + baseRev.label() + ": " + e.getMessage());
+        }
         String gcFlag = InputChecks.gcFlag(o.gc() == null ? "G1" : o.gc());
         Suite suite = settings(o, suiteBase, names);
         Map<String, Integer> cases = cases(o.cases(), headWorkloads, suite);
-
-        String id = RunIds.askedNow("ab");
-        Path out = (o.outputFolder() != null ? o.outputFolder() : Path.of("target", "flightdeck", "ab", id))
-                .toAbsolutePath();
-        if (Files.isRegularFile(out.resolve(AB_JSON))) {
-            throw new RunInputException("--out " + out + " already holds a comparison (" + AB_JSON + "); name "
-                    + "another folder");
+        try {
+            cases(o.cases(), baseWorkloads, suite); // a label only the head has would run every case of the base
+        } catch (RunInputException e) {
+            throw new RunInputException("the base build " + baseRev.label() + ": " + e.getMessage());
         }
+
         Files.createDirectories(out);
         ChildJvm baseJvm = child(o, base, progress);
         ChildJvm headJvm = child(o, head, progress);

@@ -27,6 +27,17 @@ public record BuildRecipe(String command, String classPath, String module, Strin
 
     public BuildRecipe {
         module = module == null || module.isBlank() ? "." : module;
+        if (command != null && classPath == null) {
+            throw new io.flightdeck.harness.run.RunInputException("--build-command needs --classpath: where in the "
+                    + "built checkout the workloads and their libraries are");
+        }
+    }
+
+    /** Deletes the class path file Maven's build writes, before a build: an old one must not pass for a new one's. */
+    void clearClassPathFile(Path checkout) throws java.io.IOException {
+        if (classPath == null) {
+            Files.deleteIfExists(checkout.resolve(module).normalize().resolve(CLASS_PATH_FILE));
+        }
     }
 
     /** The command as it will run. */

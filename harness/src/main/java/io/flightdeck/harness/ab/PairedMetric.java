@@ -43,14 +43,24 @@ public final class PairedMetric {
         return metric;
     }
 
-    /** One round's pair; a pair where either side has no value is left out. */
+    /**
+     * One round's pair; a pair where either side has no value is left out. A metric with a floor takes a 0 too (no
+     * allocation at all): its difference counts, its ratio cannot.
+     */
     public void add(double base, double head) {
-        if (Double.isFinite(base) && Double.isFinite(head) && base > 0 && head > 0) {
-            pairs.add(new double[] {base, head});
+        if (!Double.isFinite(base) || !Double.isFinite(head) || base < 0 || head < 0) {
+            return;
+        }
+        boolean ratio = base > 0 && head > 0;
+        if (!ratio && differences == null) {
+            return;
+        }
+        pairs.add(new double[] {base, head});
+        if (ratio) {
             sequence.add(Math.log(head) - Math.log(base));
-            if (differences != null) {
-                differences.add(head - base);
-            }
+        }
+        if (differences != null) {
+            differences.add(head - base);
         }
     }
 
@@ -73,8 +83,9 @@ public final class PairedMetric {
         if (pairs.isEmpty()) {
             return null;
         }
-        double low = Math.expm1(sequence.lower());
-        double high = Math.expm1(sequence.upper());
+        // no ratio at all (the base allocated nothing): only the difference can say
+        double low = sequence.count() == 0 ? Double.POSITIVE_INFINITY : Math.expm1(sequence.lower());
+        double high = sequence.count() == 0 ? Double.POSITIVE_INFINITY : Math.expm1(sequence.upper());
         // a metric with a floor regresses only when its difference surely passes the floor too; both intervals hold
         // their level, so asking both keeps the false-alarm chance within it
         boolean beyondFloor = differences == null || differences.lower() > metric.floor();
@@ -123,9 +134,7 @@ public final class PairedMetric {
     }
 
     private String labelledInterval() {
-        int confidence = (int) Math.floor((1 - alpha) * 1000) / 10;
-        String c = alpha < 0.001 ? String.format(Locale.ROOT, "%.4g", (1 - alpha) * 100)
-                : String.valueOf(confidence);
+        String c = String.format(Locale.ROOT, "%.4g", (1 - alpha) * 100).replaceAll("\\.?0+$", "");
         return c + " % always-valid interval " + interval();
     }
 

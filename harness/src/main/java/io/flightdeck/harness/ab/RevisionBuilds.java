@@ -95,9 +95,12 @@ public final class RevisionBuilds {
         Files.createDirectories(cache);
         if (revision.workingTree()) {
             Path log = cache.resolve("working-tree.build.log");
-            say.accept("building the working tree in " + repository);
-            runBuild(repository, log, revision);
-            return new Built(revision, repository, classPath(repository, revision), false, log);
+            // two comparisons building the same tree at once would write into each other's target folders
+            try (ExclusiveLock lock = ExclusiveLock.acquire(cache.resolve("working-tree.lock"))) {
+                say.accept("building the working tree in " + repository);
+                runBuild(repository, log, revision);
+                return new Built(revision, repository, classPath(repository, revision), false, log);
+            }
         }
         String name = revision.commit().substring(0, 12) + "-" + digest(recipe.key(javaHome()));
         Path checkout = cache.resolve(name);
@@ -123,18 +126,29 @@ public final class RevisionBuilds {
     }
 
     private void runBuild(Path dir, Path log, Revision revision) throws IOException {
+        recipe.clearClassPathFile(dir); // a file an earlier build left must not pass for this one's
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", recipe.effectiveCommand()).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("JAVA_HOME", javaHome());
         Process p = pb.start();
+        // stopped with this JVM (Ctrl-C, a cancelled build): a build left running would write into a worktree the
+        // next comparison takes for half-built and deletes
+        Thread stop = new Thread(() -> destroyTree(p), "flightdeck-stop-build");
+        Runtime.getRuntime().addShutdownHook(stop);
         int code;
         try {
             code = p.waitFor();
         } catch (InterruptedException e) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            destroyTree(p);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while building " + revision.label(), e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs
+            }
         }
         if (code != 0) {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -142,6 +156,11 @@ public final class RevisionBuilds {
             throw new RunInputException("the build of " + revision.label() + " failed (exit " + code + "; `"
                     + recipe.effectiveCommand() + "`); its log is " + log + ", ending: " + last.strip());
         }
+    }
+
+    private static void destroyTree(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private UserClassPath classPath(Path checkout, Revision revision) {
@@ -189,13 +208,21 @@ public final class RevisionBuilds {
     static String git(Path dir, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));
+        Path errors = null;
         try {
-            Process p = new ProcessBuilder(command).start();
-            p.getOutputStream().close();
+            errors = Files.createTempFile("flightdeck-git", ".err");
+            // stderr to a file: read after stdout, a pipe of it could fill and stall git
+            Process p = new ProcessBuilder(command).redirectError(errors.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             byte[] out = p.getInputStream().readAllBytes();
-            byte[] err = p.getErrorStream().readAllBytes();
-            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                String first = new String(err, StandardCharsets.UTF_8).strip().lines().findFirst().orElse("");
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                destroyTree(p);
+                throw new RunInputException("git " + String.join(" ", args) + " in " + dir + " did not finish in 5 "
+                        + "minutes");
+            }
+            if (p.exitValue() != 0) {
+                String first = Files.readString(errors, StandardCharsets.UTF_8).strip().lines().findFirst()
+                        .orElse("");
                 throw new RunInputException("git " + String.join(" ", args) + " in " + dir + " failed"
                         + (first.isEmpty() ? "" : ": " + first));
             }
@@ -205,6 +232,14 @@ public final class RevisionBuilds {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunInputException("interrupted while git ran");
+        } finally {
+            if (errors != null) {
+                try {
+                    Files.deleteIfExists(errors);
+                } catch (IOException e) {
+                    // a temporary file left behind
+                }
+            }
         }
     }
 }

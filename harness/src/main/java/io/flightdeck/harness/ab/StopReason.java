@@ -8,8 +8,8 @@ public enum StopReason {
     TIME_LIMIT("another round would have run past the time limit"),
     /** --max-rounds rounds ran. */
     ROUND_LIMIT("the round limit was reached"),
-    /** Every workload still undecided failed too often to go on. */
-    FAILURES("the undecided workloads' forks kept failing");
+    /** Every workload is done, and one at least because its forks failed too often to go on. */
+    FAILURES("every workload was done, and the forks of one at least kept failing");
 
     private final String text;
 

@@ -57,7 +57,7 @@ public final class AbCommand implements Callable<Integer> {
     String module;
 
     @Option(names = "--build-command", paramLabel = "CMD", description = "builds a checkout (sh -c, in it; "
-            + "default: Maven, -pl MODULE -am package and the module's runtime class path)")
+            + "default: Maven, -pl MODULE -am package and the module's runtime class path); needs --classpath")
     String buildCommand;
 
     @Option(names = "--classpath", paramLabel = "ENTRIES", description = "the workloads' class path in a built "
@@ -76,8 +76,8 @@ public final class AbCommand implements Callable<Integer> {
             + "(default), standard or nightly")
     String suite = Suites.DEFAULT;
 
-    @Option(names = "--max-time", paramLabel = "TIME", description = "no round starts that would end after this "
-            + "(default 10m)")
+    @Option(names = "--max-time", paramLabel = "TIME", description = "no round starts that would end after this, "
+            + "counted from the first round (the builds come before; the first round always runs; default 10m)")
     String maxTime = (AbOptions.DEFAULT_MAX_SECONDS / 60) + "m";
 
     @Option(names = "--max-rounds", paramLabel = "N", description = "at most this many rounds (default "

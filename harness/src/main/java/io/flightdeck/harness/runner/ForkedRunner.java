@@ -194,8 +194,12 @@ public final class ForkedRunner {
         if (plan.cases().isEmpty()) {
             return List.of();
         }
-        return workload.cases(plan.suite().scale()).stream().map(c -> c.label()).filter(plan.cases()::contains)
-                .toList();
+        List<String> kept = workload.cases(plan.suite().scale()).stream().map(c -> c.label())
+                .filter(plan.cases()::contains).toList();
+        if (kept.isEmpty()) { // an empty list would run every case: the caller checks the labels first
+            throw new IllegalArgumentException(workload.name() + " has none of the cases " + plan.cases());
+        }
+        return kept;
     }
 
     /** async-profiler's file appended to the JDK's recording: one recording per child for the user. */

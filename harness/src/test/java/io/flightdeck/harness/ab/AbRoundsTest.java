@@ -84,6 +84,28 @@ class AbRoundsTest {
     }
 
     @Test
+    void casesThatNoLongerMatchAreAFailureNotAnEndlessComparison() throws Exception {
+        ForkSource renamed = (side, w, round) -> {
+            ForkOutcome o = ok(w, round, 10_000);
+            if (side == Side.BASE) {
+                return o;
+            }
+            var c = o.result().cases().get(0);
+            var head = new io.flightdeck.child.CaseResult("size=2", c.threads(), c.size(), c.operationUnit(),
+                    c.coldStart(), c.warmupIterations(), 0, c.latency(), "", c.iterations(), null, 0, List.of(), null,
+                    null, List.of(), null);
+            return new ForkOutcome(round, 0, false, 1, new ChildResult(ChildResult.SCHEMA_VERSION, w, round,
+                    ChildResult.OK, null, Instant.EPOCH, Instant.EPOCH, null, List.of(head)), null, List.of(), null,
+                    List.of());
+        };
+        AbRounds.Outcome o = new AbRounds(Map.of("w", 1), SETTINGS, renamed, new Random(1), new AtomicLong()::get,
+                new AbRounds.Listener() { }).run();
+        assertThat(o.rounds()).isEqualTo(1);
+        assertThat(o.stopReason()).isEqualTo(StopReason.FAILURES);
+        assertThat(o.workloads().get(0).failure()).contains("base: default; head: size=2");
+    }
+
+    @Test
     void eachRoundRunsBothSidesInAnOrderTheSeedDecides() throws Exception {
         List<String> first = order(3);
         assertThat(first).hasSize(20);

@@ -85,6 +85,8 @@ class AbCommandTest {
         CommandLineRunner failed = CommandLineRunner.run("ab", "--repo", repo.toString(), "--base", "base",
                 "--home", dir.resolve("home").toString(), "--build-command", "echo compiling; exit 3");
         failed.assertUsage("the build of base (");
+        CommandLineRunner.run("ab", "--repo", repo.toString(), "--base", "base", "--build-command", "true")
+                .assertUsage("--build-command needs --classpath");
         assertThat(failed.err()).contains("failed (exit 3", ".build.log, ending: compiling");
         assertThat(dir.resolve("out")).doesNotExist();
     }
