@@ -1,5 +1,7 @@
 package io.flightdeck.maven;
 
+import java.util.List;
+
 import java.io.IOException;
 
 import org.apache.maven.plugins.annotations.Execute;
@@ -21,6 +23,10 @@ public class RunMojo extends AbstractWorkloadMojo {
     /** quick, standard or nightly: the scale of the workloads' cases and the measurement settings. */
     @Parameter(property = "flightdeck.suite")
     String suite;
+
+    /** Only the cases with these labels, e.g. size=1000, of whichever workload has them (every case by default). */
+    @Parameter(property = "flightdeck.cases")
+    List<String> cases;
 
     /** JVMs per workload (the suite's by default). */
     @Parameter(property = "flightdeck.forks")
@@ -76,7 +82,7 @@ public class RunMojo extends AbstractWorkloadMojo {
 
     /** The run's options from the parameters; what is not given is left to the library's defaults (the suite's). */
     RunOptions.Builder options() {
-        RunOptions.Builder b = RunOptions.builder().workloads(workloadNames()).parameters(parameters())
+        RunOptions.Builder b = RunOptions.builder().workloads(workloadNames()).cases(cases).parameters(parameters())
                 .budgets(budgetsFile()).heap(heap).history(!noHistory).baseline(baseline).saveBaseline(saveBaseline)
                 .regressionLimit(regressionLimit).busyCores(busyCores).failOnInconclusive(failOnInconclusive)
                 .confirm(!noConfirm)

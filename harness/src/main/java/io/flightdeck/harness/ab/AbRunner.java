@@ -104,9 +104,9 @@ public final class AbRunner {
         }
         String gcFlag = InputChecks.gcFlag(o.gc() == null ? "G1" : o.gc());
         Suite suite = settings(o, suiteBase, names);
-        Map<String, Integer> cases = cases(o.cases(), headWorkloads, suite);
+        Map<String, Integer> cases = InputChecks.cases(o.cases(), headWorkloads, suite.scale());
         try {
-            cases(o.cases(), baseWorkloads, suite); // a label only the head has would run every case of the base
+            InputChecks.cases(o.cases(), baseWorkloads, suite.scale()); // a label only the head has would run every case of the base
         } catch (RunInputException e) {
             throw new RunInputException("the base build " + baseRev.label() + ": " + e.getMessage());
         }
@@ -168,32 +168,6 @@ public final class AbRunner {
         public int exitCode() {
             return report.exitCode();
         }
-    }
-
-    /**
-     * How many cases each workload compares: all of them, or those {@code --case} names. A label no workload has,
-     * or a workload left with none, is bad input.
-     */
-    static Map<String, Integer> cases(List<String> labels, List<Workload> workloads, Suite suite) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        java.util.Set<String> known = new java.util.LinkedHashSet<>();
-        for (Workload w : workloads) {
-            List<String> all = w.cases(suite.scale()).stream().map(c -> c.label()).toList();
-            known.addAll(all);
-            long kept = labels.isEmpty() ? all.size() : all.stream().filter(labels::contains).count();
-            if (kept == 0) {
-                throw new RunInputException("--case: " + w.name() + " has none of " + labels + "; its cases at scale "
-                        + suite.scale().name().toLowerCase(Locale.ROOT) + ": " + String.join(", ", all));
-            }
-            out.put(w.name(), (int) kept);
-        }
-        for (String l : labels) {
-            if (!known.contains(l)) {
-                throw new RunInputException("--case " + l + ": no such case; the workloads' cases: "
-                        + String.join(", ", known));
-            }
-        }
-        return out;
     }
 
     static ChangeVerdict verdict(AbRounds.Outcome outcome) {

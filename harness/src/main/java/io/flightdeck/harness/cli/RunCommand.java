@@ -41,6 +41,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "run only this workload (repeatable); `list` shows them")
     List<String> workloads = new ArrayList<>();
 
+    @Option(names = "--case", paramLabel = "LABEL", description = "run only this case (repeatable), e.g. size=1000, "
+            + "of whichever workload has it; default: every case")
+    List<String> cases = new ArrayList<>();
+
     @Option(names = "--budgets", paramLabel = "FILE", description = "budgets file replacing the defaults")
     Path budgetsFile;
 
@@ -125,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The options as the library takes them; what was not given is left to its defaults, which are these. */
     private RunOptions.Builder options() {
-        RunOptions.Builder b = RunOptions.builder().suite(suite).workloads(workloads)
+        RunOptions.Builder b = RunOptions.builder().suite(suite).workloads(workloads).cases(cases)
                 .userClassPath(childJvm.userClassPath()).budgets(budgetsFile).outputFolder(out).heap(heap).gc(gc)
                 .seed(seed).jfr(!noJfr).jfrSettings(jfrSettings).wholeJvm(wholeJvm).parameters(parameters)
                 .saveBaseline(baselines.saveBaseline).baseline(baselines.baseline)

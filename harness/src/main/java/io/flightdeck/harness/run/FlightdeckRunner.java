@@ -87,6 +87,7 @@ public final class FlightdeckRunner {
         List<Workload> leakChecks = o.workloads().isEmpty() ? InputChecks.workloads(registry, base.leakChecks())
                 : List.of();
         Suite effective = override(o, base, selected);
+        InputChecks.cases(o.cases(), selected, effective.scale());
         Budgets budgets = InputChecks.budgets(o.budgetsFile(), registry);
         String gcFlag = InputChecks.gcFlag(o.gc());
         if (!o.jfr() && !leakChecks.isEmpty()) {
@@ -128,7 +129,8 @@ public final class FlightdeckRunner {
         ChildJvm child = ChildClassPaths.childJvm(options.childJvm(), options.userClassPath(), p.home());
         try (RunFolder folder = RunFolder.claim(options.outputFolder(), options.runsFolder(), runId, folders, ids)) {
             RunPlan plan = new RunPlan(folder.runId(), folder.directory(), p.effective(), p.selected(),
-                    p.parameters(), options.seed(), p.gcFlag(), options.jfr(), options.jfrSettings(), false, child);
+                    p.parameters(), options.seed(), p.gcFlag(), options.jfr(), options.jfrSettings(), false, child,
+                    options.cases());
             return runIn(plan, p);
         }
     }
@@ -169,7 +171,8 @@ public final class FlightdeckRunner {
                 List.of());
         progress.confirming(options.baseline(), regressed, forksAgain, again);
         RunPlan second = new RunPlan(plan.runId() + "-" + RunLayout.CONFIRMATION, again, subset, workloads,
-                plan.parameters(), plan.seed(), plan.gc(), plan.jfr(), plan.jfrSettings(), false, plan.child());
+                plan.parameters(), plan.seed(), plan.gc(), plan.jfr(), plan.jfrSettings(), false, plan.child(),
+                plan.cases());
         RunReport secondReport = new ProfilingRun(options.wholeJvm()).execute(second, LeakCheckPlan.NONE,
                 p.budgets(), options.arguments(), progress);
         ComparisonFiles.Compared against = p.against();

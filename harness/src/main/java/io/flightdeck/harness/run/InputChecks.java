@@ -251,4 +251,29 @@ public final class InputChecks {
         }
         return 0;
     }
+    /**
+     * How many cases each workload runs: all of them, or those {@code --case} names. A label no workload has,
+     * or a workload left with none, is bad input.
+     */
+    public static Map<String, Integer> cases(List<String> labels, List<Workload> workloads, Scale scale) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        Set<String> known = new LinkedHashSet<>();
+        for (Workload w : workloads) {
+            List<String> all = w.cases(scale).stream().map(c -> c.label()).toList();
+            known.addAll(all);
+            long kept = labels.isEmpty() ? all.size() : all.stream().filter(labels::contains).count();
+            if (kept == 0) {
+                throw new RunInputException("--case: " + w.name() + " has none of " + labels + "; its cases at scale "
+                        + scale.name().toLowerCase(Locale.ROOT) + ": " + String.join(", ", all));
+            }
+            out.put(w.name(), (int) kept);
+        }
+        for (String l : labels) {
+            if (!known.contains(l)) {
+                throw new RunInputException("--case " + l + ": no such case; the workloads' cases: "
+                        + String.join(", ", known));
+            }
+        }
+        return out;
+    }
 }

@@ -57,6 +57,11 @@ public final class RunOptions {
         return List.copyOf(b.workloads);
     }
 
+    /** The case labels to run, of whichever workload has them; empty for every case. */
+    public List<String> cases() {
+        return List.copyOf(b.cases);
+    }
+
     public Path budgetsFile() {
         return b.budgetsFile;
     }
@@ -183,6 +188,7 @@ public final class RunOptions {
 
         private String suite = Suites.DEFAULT;
         private List<String> workloads = new ArrayList<>();
+        private List<String> cases = new ArrayList<>();
         private UserClassPath userClassPath;
         private Path budgetsFile;
         private Path outputFolder;
@@ -217,6 +223,7 @@ public final class RunOptions {
         private Builder(Builder o) {
             suite = o.suite;
             workloads = new ArrayList<>(o.workloads);
+            cases = new ArrayList<>(o.cases);
             userClassPath = o.userClassPath;
             budgetsFile = o.budgetsFile;
             outputFolder = o.outputFolder;
@@ -259,6 +266,15 @@ public final class RunOptions {
 
         public Builder workloads(List<String> names) {
             workloads = new ArrayList<>(names);
+            return this;
+        }
+
+        /**
+         * Runs only the cases with these labels (size=1000), of whichever workload has them; every workload must have
+         * one at least. Empty (the default) for every case.
+         */
+        public Builder cases(List<String> labels) {
+            cases = labels == null ? new ArrayList<>() : new ArrayList<>(labels);
             return this;
         }
 

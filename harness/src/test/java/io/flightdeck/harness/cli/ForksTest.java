@@ -45,4 +45,15 @@ class ForksTest {
         assertThat(c.latency().count()).isEqualTo(merged);
         assertThat(c.resources()).hasSize(2);
     }
+
+    @Test
+    void aCaseNamedAloneIsTheOnlyOneRun() throws Exception {
+        CommandLineRunner r = CommandLineRunner.run("run", "-w", "test-sum", "--case", "size=8000", "--warmup", "0",
+                "--iterations", "2", "--iteration-ms", "100", "--heap", "128m", "--no-jfr", "--out", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        RunReport report = Json.mapper().readValue(dir.resolve("report.json").toFile(), RunReport.class);
+        assertThat(report.workloads().get(0).cases()).extracting(CaseReport::label).containsExactly("size=8000");
+        ChildResult child = Json.mapper().readValue(dir.resolve("test-sum/result.json").toFile(), ChildResult.class);
+        assertThat(child.cases()).extracting(c -> c.label()).containsExactly("size=8000");
+    }
 }

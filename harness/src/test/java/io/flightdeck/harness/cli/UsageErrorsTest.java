@@ -23,6 +23,14 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aCaseNoSelectedWorkloadHasExitsTwoNamingTheCases() {
+        CommandLineRunner r = CommandLineRunner.run("run", "-w", "test-sum", "--case", "size=3", "--out",
+                dir.resolve("x").toString());
+        r.assertUsage("--case: test-sum has none of [size=3]; its cases at scale small: size=1000, size=8000");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
     void aMalformedBudgetsFileExitsTwoWithOneLine() throws Exception {
         Path budgets = dir.resolve("budgets.json");
         Files.writeString(budgets, "{ \"schemaVersion\": 1, \"budgets\": [ { \"workload\": \"lifecycle\", ");
