@@ -88,6 +88,10 @@ public class AbMojo extends AbstractFlightdeckMojo {
     @Parameter(property = "flightdeck.heap")
     String heap;
 
+    /** Both forks of a round at the same time, each pinned to half of the CPUs (taskset). */
+    @Parameter(property = "flightdeck.duet", defaultValue = "false")
+    boolean duet;
+
     /** Extra flags for every child JVM. */
     @Parameter(property = "flightdeck.jvmArgs")
     String jvmArgs;
@@ -110,7 +114,7 @@ public class AbMojo extends AbstractFlightdeckMojo {
                 module.isEmpty() ? "." : module, maven()), suite, workloads == null ? List.of() : workloads,
                 cases == null ? List.of() : cases, params == null ? Map.of() : params, 42, warmup, iterations, null,
                 heap, null, null, ChildJvms.splitFlags(jvmArgs), alpha, regressionLimit,
-                LeakCheckOptions.parseDuration("maxTime", maxTime), maxRounds, new Random().nextLong(),
+                LeakCheckOptions.parseDuration("maxTime", maxTime), maxRounds, new Random().nextLong(), duet,
                 failOnInconclusive, outputDirectory.toPath().resolve("ab").resolve(String.valueOf(
                 System.currentTimeMillis())), home.toPath());
     }

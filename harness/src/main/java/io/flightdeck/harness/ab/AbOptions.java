@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param maxSeconds    no round starts that would end after this
  * @param maxRounds     no more rounds than this
  * @param orderSeed     seeds the order of the forks in each round (printed, to run the same order again)
+ * @param duet          the two forks of a round at the same time, each pinned to half of this process's CPUs
  * @param outputFolder  where ab.json, ab.md and the forks' files go; null for target/flightdeck/ab/&lt;id&gt;
  * @param home          the home folder (its cache keeps the builds); null for the default
  */
@@ -32,7 +33,7 @@ public record AbOptions(Path repository, String base, String head, BuildRecipe r
                         List<String> workloads, List<String> cases, Map<String, String> parameters, long seed, Integer warmup,
                         Integer iterations, Long iterationMillis, String heap, String gc, Long timeoutSeconds,
                         List<String> jvmArgs, double alpha, String regressionLimit, long maxSeconds, int maxRounds,
-                        long orderSeed, boolean failOnInconclusive, Path outputFolder, Path home) {
+                        long orderSeed, boolean duet, boolean failOnInconclusive, Path outputFolder, Path home) {
 
     public static final double DEFAULT_ALPHA = 0.05;
     public static final long DEFAULT_MAX_SECONDS = 600;

@@ -36,6 +36,6 @@ public record AbReport(int schemaVersion, String tool, Instant started, double s
     /** The settings every fork ran with. */
     public record Settings(String suite, String scale, int warmupIterations, int measurementIterations,
                            long iterationMillis, String heap, String gc, long seed, List<String> jvmArgs,
-                           String buildCommand, String module, long maxSeconds, int maxRounds) {
+                           String buildCommand, String module, long maxSeconds, int maxRounds, boolean duet) {
     }
 }

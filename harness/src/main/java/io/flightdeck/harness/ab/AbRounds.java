@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 
 import io.flightdeck.child.CaseResult;
@@ -29,8 +33,18 @@ public final class AbRounds {
     /** A workload whose forks failed this many times is given up. */
     public static final int MAX_FAILED_ROUNDS = 3;
 
-    /** What the rounds are held to. */
-    public record Settings(double alpha, double limit, double noise, int maxRounds, long maxNanos) {
+    /**
+     * What the rounds are held to.
+     *
+     * @param duet the two forks of a workload's round run at the same time (each on CPUs of its own, as the
+     *             {@link ForkSource} pins them)
+     */
+    public record Settings(double alpha, double limit, double noise, int maxRounds, long maxNanos, boolean duet) {
+
+        /** One fork at a time. */
+        public Settings(double alpha, double limit, double noise, int maxRounds, long maxNanos) {
+            this(alpha, limit, noise, maxRounds, maxNanos, false);
+        }
     }
 
     /** Told of each fork and round as they finish. */
@@ -109,6 +123,10 @@ public final class AbRounds {
     }
 
     private void runRound(int round, List<String> workloads, Map<String, WorkloadPairs> all) throws IOException {
+        if (settings.duet()) {
+            runDuets(round, workloads, all);
+            return;
+        }
         List<Object[]> tasks = new ArrayList<>();
         for (String w : workloads) {
             tasks.add(new Object[] {Side.BASE, w});
@@ -119,11 +137,55 @@ public final class AbRounds {
         for (Object[] t : tasks) {
             Side side = (Side) t[0];
             String w = (String) t[1];
-            ForkOutcome outcome = forks.run(side, w, round);
+            ForkOutcome[] pair = results.computeIfAbsent(w, k -> new ForkOutcome[2]);
+            int slot = pair[0] == null && pair[1] == null ? 0 : 1;
+            ForkOutcome outcome = forks.run(side, w, round, slot);
             listener.forkFinished(round, side, w, outcome);
-            results.computeIfAbsent(w, k -> new ForkOutcome[2])[side.ordinal()] = outcome;
+            pair[side.ordinal()] = outcome;
         }
         results.forEach((w, pair) -> all.get(w).add(pair[0], pair[1]));
+    }
+
+    /**
+     * A duet round: each workload's two forks at once, the CPU sets drawn at random for the sides (so a set that is
+     * faster, or busier, falls on both sides alike), the workloads one after another in random order.
+     */
+    private void runDuets(int round, List<String> workloads, Map<String, WorkloadPairs> all) throws IOException {
+        List<String> order = new ArrayList<>(workloads);
+        Collections.shuffle(order, this.order);
+        ExecutorService two = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "flightdeck-duet");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (String w : order) {
+                int baseSlot = this.order.nextBoolean() ? 0 : 1;
+                Future<ForkOutcome> base = two.submit(() -> forks.run(Side.BASE, w, round, baseSlot));
+                Future<ForkOutcome> head = two.submit(() -> forks.run(Side.HEAD, w, round, 1 - baseSlot));
+                ForkOutcome b = await(base);
+                ForkOutcome h = await(head);
+                listener.forkFinished(round, Side.BASE, w, b);
+                listener.forkFinished(round, Side.HEAD, w, h);
+                all.get(w).add(b, h);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    private static ForkOutcome await(Future<ForkOutcome> fork) throws IOException {
+        try {
+            return fork.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted during a duet", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** One workload's pairs, case by case and metric by metric. */

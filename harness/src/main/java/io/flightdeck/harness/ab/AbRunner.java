@@ -119,10 +119,13 @@ public final class AbRunner {
         RunPlan headPlan = new RunPlan(id + "-head", out.resolve(Side.HEAD.id()), suite, headWorkloads, parameters,
                 o.seed(), gcFlag, false, "profile", false, headJvm, o.cases());
         AbRounds.Settings roundSettings = new AbRounds.Settings(o.alpha(), thresholds.limit(), thresholds.noise(),
-                o.maxRounds(), Duration.ofSeconds(o.maxSeconds()).toNanos());
+                o.maxRounds(), Duration.ofSeconds(o.maxSeconds()).toNanos(), o.duet());
+        List<List<String>> launchers = o.duet() ? DuetCpus.launchers() : List.of(List.of(), List.of());
         progress.say("comparing " + headRev.label() + " against " + baseRev.label() + ": " + String.join(", ", names)
                 + String.format(Locale.ROOT, "; false-alarm level %.3g, regression limit %s, at most %d s; order "
-                + "seed %d", o.alpha(), pct(thresholds.limit()), o.maxSeconds(), o.orderSeed()));
+                + "seed %d", o.alpha(), pct(thresholds.limit()), o.maxSeconds(), o.orderSeed())
+                + (o.duet() ? "; duet: both forks of a round at once, on " + String.join(" and ",
+                launchers.stream().map(l -> "CPUs " + l.get(l.size() - 1)).toList()) : ""));
 
         Instant started = Instant.now();
         AbRounds.Outcome outcome;
@@ -135,10 +138,13 @@ public final class AbRunner {
                     monitor.measure(pid); // the children's CPU is the work, not noise
                 }
             };
-            ForkedRunner runner = new ForkedRunner(listener);
-            ForkSource forks = (side, workload, round) -> side == Side.BASE
-                    ? runner.runOne(basePlan, find(baseWorkloads, workload), round)
-                    : runner.runOne(headPlan, find(headWorkloads, workload), round);
+            // one runner per CPU set: in a duet each pins its forks there; otherwise neither pins anything
+            List<ForkedRunner> runners = launchers.stream().map(l -> new ForkedRunner(listener, l)).toList();
+            ForkSource forks = (side, workload, round, slot) -> {
+                ForkedRunner runner = runners.get(o.duet() ? slot : 0);
+                return side == Side.BASE ? runner.runOne(basePlan, find(baseWorkloads, workload), round)
+                        : runner.runOne(headPlan, find(headWorkloads, workload), round);
+            };
             rounds = new AbRounds(cases, roundSettings, forks, new Random(o.orderSeed()), System::nanoTime,
                     progress);
             outcome = rounds.run();
@@ -155,7 +161,7 @@ public final class AbRunner {
                 new AbReport.Settings(suite.name(), suite.scale().name().toLowerCase(Locale.ROOT),
                         suite.warmupIterations(), suite.measurementIterations(), suite.iterationMillis(),
                         suite.heap(), gcFlag, o.seed(), o.jvmArgs(), o.recipe().effectiveCommand(),
-                        o.recipe().module(), o.maxSeconds(), o.maxRounds()),
+                        o.recipe().module(), o.maxSeconds(), o.maxRounds(), o.duet()),
                 noise, outcome.workloads());
         String text = AbText.render(report);
         AtomicFile.writeString(out.resolve(AB_MD), text);

@@ -25,10 +25,13 @@ public final class AbText {
                 + (r.verdict() == ChangeVerdict.NO_CHANGE ? "no regression" : ComparisonText.word(r.verdict())));
         out.add("");
         int metrics = (int) Math.round(r.falseAlarmLevel() / r.metricAlpha());
-        out.add(String.format(Locale.ROOT, "%d round%s in %.0f s (one fork of each side per round, in random order, "
-                        + "order seed %d); stopped because %s. False-alarm level %.3g over %d metrics (each held to "
-                        + "%.2g at every round), regression limit %s.", r.rounds(), r.rounds() == 1 ? "" : "s",
-                r.seconds(), r.orderSeed(), r.stopText(), r.falseAlarmLevel(), metrics, r.metricAlpha(),
+        String rounds = r.settings() != null && r.settings().duet()
+                ? "both forks of a round at once, each on half of the CPUs" : "one fork of each side per round, in "
+                + "random order";
+        out.add(String.format(Locale.ROOT, "%d round%s in %.0f s (%s, order seed %d); stopped because %s. "
+                        + "False-alarm level %.3g over %d metrics (each held to %.2g at every round), regression "
+                        + "limit %s.", r.rounds(), r.rounds() == 1 ? "" : "s", r.seconds(), rounds, r.orderSeed(),
+                r.stopText(), r.falseAlarmLevel(), metrics, r.metricAlpha(),
                 SampleComparison.pct(r.regressionLimit()).replace("+", "")));
         if (r.noise() != null) {
             out.add("");

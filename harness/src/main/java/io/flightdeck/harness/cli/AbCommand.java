@@ -127,6 +127,10 @@ public final class AbCommand implements Callable<Integer> {
             + "(default: random, printed)")
     Long orderSeed;
 
+    @Option(names = "--duet", description = "run the two forks of a round at the same time, each pinned to half of "
+            + "the CPUs (taskset): both meet the same moment of the machine, but each has half of it")
+    boolean duet;
+
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "where ab.json, ab.md and the forks' files "
             + "go (default: target/flightdeck/ab/<id>)")
     Path out;
@@ -142,10 +146,11 @@ public final class AbCommand implements Callable<Integer> {
         if (maxRounds < 1) {
             throw new UsageException("--max-rounds must be at least 1, was " + maxRounds);
         }
+        long order = orderSeed != null ? orderSeed : new java.util.Random().nextLong();
         AbOptions options = new AbOptions(repository, base, head,
                 new BuildRecipe(buildCommand, classPath, module, maven()), suite, workloads, cases, parameters, seed,
                 warmup, iterations, iterationMillis, heap, gc, timeout, ChildJvms.splitFlags(jvmArgs), alpha,
-                regressionLimit, seconds, maxRounds, orderSeed != null ? orderSeed : new java.util.Random().nextLong(),
+                regressionLimit, seconds, maxRounds, order, duet,
                 InputChecks.failOnInconclusive(failOn), out, home.directory);
         AbRunner.AbResult result = AbRunner.run(options, new AbProgress() {
             @Override

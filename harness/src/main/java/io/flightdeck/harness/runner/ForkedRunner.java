@@ -80,9 +80,19 @@ public final class ForkedRunner {
 
     private final ObjectMapper json = Json.mapper();
     private final RunListener listener;
+    private final List<String> launcher;
 
     public ForkedRunner(RunListener listener) {
+        this(listener, List.of());
+    }
+
+    /**
+     * @param launcher words put before each child's command, e.g. {@code taskset -c 1}: an A/B duet pins each side's
+     *                 fork to CPUs of its own (the launcher must exec the JVM, so that its pid is the JVM's)
+     */
+    public ForkedRunner(RunListener listener, List<String> launcher) {
         this.listener = listener;
+        this.launcher = List.copyOf(launcher);
     }
 
     /**
@@ -146,7 +156,8 @@ public final class ForkedRunner {
                 plan.leakCheck(), casesOf(plan, workload));
         Json.writeAtomically(json, specFile, spec);
 
-        List<String> command = ChildCommand.build(plan, specFile, recording);
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(ChildCommand.build(plan, specFile, recording));
         // stdin stays a pipe this JVM holds open and never writes: the child sees it close when this JVM dies
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE);

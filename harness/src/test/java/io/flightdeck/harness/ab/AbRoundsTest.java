@@ -71,7 +71,7 @@ class AbRoundsTest {
     @Test
     void failingForksGiveTheWorkloadUpAndSaySo() throws Exception {
         AtomicLong clock = new AtomicLong();
-        ForkSource failing = (side, w, round) -> side == Side.HEAD
+        ForkSource failing = (side, w, round, slot) -> side == Side.HEAD
                 ? new ForkOutcome(round, 70, false, 1, null, "the JVM exited with code 70", List.of(), null,
                 List.of())
                 : ok(w, round, 10_000);
@@ -85,7 +85,7 @@ class AbRoundsTest {
 
     @Test
     void casesThatNoLongerMatchAreAFailureNotAnEndlessComparison() throws Exception {
-        ForkSource renamed = (side, w, round) -> {
+        ForkSource renamed = (side, w, round, slot) -> {
             ForkOutcome o = ok(w, round, 10_000);
             if (side == Side.BASE) {
                 return o;
@@ -106,6 +106,28 @@ class AbRoundsTest {
     }
 
     @Test
+    void aDuetRunsBothForksOfARoundAtOnceOnCpuSetsDrawnAtRandom() throws Exception {
+        // each fork waits for the other of its round: run one after the other, the first would wait in vain
+        java.util.Map<Integer, java.util.concurrent.CyclicBarrier> meet = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Set<String> slots = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ForkSource duet = (side, w, round, slot) -> {
+            slots.add(side.id() + slot);
+            try {
+                meet.computeIfAbsent(round, r -> new java.util.concurrent.CyclicBarrier(2))
+                        .await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new java.io.IOException("the other fork of round " + round + " never came", e);
+            }
+            return ok(w, round, side == Side.HEAD ? 14_000 : 10_000);
+        };
+        AbRounds.Outcome o = new AbRounds(Map.of("w", 1), new AbRounds.Settings(0.05, 0.10, 0.02, 30,
+                Long.MAX_VALUE, true), duet, new Random(2), System::nanoTime, new AbRounds.Listener() { }).run();
+        assertThat(o.regressed()).isTrue();
+        assertThat(o.rounds()).isBetween(11, 30);
+        assertThat(slots).containsExactlyInAnyOrder("base0", "base1", "head0", "head1");
+    }
+
+    @Test
     void eachRoundRunsBothSidesInAnOrderTheSeedDecides() throws Exception {
         List<String> first = order(3);
         assertThat(first).hasSize(20);
@@ -119,7 +141,7 @@ class AbRoundsTest {
 
     private static List<String> order(long seed) throws Exception {
         List<String> seen = new ArrayList<>();
-        ForkSource source = (side, w, round) -> {
+        ForkSource source = (side, w, round, slot) -> {
             seen.add(side.id());
             return ok(w, round, 10_000);
         };
@@ -139,7 +161,7 @@ class AbRoundsTest {
     private static AbRounds rounds(double slowdown, double speeds, double spread, AtomicLong clock,
                                    AbRounds.Settings settings) {
         Random noise = new Random(5);
-        ForkSource source = (side, w, round) -> {
+        ForkSource source = (side, w, round, slot) -> {
             clock.addAndGet(5_000_000_000L);
             double mode = noise.nextBoolean() ? 1 : speeds;
             double mean = 20_000 * mode * (side == Side.HEAD ? slowdown : 1) * Math.exp(noise.nextGaussian() * spread);

@@ -78,6 +78,29 @@ class AbCommandTest {
     }
 
     @Test
+    void aDuetPinsEachSidesForkToHalfOfTheCpus() throws Exception {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        org.junit.jupiter.api.Assumptions.assumeTrue(cpus >= 2, "a duet needs two CPUs");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("taskset", "-c", "0", "true").start()
+                .waitFor() == 0, "a duet needs taskset");
+        Path repo = project(1);
+        Path out = dir.resolve("out");
+        CommandLineRunner r = ab(repo, out, "--duet", "--max-rounds", "2");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("duet: both forks of a round at once, on CPUs ");
+        JsonNode report = Json.mapper().readTree(out.resolve("ab.json").toFile());
+        assertThat(report.get("settings").get("duet").asBoolean()).isTrue();
+        assertThat(report.get("rounds").asInt()).isEqualTo(2);
+        for (String side : List.of("base", "head")) {
+            JsonNode result = Json.mapper().readTree(out.resolve(side + "/ab-spin/result.json").toFile());
+            JsonNode metric = result.get("cases").get(0).get("metrics").get(0);
+            assertThat(metric.get("name").asText()).isEqualTo("cpus");
+            // the halves are drawn at random for the sides each round: either one
+            assertThat(metric.get("value").asInt()).as(side).isIn(cpus / 2, cpus - cpus / 2).isLessThan(cpus);
+        }
+    }
+
+    @Test
     void aBaseThatIsNoCommitOrABuildThatFailsIsBadInputWithOneLine() throws Exception {
         Path repo = project(1);
         CommandLineRunner.run("ab", "--repo", repo.toString(), "--base", "no-such-branch", "--home",
@@ -151,6 +174,10 @@ class AbCommandTest {
                                 }
                                 state = s;
                                 return new long[] {s};
+                            }
+
+                            public void report(MetricSink sink) {
+                                sink.metric("cpus", Runtime.getRuntime().availableProcessors(), "");
                             }
                         };
                     }
