@@ -106,7 +106,8 @@ class AbCommandTest {
         CommandLineRunner.run("ab", "--repo", repo.toString(), "--base", "no-such-branch", "--home",
                 dir.resolve("home").toString()).assertUsage("--base no-such-branch: no such commit in ");
         CommandLineRunner failed = CommandLineRunner.run("ab", "--repo", repo.toString(), "--base", "base",
-                "--home", dir.resolve("home").toString(), "--build-command", "echo compiling; exit 3");
+                "--home", dir.resolve("home").toString(), "--build-command", "echo compiling; exit 3", "--classpath",
+                "out");
         failed.assertUsage("the build of base (");
         CommandLineRunner.run("ab", "--repo", repo.toString(), "--base", "base", "--build-command", "true")
                 .assertUsage("--build-command needs --classpath");
