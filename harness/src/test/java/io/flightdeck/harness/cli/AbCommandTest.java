@@ -50,7 +50,9 @@ class AbCommandTest {
         }
         assertThat(regressed).as(r.out()).isNotNull();
         assertThat(regressed.get("metric").asText()).isIn("mean", "p50", "p90", "p99");
-        assertThat(regressed.get("change").asDouble()).isBetween(0.5, 1.5);
+        // twice the arithmetic: +100 % as written; the JIT unrolls a loop of another constant bound its own way, and
+        // a fresh-clone CI run read +159 %
+        assertThat(regressed.get("change").asDouble()).isBetween(0.5, 3.0);
         assertThat(regressed.get("lower").asDouble()).isGreaterThan(0.10);
         // every metric held to its share of 5 %: no round short of what that share needs can decide
         assertThat(report.get("rounds").asInt()).isGreaterThanOrEqualTo(11);
