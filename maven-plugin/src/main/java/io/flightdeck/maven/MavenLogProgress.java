@@ -155,7 +155,6 @@ final class MavenLogProgress implements AbProgress, AutoCloseable {
 
     @Override
     public void roundFinished(int round, List<String> undecided, List<String> open, double seconds) {
-        info(String.format(java.util.Locale.ROOT, "round %d (%.1f s): %s", round, seconds,
-                undecided.isEmpty() ? "all decided" : "undecided: " + String.join("; ", open)));
+        info(io.flightdeck.harness.ab.AbText.round(round, undecided, open, seconds));
     }
 }

@@ -80,6 +80,14 @@ public final class AbText {
         return String.join("\n", out) + "\n";
     }
 
+    /** A round as the progress prints it: "round 7 (10.2 s): undecided: w size=1000 p99: −3.0 % to +25.1 %; …". */
+    public static String round(int round, List<String> undecided, List<String> open, double seconds) {
+        String metrics = open.size() <= 3 ? String.join("; ", open)
+                : String.join("; ", open.subList(0, 3)) + "; and " + (open.size() - 3) + " more";
+        return String.format(Locale.ROOT, "round %d (%.1f s): %s", round, seconds,
+                undecided.isEmpty() ? "all decided" : "undecided: " + metrics);
+    }
+
     /** The last line: the verdict, what regressed, the exit code. */
     static String summary(AbReport r) {
         List<String> regressed = r.workloads().stream().filter(w -> w.verdict() == ChangeVerdict.REGRESSED)

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -18,6 +17,7 @@ import picocli.CommandLine.Spec;
 import io.flightdeck.harness.ab.AbOptions;
 import io.flightdeck.harness.ab.AbProgress;
 import io.flightdeck.harness.ab.AbRunner;
+import io.flightdeck.harness.ab.AbText;
 import io.flightdeck.harness.ab.BuildRecipe;
 import io.flightdeck.harness.ab.Side;
 import io.flightdeck.harness.run.ChildJvms;
@@ -176,10 +176,7 @@ public final class AbCommand implements Callable<Integer> {
 
             @Override
             public void roundFinished(int round, List<String> undecided, List<String> open, double roundSeconds) {
-                String metrics = open.size() <= 3 ? String.join("; ", open)
-                        : String.join("; ", open.subList(0, 3)) + "; and " + (open.size() - 3) + " more";
-                stdout.println(String.format(Locale.ROOT, "round %d (%.1f s): %s", round, roundSeconds,
-                        undecided.isEmpty() ? "all decided" : "undecided: " + metrics));
+                stdout.println(AbText.round(round, undecided, open, roundSeconds));
                 stdout.flush();
             }
         });
