@@ -132,9 +132,14 @@ class LeakCheckCommandTest {
         RunReport died = Json.mapper().readValue(other.resolve("report.json").toFile(), RunReport.class);
         LeakCheckReport check = died.leakChecks().get(0);
         assertThat(check.verdict()).isEqualTo(LeakCheckReport.FAILED);
-        assertThat(check.stoppedEarly()).as(check.reason()).isTrue();
-        assertThat(check.reason()).containsAnyOf("out of memory after", "heap nearly full after")
-                .doesNotContain("did not finish");
+        // usually the child catches it and stops early; on a machine busy enough (a fresh-clone CI run beside a CPU
+        // hog and two A/B comparisons) the heap ran out before the first checkpoint, which the check also says
+        if (check.stoppedEarly()) {
+            assertThat(check.reason()).containsAnyOf("out of memory after", "heap nearly full after")
+                    .doesNotContain("did not finish");
+        } else {
+            assertThat(check.reason()).contains("out of memory before a checkpoint", "OutOfMemoryError");
+        }
         assertThat(r.out()).contains("❌ test-oom");
     }
 
