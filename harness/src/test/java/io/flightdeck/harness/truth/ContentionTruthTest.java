@@ -93,6 +93,18 @@ class ContentionTruthTest {
     private static void threadsCpu(Sampler sampler, Jdk jdk, double points) {
         ProfiledRun run = ProfiledRun.of(ContentionProgram.class, sampler, jdk);
         TruthCheck.recordAndAssertWithin(TruthCheck.cpuByThread(run.configuration(), run.truth(),
-                ProfileFigures.of(run.analysis())), points);
+                ProfileFigures.of(run.analysis())), Math.max(points, samplingError(run)));
+    }
+
+    /**
+     * Three standard errors of a quarter's share in as many samples as the profile holds, in points: a wall-clock
+     * sampler's ticks thin out on a loaded machine (a fresh-clone CI run beside a CPU hog and two A/B comparisons
+     * left JDK 25's JFR 57 samples, one contender reading 19.3 % for a true 25.2 %: one standard error), and the
+     * check must not fail on chance alone. About 800 samples, as on a quiet machine, keep the fixed bound.
+     */
+    private static double samplingError(ProfiledRun run) {
+        long samples = run.analysis().cpu().byThread().stream()
+                .mapToLong(r -> r.samples() != null ? r.samples() : r.weight()).sum();
+        return samples <= 0 ? 0 : 300 * Math.sqrt(0.25 * 0.75 / samples);
     }
 }
