@@ -111,17 +111,11 @@ public class AbMojo extends AbstractFlightdeckMojo {
         Path top = RevisionBuilds.repositoryRoot(basedir);
         String module = top.relativize(basedir).toString();
         return new AbOptions(basedir, base, head, new BuildRecipe(buildCommand, abClasspath,
-                module.isEmpty() ? "." : module, maven()), suite, workloads == null ? List.of() : workloads,
+                module.isEmpty() ? "." : module, BuildRecipe.currentMaven()), suite, workloads == null ? List.of() : workloads,
                 cases == null ? List.of() : cases, params == null ? Map.of() : params, 42, warmup, iterations, null,
                 heap, null, null, ChildJvms.splitFlags(jvmArgs), alpha, regressionLimit,
                 LeakCheckOptions.parseDuration("maxTime", maxTime), maxRounds, new Random().nextLong(), duet,
                 failOnInconclusive, outputDirectory.toPath().resolve("ab").resolve(String.valueOf(
                 System.currentTimeMillis())), home.toPath());
-    }
-
-    /** The mvn of this build. */
-    private static String maven() {
-        String home = System.getProperty("maven.home");
-        return home == null ? "mvn" : Path.of(home, "bin", "mvn").toString();
     }
 }

@@ -40,6 +40,15 @@ public record BuildRecipe(String command, String classPath, String module, Strin
         }
     }
 
+    /** The mvn this program was started by when it was (exec:java, a plugin goal), else the PATH's. */
+    public static String currentMaven() {
+        String home = System.getProperty("maven.home");
+        if (home != null && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
+            return Path.of(home, "bin", "mvn").toString();
+        }
+        return "mvn";
+    }
+
     /** The command as it will run. */
     public String effectiveCommand() {
         if (command != null) {

@@ -148,7 +148,7 @@ public final class AbCommand implements Callable<Integer> {
         }
         long order = orderSeed != null ? orderSeed : new java.util.Random().nextLong();
         AbOptions options = new AbOptions(repository, base, head,
-                new BuildRecipe(buildCommand, classPath, module, maven()), suite, workloads, cases, parameters, seed,
+                new BuildRecipe(buildCommand, classPath, module, BuildRecipe.currentMaven()), suite, workloads, cases, parameters, seed,
                 warmup, iterations, iterationMillis, heap, gc, timeout, ChildJvms.splitFlags(jvmArgs), alpha,
                 regressionLimit, seconds, maxRounds, order, duet,
                 InputChecks.failOnInconclusive(failOn), out, home.directory);
@@ -185,14 +185,5 @@ public final class AbCommand implements Callable<Integer> {
         stdout.println("comparison: " + result.folder().resolve(AbRunner.AB_MD));
         stdout.flush();
         return result.exitCode();
-    }
-
-    /** The mvn this program was started by when it was (exec:java), else the PATH's. */
-    private static String maven() {
-        String home = System.getProperty("maven.home");
-        if (home != null && java.nio.file.Files.isExecutable(Path.of(home, "bin", "mvn"))) {
-            return Path.of(home, "bin", "mvn").toString();
-        }
-        return "mvn";
     }
 }
