@@ -81,4 +81,14 @@ class ChildCommandSamplerTest {
         assertThat(cmd.indexOf("-XX:-DebugNonSafepoints")).isGreaterThan(cmd.indexOf("-XX:+DebugNonSafepoints"));
         assertThat(cmd.indexOf("-Da=b c")).isLessThan(cmd.indexOf("-cp"));
     }
+
+    @Test
+    void theHeapIsTouchedBeforeMeasurementUnlessTheUserSaysNo() {
+        List<String> ours = command(JDK17, SamplerDecision.JFR, false, List.of());
+        assertThat(ours).contains("-XX:+AlwaysPreTouch");
+        assertThat(ours.indexOf("-XX:+AlwaysPreTouch")).isLessThan(ours.indexOf("-cp"));
+
+        List<String> declined = command(JDK17, SamplerDecision.JFR, false, List.of("-XX:-AlwaysPreTouch"));
+        assertThat(declined.lastIndexOf("-XX:-AlwaysPreTouch")).isGreaterThan(declined.indexOf("-XX:+AlwaysPreTouch"));
+    }
 }
