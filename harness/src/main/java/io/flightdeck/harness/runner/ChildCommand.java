@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.flightdeck.child.ChildMain;
 import io.flightdeck.child.ParentWatch;
@@ -31,10 +32,25 @@ final class ChildCommand {
      */
     static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
 
+    /**
+     * {@code FLIGHTDECK_PRE_TOUCH=false} leaves the pre-touch out of every child: for a test suite that starts
+     * hundreds of children to check what they report, not how fast they run, where the pre-touch (1.7 s per GB of
+     * heap on our CI machines) would add minutes. Anything else keeps it.
+     */
+    static final String PRE_TOUCH_ENV = "FLIGHTDECK_PRE_TOUCH";
+
+    static boolean preTouch(Map<String, String> env) {
+        return !"false".equalsIgnoreCase(env.getOrDefault(PRE_TOUCH_ENV, "true").strip());
+    }
+
     private ChildCommand() {
     }
 
     static List<String> build(RunPlan plan, Path spec, Path recording) {
+        return build(plan, spec, recording, System.getenv());
+    }
+
+    static List<String> build(RunPlan plan, Path spec, Path recording, Map<String, String> env) {
         ChildJvm child = plan.child();
         int feature = child.java().feature(); // the children's JDK, which may not be this one (--java)
         List<String> cmd = new ArrayList<>();
@@ -43,7 +59,9 @@ final class ChildCommand {
         cmd.add("-Xms" + heap); // a fixed heap: no resizing pauses during measurement
         cmd.add("-Xmx" + heap);
         cmd.add(plan.gc());
-        cmd.add(PRE_TOUCH);
+        if (preTouch(env)) {
+            cmd.add(PRE_TOUCH);
+        }
         if (plan.jfr()) {
             cmd.add("-XX:StartFlightRecording=settings=" + plan.jfrSettings() + ",filename=" + recording
                     + ",dumponexit=true,name=flightdeck"

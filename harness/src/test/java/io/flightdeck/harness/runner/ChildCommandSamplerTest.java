@@ -26,10 +26,15 @@ class ChildCommandSamplerTest {
             true);
 
     private static List<String> command(ChildJava java, SamplerDecision sampler, boolean jfr, List<String> args) {
+        return command(java, sampler, jfr, args, System.getenv());
+    }
+
+    private static List<String> command(ChildJava java, SamplerDecision sampler, boolean jfr, List<String> args,
+                                        Map<String, String> env) {
         Suite s = new Suite("t", "t", Scale.SMALL, 0, 0, 1, 10, 1, "64m", 60, List.of(), List.of());
         RunPlan plan = new RunPlan("r", Path.of("/run"), s, List.of(), Map.of(), 1, "-XX:+UseSerialGC", jfr,
                 "profile", false, new ChildJvm(java, args, sampler));
-        return ChildCommand.build(plan, Path.of("/run/w/spec.json"), RECORDING);
+        return ChildCommand.build(plan, Path.of("/run/w/spec.json"), RECORDING, env);
     }
 
     private static String recordingFlag(List<String> cmd) {
@@ -84,11 +89,17 @@ class ChildCommandSamplerTest {
 
     @Test
     void theHeapIsTouchedBeforeMeasurementUnlessTheUserSaysNo() {
-        List<String> ours = command(JDK17, SamplerDecision.JFR, false, List.of());
+        assertThat(ChildCommand.preTouch(Map.of())).isTrue();
+        assertThat(ChildCommand.preTouch(Map.of("FLIGHTDECK_PRE_TOUCH", "yes"))).isTrue();
+        assertThat(ChildCommand.preTouch(Map.of("FLIGHTDECK_PRE_TOUCH", " False "))).isFalse();
+        List<String> ours = command(JDK17, SamplerDecision.JFR, false, List.of(), Map.of());
         assertThat(ours).contains("-XX:+AlwaysPreTouch");
         assertThat(ours.indexOf("-XX:+AlwaysPreTouch")).isLessThan(ours.indexOf("-cp"));
 
-        List<String> declined = command(JDK17, SamplerDecision.JFR, false, List.of("-XX:-AlwaysPreTouch"));
+        List<String> declined = command(JDK17, SamplerDecision.JFR, false, List.of("-XX:-AlwaysPreTouch"), Map.of());
         assertThat(declined.lastIndexOf("-XX:-AlwaysPreTouch")).isGreaterThan(declined.indexOf("-XX:+AlwaysPreTouch"));
+
+        assertThat(command(JDK17, SamplerDecision.JFR, false, List.of(), Map.of("FLIGHTDECK_PRE_TOUCH", "false")))
+                .doesNotContain("-XX:+AlwaysPreTouch");
     }
 }
