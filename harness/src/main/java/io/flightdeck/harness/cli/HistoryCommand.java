@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.flightdeck.harness.changes.HistoryChanges;
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.env.Environment;
 import io.flightdeck.harness.env.EnvironmentProbe;
@@ -28,6 +29,7 @@ import io.flightdeck.harness.history.TrendChart;
 import io.flightdeck.harness.home.GitCommit;
 import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.interchange.JmhImport;
+import io.flightdeck.harness.run.InputChecks;
 import io.flightdeck.harness.text.TerminalText;
 
 /** {@code flightdeck history}: the runs so far, or one figure's trend across them, with a chart. */
@@ -35,6 +37,8 @@ import io.flightdeck.harness.text.TerminalText;
         description = {"Without --workload: every run in the history. With it: the trend of one figure (default "
                 + "p95) per case, each run against the previous one on the same environment (✓, or ⚠️ when worse by "
                 + "more than 10 %%), and an SVG chart of it. Runs on another environment are marked, never compared.",
+                "With --changes: the persistent shifts in each case's series per environment (E-divisive means), "
+                        + "each with the first run and commit after it, its size and its 95 %% interval.",
                 "Exit code 0, or 2 on bad input."})
 public final class HistoryCommand implements Callable<Integer> {
 
@@ -57,6 +61,18 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "FILE", description = "where the chart goes (default: "
             + "<home>/charts/<workload>-<case>-<metric>.svg)")
     Path chart;
+
+    @Option(names = "--changes", description = "find the persistent shifts in the series (every workload's, "
+            + "without --workload) instead of comparing each run with the one before")
+    boolean changes;
+
+    @Option(names = "--significance", paramLabel = "P", description = "with --changes: the permutation test's "
+            + "level for a shift (default 0.001)")
+    Double significance;
+
+    @Option(names = "--min-change", paramLabel = "PCT", description = "with --changes: smaller shifts are not "
+            + "shown (default 2%%)")
+    String minChange;
 
     @Mixin
     HomeOption home;
@@ -85,18 +101,47 @@ public final class HistoryCommand implements Callable<Integer> {
                     + "records (" + String.join(", ", skipped.subList(0, Math.min(10, skipped.size())))
                     + (skipped.size() > 10 ? ", ..." : "") + ")");
         }
+        HistoryChanges.Settings changeSettings = changeSettings();
         if (contents.entries().isEmpty()) {
             out.println("no runs in " + store.file() + " yet: every `run` and `leak-check` adds one");
             out.flush();
             return ExitCodes.OK;
         }
-        if (workload == null) {
+        if (changeSettings != null) {
+            new ChangesTable(out, contents.entries(), metric, changeSettings).print(workload, caseLabel);
+        } else if (workload == null) {
             runs(out, contents.entries());
         } else {
             trends(out, h, contents.entries());
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The settings of --changes, or null without it; its options without it are bad input. */
+    private HistoryChanges.Settings changeSettings() {
+        if (!changes) {
+            if (significance != null || minChange != null) {
+                throw new UsageException((significance != null ? "--significance" : "--min-change")
+                        + " goes with --changes");
+            }
+            return null;
+        }
+        if (chart != null) {
+            throw new UsageException("--chart draws a trend, not --changes");
+        }
+        HistoryChanges.Settings s = HistoryChanges.Settings.DEFAULTS;
+        if (significance != null) {
+            if (!(significance > 0 && significance < 1)) {
+                throw new UsageException("--significance " + significance + ": use a level between 0 and 1, such "
+                        + "as 0.001");
+            }
+            s = s.withSignificance(significance);
+        }
+        if (minChange != null) {
+            s = s.withMinChange(InputChecks.percentage("--min-change", minChange));
+        }
+        return s;
     }
 
     private void importJmh(PrintWriter out, HistoryStore store) throws IOException {
@@ -173,7 +218,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 + (r.warning() ? "⚠️" : "✓");
     }
 
-    private static String shortCommit(String commit) {
+    static String shortCommit(String commit) {
         if (commit == null) {
             return "";
         }

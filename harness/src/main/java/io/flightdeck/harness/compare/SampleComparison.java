@@ -95,7 +95,7 @@ public final class SampleComparison {
      * plain differences over the baseline's median. The interval's ends are the pairwise differences at the ranks
      * the Mann–Whitney statistic's normal approximation gives.
      */
-    static double[] shift(double[] base, double[] cur, double baseMedian, double alpha) {
+    public static double[] shift(double[] base, double[] cur, double baseMedian, double alpha) {
         boolean ratios = Arrays.stream(base).allMatch(v -> v > 0) && Arrays.stream(cur).allMatch(v -> v > 0);
         int n = base.length;
         int m = cur.length;

@@ -24,9 +24,10 @@ public final class Trend {
      * @param change         against the previous run on the same environment; null for the first of its environment
      * @param sameEnvironment whether it ran on the newest run's environment
      * @param warning        worse than that previous run by more than {@link #WARN_FRACTION}
+     * @param higherIsBetter whether a rise of this figure is good news (throughput) rather than bad (latency)
      */
     public record Row(Instant time, String runId, String commit, String fingerprint, double value, String unit,
-                      Double change, boolean sameEnvironment, boolean warning) {
+                      Double change, boolean sameEnvironment, boolean warning, boolean higherIsBetter) {
     }
 
     /** The rows of one workload, case and metric, oldest first. */
@@ -54,7 +55,7 @@ public final class Trend {
             Double change = previous == null || previous == 0 ? null : p.value() / previous - 1;
             boolean worse = change != null && (p.higherIsBetter() ? -change : change) > WARN_FRACTION;
             rows.add(new Row(e.time(), e.runId(), e.commit(), e.fingerprint(), p.value(), p.unit(), change,
-                    Objects.equals(e.fingerprint(), newest), worse));
+                    Objects.equals(e.fingerprint(), newest), worse, p.higherIsBetter()));
         }
         return rows;
     }

@@ -113,4 +113,57 @@ class HistoryCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("no 'p95' of workload 'nope'");
     }
+
+    private void historyAt(String run, String commit, String fingerprint, long day, double p95) throws Exception {
+        new HistoryStore(new Home(dir).history()).append(new HistoryEntry(1, HistoryEntry.RUN, run,
+                Instant.parse("2026-11-20T10:00:00Z").plusSeconds(day * 86_400), commit, "quick", fingerprint, "cpu",
+                "passed", List.of(new HistoryEntry.Point("episode-creation", "default", "p95", p95, "ns", false),
+                        new HistoryEntry.Point("episode-creation", "default", "throughput", 1e9 / p95, "op/s",
+                                true))));
+    }
+
+    /** 30 nights of one machine: a 25 % slowdown lands with commit c15 and stays; the noise is 3 %. */
+    private void slowdownAtNight15() throws Exception {
+        java.util.Random noise = new java.util.Random(1);
+        for (int night = 0; night < 30; night++) {
+            double p95 = 2_500 * (night >= 15 ? 1.25 : 1) * (1 + 0.03 * noise.nextGaussian());
+            historyAt("r" + night, String.format("c%02d", night) + "0000000000000000000000000000000000000",
+                    "f1", night, p95);
+        }
+    }
+
+    @Test
+    void changesNameTheFirstRunAndCommitAfterAPersistentShift() throws Exception {
+        slowdownAtNight15();
+        historyAt("elsewhere", null, "f2", 31, 9_000); // another machine: a series of its own, too short to search
+        CommandLineRunner r = CommandLineRunner.run("history", "--changes", "--home", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Changes in episode-creation default, p95 (environment f1, 30 runs)",
+                "2026-12-05 10:00", "r15", "c150000000", "15 / 15", "⚠️ worse", "1 change(s) in 2 series of p95");
+        CommandLineRunner throughput = CommandLineRunner.run("history", "--changes", "--metric", "throughput",
+                "-w", "episode-creation", "--home", dir.toString());
+        assertThat(throughput.out()).contains("r15", "⚠️ worse", "−2");
+    }
+
+    @Test
+    void aSeriesWithoutAShiftSaysSoAndASmallShiftCanBeLeftOut() throws Exception {
+        slowdownAtNight15();
+        CommandLineRunner big = CommandLineRunner.run("history", "--changes", "--min-change", "30%", "--home",
+                dir.toString());
+        assertThat(big.exitCode()).as(big.err()).isZero();
+        assertThat(big.out()).contains("no persistent change in 1 series").doesNotContain("r15");
+    }
+
+    @Test
+    void badChangeSettingsAreOneLineAndExitCode2() throws Exception {
+        slowdownAtNight15();
+        CommandLineRunner.run("history", "--changes", "--significance", "1.5", "--home", dir.toString())
+                .assertUsage("--significance 1.5");
+        CommandLineRunner.run("history", "--changes", "--min-change", "lots", "--home", dir.toString())
+                .assertUsage("--min-change 'lots'");
+        CommandLineRunner.run("history", "--significance", "0.01", "--home", dir.toString())
+                .assertUsage("--significance goes with --changes");
+        CommandLineRunner.run("history", "--changes", "-w", "nothing", "--home", dir.toString())
+                .assertUsage("no 'p95' of workload 'nothing'");
+    }
 }
