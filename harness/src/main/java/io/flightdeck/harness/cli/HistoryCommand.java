@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleFunction;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.flightdeck.harness.changes.ChangeMarks;
 import io.flightdeck.harness.changes.HistoryChanges;
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.env.Environment;
@@ -198,7 +200,10 @@ public final class HistoryCommand implements Callable<Integer> {
             Path file = chart != null && cases.size() == 1 ? chart
                     : h.directory().resolve("charts").resolve(fileName(workload + "-" + c + "-" + metric) + ".svg");
             try {
-                TrendChart.write(file, workload + " " + c + ": " + metric, rows, v -> BudgetFormat.measured(unit, v));
+                DoubleFunction<String> label = v -> BudgetFormat.measured(unit, v);
+                String newest = String.valueOf(rows.get(rows.size() - 1).fingerprint());
+                TrendChart.write(file, workload + " " + c + ": " + metric, rows, label,
+                        ChangeMarks.of(rows, newest, label));
             } catch (IOException e) {
                 throw new UsageException("cannot write the chart " + file + ": " + e.getMessage());
             }

@@ -26,12 +26,14 @@ public final class TrendChart {
     private TrendChart() {
     }
 
-    public static void write(Path file, String title, List<Trend.Row> rows, DoubleFunction<String> label)
-            throws IOException {
-        AtomicFile.writeString(file, chart(title, rows, label).standaloneSvg());
+    /** @param marks dashed lines drawn over the points, such as where the series shifts */
+    public static void write(Path file, String title, List<Trend.Row> rows, DoubleFunction<String> label,
+                             List<SvgChart.Line> marks) throws IOException {
+        AtomicFile.writeString(file, chart(title, rows, label, marks).standaloneSvg());
     }
 
-    static SvgChart chart(String title, List<Trend.Row> rows, DoubleFunction<String> label) {
+    static SvgChart chart(String title, List<Trend.Row> rows, DoubleFunction<String> label,
+                          List<SvgChart.Line> marks) {
         SvgChart chart = new SvgChart(title,
                 new SvgChart.Axis("time of the run (UTC)", SvgChart.Scale.LINEAR,
                         v -> DAY.format(Instant.ofEpochSecond((long) v))),
@@ -46,6 +48,7 @@ public final class TrendChart {
                 .filter(r -> r.sameEnvironment() && r.warning()).toList()), SvgChart.Style.POINTS, WORSE));
         chart.add(new SvgChart.Series("another environment", points(rows.stream()
                 .filter(r -> !r.sameEnvironment()).toList()), SvgChart.Style.HOLLOW_POINTS, OTHER));
+        marks.forEach(chart::add);
         return chart;
     }
 

@@ -146,6 +146,19 @@ class HistoryCommandTest {
     }
 
     @Test
+    void theTrendChartMarksWhereTheSeriesShifts() throws Exception {
+        slowdownAtNight15();
+        CommandLineRunner trend = CommandLineRunner.run("history", "-w", "episode-creation", "--home",
+                dir.toString());
+        assertThat(trend.exitCode()).as(trend.err()).isZero();
+        Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve("charts/episode-creation-default-p95.svg").toFile());
+        assertThat(svg.getElementsByTagName("line").getLength()).isPositive();
+        assertThat(Files.readString(dir.resolve("charts/episode-creation-default-p95.svg")))
+                .contains("stroke-dasharray", "at run r15, commit c150000000");
+    }
+
+    @Test
     void aSeriesWithoutAShiftSaysSoAndASmallShiftCanBeLeftOut() throws Exception {
         slowdownAtNight15();
         CommandLineRunner big = CommandLineRunner.run("history", "--changes", "--min-change", "30%", "--home",

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.jsoup.nodes.Element;
 
+import io.flightdeck.harness.changes.ChangeMarks;
 import io.flightdeck.harness.charts.SvgChart;
 import io.flightdeck.harness.check.BudgetFormat;
 import io.flightdeck.harness.history.HistoryEntry;
@@ -19,7 +20,8 @@ import io.flightdeck.harness.report.WorkloadReport;
 
 /**
  * The history of the run's headline metric (p95, the figure the budgets judge) for each workload, from the home
- * folder's history: one series per case, runs from another environment drawn as their own series, never mixed in.
+ * folder's history: one series per case, runs from another environment drawn as their own series, never mixed in,
+ * and each persistent shift in a case's series (as {@code history --changes} finds them) a dashed step.
  */
 final class HistorySection {
 
@@ -54,6 +56,10 @@ final class HistorySection {
                     (here == null || Objects.equals(here, r.fingerprint()) ? same : other).add(point);
                 }
                 chart.add(new SvgChart.Series(c.label(), same, true));
+                if (here != null) {
+                    ChangeMarks.of(rows, here, v -> c.label() + " " + BudgetFormat.measured("ns", v))
+                            .forEach(chart::add);
+                }
                 if (!other.isEmpty()) {
                     chart.add(new SvgChart.Series(c.label() + " (another environment)", other,
                             SvgChart.Style.HOLLOW_POINTS, null));
