@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param change     the Hodges–Lehmann shift of after against before, as a fraction (0.2 = 20 % higher)
  * @param lower      low end of its 95 % interval
  * @param upper      high end of its 95 % interval
- * @param pValue     of E-divisive's permutation test when the split was found
+ * @param pValue     of the split's final t-test between its neighbours, Bonferroni-adjusted
  * @param worse      whether the shift is bad news (higher latency, lower throughput)
  */
 public record ChangePoint(Instant time, String runId, String commit, int runsBefore, int runsAfter, double before,

@@ -68,8 +68,8 @@ public final class HistoryCommand implements Callable<Integer> {
             + "without --workload) instead of comparing each run with the one before")
     boolean changes;
 
-    @Option(names = "--significance", paramLabel = "P", description = "with --changes: the permutation test's "
-            + "level for a shift (default 0.001)")
+    @Option(names = "--significance", paramLabel = "P", description = "with --changes: the level a shift's "
+            + "t-test must pass (default 0.001)")
     Double significance;
 
     @Option(names = "--min-change", paramLabel = "PCT", description = "with --changes: smaller shifts are not "
