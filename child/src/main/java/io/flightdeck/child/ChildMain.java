@@ -70,8 +70,35 @@ public final class ChildMain {
             System.err.println("flightdeck child: cannot write the result: " + e);
             exit = EXIT_NO_RESULT;
         } finally {
+            haltIfTheExitHangs(exit);
             // exit explicitly: a workload may leave non-daemon threads behind; JFR dumps on this exit
             System.exit(exit);
+        }
+    }
+
+    /** How long the JVM's own shutdown (JFR's dump, the profiler's file) may take before the child halts. */
+    static final long EXIT_GRACE_SECONDS = 60;
+
+    /**
+     * The result is written; if the JVM's shutdown then hangs (seen once after an OutOfMemoryError: no JFR recording
+     * came out and the child sat until its time limit, reported as "did not finish" instead of its real failure),
+     * halt with the same exit code, so the parent reads the result instead of waiting for its time limit.
+     */
+    private static void haltIfTheExitHangs(int exit) {
+        try {
+            Thread watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(EXIT_GRACE_SECONDS * 1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                System.err.println("flightdeck child: the JVM's shutdown did not end within " + EXIT_GRACE_SECONDS
+                        + " s (a recording being written?): halting");
+                Runtime.getRuntime().halt(exit);
+            }, "flightdeck-exit-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        } catch (Throwable e) { // no heap or thread left for it: exit as before
         }
     }
 
