@@ -1,8 +1,6 @@
 package io.flightdeck.harness.cli;
 
 import java.io.PrintWriter;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,9 +17,6 @@ import io.flightdeck.harness.text.TerminalText;
 
 /** {@code history --changes}: the change points of every chosen series, a table per series that has any. */
 final class ChangesTable {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneOffset.UTC);
 
     private final PrintWriter out;
     private final List<HistoryEntry> entries;
@@ -79,7 +74,7 @@ final class ChangesTable {
                 + environment + ", " + rows.size() + " runs)"));
         List<List<String>> body = new ArrayList<>();
         for (ChangePoint c : changes) {
-            body.add(List.of(WHEN.format(c.time()), TerminalText.safe(c.runId()),
+            body.add(List.of(HistoryCommand.WHEN.format(c.time()), TerminalText.safe(c.runId()),
                     c.commit() == null ? "" : HistoryCommand.shortCommit(c.commit()),
                     BudgetFormat.measured(unit, c.before()) + " → " + BudgetFormat.measured(unit, c.after()),
                     pct(c.change()) + (c.worse() ? " ⚠️ worse" : " better"),

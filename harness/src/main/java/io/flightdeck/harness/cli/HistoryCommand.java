@@ -44,7 +44,7 @@ import io.flightdeck.harness.text.TerminalText;
                 "Exit code 0, or 2 on bad input."})
 public final class HistoryCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
 
     @Spec
