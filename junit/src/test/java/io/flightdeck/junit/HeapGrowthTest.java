@@ -65,7 +65,9 @@ class HeapGrowthTest {
             for (int i = 0; i < 10_000; i++) {
                 REGISTRY.add(new byte[100]);
             }
-        })).hasMessageContaining("above the limit of 100,000 bytes").hasMessageContaining("Grew most: byte[] +10,0");
+        })).hasMessageContaining("above the limit of 100,000 bytes")
+                // net growth of the class: other byte[]s of the JVM may come and go meanwhile (one did, in CI: 9,999)
+                .hasMessageMatching("(?s).*Grew most: byte\\[\\] \\+(9,9\\d\\d|10,0\\d\\d) instances.*");
         HeapGrowth.assertAtMost(100_000, () -> sink = new byte[1_000_000].length); // a megabyte, dropped
     }
 }
