@@ -35,12 +35,14 @@ public final class SamplerFlags {
 
     /**
      * What the sampler adds to {@code -XX:StartFlightRecording} (event settings, JDK 17+ syntax, JDK-8265271):
-     * with async-profiler, JFR's own execution and native samples are off, so that no CPU time is counted twice
-     * and the child pays for one sampler only.
+     * with async-profiler, JFR's own execution, native and allocation samples are off, so that nothing is counted
+     * twice and the child pays for one sampler only (the analysis reads async-profiler's samples whenever there
+     * are any). JFR's old-object samples stay: the leak analysis reads them.
      */
     public static String recordingSettings(SamplerDecision sampler) {
         return switch (sampler.used()) {
-            case ASYNC_PROFILER -> ",jdk.ExecutionSample#enabled=false,jdk.NativeMethodSample#enabled=false";
+            case ASYNC_PROFILER -> ",jdk.ExecutionSample#enabled=false,jdk.NativeMethodSample#enabled=false"
+                    + ",jdk.ObjectAllocationSample#enabled=false";
             case JFR_CPU_TIME -> ",jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=" + CPU_TIME_THROTTLE;
             default -> "";
         };

@@ -50,7 +50,8 @@ class ChildCommandSamplerTest {
                 "-agentpath:" + LIB + "=start,event=cpu,interval=10ms,alloc,loglevel=warn,file="
                         + Path.of("/run/w/recording.async-profiler.jfr"));
         assertThat(recordingFlag(cmd)).contains("filename=" + RECORDING,
-                "jdk.ExecutionSample#enabled=false", "jdk.NativeMethodSample#enabled=false");
+                "jdk.ExecutionSample#enabled=false", "jdk.NativeMethodSample#enabled=false",
+                "jdk.ObjectAllocationSample#enabled=false");
         assertThat(cmd).doesNotContain("--enable-native-access=ALL-UNNAMED");
     }
 

@@ -13,7 +13,8 @@ import io.flightdeck.profiling.spi.ChunkOrigin;
  * never added together (each estimates the same bytes its own way). Best first:
  * <ol>
  *   <li>async-profiler's samples (its chunks write them as TLAB events): JVMTI sampled allocations, one per so many
- *       bytes allocated, so a sample's weight is unbiased whatever the object's size;</li>
+ *       bytes allocated, weighted by {@link SampledBytes} so that a sample's weight is unbiased whatever the object's
+ *       size;</li>
  *   <li>{@code jdk.ObjectAllocationSample} (JDK 16+): throttled samples whose weights follow TLAB refills;</li>
  *   <li>the JDK's TLAB events, which older recordings and some settings carry instead.</li>
  * </ol>
@@ -40,6 +41,12 @@ public final class AllocationCollector extends EventCollector {
     private final boolean rank;
 
     /**
+     * async-profiler's allocation sampling interval, as its events tell it (0 until one does): needed to weigh an
+     * object at least as large as the interval, whose event does not carry it.
+     */
+    private long samplingInterval;
+
+    /**
      * {@code rank}: whether to tally sites, classes and threads; the tree is built either way. {@code chunk}: which
      * program wrote the chunk being read, to tell async-profiler's events from the JDK's.
      */
@@ -55,11 +62,21 @@ public final class AllocationCollector extends EventCollector {
     @Override
     public void accept(RecordedEvent e, String type) {
         if (chunk.asyncProfiler()) {
-            // its weight, as its converter reads it: the sampled bytes in tlabSize, else the object's size
+            // its event holds the object's size and max(size, interval) in tlabSize; the weight is the bytes the
+            // sample stands for, unbiased for objects near the interval's size (SampledBytes)
             switch (type) {
                 case IN_NEW_TLAB -> {
+                    long size = e.getLong("allocationSize");
                     long tlabSize = e.getLong("tlabSize");
-                    profiler.add(e, tlabSize != 0 ? tlabSize : e.getLong("allocationSize"));
+                    if (tlabSize == 0) {
+                        profiler.add(e, size);
+                        return;
+                    }
+                    long told = SampledBytes.intervalFrom(size, tlabSize);
+                    if (told > 0) {
+                        samplingInterval = told;
+                    }
+                    profiler.add(e, Math.round(SampledBytes.weight(size, samplingInterval)));
                 }
                 case OUTSIDE_TLAB -> profiler.add(e, e.getLong("allocationSize"));
                 default -> {
