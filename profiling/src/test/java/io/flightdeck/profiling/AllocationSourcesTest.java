@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.flightdeck.profiling.ProgramRecordings.Recorded;
 import io.flightdeck.profiling.alloc.AllocationAnalysis;
 import io.flightdeck.profiling.alloc.AllocationCollector;
+import io.flightdeck.profiling.alloc.HeapSamplerBias;
 import io.flightdeck.profiling.programs.AllocationSplit;
 
 /**
@@ -26,10 +27,9 @@ class AllocationSourcesTest {
     static final String LONGS = AllocationSplit.class.getName() + ".longs()";
     static final String CHARS = AllocationSplit.class.getName() + ".chars()";
     /**
-     * Not 3: this time-boxed program read 73.2 and 73.4 for its true 70 in two runs on JDK 17 at the end of the issue
-     * (70.4 earlier; the work-sized harness truth test stays within 1.3 points). Open question, noted for the next
-     * issue: whether async-profiler's outside-TLAB samples (the 24 KB char[] may be allocated outside a TLAB) carry
-     * less than their interval's weight. JFR's own weights were off by 30 to 54 points on the same split.
+     * Not 3: this time-boxed program read 73.2 and 73.4 for its true 70 in two runs on JDK 17. The cause is JDK 17's
+     * heap sampler, which samples objects that do not fit the rest of a small TLAB too rarely (JDK-8356372, fixed in
+     * JDK 25; docs/profiles.md has the measurements): the analysis says so beside the shares on JDKs before 25.
      */
     static final double POINTS = 5;
 
@@ -47,7 +47,11 @@ class AllocationSourcesTest {
                 .allocation();
 
         assertThat(alloc.source()).isEqualTo(AllocationCollector.ASYNC_PROFILER);
-        assertThat(alloc.biasNote()).isNull();
+        if (Runtime.version().feature() < HeapSamplerBias.FIXED_IN) {
+            assertThat(alloc.biasNote()).as("the heap sampler's note before JDK 25").contains("JDK-8356372");
+        } else {
+            assertThat(alloc.biasNote()).isNull();
+        }
         double truth = 100.0 * r.printed("longs") / (r.printed("longs") + r.printed("chars"));
         double longs = share(alloc.bySite(), LONGS);
         double chars = share(alloc.bySite(), CHARS);

@@ -116,11 +116,13 @@ public final class AllocationCollector extends EventCollector {
         return !hasSamples() || chunk.sawAsyncProfiler();
     }
 
-    public AllocationAnalysis result(int top, double seconds) {
+    /** {@code jvmVersion}: the recording's JVM ({@code jdk.JVMInformation}), null when unknown. */
+    public AllocationAnalysis result(int top, double seconds, String jvmVersion) {
         Part used = used();
         String source = used == profiler ? ASYNC_PROFILER : used == samples ? SAMPLE : used.count > 0 ? TLAB_EVENTS
                 : "none";
-        String bias = used == samples || used == tlab && used.count > 0 ? TLAB_BIAS : null;
+        String bias = used == samples || used == tlab && used.count > 0 ? TLAB_BIAS
+                : used == profiler ? HeapSamplerBias.note(jvmVersion) : null;
         return new AllocationAnalysis(source, used.count, used.bytes, seconds > 0 ? used.bytes / seconds : 0,
                 used.bySite.topWithSamples(top, used.bytes), used.byClass.topWithSamples(top, used.bytes),
                 used.byThread.topWithSamples(top, used.bytes), bias);

@@ -55,7 +55,7 @@ public final class AllocationPlugin implements AnalysisPlugin<AllocationCollecto
 
     @Override
     public AllocationAnalysis result(AllocationCollector collector, ResultContext context) {
-        return collector.result(context.top(), context.seconds());
+        return collector.result(context.top(), context.seconds(), context.recording().jvmVersion());
     }
 
     @Override
