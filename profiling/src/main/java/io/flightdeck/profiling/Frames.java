@@ -150,7 +150,8 @@ public final class Frames {
         String descriptor = m.getDescriptor();
         boolean kernel = KERNEL_DESCRIPTOR.equals(descriptor);
         if (kernel || NATIVE_DESCRIPTOR.equals(descriptor)) {
-            String symbol = m.getName() == null || m.getName().isEmpty() ? "[unknown]" : m.getName();
+            String symbol = m.getName() == null || m.getName().isEmpty() ? "[unknown]"
+                    : MethodNames.nativeSymbol(m.getName());
             return kernel ? symbol + KERNEL_SUFFIX : symbol;
         }
         return MethodNames.of(m);

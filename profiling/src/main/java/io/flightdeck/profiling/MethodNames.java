@@ -58,6 +58,30 @@ public final class MethodNames {
         return m.find() ? m.replaceAll("$1") : out;
     }
 
+    /** A file async-profiler names a native frame by when the library has no symbols: an absolute path to a library. */
+    private static final Pattern LIBRARY_FILE = Pattern.compile(".*/[^/]+\\.(?:so(?:\\.\\d+)*|dylib|jnilib|tmp)");
+    /**
+     * Parts that make a library unpacked into a temporary file unique to its JVM: a UUID (sqlite-jdbc), a long random
+     * number (Netty's native transports, JNA), with the separator before them.
+     */
+    private static final Pattern RANDOM_PART = Pattern.compile(
+            "[-_.]?(?:\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}|\\d{8,})");
+
+    /**
+     * A native frame's symbol, matched across JVMs: when async-profiler could only name the frame by its library's
+     * path (a stripped library), the file's name without the random parts of a library unpacked into a temporary
+     * file, so that {@code /tmp/sqlite-3.53.4.0-307efe1e-cda2-403c-bdb7-62ca5185aff3-libsqlitejdbc.so} becomes
+     * {@code sqlite-3.53.4.0-libsqlitejdbc.so} in every run. Real symbols are returned as they are.
+     */
+    public static String nativeSymbol(String symbol) {
+        if (symbol == null || symbol.indexOf('/') < 0 || !LIBRARY_FILE.matcher(symbol).matches()) {
+            return symbol;
+        }
+        String file = symbol.substring(symbol.lastIndexOf('/') + 1);
+        String stripped = RANDOM_PART.matcher(file).replaceAll("");
+        return stripped.isEmpty() || stripped.charAt(0) == '.' ? file : stripped;
+    }
+
     /** "(II[BLjava/lang/String;)V" -> "int, int, byte[], String"; a malformed descriptor is kept as it is. */
     static String parameters(String descriptor) {
         if (descriptor == null || descriptor.isEmpty() || descriptor.charAt(0) != '(') {

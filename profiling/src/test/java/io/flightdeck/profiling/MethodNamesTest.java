@@ -62,4 +62,24 @@ class MethodNamesTest {
                 .isEqualTo(MethodNames.normalise("Hidden$$Lambda.0x0000000023045210"))
                 .isEqualTo(MethodNames.normalise("Hidden$$Lambda$4.0x00007f9fb4001000"));
     }
+    /** Libraries async-profiler names a frame by when they have no symbols, as recordings here held them. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // sqlite-jdbc unpacks its library with a UUID in the name, new in every JVM
+        "/tmp/sqlite-3.53.4.0-307efe1e-cda2-403c-bdb7-62ca5185aff3-libsqlitejdbc.so | sqlite-3.53.4.0-libsqlitejdbc.so",
+        "/tmp/sqlite-3.53.4.0-9c1d0b4e-1f2a-4b3c-8d4e-5f6a7b8c9d0e-libsqlitejdbc.so | sqlite-3.53.4.0-libsqlitejdbc.so",
+        // Netty and JNA add a random number
+        "/tmp/libnetty_transport_native_epoll_x86_643052398479290487203.so | libnetty_transport_native_epoll_x86.so",
+        "/tmp/jna--1968219055/jna7303624733937624395.tmp | jna.tmp",
+        // installed libraries keep their names (the path goes)
+        "/usr/lib/x86_64-linux-gnu/libz.so.1.2.13 | libz.so.1.2.13",
+        // symbols are not touched
+        "deflate_slow | deflate_slow",
+        "Mutex::lock | Mutex::lock",
+        "std::vector<int, std::allocator<int>>::push_back(int const&) | std::vector<int, std::allocator<int>>::push_back(int const&)",
+        "operator/(a, b) | operator/(a, b)",
+    })
+    void librariesWithoutSymbolsAreNamedAlikeInEveryJvm(String raw, String expected) {
+        assertThat(MethodNames.nativeSymbol(raw)).isEqualTo(expected);
+    }
 }
