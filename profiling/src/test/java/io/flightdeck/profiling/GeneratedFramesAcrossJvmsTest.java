@@ -33,15 +33,16 @@ class GeneratedFramesAcrossJvmsTest {
         Set<String> first = generatedFrames(record(java, "first"));
         Set<String> second = generatedFrames(record(java, "second"));
 
-        assertThat(first).anyMatch(n -> n.contains("Generated$$Lambda.") && n.endsWith(".getAsLong()"))
-                .anyMatch(n -> n.contains("$Proxy.run(int)"));
         assertThat(first).noneMatch(n -> n.contains("0x"));
-        // the methods the program runs all the time: each JVM saw them, under the same names
-        Set<String> hot = new TreeSet<>(Set.of("io.flightdeck.profiling.programs.Generated$$Lambda.getAsLong()",
-                "io.flightdeck.profiling.programs.Generated$$Lambda.applyAsLong(int)",
-                "jdk.proxy.$Proxy.run(int)".replace("jdk.proxy.", proxyPackage(first))));
-        assertThat(first).containsAll(hot);
-        assertThat(second).containsAll(hot);
+        assertThat(second).noneMatch(n -> n.contains("0x"));
+        // the generated frames each JVM sampled, under the same names in both: a lambda and the proxy at least.
+        // Not every one of the program's lambdas: which of them a JVM samples on its own is the JIT's and the
+        // machine's to decide (on a fresh clone one JVM once had applyAsLong's frame and not getAsLong's)
+        Set<String> both = new TreeSet<>(first);
+        both.retainAll(second);
+        assertThat(both).as("generated frames named alike by both JVMs (first %s, second %s)", first, second)
+                .anyMatch(n -> n.startsWith("io.flightdeck.profiling.programs.Generated$$Lambda."))
+                .anyMatch(n -> n.endsWith("$Proxy.run(int)"));
     }
 
     @Test
@@ -50,15 +51,11 @@ class GeneratedFramesAcrossJvmsTest {
         Set<String> on17 = generatedFrames(record(Path.of(System.getProperty("java.home"), "bin", "java"), "here"));
         Set<String> on25 = generatedFrames(record(CrossVersionTest.JAVA_25, "jdk25"));
 
-        String lambda = "io.flightdeck.profiling.programs.Generated$$Lambda.getAsLong()";
-        assertThat(on17).contains(lambda);
-        assertThat(on25).contains(lambda).noneMatch(n -> n.contains("0x"));
-    }
-
-    /** "jdk.proxy1." or whichever module package the proxy landed in; stable for one program and JDK. */
-    private static String proxyPackage(Set<String> names) {
-        return names.stream().filter(n -> n.endsWith("$Proxy.run(int)")).findFirst()
-                .map(n -> n.substring(0, n.indexOf("$Proxy"))).orElse("?");
+        assertThat(on25).noneMatch(n -> n.contains("0x"));
+        Set<String> both = new TreeSet<>(on17);
+        both.retainAll(on25);
+        assertThat(both).as("lambda frames named alike by JDK 17 (%s) and 25 (%s)", on17, on25)
+                .anyMatch(n -> n.startsWith("io.flightdeck.profiling.programs.Generated$$Lambda."));
     }
 
     private static Set<String> generatedFrames(Path recording) throws Exception {
