@@ -26,8 +26,8 @@ import one.profiler.AsyncProfiler;
  * what a run's child records by default: JFR's profile settings without its execution, native-method and allocation
  * samples, plus async-profiler's CPU (10 ms) and allocation sampler. The JVM has DebugNonSafepoints in every arm (a
  * flag cannot change mid-run), and a recording's start-up cost falls in the unmeasured settling time of its phase.
- * For finding where a cost comes from, {@code empty} (a recording with no events) and {@code default} (JFR's default
- * settings) can be asked for too.
+ * For finding where a cost comes from, {@code empty} (a recording with no events), {@code default} (JFR's default
+ * settings) and {@code recorded:OPTIONS} (the default recording with other agent options) can be asked for too.
  *
  * <p>Arguments: workload class, store, cycles, the seconds each phase settles before it is measured, and optionally
  * the arms, comma-separated, {@code none} first.
@@ -63,8 +63,9 @@ public final class RecordingCost {
                 Map<String, Double> cycle = new LinkedHashMap<>();
                 for (String arm : shuffled) {
                     Recording recording = arm.equals("none") ? null : jfr(arm);
-                    if (arm.equals("recorded")) {
-                        profiler.execute("start,event=cpu,interval=10ms,alloc,file=" + agentFile);
+                    String agent = agentOptions(arm);
+                    if (agent != null) {
+                        profiler.execute("start," + agent + ",file=" + agentFile);
                     }
                     runFor(session, settleNanos);
                     long start = System.nanoTime();
@@ -74,7 +75,7 @@ public final class RecordingCost {
                         recording.stop();
                         recording.close();
                     }
-                    if (arm.equals("recorded")) {
+                    if (agent != null) {
                         profiler.execute("stop,file=" + agentFile);
                     }
                     cycle.put(arm, rate);
@@ -101,7 +102,7 @@ public final class RecordingCost {
             case "default" -> new Recording(Configuration.getConfiguration("default"));
             default -> new Recording(Configuration.getConfiguration("profile"));
         };
-        if (arm.equals("recorded")) {
+        if (agentOptions(arm) != null) {
             recording.disable("jdk.ExecutionSample");
             recording.disable("jdk.NativeMethodSample");
             recording.disable("jdk.ObjectAllocationSample");
@@ -109,6 +110,18 @@ public final class RecordingCost {
         recording.setToDisk(true);
         recording.start();
         return recording;
+    }
+
+    /**
+     * async-profiler's options for an arm that runs it: {@code recorded} as a run's child
+     * ({@code SamplerFlags.AGENT_OPTIONS} without its logging), {@code recorded:OPTIONS} with other options, ';' for
+     * ',' (e.g. {@code recorded:event=cpu;interval=10ms;cstack=fp}); null for the others.
+     */
+    private static String agentOptions(String arm) {
+        if (arm.equals("recorded")) {
+            return "event=cpu,interval=10ms,alloc";
+        }
+        return arm.startsWith("recorded:") ? arm.substring("recorded:".length()).replace(';', ',') : null;
     }
 
     private static long runFor(Session session, long nanos) throws Exception {
