@@ -46,6 +46,10 @@ public final class RecordingCost {
         AsyncProfiler profiler = AsyncProfiler.getInstance();
         Path agentFile = dir.resolve("agent.jfr");
         List<String> arms = args.length > 4 ? List.of(args[4].split(",")) : List.of("none", "jfr", "recorded");
+        if (!arms.contains("none")) {
+            System.err.println("recording-cost: the arms must include none, which the others are judged against");
+            System.exit(2);
+        }
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         arms.forEach(a -> {

@@ -59,7 +59,9 @@ public final class MethodNames {
     }
 
     /** A file async-profiler names a native frame by when the library has no symbols: an absolute path to a library. */
-    private static final Pattern LIBRARY_FILE = Pattern.compile(".*/[^/]+\\.(?:so(?:\\.\\d+)*|dylib|jnilib|tmp)");
+    private static final Pattern LIBRARY_FILE = Pattern.compile(".*/[^/]+(\\.(?:so(?:\\.\\d+)*|dylib|jnilib|tmp))");
+    /** What /proc/self/maps adds to a library deleted after loading (Netty deletes its temporary copies). */
+    private static final String DELETED = " (deleted)";
     /**
      * Parts that make a library unpacked into a temporary file unique to its JVM: a UUID (sqlite-jdbc), a long random
      * number (Netty's native transports, JNA), with the separator before them.
@@ -74,12 +76,19 @@ public final class MethodNames {
      * {@code sqlite-3.53.4.0-libsqlitejdbc.so} in every run. Real symbols are returned as they are.
      */
     public static String nativeSymbol(String symbol) {
-        if (symbol == null || symbol.indexOf('/') < 0 || !LIBRARY_FILE.matcher(symbol).matches()) {
+        if (symbol == null || symbol.indexOf('/') < 0) {
             return symbol;
         }
-        String file = symbol.substring(symbol.lastIndexOf('/') + 1);
-        String stripped = RANDOM_PART.matcher(file).replaceAll("");
-        return stripped.isEmpty() || stripped.charAt(0) == '.' ? file : stripped;
+        String path = symbol.endsWith(DELETED) ? symbol.substring(0, symbol.length() - DELETED.length()) : symbol;
+        Matcher library = LIBRARY_FILE.matcher(path);
+        if (!library.matches()) {
+            return symbol;
+        }
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        String extension = library.group(1);
+        // only the stem: an extension's numbers are a version (libz.so.1.2.13, libfoo.so.20240101)
+        String stem = RANDOM_PART.matcher(file.substring(0, file.length() - extension.length())).replaceAll("");
+        return stem.isEmpty() ? file : stem + extension;
     }
 
     /** "(II[BLjava/lang/String;)V" -> "int, int, byte[], String"; a malformed descriptor is kept as it is. */

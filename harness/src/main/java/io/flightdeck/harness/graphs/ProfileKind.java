@@ -63,17 +63,27 @@ public enum ProfileKind {
         };
     }
 
+    private static String allocationNote(Analysis analysis) {
+        String source = analysis.allocation().source();
+        if (AllocationCollector.ASYNC_PROFILER.equals(source)) {
+            String bias = analysis.allocation().biasNote();
+            return "Allocation weights are estimates: each sampled object stands for the bytes its chance of being "
+                    + "sampled implies (async-profiler's allocation sampler, by bytes)." + (bias == null ? "" : " " + bias);
+        }
+        return AllocationCollector.SAMPLE.equals(source)
+                ? "Allocation weights are estimates: each sampled allocation stands for the bytes allocated "
+                        + "since the previous sample (jdk.ObjectAllocationSample)."
+                : "Allocation weights come from TLAB events: a new TLAB stands for the small allocations that "
+                        + "will fill it, an allocation outside one for its own size.";
+    }
+
     /** The header of this profile's graph: what was sampled, by which events, over which span. */
     public GraphInfo info(Analysis analysis, String title) {
         GraphInfo info = GraphInfo.of(title, event(analysis), unit)
                 .withSpan(analysis.recording().analysedFrom(), analysis.recording().analysedTo());
         info = switch (this) {
             case CPU -> info;
-            case ALLOC -> info.withNote(AllocationCollector.SAMPLE.equals(analysis.allocation().source())
-                    ? "Allocation weights are estimates: each sampled allocation stands for the bytes allocated "
-                            + "since the previous sample (jdk.ObjectAllocationSample)."
-                    : "Allocation weights come from TLAB events: a new TLAB stands for the small allocations that "
-                            + "will fill it, an allocation outside one for its own size.");
+            case ALLOC -> info.withNote(allocationNote(analysis));
             case LOCK -> info.withNote("Only waits longer than the recording's threshold (10 ms in the profile "
                     + "settings) are recorded: short contention is not in this graph. Parks that wait for work or "
                     + "a condition (idle pools, sleeps) are not contention and are not in it.");

@@ -27,7 +27,9 @@ public final class HeapSamplerBias {
     /** The note for a recording made by {@code jvmVersion}; null when its sampler is fixed or the JVM is unknown. */
     public static String note(String jvmVersion) {
         int feature = feature(jvmVersion);
-        if (feature == 0 || feature >= FIXED_IN) {
+        // before 11 there is no JVMTI heap sampler (async-profiler hooks TLAB refills); JDK 8's VM version (25.x)
+        // reads as 25, which is skipped here too
+        if (feature < 11 || feature >= FIXED_IN) {
             return null;
         }
         return "On JDK " + feature + " the JVM's heap sampler, which async-profiler's allocation samples come from, "

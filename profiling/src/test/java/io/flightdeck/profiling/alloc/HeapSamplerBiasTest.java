@@ -21,6 +21,9 @@ class HeapSamplerBiasTest {
         assertThat(HeapSamplerBias.note("OpenJDK 64-Bit Server VM (26-ea+20) for linux-amd64")).isNull();
         assertThat(HeapSamplerBias.note(null)).isNull();
         assertThat(HeapSamplerBias.note("some JVM")).isNull();
+        assertThat(HeapSamplerBias.note("OpenJDK 64-Bit Server VM (25.362-b09) for linux-amd64 JRE (1.8.0_362-b09)"))
+                .as("JDK 8, which has no heap sampler").isNull();
+        assertThat(HeapSamplerBias.note("OpenJDK 64-Bit Server VM (10.0.2+13) for linux-amd64")).isNull();
         assertThat(HeapSamplerBias.note("VM (99999999999999999999.1)")).isNull();
     }
 

@@ -52,9 +52,11 @@ class SampledBytesTest {
     }
 
     /**
-     * The large objects' share of the weighted bytes of the samples the JVM's heap sampler (HotSpot's
-     * ThreadHeapSampler) would take: a sample point an exponentially distributed number of bytes ahead, with the
-     * interval as its mean; the object that reaches it is sampled, and the next point is drawn from that object's end.
+     * The large objects' share of the weighted bytes of the samples the JVM's heap sampler would take, modelled as
+     * recent HotSpot's ThreadHeapSampler works: a sample point an exponentially distributed number of bytes ahead,
+     * with the interval as its mean; the object that reaches it is sampled, and the next point is drawn from that
+     * object's end (JDK 17's carries the overshoot over instead, a small difference). This checks the weight against
+     * the model; the truth tests check it against real JVMs.
      */
     private static double largeShare(LongBinaryOperator weightOf) {
         SplittableRandom random = new SplittableRandom(17);
