@@ -100,7 +100,9 @@ public final class RecordingCost {
         }
     }
 
-    private static Recording jfr(String arm) throws Exception {
+    private static Recording jfr(String armWithSettings) throws Exception {
+        String[] parts = armWithSettings.split("\\+");
+        String arm = parts[0];
         Recording recording = switch (arm) {
             case "empty" -> new Recording();
             case "default" -> new Recording(Configuration.getConfiguration("default"));
@@ -110,6 +112,14 @@ public final class RecordingCost {
             recording.disable("jdk.ExecutionSample");
             recording.disable("jdk.NativeMethodSample");
             recording.disable("jdk.ObjectAllocationSample");
+        }
+        if (parts.length > 1) { // ARM+EVENT#SETTING=VALUE+...: the arm with other event settings
+            Map<String, String> settings = new LinkedHashMap<>(recording.getSettings());
+            for (int i = 1; i < parts.length; i++) {
+                String[] keyValue = parts[i].split("=", 2);
+                settings.put(keyValue[0], keyValue[1]);
+            }
+            recording.setSettings(settings);
         }
         recording.setToDisk(true);
         recording.start();
@@ -121,7 +131,8 @@ public final class RecordingCost {
      * ({@code SamplerFlags.AGENT_OPTIONS} without its logging), {@code recorded:OPTIONS} with other options, ';' for
      * ',' (e.g. {@code recorded:event=cpu;interval=10ms;cstack=fp}); null for the others.
      */
-    private static String agentOptions(String arm) {
+    private static String agentOptions(String armWithSettings) {
+        String arm = armWithSettings.split("\\+")[0];
         if (arm.equals("recorded")) {
             return "event=cpu,interval=10ms,alloc";
         }
