@@ -146,6 +146,10 @@ public final class AbCommand implements Callable<Integer> {
         if (maxRounds < 1) {
             throw new UsageException("--max-rounds must be at least 1, was " + maxRounds);
         }
+        if (home.resultsUrl != null) {
+            throw new UsageException("--results-url: ab keeps no results in a store (its verdict is its output); the "
+                    + "store is for run, leak-check, jmh, compare, export and history");
+        }
         long order = orderSeed != null ? orderSeed : new java.util.Random().nextLong();
         AbOptions options = new AbOptions(repository, base, head,
                 new BuildRecipe(buildCommand, classPath, module, BuildRecipe.currentMaven()), suite, workloads, cases, parameters, seed,

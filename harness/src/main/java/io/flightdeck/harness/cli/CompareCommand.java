@@ -59,7 +59,7 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Comparisons.Result r = Comparisons.compare(CompareOptions.builder(baseline, current).outputFolder(out)
                 .regressionLimit(regressionLimit).busyCores(gate.busyCores)
-                .failOnInconclusive(gate.failOnInconclusive()).budgets(budgetsFile).home(home.directory).build(),
+                .failOnInconclusive(gate.failOnInconclusive()).budgets(budgetsFile).home(home.directory).resultsUrl(home.resultsUrl).build(),
                 new TerminalRunProgress(stdout, spec.commandLine().getErr()));
         if (r.page() != null) {
             stdout.println("report: " + r.page().toUri());

@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import io.flightdeck.harness.compare.ComparisonFiles;
+import io.flightdeck.harness.results.ResultsStore;
 import io.flightdeck.child.files.AtomicFile;
 import io.flightdeck.child.files.Json;
-import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.interchange.GithubBenchmarkFormat;
 import io.flightdeck.harness.interchange.JmhFormat;
 
@@ -47,7 +47,10 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ComparisonFiles.Compared source = io.flightdeck.harness.run.RunSources.resolve(new BaselineStore(home.home()), run);
+        ComparisonFiles.Compared source;
+        try (ResultsStore results = home.results(null)) {
+            source = io.flightdeck.harness.run.RunSources.resolve(results, run);
+        }
         Object document = switch (format.toLowerCase(Locale.ROOT)) {
             case "smaller-is-better", "customsmallerisbetter" -> GithubBenchmarkFormat.smallerIsBetter(source.report());
             case "bigger-is-better", "custombiggerisbetter" -> GithubBenchmarkFormat.biggerIsBetter(source.report());

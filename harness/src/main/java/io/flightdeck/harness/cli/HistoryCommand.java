@@ -2,6 +2,7 @@ package io.flightdeck.harness.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +32,7 @@ import io.flightdeck.harness.history.TrendChart;
 import io.flightdeck.harness.home.GitCommit;
 import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.interchange.JmhImport;
+import io.flightdeck.harness.results.ResultsStore;
 import io.flightdeck.harness.run.InputChecks;
 import io.flightdeck.harness.text.TerminalText;
 
@@ -83,31 +85,48 @@ public final class HistoryCommand implements Callable<Integer> {
             + "the history, as a record of this machine")
     Path importJmh;
 
+    @Option(names = "--import", paramLabel = "HISTORY", description = "first copy a history file (a home's "
+            + "history.jsonl, or the home folder) into the results store (--results-url); runs already there are "
+            + "skipped")
+    Path importHistory;
+
     @Override
     public Integer call() throws Exception {
-        Home h = importJmh != null ? home.writableHome("--import-jmh cannot add to the history") : home.home();
-        HistoryStore store = new HistoryStore(h.history());
+        HistoryChanges.Settings changeSettings = changeSettings();
+        String writeWhy = importJmh != null ? "--import-jmh cannot add to the history"
+                : importHistory != null ? "--import cannot add to the history" : null;
+        Home h = writeWhy != null ? home.writableHome(writeWhy) : home.home();
         PrintWriter out = spec.commandLine().getOut();
-        if (importJmh != null) {
-            importJmh(out, store);
+        try (ResultsStore store = home.results(writeWhy)) {
+            if (importHistory != null) {
+                importHistory(out, store);
+            }
+            if (importJmh != null) {
+                importJmh(out, store);
+            }
+            HistoryStore.Contents contents;
+            try {
+                contents = store.history();
+            } catch (IOException e) {
+                throw new UsageException("cannot read the history " + e.getMessage());
+            }
+            show(out, h, store.location(), contents, changeSettings);
         }
-        HistoryStore.Contents contents;
-        try {
-            contents = store.read();
-        } catch (IOException e) {
-            throw new UsageException("cannot read the history " + store.file() + ": " + e.getMessage());
-        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void show(PrintWriter out, Home h, String location, HistoryStore.Contents contents,
+                      HistoryChanges.Settings changeSettings) throws IOException {
         if (!contents.skipped().isEmpty()) {
             List<String> skipped = contents.skipped();
-            out.println("warning: " + store.file() + ": skipped " + skipped.size() + " line(s) that are not history "
+            out.println("warning: " + location + ": skipped " + skipped.size() + " record(s) that are not history "
                     + "records (" + String.join(", ", skipped.subList(0, Math.min(10, skipped.size())))
                     + (skipped.size() > 10 ? ", ..." : "") + ")");
         }
-        HistoryChanges.Settings changeSettings = changeSettings();
         if (contents.entries().isEmpty()) {
-            out.println("no runs in " + store.file() + " yet: every `run` and `leak-check` adds one");
-            out.flush();
-            return ExitCodes.OK;
+            out.println("no runs in " + location + " yet: every `run` and `leak-check` adds one");
+            return;
         }
         if (changeSettings != null) {
             new ChangesTable(out, contents.entries(), metric, changeSettings).print(workload, caseLabel);
@@ -116,8 +135,6 @@ public final class HistoryCommand implements Callable<Integer> {
         } else {
             trends(out, h, contents.entries());
         }
-        out.flush();
-        return ExitCodes.OK;
     }
 
     /** The settings of --changes, or null without it; its options without it are bad input. */
@@ -146,7 +163,39 @@ public final class HistoryCommand implements Callable<Integer> {
         return s;
     }
 
-    private void importJmh(PrintWriter out, HistoryStore store) throws IOException {
+    /** Copies every record of a history file into the store; the same run already there is not copied again. */
+    private void importHistory(PrintWriter out, ResultsStore store) throws IOException {
+        Path file = Files.isDirectory(importHistory) ? new Home(importHistory).history() : importHistory;
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("--import " + importHistory + ": no history file there (a home's "
+                    + "history.jsonl, or the home folder)");
+        }
+        HistoryStore.Contents from;
+        try {
+            from = new HistoryStore(file).read();
+        } catch (IOException e) {
+            throw new UsageException("--import: cannot read " + file + ": " + e.getMessage());
+        }
+        int added = 0;
+        int there = 0;
+        try {
+            for (HistoryEntry e : from.entries()) {
+                if (store.add(e, null, null).added()) {
+                    added++;
+                } else {
+                    there++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UsageException("--import stopped after " + added + " run(s): " + e.getMessage());
+        }
+        out.println("imported " + added + " run(s) from " + file + " into " + store.location()
+                + (there > 0 ? "; " + there + " already there" : "")
+                + (from.skipped().isEmpty() ? "" : "; skipped " + from.skipped().size() + " line(s) that are not "
+                + "records"));
+    }
+
+    private void importJmh(PrintWriter out, ResultsStore store) throws IOException {
         Environment env = EnvironmentProbe.probe();
         HistoryEntry entry;
         try {
@@ -156,11 +205,12 @@ public final class HistoryCommand implements Callable<Integer> {
             throw new UsageException("--import-jmh: " + e.getMessage());
         }
         try {
-            store.append(entry);
+            store.add(entry, null, null);
         } catch (IOException e) {
-            throw new UsageException("cannot add to the history " + store.file() + ": " + e.getMessage());
+            throw new UsageException("cannot add to the history " + store.location() + ": " + e.getMessage());
         }
-        out.println("added " + entry.points().size() + " JMH figure(s) from " + importJmh + " to " + store.file());
+        out.println("added " + entry.points().size() + " JMH figure(s) from " + importJmh + " to "
+                + store.location());
     }
 
     private static void runs(PrintWriter out, List<HistoryEntry> entries) {

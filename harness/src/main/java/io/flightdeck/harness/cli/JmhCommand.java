@@ -85,7 +85,7 @@ public final class JmhCommand implements Callable<Integer> {
         JmhOptions options = JmhOptions.builder().classPath(classPath()).jmhArguments(jmhArguments).outputFolder(out)
                 .jfrSettings(jfrSettings).wholeJvm(wholeJvm).budgets(budgetsFile).saveBaseline(baselines.saveBaseline)
                 .baseline(baselines.baseline).regressionLimit(baselines.regressionLimit).busyCores(gate.busyCores)
-                .failOnInconclusive(gate.failOnInconclusive()).home(home.directory).history(!noHistory)
+                .failOnInconclusive(gate.failOnInconclusive()).home(home.directory).resultsUrl(home.resultsUrl).history(!noHistory)
                 .arguments(RunInputs.arguments(spec)).build();
         JmhRunner.check(options);
         ChildJvm forks = childJvm.resolve(ChildJvmOptions.cacheRoots(home.home().directory()), true, stderr);

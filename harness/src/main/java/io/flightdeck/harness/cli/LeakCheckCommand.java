@@ -106,7 +106,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
                 .limitBytesPerOperation(LeakCheckOptions.parseBytes("--limit-bytes-per-op", limitPerOperation))
                 .limitBytesPerSecond(LeakCheckOptions.parseBytes("--limit-bytes-per-s", limitPerSecond)).outputFolder(out)
                 .budgets(budgetsFile).userClassPath(childJvm.userClassPath()).heap(heap).gc(gc).seed(seed).parameters(parameters)
-                .home(home.directory).history(!noHistory).arguments(RunInputs.arguments(spec)).build();
+                .home(home.directory).resultsUrl(home.resultsUrl).history(!noHistory).arguments(RunInputs.arguments(spec)).build();
         LeakCheckRunner.check(options);
         PrintWriter stderr = spec.commandLine().getErr();
         ChildJvm child = childJvm.resolve(ChildJvmOptions.cacheRoots(LeakCheckRunner.home(options).directory()), true,

@@ -134,7 +134,7 @@ public final class RunCommand implements Callable<Integer> {
                 .seed(seed).jfr(!noJfr).jfrSettings(jfrSettings).wholeJvm(wholeJvm).parameters(parameters)
                 .saveBaseline(baselines.saveBaseline).baseline(baselines.baseline)
                 .regressionLimit(baselines.regressionLimit).busyCores(gate.busyCores)
-                .failOnInconclusive(gate.failOnInconclusive()).confirm(!noConfirm).home(home.directory)
+                .failOnInconclusive(gate.failOnInconclusive()).confirm(!noConfirm).home(home.directory).resultsUrl(home.resultsUrl)
                 .history(!noHistory)
                 .arguments(RunInputs.arguments(spec));
         if (forks != null) {

@@ -131,8 +131,8 @@ public final class TerminalRunProgress implements RunProgress {
     }
 
     @Override
-    public void historyAppended(Path file) {
-        out.println("history: " + file);
+    public void historyAppended(String store, String runId) {
+        out.println("history: " + store + " (run " + runId + ")");
         out.flush();
     }
 

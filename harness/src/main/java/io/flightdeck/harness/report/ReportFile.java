@@ -24,9 +24,26 @@ public final class ReportFile {
      * @throws IOException              when the file cannot be read at all
      */
     public static RunReport read(Path file) throws IOException {
+        return parse(() -> Json.strictMapper().readValue(file.toFile(), RunReport.class), file);
+    }
+
+    /**
+     * A report held elsewhere than in a file (a results database's column), with every check {@link #read} makes.
+     *
+     * @param shownAs what the messages name as its place
+     */
+    public static RunReport read(byte[] json, Path shownAs) throws IOException {
+        return parse(() -> Json.strictMapper().readValue(json, RunReport.class), shownAs);
+    }
+
+    private interface Source {
+        RunReport read() throws IOException;
+    }
+
+    private static RunReport parse(Source source, Path file) throws IOException {
         RunReport r;
         try {
-            r = Json.strictMapper().readValue(file.toFile(), RunReport.class);
+            r = source.read();
         } catch (JsonProcessingException e) {
             throw InvalidDocumentException.of(file, "report.json", e);
         }

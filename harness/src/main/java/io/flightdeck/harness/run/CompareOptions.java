@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param failOnInconclusive whether an inconclusive comparison fails (exit code 1) as a regression does
  * @param budgetsFile     whose regressions set metrics' own limits; null for the built-in one
  * @param home            where saved baselines live; null for FLIGHTDECK_HOME, else the project root's .flightdeck
+ * @param resultsUrl      a PostgreSQL results store holding the baselines and runs; null for FLIGHTDECK_RESULTS_URL,
+ *                        else the home's files
  */
 public record CompareOptions(String baseline, String current, Path outputFolder, Path comparesFolder,
                              String regressionLimit, String busyCores, boolean failOnInconclusive,
-                             Path budgetsFile, Path home) {
+                             Path budgetsFile, Path home, String resultsUrl) {
 
     /** Where comparison folders go without an output folder, relative to the working directory. */
     public static final Path DEFAULT_PARENT = Path.of("target", "flightdeck", "compare");
@@ -46,6 +48,7 @@ public record CompareOptions(String baseline, String current, Path outputFolder,
         private boolean failOnInconclusive;
         private Path budgetsFile;
         private Path home;
+        private String resultsUrl;
 
         private Builder(String baseline, String current) {
             this.baseline = baseline;
@@ -92,11 +95,16 @@ public record CompareOptions(String baseline, String current, Path outputFolder,
             return this;
         }
 
+        public Builder resultsUrl(String url) {
+            resultsUrl = url;
+            return this;
+        }
+
         /** The options, the regression limit and busy-machine threshold checked. */
         public CompareOptions build() {
             InputChecks.thresholds(regressionLimit, busyCores);
             return new CompareOptions(baseline, current, outputFolder, comparesFolder, regressionLimit, busyCores,
-                    failOnInconclusive, budgetsFile, home);
+                    failOnInconclusive, budgetsFile, home, resultsUrl);
         }
     }
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.compare.ChangeThresholds;
 import io.flightdeck.harness.compare.ComparisonFiles;
+import io.flightdeck.harness.results.ResultsStore;
 import io.flightdeck.harness.compare.RunComparator;
 import io.flightdeck.harness.compare.RunComparison;
-import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.report.html.ComparisonPage;
 import io.flightdeck.child.workload.WorkloadRegistry;
@@ -50,9 +50,15 @@ public final class Comparisons {
     public static Result compare(CompareOptions options, RunProgress progress) {
         ChangeThresholds thresholds = InputChecks.thresholds(options.regressionLimit(), options.busyCores());
         Budgets budgets = InputChecks.budgets(options.budgetsFile(), WorkloadRegistry.load());
-        BaselineStore baselines = new BaselineStore(HomeFolders.home(options.home()));
-        ComparisonFiles.Compared a = RunSources.resolve(baselines, options.baseline());
-        ComparisonFiles.Compared b = RunSources.resolve(baselines, options.current());
+        ComparisonFiles.Compared a;
+        ComparisonFiles.Compared b;
+        ResultsStore results = HomeFolders.results(options.home(), options.resultsUrl(), null);
+        try {
+            a = RunSources.resolve(results, options.baseline());
+            b = RunSources.resolve(results, options.current());
+        } finally {
+            RunSources.closeQuietly(results);
+        }
         Path dir;
         try {
             dir = options.outputFolder() != null ? options.outputFolder()

@@ -16,12 +16,12 @@ import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.compare.RegressionConfirmation;
 import io.flightdeck.harness.compare.RunComparator;
 import io.flightdeck.harness.compare.RunComparison;
-import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.results.ResultsStore;
 import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.suite.Suite;
@@ -67,14 +67,19 @@ public final class FlightdeckRunner {
      * @throws RunInputException naming the first problem
      */
     public static void check(RunOptions options) {
-        prepare(options);
+        RunSources.closeQuietly(prepare(options).results());
     }
 
     /** What the options come to, checked. */
     private record Prepared(Suite base, List<Workload> selected, List<Workload> leakChecks, Suite effective,
                             Budgets budgets, String gcFlag, Map<String, String> parameters,
-                            ChangeThresholds thresholds, Home home, BaselineStore baselines,
-                            ComparisonFiles.Compared against) {
+                            ChangeThresholds thresholds, Home home, ResultsStore results,
+                            ComparisonFiles.Compared against) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            results.close();
+        }
     }
 
     private static Prepared prepare(RunOptions o) {
@@ -98,15 +103,20 @@ public final class FlightdeckRunner {
         InputChecks.baselineName("--save-baseline", o.saveBaseline());
         InputChecks.baselineName("--baseline", o.baseline());
         ChangeThresholds thresholds = InputChecks.thresholds(o.regressionLimit(), o.busyCores());
-        Home home = recordsInHome(o)
-                ? HomeFolders.writable(o.home(), o.saveBaseline() != null ? "the baseline could not be saved"
-                : "the run could not be added to the history (--no-history leaves it out)")
-                : HomeFolders.home(o.home());
-        BaselineStore baselines = new BaselineStore(home);
-        // read before the run: a baseline that cannot be compared against must not cost a whole run to find out
-        ComparisonFiles.Compared against = o.baseline() == null ? null : RunSources.baseline(baselines, o.baseline());
-        return new Prepared(base, selected, leakChecks, effective, budgets, gcFlag, params, thresholds, home,
-                baselines, against);
+        String writeWhy = !recordsInHome(o) ? null : o.saveBaseline() != null ? "the baseline could not be saved"
+                : "the run could not be added to the history (--no-history leaves it out)";
+        Home home = writeWhy != null ? HomeFolders.writable(o.home(), writeWhy) : HomeFolders.home(o.home());
+        ResultsStore results = HomeFolders.results(o.home(), o.resultsUrl(), writeWhy);
+        try {
+            // read before the run: a baseline that cannot be compared against must not cost a whole run to find out
+            ComparisonFiles.Compared against = o.baseline() == null ? null
+                    : RunSources.baseline(results, o.baseline());
+            return new Prepared(base, selected, leakChecks, effective, budgets, gcFlag, params, thresholds, home,
+                    results, against);
+        } catch (RuntimeException e) {
+            RunSources.closeQuietly(results);
+            throw e;
+        }
     }
 
     private static boolean recordsInHome(RunOptions o) {
@@ -120,7 +130,12 @@ public final class FlightdeckRunner {
      * @throws IOException       when the run's own files cannot be written
      */
     public RunResult run() throws IOException {
-        Prepared p = prepare(options);
+        try (Prepared p = prepare(options)) {
+            return run(p);
+        }
+    }
+
+    private RunResult run(Prepared p) throws IOException {
         String runId = RunIds.askedNow(p.effective().name());
         List<String> folders = new ArrayList<>(p.selected().stream().map(Workload::name).toList());
         p.leakChecks().forEach(w -> folders.add(RunLayout.leakCheckWorkload(w.name())));
@@ -147,8 +162,7 @@ public final class FlightdeckRunner {
             progress.runFinished(report, dir);
             List<RegressionLimit> limits = options.regressionLimit() != null ? List.of() : p.budgets().regressions();
             RunCompletion completion = new RunCompletion(options.baseline(), p.against(), p.thresholds(), limits,
-                    options.failOnInconclusive(), options.saveBaseline(), options.history(), p.home(),
-                    p.baselines());
+                    options.failOnInconclusive(), options.saveBaseline(), options.history(), p.results());
             return completion.complete(report, dir, interruption, progress, options.confirm()
                     ? (regressed, measured, first) -> confirm(plan, p, regressed, measured, limits) : null);
         }

@@ -1,10 +1,13 @@
 package io.flightdeck.harness.run;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import io.flightdeck.harness.home.Home;
+import io.flightdeck.harness.results.ResultsStore;
+import io.flightdeck.harness.results.ResultsStores;
 
 /**
  * The home folder (baselines, history, caches) a run, check or comparison is given, checked before it is used: a
@@ -45,6 +48,27 @@ public final class HomeFolders {
             throw new RunInputException(describe(home, explicit) + " is not writable (" + existing + "): " + why);
         }
         return home;
+    }
+
+    /**
+     * The results store the options name: a PostgreSQL database ({@code url}, else FLIGHTDECK_RESULTS_URL), connected
+     * and migrated, or the home's files. A URL that cannot name a store, or a database that cannot be reached, is bad
+     * input: one line, before any run starts.
+     *
+     * @param writeWhy null when the command only reads; else why it must write (the home is then checked writable:
+     *                 a baseline's stacks go to the home's disk whichever the store)
+     */
+    public static ResultsStore results(Path explicitHome, String url, String writeWhy) {
+        Home home = writeWhy == null ? home(explicitHome) : writable(explicitHome, writeWhy);
+        String asked = ResultsStores.url(url, System.getenv());
+        try {
+            return ResultsStores.open(home, asked, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new RunInputException((url != null ? "--results-url: " : ResultsStores.ENVIRONMENT_VARIABLE + ": ")
+                    + e.getMessage());
+        } catch (IOException e) {
+            throw new RunInputException("the results store " + e.getMessage());
+        }
     }
 
     private static String describe(Home home, Path explicit) {

@@ -88,6 +88,11 @@ public final class JmhOptions {
         return b.home;
     }
 
+    /** The results store's URL ({@code --results-url}); null for FLIGHTDECK_RESULTS_URL, else the home's files. */
+    public String resultsUrl() {
+        return b.resultsUrl;
+    }
+
     public boolean history() {
         return b.history;
     }
@@ -111,6 +116,7 @@ public final class JmhOptions {
         private String busyCores;
         private boolean failOnInconclusive;
         private Path home;
+        private String resultsUrl;
         private boolean history = true;
         private List<String> arguments = List.of();
 
@@ -132,6 +138,7 @@ public final class JmhOptions {
             busyCores = o.busyCores;
             failOnInconclusive = o.failOnInconclusive;
             home = o.home;
+            resultsUrl = o.resultsUrl;
             history = o.history;
             arguments = o.arguments;
         }
@@ -212,6 +219,12 @@ public final class JmhOptions {
 
         public Builder home(Path folder) {
             home = folder;
+            return this;
+        }
+
+        /** A PostgreSQL results store (jdbc:postgresql://...) instead of the home's files. */
+        public Builder resultsUrl(String url) {
+            resultsUrl = url;
             return this;
         }
 

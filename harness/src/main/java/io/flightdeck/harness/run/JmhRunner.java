@@ -28,7 +28,6 @@ import io.flightdeck.harness.env.EnvironmentProbe;
 import io.flightdeck.harness.env.NoiseMonitor;
 import io.flightdeck.harness.env.NoiseReport;
 import io.flightdeck.child.files.Json;
-import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.jmh.JmhArguments;
@@ -42,6 +41,7 @@ import io.flightdeck.harness.jmh.JmhResultFile;
 import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.leak.LeakLimits;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.results.ResultsStore;
 import io.flightdeck.harness.report.RunSettings;
 import io.flightdeck.harness.report.WorkloadReport;
 import io.flightdeck.harness.report.WorkloadReports;
@@ -85,12 +85,17 @@ public final class JmhRunner {
     }
 
     private record Prepared(List<String> arguments, Budgets budgets, ChangeThresholds thresholds, Home home,
-                            BaselineStore baselines, ComparisonFiles.Compared against) {
+                            ResultsStore results, ComparisonFiles.Compared against) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            results.close();
+        }
     }
 
     /** Checks what can be checked before JMH starts; {@link #run} does it again first. */
     public static void check(JmhOptions options) {
-        prepare(options);
+        RunSources.closeQuietly(prepare(options).results());
     }
 
     private static Prepared prepare(JmhOptions o) {
@@ -113,13 +118,18 @@ public final class JmhRunner {
         InputChecks.baselineName("--save-baseline", o.saveBaseline());
         InputChecks.baselineName("--baseline", o.baseline());
         ChangeThresholds thresholds = InputChecks.thresholds(o.regressionLimit(), o.busyCores());
-        Home home = recordsInHome(o)
-                ? HomeFolders.writable(o.home(), o.saveBaseline() != null ? "the baseline could not be saved"
-                : "the run could not be added to the history (--no-history leaves it out)")
-                : HomeFolders.home(o.home());
-        BaselineStore baselines = new BaselineStore(home);
-        ComparisonFiles.Compared against = o.baseline() == null ? null : RunSources.baseline(baselines, o.baseline());
-        return new Prepared(arguments, budgets, thresholds, home, baselines, against);
+        String writeWhy = !recordsInHome(o) ? null : o.saveBaseline() != null ? "the baseline could not be saved"
+                : "the run could not be added to the history (--no-history leaves it out)";
+        Home home = writeWhy != null ? HomeFolders.writable(o.home(), writeWhy) : HomeFolders.home(o.home());
+        ResultsStore results = HomeFolders.results(o.home(), o.resultsUrl(), writeWhy);
+        try {
+            ComparisonFiles.Compared against = o.baseline() == null ? null
+                    : RunSources.baseline(results, o.baseline());
+            return new Prepared(arguments, budgets, thresholds, home, results, against);
+        } catch (RuntimeException e) {
+            RunSources.closeQuietly(results);
+            throw e;
+        }
     }
 
     /** The file given, else every budgets file the benchmarks' class path ships (none: no budgets). */
@@ -155,7 +165,12 @@ public final class JmhRunner {
      *                           options: its last line says why)
      */
     public RunResult run() throws IOException {
-        Prepared p = prepare(options);
+        try (Prepared p = prepare(options)) {
+            return run(p);
+        }
+    }
+
+    private RunResult run(Prepared p) throws IOException {
         ChildJvm child = options.childJvm() != null ? options.childJvm() : ChildJvm.defaults();
         String runId = RunIds.askedNow(SUITE);
         RunIds ids = recordsInHome(options) ? new RunIds(p.home()) : null;
@@ -170,8 +185,7 @@ public final class JmhRunner {
                 List<RegressionLimit> limits = options.regressionLimit() != null ? List.of()
                         : p.budgets().regressions();
                 return new RunCompletion(options.baseline(), p.against(), p.thresholds(), limits,
-                        options.failOnInconclusive(), options.saveBaseline(), options.history(), p.home(),
-                        p.baselines())
+                        options.failOnInconclusive(), options.saveBaseline(), options.history(), p.results())
                         .complete(report, dir, interruption, progress, null);
             }
         }

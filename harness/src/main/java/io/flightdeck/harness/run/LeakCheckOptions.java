@@ -115,6 +115,11 @@ public final class LeakCheckOptions {
         return b.home;
     }
 
+    /** The results store's URL ({@code --results-url}); null for FLIGHTDECK_RESULTS_URL, else the home's files. */
+    public String resultsUrl() {
+        return b.resultsUrl;
+    }
+
     public boolean history() {
         return b.history;
     }
@@ -141,6 +146,7 @@ public final class LeakCheckOptions {
         private Map<String, String> parameters = new LinkedHashMap<>();
         private ChildJvm childJvm;
         private Path home;
+        private String resultsUrl;
         private boolean history = true;
         private List<String> arguments = new ArrayList<>();
 
@@ -163,6 +169,7 @@ public final class LeakCheckOptions {
             parameters = new LinkedHashMap<>(o.parameters);
             childJvm = o.childJvm;
             home = o.home;
+            resultsUrl = o.resultsUrl;
             history = o.history;
             arguments = new ArrayList<>(o.arguments);
         }
@@ -257,6 +264,12 @@ public final class LeakCheckOptions {
 
         public Builder home(Path folder) {
             home = folder;
+            return this;
+        }
+
+        /** A PostgreSQL results store (jdbc:postgresql://...) instead of the home's files. */
+        public Builder resultsUrl(String url) {
+            resultsUrl = url;
             return this;
         }
 

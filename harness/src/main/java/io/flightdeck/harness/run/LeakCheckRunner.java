@@ -13,6 +13,7 @@ import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.results.ResultsStore;
 import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.suite.Suite;
@@ -58,6 +59,14 @@ public final class LeakCheckRunner {
         InputChecks.parameters(options.orderedParameters(), selected);
         InputChecks.gcFlag(options.gc());
         home(options);
+        reachStore(options);
+    }
+
+    /** The results store, reached and closed again: one that cannot be must not cost a whole check to find out. */
+    private static void reachStore(LeakCheckOptions options) {
+        if (options.history()) {
+            RunSources.closeQuietly(HomeFolders.results(options.home(), options.resultsUrl(), null));
+        }
     }
 
     private static List<Workload> selected(WorkloadRegistry registry, LeakCheckOptions options) {
@@ -80,6 +89,7 @@ public final class LeakCheckRunner {
         Map<String, String> params = InputChecks.parameters(options.orderedParameters(), selected);
         String gcFlag = InputChecks.gcFlag(options.gc());
         Home home = home(options);
+        reachStore(options);
         ChildJvm child = ChildClassPaths.childJvm(options.childJvm(), options.userClassPath(), home);
         String runId = RunIds.askedNow("leak-check");
         try (RunFolder folder = RunFolder.claim(options.outputFolder(), options.runsFolder(), runId,
@@ -97,11 +107,17 @@ public final class LeakCheckRunner {
                 RunReport report = new ProfilingRun().measure(plan, checks, budgets, options.arguments(), progress);
                 progress.runFinished(report, dir);
                 int exitCode = report.exitCode();
-                Path historyFile = null;
+                String historyFile = null;
                 if (options.history()) {
-                    HomeRecords.Outcome added = HomeRecords.appendHistory(progress, home, report);
-                    historyFile = added.file();
-                    exitCode = Math.max(exitCode, added.exitCode());
+                    try (ResultsStore results = HomeFolders.results(options.home(), options.resultsUrl(),
+                            "the check could not be added to the history (--no-history leaves it out)")) {
+                        HomeRecords.Outcome added = HomeRecords.appendHistory(progress, results, report, dir);
+                        historyFile = added.where();
+                        exitCode = Math.max(exitCode, added.exitCode());
+                    } catch (RunInputException e) { // the database went away during the check
+                        progress.problem("the check was not added to the history: " + e.getMessage());
+                        exitCode = Math.max(exitCode, ExitCode.USAGE);
+                    }
                 }
                 RunReport done = report.withExitCode(exitCode);
                 ProfilingRun.writeReports(interruption, done, dir, null, List.of());

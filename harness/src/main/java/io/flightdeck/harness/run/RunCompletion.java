@@ -12,11 +12,9 @@ import io.flightdeck.harness.compare.RegressionConfirmation;
 import io.flightdeck.harness.compare.RunComparator;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.history.HistoryEntry;
-import io.flightdeck.harness.history.HistoryStore;
-import io.flightdeck.harness.home.BaselineStore;
-import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.results.ResultsStore;
 
 /**
  * What follows a run's measurements, whatever measured them (Flightdeck's children or a project's JMH): the
@@ -29,11 +27,12 @@ import io.flightdeck.harness.report.RunReport;
  * @param limits        the budgets file's regression limits (empty when a limit was given for every metric)
  * @param failOnInconclusive whether an inconclusive comparison fails the run (exit code 1) as a regression does
  * @param saveBaseline  the name to save the run under, null for none
- * @param history       whether to add the run to the home's history
+ * @param history       whether to add the run to the store's history
+ * @param results       where baselines and the history are (the home's files or a database)
  */
 record RunCompletion(String baselineName, ComparisonFiles.Compared against, ChangeThresholds thresholds,
-                     List<RegressionLimit> limits, boolean failOnInconclusive, String saveBaseline, boolean history, Home home,
-                     BaselineStore baselines) {
+                     List<RegressionLimit> limits, boolean failOnInconclusive, String saveBaseline, boolean history,
+                     ResultsStore results) {
 
     /** Runs the regressed workloads again and judges both runs together; see {@link RegressionConfirmation}. */
     interface Confirmation {
@@ -64,14 +63,14 @@ record RunCompletion(String baselineName, ComparisonFiles.Compared against, Chan
         }
         Path baselineSaved = null;
         if (saveBaseline != null) {
-            HomeRecords.Outcome saved = HomeRecords.saveBaseline(progress, baselines, saveBaseline, report, dir);
-            baselineSaved = saved.file();
+            HomeRecords.Outcome saved = HomeRecords.saveBaseline(progress, results, saveBaseline, report, dir);
+            baselineSaved = saved.where() == null ? null : Path.of(saved.where());
             exitCode = Math.max(exitCode, saved.exitCode());
         }
-        Path historyFile = null;
+        String historyFile = null;
         if (history) {
-            HomeRecords.Outcome added = HomeRecords.appendHistory(progress, home, report);
-            historyFile = added.file();
+            HomeRecords.Outcome added = HomeRecords.appendHistory(progress, results, report, dir);
+            historyFile = added.where();
             exitCode = Math.max(exitCode, added.exitCode());
         }
         RunReport done = report.withExitCode(exitCode);
@@ -101,7 +100,7 @@ record RunCompletion(String baselineName, ComparisonFiles.Compared against, Chan
     /** The home's history for the page's trend; one that cannot be read leaves the trend out, and says so. */
     private List<HistoryEntry> history(RunProgress progress) {
         try {
-            return new HistoryStore(home.history()).read().entries();
+            return results.history().entries();
         } catch (IOException e) {
             progress.warning("report.html has no history trend, the history could not be read: " + e.getMessage());
             return List.of();

@@ -174,6 +174,11 @@ public final class RunOptions {
         return b.home;
     }
 
+    /** The results store's URL ({@code --results-url}); null for FLIGHTDECK_RESULTS_URL, else the home's files. */
+    public String resultsUrl() {
+        return b.resultsUrl;
+    }
+
     public boolean history() {
         return b.history;
     }
@@ -214,6 +219,7 @@ public final class RunOptions {
         private boolean failOnInconclusive;
         private boolean confirm = true;
         private Path home;
+        private String resultsUrl;
         private boolean history = true;
         private List<String> arguments = new ArrayList<>();
 
@@ -249,6 +255,7 @@ public final class RunOptions {
             failOnInconclusive = o.failOnInconclusive;
             confirm = o.confirm;
             home = o.home;
+            resultsUrl = o.resultsUrl;
             history = o.history;
             arguments = new ArrayList<>(o.arguments);
         }
@@ -431,6 +438,12 @@ public final class RunOptions {
 
         public Builder home(Path folder) {
             home = folder;
+            return this;
+        }
+
+        /** A PostgreSQL results store (jdbc:postgresql://...) instead of the home's files. */
+        public Builder resultsUrl(String url) {
+            resultsUrl = url;
             return this;
         }
 

@@ -60,8 +60,8 @@ public interface RunProgress extends RunListener {
     default void baselineSaved(String name, Path folder) {
     }
 
-    /** The run was added to the history file. */
-    default void historyAppended(Path file) {
+    /** The run was added to the history in {@code store} (a file or a database), as {@code runId}. */
+    default void historyAppended(String store, String runId) {
     }
 
     /** Something the user should know that changes no verdict (a page without its trend, say). */

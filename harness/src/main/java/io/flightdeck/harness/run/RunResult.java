@@ -17,11 +17,12 @@ import io.flightdeck.harness.report.WorkloadReport;
  * @param comparison    the comparison with the baseline, with its confirmation when there was one; null without a
  *                      baseline, or when it could not be written
  * @param baselineSaved where the run was saved as a baseline; null when not asked, or not saved
- * @param historyFile   the history file the run was added to; null when not asked, or not added
+ * @param history       the results store the run was added to (a history file, a database URL); null when not
+ *                      asked, or not added
  * @param exitCode      what the command line exits with ({@link ExitCode})
  */
 public record RunResult(Path folder, RunReport report, RunComparison comparison, Path baselineSaved,
-                        Path historyFile, int exitCode) {
+                        String history, int exitCode) {
 
     public String runId() {
         return report.runId();

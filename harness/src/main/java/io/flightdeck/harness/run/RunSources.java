@@ -11,15 +11,19 @@ import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.report.ReportFile;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.results.ResultsStore;
 
-/** What a user may name as a run to compare: a run folder, its report.json, or a saved baseline. */
+/**
+ * What a user may name as a run to compare: a run folder, its report.json, a saved baseline, or a run the results
+ * store holds by its id.
+ */
 public final class RunSources {
 
     private RunSources() {
     }
 
-    /** A run folder, a report.json, or a saved baseline's name, in that order. */
-    public static ComparisonFiles.Compared resolve(BaselineStore baselines, String text) {
+    /** A run folder, a report.json, a saved baseline's name, or a stored run's id, in that order. */
+    public static ComparisonFiles.Compared resolve(ResultsStore results, String text) {
         Path path;
         try {
             path = Path.of(text);
@@ -40,33 +44,58 @@ public final class RunSources {
         } catch (IllegalArgumentException e) {
             isName = false;
         }
-        if (isName && baselines.exists(text)) {
-            return baseline(baselines, text);
-        }
-        String saved;
         try {
-            saved = String.join(", ", baselines.names());
+            if (isName && results.hasBaseline(text)) {
+                return baseline(results, text);
+            }
+            ResultsStore.StoredRun stored = isName ? results.run(text) : null;
+            if (stored != null) {
+                // without a folder, one that cannot exist: the comparison then has no stacks to diff
+                Path folder = stored.artifacts() != null ? stored.artifacts() : Path.of("/nonexistent", text);
+                return new ComparisonFiles.Compared("run " + text, stored.report(), folder);
+            }
+        } catch (InvalidDocumentException e) {
+            throw new RunInputException(e.getMessage());
         } catch (IOException e) {
-            saved = "";
+            throw new RunInputException(oneLine(e));
         }
-        throw new RunInputException("'" + text + "' is neither a run folder, a report.json nor a saved baseline"
-                + (saved.isEmpty() ? " (no baselines saved yet)" : " (saved: " + saved + ")"));
+        String saved = savedNames(results);
+        throw new RunInputException("'" + text + "' is neither a run folder, a report.json, a saved baseline nor a run "
+                + "in " + results.location() + (saved.isEmpty() ? " (no baselines saved yet)"
+                : " (baselines saved: " + saved + ")"));
     }
 
     /** A saved baseline, its report read and checked like any report.json. */
-    public static ComparisonFiles.Compared baseline(BaselineStore baselines, String name) {
-        if (!baselines.exists(name)) {
-            String saved;
-            try {
-                saved = String.join(", ", baselines.names());
-            } catch (IOException e) {
-                saved = "";
+    public static ComparisonFiles.Compared baseline(ResultsStore results, String name) {
+        try {
+            if (!results.hasBaseline(name)) {
+                String saved = savedNames(results);
+                throw new RunInputException("--baseline " + name + ": no such baseline in " + results.location()
+                        + (saved.isEmpty() ? " (none saved yet)" : " (saved: " + saved + ")"));
             }
-            throw new RunInputException("--baseline " + name + ": no such baseline in " + baselines.folder(name)
-                    .getParent() + (saved.isEmpty() ? " (none saved yet)" : " (saved: " + saved + ")"));
+            return results.baseline(name);
+        } catch (InvalidDocumentException e) {
+            throw new RunInputException(e.getMessage());
+        } catch (IOException e) {
+            throw new RunInputException(oneLine(e));
         }
-        Path folder = baselines.folder(name);
-        return new ComparisonFiles.Compared("baseline " + name, read(folder.resolve(BaselineStore.REPORT)), folder);
+    }
+
+    private static String savedNames(ResultsStore results) {
+        try {
+            return String.join(", ", results.baselineNames());
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Closes a store opened for a command that then failed: its own failure to close is not the one to report. */
+    public static void closeQuietly(ResultsStore results) {
+        try {
+            results.close();
+        } catch (IOException e) {
+            // the command's own failure is the one the user sees
+        }
     }
 
     private static RunReport read(Path file) {

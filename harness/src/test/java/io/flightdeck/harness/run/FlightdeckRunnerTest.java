@@ -96,7 +96,7 @@ class FlightdeckRunnerTest {
         assertThat(clean.workloads().get(0).status()).isEqualTo(RunReport.PASSED);
         assertThat(clean.comparison()).isNull();
         assertThat(clean.baselineSaved()).isNull();
-        assertThat(clean.historyFile()).as("history(false)").isNull();
+        assertThat(clean.history()).as("history(false)").isNull();
         Path workload = RunLayout.workloadFolder(clean.folder(), "test-sum");
         assertThat(workload.resolve(RunLayout.forkFile(RunLayout.RECORDING, "jfr", 1))).isRegularFile();
         assertThat(workload.resolve(RunLayout.forkFile(RunLayout.RESULT, "json", 2))).isRegularFile();
@@ -162,7 +162,7 @@ class FlightdeckRunnerTest {
 
         assertThat(r.workloads().get(0).status()).as(progress.events.toString()).isEqualTo(RunReport.PASSED);
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.historyFile()).isNull();
+        assertThat(r.history()).isNull();
         assertThat(progress.events).anyMatch(e -> e.startsWith("problem the run was not added to the history"));
         RunReport written = ReportFile.read(r.reportJson());
         assertThat(written.exitCode()).isEqualTo(ExitCode.USAGE);

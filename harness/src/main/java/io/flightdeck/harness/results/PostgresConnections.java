@@ -1,0 +1,114 @@
+package io.flightdeck.harness.results;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Connections to a PostgreSQL results store: the URL checked, credentials from the environment, the schema brought up
+ * to date by Flyway.
+ *
+ * <p>Credentials never come from the command line, where {@code ps} and shell histories show them: a URL holding a
+ * password is refused. The user is the URL's {@code user=}, else {@code PGUSER}; the password is {@code PGPASSWORD},
+ * else the driver's own lookup in the pgpass file ({@code PGPASSFILE}, else {@code ~/.pgpass}), as psql does.
+ */
+public final class PostgresConnections {
+
+    /** The schema that holds the store's tables, so that a database shared with other programs stays tidy. */
+    public static final String SCHEMA = "flightdeck";
+    static final String PREFIX = "jdbc:postgresql:";
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("[?&]password=", Pattern.CASE_INSENSITIVE);
+    /** {@code //user:secret@host}: a password in the authority, which the driver does not take but a user may try. */
+    private static final Pattern PASSWORD_IN_AUTHORITY = Pattern.compile("^jdbc:postgresql://[^/?@]*:[^/?@]*@");
+    private static final Pattern QUERY = Pattern.compile("\\?.*$");
+
+    private PostgresConnections() {
+    }
+
+    /** Why {@code url} cannot name a results store, or null when it can. */
+    static String problem(String url) {
+        if (!url.startsWith(PREFIX)) {
+            return "'" + url + "' is not a PostgreSQL JDBC URL: use jdbc:postgresql://HOST[:PORT]/DATABASE";
+        }
+        if (PASSWORD_PARAMETER.matcher(url).find() || PASSWORD_IN_AUTHORITY.matcher(url).find()) {
+            return "the results URL holds a password: give it in PGPASSWORD or a pgpass file (PGPASSFILE, "
+                    + "~/.pgpass), never on the command line";
+        }
+        return null;
+    }
+
+    /** The URL as messages show it: without its parameters. */
+    static String shown(String url) {
+        return QUERY.matcher(url).replaceFirst("");
+    }
+
+    /**
+     * Connects and migrates.
+     *
+     * @param environment the process environment (a test's own map)
+     */
+    static Connection open(String url, Map<String, String> environment) throws IOException {
+        Properties properties = new Properties();
+        String user = environment.get("PGUSER");
+        if (user != null && !user.isBlank() && !url.toLowerCase(Locale.ROOT).contains("user=")) {
+            properties.setProperty("user", user);
+        }
+        String password = environment.get("PGPASSWORD");
+        if (password != null && !password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", "flightdeck");
+        properties.setProperty("currentSchema", SCHEMA);
+        properties.setProperty("connectTimeout", "10");
+        migrate(url, properties);
+        try {
+            return DriverManager.getConnection(url, properties);
+        } catch (SQLException e) {
+            throw failure(shown(url), "cannot connect", e);
+        }
+    }
+
+    /**
+     * Brings the schema to the newest version. Flyway holds a PostgreSQL advisory lock while it migrates, so writers
+     * that start together against a new database create the tables once.
+     */
+    private static void migrate(String url, Properties properties) throws IOException {
+        try {
+            Flyway.configure()
+                    .dataSource(url, properties.getProperty("user"), properties.getProperty("password"))
+                    .schemas(SCHEMA)
+                    .defaultSchema(SCHEMA)
+                    .locations("classpath:io/flightdeck/harness/results/migration")
+                    .connectRetries(0)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new IOException(shown(url) + ": cannot bring the results schema up to date: " + oneLine(e), e);
+        }
+    }
+
+    /** One line naming the store, what failed and PostgreSQL's reason. */
+    static IOException failure(String location, String what, SQLException e) {
+        return new IOException(location + ": " + what + ": " + oneLine(e), e);
+    }
+
+    private static String oneLine(Exception e) {
+        Throwable t = e;
+        String message = String.valueOf(e.getMessage());
+        while (t.getCause() != null && (message.isBlank() || message.equals("null"))) {
+            t = t.getCause();
+            message = String.valueOf(t.getMessage());
+        }
+        String line = message.strip();
+        int nl = line.indexOf('\n');
+        return nl < 0 ? line : line.substring(0, nl);
+    }
+}

@@ -1,0 +1,348 @@
+package io.flightdeck.harness.results;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.flightdeck.child.files.Json;
+import io.flightdeck.harness.compare.ComparisonFiles;
+import io.flightdeck.harness.files.InvalidDocumentException;
+import io.flightdeck.harness.files.InvalidFieldException;
+import io.flightdeck.harness.history.HistoryEntry;
+import io.flightdeck.harness.history.HistoryStore;
+import io.flightdeck.harness.history.HistoryValidation;
+import io.flightdeck.harness.home.BaselineStore;
+import io.flightdeck.harness.report.ReportFile;
+import io.flightdeck.harness.report.RunReport;
+
+/**
+ * A PostgreSQL database shared by many machines and processes (schema {@value PostgresConnections#SCHEMA}, kept by
+ * Flyway's migrations in {@code results/migration}).
+ *
+ * <p>Each run is one transaction: its row, its figures and its environment are committed together or not at all, so
+ * a writer killed half-way (SIGKILL, a lost connection) leaves nothing, and readers never see a run without its
+ * figures. Ids are unique in the store: the same run added twice (same id, time and environment) is added once, and
+ * another machine's run that asked for the same id (a time to the second and a suite) is stored with -2, -3..., as
+ * one home does.
+ *
+ * <p>Baselines keep their report here and their folded stacks on the saving machine's disk ({@link BaselineStore}),
+ * whose folder the row names: another machine compares against the report, with flame graph differences only where
+ * the folder exists.
+ */
+public final class PostgresResultsStore implements ResultsStore {
+
+    /** More runs of one id than this in a store is no coincidence of names: it is refused rather than looped on. */
+    static final int MAX_SUFFIX = 1000;
+
+    private final Connection connection;
+    private final String location;
+    private final BaselineStore localBaselines;
+    private final ObjectMapper json = Json.strictMapper().copy().disable(SerializationFeature.INDENT_OUTPUT);
+    /** Called after a run's rows are written and before they are committed: a test's way to kill a writer there. */
+    private final Runnable beforeCommit;
+
+    PostgresResultsStore(Connection connection, String location, BaselineStore localBaselines,
+                         Runnable beforeCommit) {
+        this.connection = connection;
+        this.location = location;
+        this.localBaselines = localBaselines;
+        this.beforeCommit = beforeCommit;
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public Added add(HistoryEntry entry, RunReport report, Path artifacts) throws IOException {
+        HistoryEntry checked = checked(entry);
+        String reportJson = report == null ? null : json.writeValueAsString(report);
+        try {
+            return inTransaction(() -> insert(checked, reportJson, artifacts));
+        } catch (SQLException e) {
+            throw PostgresConnections.failure(location, "the run " + entry.runId() + " was not added", e);
+        }
+    }
+
+    private HistoryEntry checked(HistoryEntry entry) throws InvalidDocumentException {
+        try {
+            HistoryEntry e = HistoryValidation.check(entry);
+            noNul(e.runId(), e.commit(), e.suite(), e.fingerprint(), e.machine());
+            for (HistoryEntry.Point p : e.points()) {
+                noNul(p.workload(), p.caseLabel(), p.metric(), p.unit());
+            }
+            return e;
+        } catch (InvalidFieldException e) {
+            throw new InvalidDocumentException(Path.of(location), "record of " + entry.runId() + " not added: "
+                    + e.getMessage());
+        }
+    }
+
+    /** PostgreSQL's text holds no NUL character: such a name would fail half-way through the transaction. */
+    private static void noNul(String... values) {
+        for (String v : values) {
+            if (v != null && v.indexOf('\0') >= 0) {
+                throw new InvalidFieldException("a name", "holds a NUL character, which PostgreSQL cannot store");
+            }
+        }
+    }
+
+    private Added insert(HistoryEntry e, String reportJson, Path artifacts) throws SQLException {
+        if (e.fingerprint() != null) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "INSERT INTO environment (fingerprint, machine) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                s.setString(1, e.fingerprint());
+                s.setString(2, e.machine());
+                s.executeUpdate();
+            }
+        }
+        for (int k = 1; k <= MAX_SUFFIX; k++) {
+            String id = k == 1 ? e.runId() : e.runId() + "-" + k;
+            if (insertRun(id, e, reportJson, artifacts)) {
+                insertFigures(id, e.points());
+                beforeCommit.run();
+                return new Added(id, true);
+            }
+            // the id is taken (the insert waited for its writer's commit): by this very run, or by another
+            if (isSameRun(id, e)) {
+                return new Added(id, false);
+            }
+        }
+        throw new SQLException("more than " + MAX_SUFFIX + " runs are stored under id " + e.runId());
+    }
+
+    private boolean insertRun(String id, HistoryEntry e, String reportJson, Path artifacts) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO run (run_id, source, started_at, "
+                + "git_commit, suite, fingerprint, machine, verdict, schema_version, report, artifacts) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?) ON CONFLICT (run_id) DO NOTHING")) {
+            s.setString(1, id);
+            s.setString(2, e.source());
+            s.setTimestamp(3, Timestamp.from(e.time().truncatedTo(ChronoUnit.MICROS))); // PostgreSQL would round
+            s.setString(4, e.commit());
+            s.setString(5, e.suite());
+            s.setString(6, e.fingerprint());
+            s.setString(7, e.machine());
+            s.setString(8, e.verdict());
+            s.setInt(9, e.schemaVersion());
+            s.setString(10, reportJson);
+            s.setString(11, artifacts == null ? null : artifacts.toAbsolutePath().toString());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    private boolean isSameRun(String id, HistoryEntry e) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT started_at, fingerprint FROM run WHERE run_id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                // PostgreSQL keeps microseconds: a run read back from a file may carry nanoseconds
+                return r.next() && r.getTimestamp(1).toInstant().equals(e.time().truncatedTo(ChronoUnit.MICROS))
+                        && Objects.equals(r.getString(2), e.fingerprint());
+            }
+        }
+    }
+
+    private void insertFigures(String id, List<HistoryEntry.Point> points) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO figure (run_id, position, workload, "
+                + "case_label, metric, value, unit, higher_is_better) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < points.size(); i++) {
+                HistoryEntry.Point p = points.get(i);
+                s.setString(1, id);
+                s.setInt(2, i);
+                s.setString(3, p.workload());
+                s.setString(4, p.caseLabel());
+                s.setString(5, p.metric());
+                s.setDouble(6, p.value());
+                s.setString(7, p.unit());
+                s.setBoolean(8, p.higherIsBetter());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    @Override
+    public HistoryStore.Contents history() throws IOException {
+        try {
+            return inTransaction(this::readHistory); // one snapshot: no run seen without its figures
+        } catch (SQLException e) {
+            throw PostgresConnections.failure(location, "the history could not be read", e);
+        }
+    }
+
+    private HistoryStore.Contents readHistory() throws SQLException {
+        Map<String, List<HistoryEntry.Point>> figures = new LinkedHashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT run_id, workload, case_label, metric, value, "
+                + "unit, higher_is_better FROM figure ORDER BY run_id, position");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                figures.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new HistoryEntry.Point(
+                        r.getString(2), r.getString(3), r.getString(4), r.getDouble(5), r.getString(6),
+                        r.getBoolean(7)));
+            }
+        }
+        List<HistoryEntry> entries = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT run_id, schema_version, source, started_at, "
+                + "git_commit, suite, fingerprint, machine, verdict FROM run ORDER BY seq");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                String id = r.getString(1);
+                HistoryEntry e = new HistoryEntry(r.getInt(2), r.getString(3), id, r.getTimestamp(4).toInstant(),
+                        r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
+                        figures.getOrDefault(id, List.of()));
+                try {
+                    entries.add(HistoryValidation.check(e)); // a row edited by hand gets a file line's checks
+                } catch (InvalidFieldException ex) {
+                    skipped.add("run " + id);
+                }
+            }
+        }
+        return new HistoryStore.Contents(List.copyOf(entries), List.copyOf(skipped));
+    }
+
+    @Override
+    public StoredRun run(String runId) throws IOException {
+        String text = null;
+        String artifacts = null;
+        try (PreparedStatement s = connection.prepareStatement("SELECT report, artifacts FROM run WHERE run_id = ?")) {
+            s.setString(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    text = r.getString(1);
+                    artifacts = r.getString(2);
+                }
+            }
+        } catch (SQLException e) {
+            throw PostgresConnections.failure(location, "the run " + runId + " could not be read", e);
+        }
+        if (text == null) {
+            return null;
+        }
+        RunReport report = ReportFile.read(text.getBytes(StandardCharsets.UTF_8), Path.of(location, "run", runId));
+        // another machine's folder is only a name here: a comparison finds no stacks in it and goes without
+        return new StoredRun(report, artifacts != null ? Path.of(artifacts) : null);
+    }
+
+    @Override
+    public Path saveBaseline(String name, Path runFolder, RunReport report, String commit) throws IOException {
+        BaselineStore.checkName(name);
+        Path stacks = localBaselines.save(name, runFolder, report, commit); // the stacks stay on this disk
+        String reportJson = json.writeValueAsString(report);
+        try {
+            inTransaction(() -> {
+                try (PreparedStatement s = connection.prepareStatement("INSERT INTO baseline (name, saved_at, "
+                        + "run_id, run_folder, git_commit, report, stacks_folder) VALUES (?, now(), ?, ?, ?, ?::json, ?) "
+                        + "ON CONFLICT (name) DO UPDATE SET saved_at = now(), run_id = EXCLUDED.run_id, "
+                        + "run_folder = EXCLUDED.run_folder, git_commit = EXCLUDED.git_commit, "
+                        + "report = EXCLUDED.report, stacks_folder = EXCLUDED.stacks_folder")) {
+                    s.setString(1, name);
+                    s.setString(2, report.runId());
+                    s.setString(3, runFolder.toAbsolutePath().toString());
+                    if (commit == null) {
+                        s.setNull(4, Types.VARCHAR);
+                    } else {
+                        s.setString(4, commit);
+                    }
+                    s.setString(5, reportJson);
+                    s.setString(6, stacks.toAbsolutePath().toString());
+                    s.executeUpdate();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw PostgresConnections.failure(location, "baseline " + name + " was not saved", e);
+        }
+        return stacks;
+    }
+
+    @Override
+    public boolean hasBaseline(String name) throws IOException {
+        return baselineNames().contains(name);
+    }
+
+    @Override
+    public List<String> baselineNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT name FROM baseline ORDER BY name");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+        } catch (SQLException e) {
+            throw PostgresConnections.failure(location, "the baselines could not be listed", e);
+        }
+        return names;
+    }
+
+    @Override
+    public ComparisonFiles.Compared baseline(String name) throws IOException {
+        String text;
+        String stacks;
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT report, stacks_folder FROM baseline WHERE name = ?")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new IOException("no baseline " + name + " in " + location);
+                }
+                text = r.getString(1);
+                stacks = r.getString(2);
+            }
+        } catch (SQLException e) {
+            throw PostgresConnections.failure(location, "baseline " + name + " could not be read", e);
+        }
+        RunReport report = ReportFile.read(text.getBytes(StandardCharsets.UTF_8), Path.of(location, "baseline", name));
+        // another machine's folder is not here: the comparison then goes without the stacks' differences
+        Path folder = Path.of(stacks);
+        return new ComparisonFiles.Compared("baseline " + name, report, folder);
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** One transaction: committed when {@code work} returns, rolled back when it throws. */
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+}
