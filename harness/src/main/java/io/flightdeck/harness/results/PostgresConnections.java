@@ -68,12 +68,19 @@ public final class PostgresConnections {
         properties.setProperty("ApplicationName", "flightdeck");
         properties.setProperty("currentSchema", SCHEMA);
         properties.setProperty("connectTimeout", "10");
-        migrate(url, properties);
+        Connection connection;
         try {
-            return DriverManager.getConnection(url, properties);
+            connection = DriverManager.getConnection(url, properties);
         } catch (SQLException e) {
             throw failure(shown(url), "cannot connect", e);
         }
+        try {
+            migrate(url, properties);
+        } catch (IOException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+        return connection;
     }
 
     /**
@@ -92,6 +99,14 @@ public final class PostgresConnections {
                     .migrate();
         } catch (FlywayException e) {
             throw new IOException(shown(url) + ": cannot bring the results schema up to date: " + oneLine(e), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the migration's failure is the one to report
         }
     }
 

@@ -19,11 +19,13 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.flightdeck.harness.TestTags;
 import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.history.HistoryEntry;
@@ -32,6 +34,7 @@ import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.report.RunReport;
 
 /** The PostgreSQL store against a real server: each test on a database of its own. */
+@Tag(TestTags.JDK_NEUTRAL)
 class PostgresResultsStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00.123456789Z");

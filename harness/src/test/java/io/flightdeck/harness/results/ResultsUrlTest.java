@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.flightdeck.harness.TestTags;
 import io.flightdeck.harness.home.Home;
 
 /** Which store a command gets, and URLs that cannot name one: no server needed. */
+@Tag(TestTags.JDK_NEUTRAL)
 class ResultsUrlTest {
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@code scripts/test-postgres}), dropped on close. Without a server the test is skipped with a message, or fails
  * when {@value #REQUIRE_VARIABLE}=1 (as .ci/run sets it): a CI run must not pass by skipping the store's tests.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     static final String URL_VARIABLE = "FLIGHTDECK_TEST_POSTGRES_URL";
     static final String REQUIRE_VARIABLE = "FLIGHTDECK_REQUIRE_POSTGRES";
@@ -30,7 +30,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A fresh database; skips (or fails, when required) without a server. */
-    static TestDatabase create() throws SQLException {
+    public static TestDatabase create() throws SQLException {
         String server = System.getenv(URL_VARIABLE);
         if (server == null || server.isBlank()) {
             String why = "no PostgreSQL for the results store's tests: eval \"$(scripts/test-postgres start)\" sets "
@@ -49,7 +49,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** The database's URL, as a user passes it (no credentials: they come from PGUSER and PGPASSWORD). */
-    String url() {
+    public String url() {
         int slash = serverUrl.lastIndexOf('/');
         return serverUrl.substring(0, slash + 1) + name;
     }
