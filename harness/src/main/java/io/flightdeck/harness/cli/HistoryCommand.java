@@ -120,7 +120,8 @@ public final class HistoryCommand implements Callable<Integer> {
                       HistoryChanges.Settings changeSettings) throws IOException {
         if (!contents.skipped().isEmpty()) {
             List<String> skipped = contents.skipped();
-            out.println("warning: " + location + ": skipped " + skipped.size() + " record(s) that are not history "
+            String unit = skipped.get(0).startsWith("line ") ? " line(s)" : " record(s)"; // a file's, a database's
+            out.println("warning: " + location + ": skipped " + skipped.size() + unit + " that are not history "
                     + "records (" + String.join(", ", skipped.subList(0, Math.min(10, skipped.size())))
                     + (skipped.size() > 10 ? ", ..." : "") + ")");
         }
@@ -204,13 +205,14 @@ public final class HistoryCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("--import-jmh: " + e.getMessage());
         }
+        ResultsStore.Added added;
         try {
-            store.add(entry, null, null);
+            added = store.add(entry, null, null);
         } catch (IOException e) {
             throw new UsageException("cannot add to the history " + store.location() + ": " + e.getMessage());
         }
-        out.println("added " + entry.points().size() + " JMH figure(s) from " + importJmh + " to "
-                + store.location());
+        out.println(added.added() ? "added " + entry.points().size() + " JMH figure(s) from " + importJmh + " to "
+                + store.location() : importJmh + " is already in " + store.location() + ": not added again");
     }
 
     private static void runs(PrintWriter out, List<HistoryEntry> entries) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.flightdeck.child.files.ResultWriteException;
 import io.flightdeck.harness.compare.ComparisonFiles;
+import io.flightdeck.harness.files.InvalidDocumentException;
 import io.flightdeck.harness.history.HistoryEntry;
 import io.flightdeck.harness.history.HistoryStore;
 import io.flightdeck.harness.home.BaselineStore;
@@ -35,11 +37,17 @@ public final class FileResultsStore implements ResultsStore {
     /** The same run added twice is found by its id, time and environment, as in {@link PostgresResultsStore}. */
     @Override
     public Added add(HistoryEntry entry, RunReport report, Path artifacts) throws IOException {
-        boolean there = history.read().entries().stream().anyMatch(e -> sameRun(e, entry));
-        if (!there) {
-            history.append(entry);
+        try {
+            boolean there = history.read().entries().stream().anyMatch(e -> sameRun(e, entry));
+            if (!there) {
+                history.append(entry);
+            }
+            return new Added(entry.runId(), !there);
+        } catch (ResultWriteException | InvalidDocumentException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ResultWriteException(history.file(), e); // "cannot write <the history>: why"
         }
-        return new Added(entry.runId(), !there);
     }
 
     static boolean sameRun(HistoryEntry a, HistoryEntry b) {
@@ -59,7 +67,13 @@ public final class FileResultsStore implements ResultsStore {
 
     @Override
     public Path saveBaseline(String name, Path runFolder, RunReport report, String commit) throws IOException {
-        return baselines.save(name, runFolder, report, commit);
+        try {
+            return baselines.save(name, runFolder, report, commit);
+        } catch (ResultWriteException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ResultWriteException(baselines.folder(name), e);
+        }
     }
 
     @Override

@@ -50,12 +50,8 @@ public final class PostgresConnections {
         return QUERY.matcher(url).replaceFirst("");
     }
 
-    /**
-     * Connects and migrates.
-     *
-     * @param environment the process environment (a test's own map)
-     */
-    static Connection open(String url, Map<String, String> environment) throws IOException {
+    /** The driver's properties: credentials from the environment, the store's schema. */
+    static Properties properties(String url, Map<String, String> environment) {
         Properties properties = new Properties();
         String user = environment.get("PGUSER");
         if (user != null && !user.isBlank() && !url.toLowerCase(Locale.ROOT).contains("user=")) {
@@ -68,9 +64,18 @@ public final class PostgresConnections {
         properties.setProperty("ApplicationName", "flightdeck");
         properties.setProperty("currentSchema", SCHEMA);
         properties.setProperty("connectTimeout", "10");
+        return properties;
+    }
+
+    static Connection connect(String url, Properties properties) throws SQLException {
+        return DriverManager.getConnection(url, properties);
+    }
+
+    /** Connects and migrates. */
+    static Connection open(String url, Properties properties) throws IOException {
         Connection connection;
         try {
-            connection = DriverManager.getConnection(url, properties);
+            connection = connect(url, properties);
         } catch (SQLException e) {
             throw failure(shown(url), "cannot connect", e);
         }

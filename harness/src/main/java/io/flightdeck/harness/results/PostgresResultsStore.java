@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.flightdeck.child.files.Json;
+import io.flightdeck.child.files.ResultWriteException;
 import io.flightdeck.harness.compare.ComparisonFiles;
 import io.flightdeck.harness.files.InvalidDocumentException;
 import io.flightdeck.harness.files.InvalidFieldException;
@@ -49,16 +50,24 @@ public final class PostgresResultsStore implements ResultsStore {
     /** More runs of one id than this in a store is no coincidence of names: it is refused rather than looped on. */
     static final int MAX_SUFFIX = 1000;
 
-    private final Connection connection;
+    /** Reconnects when the connection was lost: a run may hold its store for hours before it writes. */
+    private final Connector connector;
+    private Connection connection;
     private final String location;
     private final BaselineStore localBaselines;
     private final ObjectMapper json = Json.strictMapper().copy().disable(SerializationFeature.INDENT_OUTPUT);
     /** Called after a run's rows are written and before they are committed: a test's way to kill a writer there. */
     private final Runnable beforeCommit;
 
-    PostgresResultsStore(Connection connection, String location, BaselineStore localBaselines,
+    /** Opens a new connection to the same database. */
+    interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    PostgresResultsStore(Connection connection, Connector connector, String location, BaselineStore localBaselines,
                          Runnable beforeCommit) {
         this.connection = connection;
+        this.connector = connector;
         this.location = location;
         this.localBaselines = localBaselines;
         this.beforeCommit = beforeCommit;
@@ -221,7 +230,7 @@ public final class PostgresResultsStore implements ResultsStore {
     public StoredRun run(String runId) throws IOException {
         String text = null;
         String artifacts = null;
-        try (PreparedStatement s = connection.prepareStatement("SELECT report, artifacts FROM run WHERE run_id = ?")) {
+        try (PreparedStatement s = live().prepareStatement("SELECT report, artifacts FROM run WHERE run_id = ?")) {
             s.setString(1, runId);
             try (ResultSet r = s.executeQuery()) {
                 if (r.next()) {
@@ -243,7 +252,14 @@ public final class PostgresResultsStore implements ResultsStore {
     @Override
     public Path saveBaseline(String name, Path runFolder, RunReport report, String commit) throws IOException {
         BaselineStore.checkName(name);
-        Path stacks = localBaselines.save(name, runFolder, report, commit); // the stacks stay on this disk
+        Path stacks;
+        try {
+            stacks = localBaselines.save(name, runFolder, report, commit); // the stacks stay on this disk
+        } catch (ResultWriteException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ResultWriteException(localBaselines.folder(name), e);
+        }
         String reportJson = json.writeValueAsString(report);
         try {
             inTransaction(() -> {
@@ -280,7 +296,7 @@ public final class PostgresResultsStore implements ResultsStore {
     @Override
     public List<String> baselineNames() throws IOException {
         List<String> names = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT name FROM baseline ORDER BY name");
+        try (PreparedStatement s = live().prepareStatement("SELECT name FROM baseline ORDER BY name");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 names.add(r.getString(1));
@@ -295,7 +311,7 @@ public final class PostgresResultsStore implements ResultsStore {
     public ComparisonFiles.Compared baseline(String name) throws IOException {
         String text;
         String stacks;
-        try (PreparedStatement s = connection.prepareStatement(
+        try (PreparedStatement s = live().prepareStatement(
                 "SELECT report, stacks_folder FROM baseline WHERE name = ?")) {
             s.setString(1, name);
             try (ResultSet r = s.executeQuery()) {
@@ -320,7 +336,7 @@ public final class PostgresResultsStore implements ResultsStore {
 
     /** One transaction: committed when {@code work} returns, rolled back when it throws. */
     private <T> T inTransaction(Work<T> work) throws SQLException {
-        connection.setAutoCommit(false);
+        live().setAutoCommit(false);
         try {
             T result = work.run();
             connection.commit();
@@ -335,6 +351,19 @@ public final class PostgresResultsStore implements ResultsStore {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    /** The connection, opened again when the server or the network dropped it. */
+    private Connection live() throws SQLException {
+        if (!connection.isValid(10)) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // it was already gone
+            }
+            connection = connector.connect();
+        }
+        return connection;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.flightdeck.harness.results;
 import java.io.IOException;
 import java.sql.Connection;
 import java.util.Map;
+import java.util.Properties;
 
 import io.flightdeck.harness.home.BaselineStore;
 import io.flightdeck.harness.home.Home;
@@ -51,7 +52,9 @@ public final class ResultsStores {
     /** A PostgreSQL store whose writers call {@code beforeCommit} between a run's rows and their commit (tests). */
     static PostgresResultsStore postgres(Home home, String url, Map<String, String> environment,
                                          Runnable beforeCommit) throws IOException {
-        Connection c = PostgresConnections.open(url, environment);
-        return new PostgresResultsStore(c, PostgresConnections.shown(url), new BaselineStore(home), beforeCommit);
+        Properties properties = PostgresConnections.properties(url, environment);
+        Connection c = PostgresConnections.open(url, properties);
+        return new PostgresResultsStore(c, () -> PostgresConnections.connect(url, properties),
+                PostgresConnections.shown(url), new BaselineStore(home), beforeCommit);
     }
 }

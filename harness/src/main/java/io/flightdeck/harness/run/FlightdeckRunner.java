@@ -21,7 +21,6 @@ import io.flightdeck.harness.home.RunIds;
 import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.leak.LeakCheckPlan;
 import io.flightdeck.harness.report.RunReport;
-import io.flightdeck.harness.results.ResultsStore;
 import io.flightdeck.harness.runner.RunPlan;
 import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.suite.Suite;
@@ -67,18 +66,21 @@ public final class FlightdeckRunner {
      * @throws RunInputException naming the first problem
      */
     public static void check(RunOptions options) {
-        RunSources.closeQuietly(prepare(options).results());
+        RunSources.closeQuietly(prepare(options).records().results());
     }
 
     /** What the options come to, checked. */
     private record Prepared(Suite base, List<Workload> selected, List<Workload> leakChecks, Suite effective,
                             Budgets budgets, String gcFlag, Map<String, String> parameters,
-                            ChangeThresholds thresholds, Home home, ResultsStore results,
-                            ComparisonFiles.Compared against) implements AutoCloseable {
+                            ChangeThresholds thresholds, RunRecords records) implements AutoCloseable {
+
+        Home home() {
+            return records.home();
+        }
 
         @Override
         public void close() throws IOException {
-            results.close();
+            records.close();
         }
     }
 
@@ -103,20 +105,8 @@ public final class FlightdeckRunner {
         InputChecks.baselineName("--save-baseline", o.saveBaseline());
         InputChecks.baselineName("--baseline", o.baseline());
         ChangeThresholds thresholds = InputChecks.thresholds(o.regressionLimit(), o.busyCores());
-        String writeWhy = !recordsInHome(o) ? null : o.saveBaseline() != null ? "the baseline could not be saved"
-                : "the run could not be added to the history (--no-history leaves it out)";
-        Home home = writeWhy != null ? HomeFolders.writable(o.home(), writeWhy) : HomeFolders.home(o.home());
-        ResultsStore results = HomeFolders.results(o.home(), o.resultsUrl(), writeWhy);
-        try {
-            // read before the run: a baseline that cannot be compared against must not cost a whole run to find out
-            ComparisonFiles.Compared against = o.baseline() == null ? null
-                    : RunSources.baseline(results, o.baseline());
-            return new Prepared(base, selected, leakChecks, effective, budgets, gcFlag, params, thresholds, home,
-                    results, against);
-        } catch (RuntimeException e) {
-            RunSources.closeQuietly(results);
-            throw e;
-        }
+        return new Prepared(base, selected, leakChecks, effective, budgets, gcFlag, params, thresholds,
+                RunRecords.open(o.home(), o.resultsUrl(), o.saveBaseline(), o.history(), o.baseline()));
     }
 
     private static boolean recordsInHome(RunOptions o) {
@@ -161,8 +151,9 @@ public final class FlightdeckRunner {
                     options.arguments(), progress);
             progress.runFinished(report, dir);
             List<RegressionLimit> limits = options.regressionLimit() != null ? List.of() : p.budgets().regressions();
-            RunCompletion completion = new RunCompletion(options.baseline(), p.against(), p.thresholds(), limits,
-                    options.failOnInconclusive(), options.saveBaseline(), options.history(), p.results());
+            RunCompletion completion = new RunCompletion(options.baseline(), p.records().against(), p.thresholds(),
+                    limits, options.failOnInconclusive(), options.saveBaseline(), options.history(),
+                    p.records().results());
             return completion.complete(report, dir, interruption, progress, options.confirm()
                     ? (regressed, measured, first) -> confirm(plan, p, regressed, measured, limits) : null);
         }
@@ -189,7 +180,7 @@ public final class FlightdeckRunner {
                 plan.cases());
         RunReport secondReport = new ProfilingRun(options.wholeJvm()).execute(second, LeakCheckPlan.NONE,
                 p.budgets(), options.arguments(), progress);
-        ComparisonFiles.Compared against = p.against();
+        ComparisonFiles.Compared against = p.records().against();
         return RegressionConfirmation.confirm(against.label(), against.report(), plan.directory().toString(), report,
                 secondReport, forksAgain, regressed, p.thresholds(), limits);
     }

@@ -60,10 +60,9 @@ final class HomeRecords {
         }
     }
 
-    /** The failure as one line that names a place: the file that failed when known, else the store. */
+    /** The failure as one line that names a place: the file that failed (the stores' messages name it), else the store. */
     private static String named(IOException e, String store) {
-        return e instanceof ResultWriteException || e instanceof InvalidDocumentException ? e.getMessage()
-                : e.getMessage() != null && e.getMessage().contains(store) ? e.getMessage()
-                : store + ": " + e.getMessage();
+        return e instanceof ResultWriteException || e instanceof InvalidDocumentException
+                || String.valueOf(e.getMessage()).contains(store) ? e.getMessage() : store + ": " + e.getMessage();
     }
 }

@@ -41,7 +41,6 @@ import io.flightdeck.harness.jmh.JmhResultFile;
 import io.flightdeck.harness.layout.RunLayout;
 import io.flightdeck.harness.leak.LeakLimits;
 import io.flightdeck.harness.report.RunReport;
-import io.flightdeck.harness.results.ResultsStore;
 import io.flightdeck.harness.report.RunSettings;
 import io.flightdeck.harness.report.WorkloadReport;
 import io.flightdeck.harness.report.WorkloadReports;
@@ -84,18 +83,22 @@ public final class JmhRunner {
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
-    private record Prepared(List<String> arguments, Budgets budgets, ChangeThresholds thresholds, Home home,
-                            ResultsStore results, ComparisonFiles.Compared against) implements AutoCloseable {
+    private record Prepared(List<String> arguments, Budgets budgets, ChangeThresholds thresholds,
+                            RunRecords records) implements AutoCloseable {
+
+        Home home() {
+            return records.home();
+        }
 
         @Override
         public void close() throws IOException {
-            results.close();
+            records.close();
         }
     }
 
     /** Checks what can be checked before JMH starts; {@link #run} does it again first. */
     public static void check(JmhOptions options) {
-        RunSources.closeQuietly(prepare(options).results());
+        RunSources.closeQuietly(prepare(options).records().results());
     }
 
     private static Prepared prepare(JmhOptions o) {
@@ -118,18 +121,8 @@ public final class JmhRunner {
         InputChecks.baselineName("--save-baseline", o.saveBaseline());
         InputChecks.baselineName("--baseline", o.baseline());
         ChangeThresholds thresholds = InputChecks.thresholds(o.regressionLimit(), o.busyCores());
-        String writeWhy = !recordsInHome(o) ? null : o.saveBaseline() != null ? "the baseline could not be saved"
-                : "the run could not be added to the history (--no-history leaves it out)";
-        Home home = writeWhy != null ? HomeFolders.writable(o.home(), writeWhy) : HomeFolders.home(o.home());
-        ResultsStore results = HomeFolders.results(o.home(), o.resultsUrl(), writeWhy);
-        try {
-            ComparisonFiles.Compared against = o.baseline() == null ? null
-                    : RunSources.baseline(results, o.baseline());
-            return new Prepared(arguments, budgets, thresholds, home, results, against);
-        } catch (RuntimeException e) {
-            RunSources.closeQuietly(results);
-            throw e;
-        }
+        return new Prepared(arguments, budgets, thresholds,
+                RunRecords.open(o.home(), o.resultsUrl(), o.saveBaseline(), o.history(), o.baseline()));
     }
 
     /** The file given, else every budgets file the benchmarks' class path ships (none: no budgets). */
@@ -184,8 +177,9 @@ public final class JmhRunner {
                 progress.runFinished(report, dir);
                 List<RegressionLimit> limits = options.regressionLimit() != null ? List.of()
                         : p.budgets().regressions();
-                return new RunCompletion(options.baseline(), p.against(), p.thresholds(), limits,
-                        options.failOnInconclusive(), options.saveBaseline(), options.history(), p.results())
+                return new RunCompletion(options.baseline(), p.records().against(), p.thresholds(), limits,
+                        options.failOnInconclusive(), options.saveBaseline(), options.history(),
+                        p.records().results())
                         .complete(report, dir, interruption, progress, null);
             }
         }

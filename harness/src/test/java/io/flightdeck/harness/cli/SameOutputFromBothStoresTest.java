@@ -8,10 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.flightdeck.harness.TestTags;
@@ -33,19 +32,8 @@ class SameOutputFromBothStoresTest {
     @TempDir
     Path tmp;
 
-    private TestDatabase db;
-
-    @BeforeEach
-    void database() throws Exception {
-        db = TestDatabase.create();
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    final TestDatabase db = new TestDatabase();
 
     /** Twelve runs of one case, the last six 30 % slower; baselines "before" and "after" of the first and last. */
     private static void fill(ResultsStore store, Path runFolder) throws Exception {

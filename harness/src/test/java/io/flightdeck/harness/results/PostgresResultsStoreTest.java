@@ -17,10 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,19 +41,8 @@ class PostgresResultsStoreTest {
     @TempDir
     Path tmp;
 
-    private TestDatabase db;
-
-    @BeforeEach
-    void database() throws Exception {
-        db = TestDatabase.create();
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    final TestDatabase db = new TestDatabase();
 
     private ResultsStore open() throws IOException {
         return ResultsStores.open(new Home(tmp.resolve("home")), db.url(), System.getenv());
@@ -179,6 +167,22 @@ class PostgresResultsStoreTest {
              ResultSet r = s.executeQuery("SELECT count(*) FROM flightdeck.flyway_schema_history WHERE success")) {
             r.next();
             assertThat(r.getInt(1)).as("migrations applied").isEqualTo(1 + 1); // the schema's creation and V1
+        }
+    }
+
+    /** A run holds its store for as long as it runs: a connection the server dropped meanwhile is opened again. */
+    @Test
+    void aConnectionTheServerDroppedIsOpenedAgain() throws Exception {
+        try (ResultsStore store = open()) {
+            store.add(StoredRuns.entry("before", T0, "m1", 1000), null, null);
+            try (Connection c = db.connect(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                         + "WHERE application_name = 'flightdeck' AND datname = current_database()")) {
+                r.next();
+                assertThat(r.getInt(1)).as("the store's connection ended").isEqualTo(1);
+            }
+            store.add(StoredRuns.entry("after", T0.plusSeconds(1), "m1", 1000), null, null);
+            assertThat(store.history().entries()).extracting(HistoryEntry::runId).containsExactly("before", "after");
         }
     }
 

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.flightdeck.harness.TestTags;
@@ -23,19 +22,8 @@ class PostgresRunTest {
     @TempDir
     Path tmp;
 
-    private TestDatabase db;
-
-    @BeforeEach
-    void database() throws Exception {
-        db = TestDatabase.create();
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    final TestDatabase db = new TestDatabase();
 
     private CommandLineRunner run(String out, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("run", "-w", "test-sum", "--forks", "1", "--warmup",

@@ -10,27 +10,27 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A new, empty database on the test PostgreSQL server ({@value #URL_VARIABLE}, started by
- * {@code scripts/test-postgres}), dropped on close. Without a server the test is skipped with a message, or fails
- * when {@value #REQUIRE_VARIABLE}=1 (as .ci/run sets it): a CI run must not pass by skipping the store's tests.
+ * A new, empty database for each test on the test PostgreSQL server ({@value #URL_VARIABLE}, started by
+ * {@code scripts/test-postgres}), dropped after it; a test class registers one as a field
+ * ({@code @RegisterExtension final TestDatabase db = new TestDatabase();}). Without a server the test is skipped with
+ * a message, or fails when {@value #REQUIRE_VARIABLE}=1 (as .ci/run sets it): a CI run must not pass by skipping the store's tests.
  */
-public final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements BeforeEachCallback, AfterEachCallback {
 
     static final String URL_VARIABLE = "FLIGHTDECK_TEST_POSTGRES_URL";
     static final String REQUIRE_VARIABLE = "FLIGHTDECK_REQUIRE_POSTGRES";
 
-    private final String serverUrl;
-    private final String name;
+    private String serverUrl;
+    private String name;
 
-    private TestDatabase(String serverUrl, String name) {
-        this.serverUrl = serverUrl;
-        this.name = name;
-    }
-
-    /** A fresh database; skips (or fails, when required) without a server. */
-    public static TestDatabase create() throws SQLException {
+    /** A fresh database; skips the test (or fails it, when required) without a server. */
+    @Override
+    public void beforeEach(ExtensionContext context) throws SQLException {
         String server = System.getenv(URL_VARIABLE);
         if (server == null || server.isBlank()) {
             String why = "no PostgreSQL for the results store's tests: eval \"$(scripts/test-postgres start)\" sets "
@@ -45,7 +45,8 @@ public final class TestDatabase implements AutoCloseable {
         try (Connection c = admin(server); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
-        return new TestDatabase(server, name);
+        this.serverUrl = server;
+        this.name = name;
     }
 
     /** The database's URL, as a user passes it (no credentials: they come from PGUSER and PGPASSWORD). */
@@ -75,9 +76,13 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
+    public void afterEach(ExtensionContext context) throws SQLException {
+        if (name == null) {
+            return;
+        }
         try (Connection c = admin(serverUrl); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
+        name = null;
     }
 }
