@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import io.flightdeck.harness.compare.ComparisonFiles;
-import io.flightdeck.harness.results.ResultsStore;
+import io.flightdeck.harness.run.LazyResults;
 import io.flightdeck.child.files.AtomicFile;
 import io.flightdeck.child.files.Json;
 import io.flightdeck.harness.interchange.GithubBenchmarkFormat;
@@ -48,7 +48,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ComparisonFiles.Compared source;
-        try (ResultsStore results = home.results(null)) {
+        try (LazyResults results = home.lazyResults()) {
             source = io.flightdeck.harness.run.RunSources.resolve(results, run);
         }
         Object document = switch (format.toLowerCase(Locale.ROOT)) {

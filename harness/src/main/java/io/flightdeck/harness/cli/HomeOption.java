@@ -8,6 +8,7 @@ import io.flightdeck.harness.home.Home;
 import io.flightdeck.harness.results.ResultsStore;
 import io.flightdeck.harness.results.ResultsStores;
 import io.flightdeck.harness.run.HomeFolders;
+import io.flightdeck.harness.run.LazyResults;
 import io.flightdeck.harness.run.RunInputException;
 
 /**
@@ -35,6 +36,11 @@ final class HomeOption {
     /** The home folder, checked up front to be one this command can write to. */
     Home writableHome(String why) {
         return HomeFolders.writable(directory, why);
+    }
+
+    /** The results store, opened when first needed (with the checks of {@link #results}). */
+    LazyResults lazyResults() {
+        return new LazyResults(directory, resultsUrl);
     }
 
     /**

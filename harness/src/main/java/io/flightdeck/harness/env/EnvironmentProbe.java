@@ -108,6 +108,16 @@ public final class EnvironmentProbe {
         if (kernel == null) {
             kernel = System.getProperty("os.version");
         }
+        return new Environment.Os(blankToNull(family), blankToNull(version), kernel, host(os));
+    }
+
+    /** This machine's name (null when nothing says it). */
+    public static String hostName() {
+        SystemInfo si = safe("OSHI SystemInfo", SystemInfo::new);
+        return host(si == null ? null : safe("OSHI operating system", si::getOperatingSystem));
+    }
+
+    private static String host(OperatingSystem os) {
         String host = os == null ? null : blankToNull(safe("hostname", () -> os.getNetworkParams().getHostName()));
         if (host == null) {
             host = blankToNull(ContainerLimits.readTrimmed(KERNEL_HOSTNAME));
@@ -116,7 +126,7 @@ public final class EnvironmentProbe {
             // No InetAddress.getLocalHost(): it can block for seconds on a machine with broken DNS.
             host = blankToNull(System.getenv().getOrDefault("HOSTNAME", System.getenv("COMPUTERNAME")));
         }
-        return new Environment.Os(blankToNull(family), blankToNull(version), kernel, host);
+        return host;
     }
 
     private static Environment.Jvm jvm() {

@@ -39,6 +39,12 @@ public record RunReport(int schemaVersion, String tool, String runId, Instant st
                 noise, workloads, budgets, leakChecks, finalExitCode == 0 ? PASSED : FAILED, finalExitCode);
     }
 
+    /** This report under another id: a shared results store's, when another machine's run took this one's first. */
+    public RunReport withRunId(String id) {
+        return new RunReport(schemaVersion, tool, id, startedAt, finishedAt, durationSeconds, settings, environment,
+                noise, workloads, budgets, leakChecks, verdict, exitCode);
+    }
+
     public static final String PASSED = "passed";
     public static final String FAILED = "failed";
 }

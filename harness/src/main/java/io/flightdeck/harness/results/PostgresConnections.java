@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.flywaydb.core.Flyway;
@@ -25,9 +26,11 @@ public final class PostgresConnections {
     /** The schema that holds the store's tables, so that a database shared with other programs stays tidy. */
     public static final String SCHEMA = "flightdeck";
     static final String PREFIX = "jdbc:postgresql:";
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("[?&]password=", Pattern.CASE_INSENSITIVE);
-    /** {@code //user:secret@host}: a password in the authority, which the driver does not take but a user may try. */
-    private static final Pattern PASSWORD_IN_AUTHORITY = Pattern.compile("^jdbc:postgresql://[^/?@]*:[^/?@]*@");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("[?&;]password=", Pattern.CASE_INSENSITIVE);
+    /** {@code //user:secret@host}: a password in the authority, in any scheme a user may try. */
+    private static final Pattern PASSWORD_IN_AUTHORITY = Pattern.compile("//[^/?@]*:[^/?@]*@");
+    /** What a message may show of a URL that is no store's: its scheme, never the rest (it may hold a secret). */
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]{0,20}:([A-Za-z][A-Za-z0-9+.-]{0,20}:)?");
     private static final Pattern QUERY = Pattern.compile("\\?.*$");
 
     private PostgresConnections() {
@@ -35,12 +38,14 @@ public final class PostgresConnections {
 
     /** Why {@code url} cannot name a results store, or null when it can. */
     static String problem(String url) {
-        if (!url.startsWith(PREFIX)) {
-            return "'" + url + "' is not a PostgreSQL JDBC URL: use jdbc:postgresql://HOST[:PORT]/DATABASE";
-        }
         if (PASSWORD_PARAMETER.matcher(url).find() || PASSWORD_IN_AUTHORITY.matcher(url).find()) {
             return "the results URL holds a password: give it in PGPASSWORD or a pgpass file (PGPASSFILE, "
                     + "~/.pgpass), never on the command line";
+        }
+        if (!url.startsWith(PREFIX)) {
+            Matcher scheme = SCHEME.matcher(url);
+            return "the results URL " + (scheme.find() ? "(" + scheme.group() + "...) " : "")
+                    + "is not a PostgreSQL JDBC URL: use jdbc:postgresql://HOST[:PORT]/DATABASE";
         }
         return null;
     }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.flightdeck.child.files.Json;
 import io.flightdeck.child.files.ResultWriteException;
 import io.flightdeck.harness.compare.ComparisonFiles;
+import io.flightdeck.harness.env.EnvironmentProbe;
 import io.flightdeck.harness.files.InvalidDocumentException;
 import io.flightdeck.harness.files.InvalidFieldException;
 import io.flightdeck.harness.history.HistoryEntry;
@@ -52,6 +53,8 @@ public final class PostgresResultsStore implements ResultsStore {
 
     /** Reconnects when the connection was lost: a run may hold its store for hours before it writes. */
     private final Connector connector;
+    /** This machine's name: a baseline's stacks folder is read only where it was saved. */
+    private final String host;
     private Connection connection;
     private final String location;
     private final BaselineStore localBaselines;
@@ -68,6 +71,7 @@ public final class PostgresResultsStore implements ResultsStore {
                          Runnable beforeCommit) {
         this.connection = connection;
         this.connector = connector;
+        this.host = Objects.requireNonNullElse(EnvironmentProbe.hostName(), "unknown");
         this.location = location;
         this.localBaselines = localBaselines;
         this.beforeCommit = beforeCommit;
@@ -81,9 +85,8 @@ public final class PostgresResultsStore implements ResultsStore {
     @Override
     public Added add(HistoryEntry entry, RunReport report, Path artifacts) throws IOException {
         HistoryEntry checked = checked(entry);
-        String reportJson = report == null ? null : json.writeValueAsString(report);
         try {
-            return inTransaction(() -> insert(checked, reportJson, artifacts));
+            return inTransaction(() -> insert(checked, report, artifacts));
         } catch (SQLException e) {
             throw PostgresConnections.failure(location, "the run " + entry.runId() + " was not added", e);
         }
@@ -112,7 +115,7 @@ public final class PostgresResultsStore implements ResultsStore {
         }
     }
 
-    private Added insert(HistoryEntry e, String reportJson, Path artifacts) throws SQLException {
+    private Added insert(HistoryEntry e, RunReport report, Path artifacts) throws SQLException {
         if (e.fingerprint() != null) {
             try (PreparedStatement s = connection.prepareStatement(
                     "INSERT INTO environment (fingerprint, machine) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
@@ -123,7 +126,7 @@ public final class PostgresResultsStore implements ResultsStore {
         }
         for (int k = 1; k <= MAX_SUFFIX; k++) {
             String id = k == 1 ? e.runId() : e.runId() + "-" + k;
-            if (insertRun(id, e, reportJson, artifacts)) {
+            if (insertRun(id, e, reportJson(report, id), artifacts)) {
                 insertFigures(id, e.points());
                 beforeCommit.run();
                 return new Added(id, true);
@@ -134,6 +137,18 @@ public final class PostgresResultsStore implements ResultsStore {
             }
         }
         throw new SQLException("more than " + MAX_SUFFIX + " runs are stored under id " + e.runId());
+    }
+
+    /** The report as stored: under the id the store gave the run. */
+    private String reportJson(RunReport report, String id) throws SQLException {
+        if (report == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(id.equals(report.runId()) ? report : report.withRunId(id));
+        } catch (IOException e) {
+            throw new SQLException("the report cannot be written as JSON: " + e.getMessage(), e);
+        }
     }
 
     private boolean insertRun(String id, HistoryEntry e, String reportJson, Path artifacts) throws SQLException {
@@ -189,41 +204,57 @@ public final class PostgresResultsStore implements ResultsStore {
     @Override
     public HistoryStore.Contents history() throws IOException {
         try {
-            return inTransaction(this::readHistory); // one snapshot: no run seen without its figures
+            return inTransaction(this::readHistory);
         } catch (SQLException e) {
             throw PostgresConnections.failure(location, "the history could not be read", e);
         }
     }
 
+    /**
+     * One statement, so one snapshot: a run committed meanwhile is either there with all its figures or not at all.
+     * Oldest first by the time each run started (trends read the list as time), then in the order added.
+     */
     private HistoryStore.Contents readHistory() throws SQLException {
-        Map<String, List<HistoryEntry.Point>> figures = new LinkedHashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT run_id, workload, case_label, metric, value, "
-                + "unit, higher_is_better FROM figure ORDER BY run_id, position");
-             ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                figures.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new HistoryEntry.Point(
-                        r.getString(2), r.getString(3), r.getString(4), r.getDouble(5), r.getString(6),
-                        r.getBoolean(7)));
-            }
-        }
         List<HistoryEntry> entries = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT run_id, schema_version, source, started_at, "
-                + "git_commit, suite, fingerprint, machine, verdict FROM run ORDER BY seq");
+        try (PreparedStatement s = connection.prepareStatement("SELECT r.run_id, r.schema_version, r.source, "
+                + "r.started_at, r.git_commit, r.suite, r.fingerprint, r.machine, r.verdict, f.workload, f.case_label, "
+                + "f.metric, f.value, f.unit, f.higher_is_better FROM run r LEFT JOIN figure f ON f.run_id = r.run_id "
+                + "ORDER BY r.started_at, r.seq, f.position");
              ResultSet r = s.executeQuery()) {
+            HistoryEntry current = null;
+            List<HistoryEntry.Point> points = new ArrayList<>();
             while (r.next()) {
                 String id = r.getString(1);
-                HistoryEntry e = new HistoryEntry(r.getInt(2), r.getString(3), id, r.getTimestamp(4).toInstant(),
-                        r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
-                        figures.getOrDefault(id, List.of()));
-                try {
-                    entries.add(HistoryValidation.check(e)); // a row edited by hand gets a file line's checks
-                } catch (InvalidFieldException ex) {
-                    skipped.add("run " + id);
+                if (current == null || !current.runId().equals(id)) {
+                    finish(current, points, entries, skipped);
+                    current = new HistoryEntry(r.getInt(2), r.getString(3), id, r.getTimestamp(4).toInstant(),
+                            r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9), List.of());
+                    points = new ArrayList<>();
+                }
+                if (r.getString(10) != null) { // a run without figures has one row of nulls
+                    points.add(new HistoryEntry.Point(r.getString(10), r.getString(11), r.getString(12),
+                            r.getDouble(13), r.getString(14), r.getBoolean(15)));
                 }
             }
+            finish(current, points, entries, skipped);
         }
         return new HistoryStore.Contents(List.copyOf(entries), List.copyOf(skipped));
+    }
+
+    /** A run read back, with its figures, checked as a file's line is (a row edited by hand is skipped, named). */
+    private static void finish(HistoryEntry run, List<HistoryEntry.Point> points, List<HistoryEntry> entries,
+                               List<String> skipped) {
+        if (run == null) {
+            return;
+        }
+        HistoryEntry e = new HistoryEntry(run.schemaVersion(), run.source(), run.runId(), run.time(), run.commit(),
+                run.suite(), run.fingerprint(), run.machine(), run.verdict(), points);
+        try {
+            entries.add(HistoryValidation.check(e));
+        } catch (InvalidFieldException ex) {
+            skipped.add("run " + run.runId());
+        }
     }
 
     @Override
@@ -264,10 +295,12 @@ public final class PostgresResultsStore implements ResultsStore {
         try {
             inTransaction(() -> {
                 try (PreparedStatement s = connection.prepareStatement("INSERT INTO baseline (name, saved_at, "
-                        + "run_id, run_folder, git_commit, report, stacks_folder) VALUES (?, now(), ?, ?, ?, ?::json, ?) "
+                        + "run_id, run_folder, git_commit, report, stacks_folder, saved_on) "
+                        + "VALUES (?, now(), ?, ?, ?, ?::json, ?, ?) "
                         + "ON CONFLICT (name) DO UPDATE SET saved_at = now(), run_id = EXCLUDED.run_id, "
                         + "run_folder = EXCLUDED.run_folder, git_commit = EXCLUDED.git_commit, "
-                        + "report = EXCLUDED.report, stacks_folder = EXCLUDED.stacks_folder")) {
+                        + "report = EXCLUDED.report, stacks_folder = EXCLUDED.stacks_folder, "
+                        + "saved_on = EXCLUDED.saved_on")) {
                     s.setString(1, name);
                     s.setString(2, report.runId());
                     s.setString(3, runFolder.toAbsolutePath().toString());
@@ -278,6 +311,7 @@ public final class PostgresResultsStore implements ResultsStore {
                     }
                     s.setString(5, reportJson);
                     s.setString(6, stacks.toAbsolutePath().toString());
+                    s.setString(7, host);
                     s.executeUpdate();
                 }
                 return null;
@@ -312,21 +346,22 @@ public final class PostgresResultsStore implements ResultsStore {
         String text;
         String stacks;
         try (PreparedStatement s = live().prepareStatement(
-                "SELECT report, stacks_folder FROM baseline WHERE name = ?")) {
+                "SELECT report, stacks_folder, saved_on FROM baseline WHERE name = ?")) {
             s.setString(1, name);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     throw new IOException("no baseline " + name + " in " + location);
                 }
                 text = r.getString(1);
-                stacks = r.getString(2);
+                // another machine's folder may have the same path here (identical CI runners) and other stacks
+                stacks = host.equals(r.getString(3)) ? r.getString(2) : null;
             }
         } catch (SQLException e) {
             throw PostgresConnections.failure(location, "baseline " + name + " could not be read", e);
         }
         RunReport report = ReportFile.read(text.getBytes(StandardCharsets.UTF_8), Path.of(location, "baseline", name));
-        // another machine's folder is not here: the comparison then goes without the stacks' differences
-        Path folder = Path.of(stacks);
+        // saved elsewhere: no stacks here, and the comparison goes without their differences
+        Path folder = stacks != null ? Path.of(stacks) : Path.of("/nonexistent", "baseline-of-another-machine", name);
         return new ComparisonFiles.Compared("baseline " + name, report, folder);
     }
 
@@ -334,22 +369,30 @@ public final class PostgresResultsStore implements ResultsStore {
         T run() throws SQLException;
     }
 
-    /** One transaction: committed when {@code work} returns, rolled back when it throws. */
+    /**
+     * One transaction: committed when {@code work} returns, rolled back when it throws anything (an Error too: the
+     * driver commits an open transaction when auto-commit is turned back on, so nothing may be left open).
+     */
     private <T> T inTransaction(Work<T> work) throws SQLException {
-        live().setAutoCommit(false);
+        Connection c = live();
+        c.setAutoCommit(false);
         try {
             T result = work.run();
-            connection.commit();
+            c.commit();
             return result;
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
             try {
-                connection.rollback();
+                c.rollback();
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
             }
             throw e;
         } finally {
-            connection.setAutoCommit(true);
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException e) {
+                // a connection that died: live() opens a new one next time; the work's own outcome stands
+            }
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import io.flightdeck.harness.check.Budgets;
 import io.flightdeck.harness.compare.ChangeThresholds;
 import io.flightdeck.harness.compare.ComparisonFiles;
-import io.flightdeck.harness.results.ResultsStore;
 import io.flightdeck.harness.compare.RunComparator;
 import io.flightdeck.harness.compare.RunComparison;
 import io.flightdeck.harness.layout.RunLayout;
@@ -52,12 +51,9 @@ public final class Comparisons {
         Budgets budgets = InputChecks.budgets(options.budgetsFile(), WorkloadRegistry.load());
         ComparisonFiles.Compared a;
         ComparisonFiles.Compared b;
-        ResultsStore results = HomeFolders.results(options.home(), options.resultsUrl(), null);
-        try {
+        try (LazyResults results = new LazyResults(options.home(), options.resultsUrl())) {
             a = RunSources.resolve(results, options.baseline());
             b = RunSources.resolve(results, options.current());
-        } finally {
-            RunSources.closeQuietly(results);
         }
         Path dir;
         try {

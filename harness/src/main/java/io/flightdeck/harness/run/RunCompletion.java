@@ -69,7 +69,9 @@ record RunCompletion(String baselineName, ComparisonFiles.Compared against, Chan
         }
         String historyFile = null;
         if (history) {
-            HomeRecords.Outcome added = HomeRecords.appendHistory(progress, results, report, dir);
+            // with its verdict as the comparison and the baseline left it, as report.json will say it
+            HomeRecords.Outcome added = HomeRecords.appendHistory(progress, results, report.withExitCode(exitCode),
+                    dir);
             historyFile = added.where();
             exitCode = Math.max(exitCode, added.exitCode());
         }

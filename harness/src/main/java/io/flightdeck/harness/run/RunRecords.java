@@ -11,6 +11,7 @@ import io.flightdeck.harness.results.ResultsStore;
  * Where a run's records go, opened and checked before the run starts: the home, the results store, and the baseline
  * to compare against (read now: one that cannot be compared against must not cost a whole run to find out).
  *
+ * @param results null when the run neither records nor compares (no store is opened, none need be reachable)
  * @param against null without {@code --baseline}
  */
 record RunRecords(Home home, ResultsStore results, ComparisonFiles.Compared against) implements AutoCloseable {
@@ -25,6 +26,9 @@ record RunRecords(Home home, ResultsStore results, ComparisonFiles.Compared agai
         String writeWhy = saveBaseline != null ? "the baseline could not be saved"
                 : history ? "the run could not be added to the history (--no-history leaves it out)" : null;
         Home home = writeWhy != null ? HomeFolders.writable(explicitHome, writeWhy) : HomeFolders.home(explicitHome);
+        if (writeWhy == null && baseline == null) {
+            return new RunRecords(home, null, null);
+        }
         ResultsStore results = HomeFolders.results(explicitHome, resultsUrl, writeWhy);
         try {
             return new RunRecords(home, results, baseline == null ? null : RunSources.baseline(results, baseline));
@@ -36,6 +40,8 @@ record RunRecords(Home home, ResultsStore results, ComparisonFiles.Compared agai
 
     @Override
     public void close() throws IOException {
-        results.close();
+        if (results != null) {
+            results.close();
+        }
     }
 }

@@ -23,7 +23,7 @@ public final class RunSources {
     }
 
     /** A run folder, a report.json, a saved baseline's name, or a stored run's id, in that order. */
-    public static ComparisonFiles.Compared resolve(ResultsStore results, String text) {
+    public static ComparisonFiles.Compared resolve(LazyResults lazy, String text) {
         Path path;
         try {
             path = Path.of(text);
@@ -44,6 +44,7 @@ public final class RunSources {
         } catch (IllegalArgumentException e) {
             isName = false;
         }
+        ResultsStore results = lazy.get(); // only now: local files need no store
         try {
             if (isName && results.hasBaseline(text)) {
                 return baseline(results, text);

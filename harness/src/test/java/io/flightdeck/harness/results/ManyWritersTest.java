@@ -45,13 +45,22 @@ class ManyWritersTest {
     void fourProcessesAddingFiftyRunsEachAtOnceLoseAndDoubleNone() throws Exception {
         List<Process> writers = new ArrayList<>();
         List<Path> logs = new ArrayList<>();
+        Path barrier = Files.createDirectories(tmp.resolve("barrier"));
         for (int k = 0; k < 4; k++) {
             // every writer names its runs run-0 .. run-49, as machines whose runs start in the same seconds would
             Path log = tmp.resolve("writer-" + k + ".log");
             logs.add(log);
-            writers.add(writer("write", db.url(), tmp.resolve("home-" + k).toString(), "machine-" + k, "50")
-                    .redirectOutput(log.toFile()).start());
+            writers.add(writer("write", db.url(), tmp.resolve("home-" + k).toString(), "machine-" + k, "50",
+                    barrier.toString()).redirectOutput(log.toFile()).start());
         }
+        // every writer connected and its schema check done: they insert together, not one after another
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (countReady(barrier) < 4 && writers.stream().allMatch(Process::isAlive)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(countReady(barrier)).as("writers ready").isEqualTo(4);
+        Files.createFile(barrier.resolve("go"));
         for (int k = 0; k < 4; k++) {
             assertThat(writers.get(k).waitFor(5, TimeUnit.MINUTES)).as("writer %d ended", k).isTrue();
             assertThat(writers.get(k).exitValue()).as("writer %d: %s", k, Files.readString(logs.get(k))).isZero();
@@ -99,6 +108,12 @@ class ManyWritersTest {
             // the server dropped the dead writer's transaction: the same run can now be added, under its own id
             assertThat(store.add(StoredRuns.entry("run-hung", java.time.Instant.EPOCH, "machine-9", 1), null, null))
                     .isEqualTo(new ResultsStore.Added("run-hung", true));
+        }
+    }
+
+    private static long countReady(Path barrier) throws IOException {
+        try (var files = Files.list(barrier)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("ready-")).count();
         }
     }
 

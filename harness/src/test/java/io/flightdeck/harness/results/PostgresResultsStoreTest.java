@@ -49,9 +49,10 @@ class PostgresResultsStoreTest {
     }
 
     @Test
-    void runsComeBackInTheOrderAddedWithTheirFiguresInOrder() throws Exception {
-        List<HistoryEntry> added = List.of(StoredRuns.entry("b", T0, "m1", 1000),
-                StoredRuns.entry("a", T0.plusSeconds(5), "m1", 1100), StoredRuns.entry("c", T0.plusSeconds(9), null, 900));
+    void runsComeBackInTheOrderTheyRanWithTheirFiguresInOrder() throws Exception {
+        // added out of order, as an import of an older history after newer runs is: trends read the list as time
+        List<HistoryEntry> added = List.of(StoredRuns.entry("b", T0.plusSeconds(5), "m1", 1000),
+                StoredRuns.entry("a", T0, "m1", 1100), StoredRuns.entry("c", T0.plusSeconds(9), null, 900));
         try (ResultsStore store = open()) {
             for (HistoryEntry e : added) {
                 assertThat(store.add(e, null, null)).isEqualTo(new ResultsStore.Added(e.runId(), true));
@@ -60,9 +61,9 @@ class PostgresResultsStoreTest {
         try (ResultsStore store = open()) { // a second connection, and a second migration that finds nothing to do
             HistoryStore.Contents read = store.history();
             assertThat(read.skipped()).isEmpty();
-            assertThat(read.entries()).extracting(HistoryEntry::runId).containsExactly("b", "a", "c");
+            assertThat(read.entries()).extracting(HistoryEntry::runId).containsExactly("a", "b", "c");
             for (int i = 0; i < added.size(); i++) {
-                HistoryEntry want = added.get(i);
+                HistoryEntry want = added.get(new int[]{1, 0, 2}[i]);
                 HistoryEntry got = read.entries().get(i);
                 assertThat(got.points()).isEqualTo(want.points());
                 assertThat(got.time()).isEqualTo(want.time().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
@@ -101,6 +102,10 @@ class PostgresResultsStoreTest {
             assertThat(json.writeValueAsString(back.report())).isEqualTo(json.writeValueAsString(report));
             assertThat(back.artifacts()).isEqualTo(tmp.resolve("runs/full").toAbsolutePath());
             assertThat(store.run("missing")).isNull();
+            // another machine's run of the same id: stored, and its report says the id it is stored under
+            store.add(StoredRuns.entry("full", T0, "m2", 999), StoredRuns.report("full", T0, 999), null);
+            assertThat(store.run("full-2").report().runId()).isEqualTo("full-2");
+            assertThat(store.run("full-2").artifacts()).isNull();
         }
     }
 
@@ -119,6 +124,14 @@ class PostgresResultsStoreTest {
             ComparisonFiles.Compared b = store.baseline("main");
             assertThat(b.report().runId()).isEqualTo("two");
             assertThat(b.folder().resolve("w/cpu.folded")).hasContent("main;w 10");
+        }
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE flightdeck.baseline SET saved_on = 'another-runner'");
+        }
+        try (ResultsStore store = open()) {
+            // the same path on this machine holds this machine's stacks, not the saving runner's: not read
+            assertThat(store.baseline("main").folder()).doesNotExist();
+            assertThat(store.baseline("main").report().runId()).isEqualTo("two");
         }
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT git_commit, run_id FROM flightdeck.baseline")) {

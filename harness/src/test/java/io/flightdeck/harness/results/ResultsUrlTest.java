@@ -31,7 +31,8 @@ class ResultsUrlTest {
     @Test
     void aPasswordOnTheCommandLineIsRefusedBeforeAnyConnection() {
         for (String url : new String[]{"jdbc:postgresql://h/db?user=u&password=secret",
-                "jdbc:postgresql://h/db?PASSWORD=secret", "jdbc:postgresql://u:secret@h/db"}) {
+                "jdbc:postgresql://h/db?PASSWORD=secret", "jdbc:postgresql://u:secret@h/db",
+                "postgresql://ci:secret@h/db", "mysql://h/db?password=secret"}) {
             assertThat(ResultsStores.problem(url)).as(url).contains("PGPASSWORD").doesNotContain("secret");
             assertThatThrownBy(() -> ResultsStores.open(new Home(Path.of("/tmp/h")), url, Map.of()))
                     .isInstanceOf(IllegalArgumentException.class);
@@ -42,7 +43,8 @@ class ResultsUrlTest {
     @Test
     void onlyPostgreSQLUrlsNameAStore() {
         assertThat(ResultsStores.problem("jdbc:mysql://h/db")).contains("jdbc:postgresql://HOST");
-        assertThat(ResultsStores.problem("postgres://h/db")).contains("not a PostgreSQL JDBC URL");
+        assertThat(ResultsStores.problem("postgres://h/db")).contains("not a PostgreSQL JDBC URL")
+                .contains("(postgres:...)").doesNotContain("//h");
     }
 
     @Test

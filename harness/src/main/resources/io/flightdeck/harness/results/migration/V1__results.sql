@@ -22,8 +22,9 @@ CREATE TABLE run (
     machine      text,
     verdict      text,
     schema_version integer NOT NULL,
-    -- the whole report.json (per-fork samples, percentiles, resources, leak checks); null for an imported record
-    report       jsonb,
+    -- the whole report.json (per-fork samples, percentiles, resources, leak checks); null for an imported record.
+    -- json, not jsonb: the text as written, its maps' order kept (jsonb sorts keys and refuses \u0000)
+    report       json,
     -- where the run's large files (recordings, flame graphs) were written; the store keeps their names only
     artifacts    text,
     added_at     timestamptz NOT NULL DEFAULT now()
@@ -43,13 +44,16 @@ CREATE TABLE figure (
 );
 CREATE INDEX figure_series ON figure (workload, case_label, metric);
 
--- Saved baselines: the run's report, and where its folded stacks were saved (a folder on the saving machine).
+-- Saved baselines: the run's report, and where its folded stacks were saved (a folder on the saving machine, named
+-- by its host name).
 CREATE TABLE baseline (
     name         text PRIMARY KEY,
     saved_at     timestamptz NOT NULL,
     run_id       text,
     run_folder   text,
     git_commit   text,
-    report       jsonb NOT NULL,
-    stacks_folder text
+    report       json NOT NULL,
+    -- the folder is only this machine's: another with the same path holds other stacks
+    stacks_folder text,
+    saved_on     text
 );
