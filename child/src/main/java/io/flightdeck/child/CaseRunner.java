@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -332,8 +334,31 @@ final class CaseRunner {
             this.executor = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "flightdeck-worker-" + names.getAndIncrement());
                 t.setDaemon(true);
+                workerThreads.add(t);
                 return t;
             });
+        }
+
+        /** The pool's threads, to see whether any is left to run a task. */
+        private final List<Thread> workerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        /**
+         * A task's outcome. A pool whose threads all died leaves its queued task waiting forever: seen when a full heap
+         * killed the worker outside the task (no thread left, the main thread parked on the future, the child
+         * thrashing in full collections until its time limit). That is reported as the out-of-memory it is.
+         */
+        private WorkerTotals await(Future<WorkerTotals> task) throws InterruptedException, ExecutionException {
+            while (true) {
+                try {
+                    return task.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    if (workerThreads.stream().noneMatch(Thread::isAlive)) {
+                        task.cancel(false);
+                        throw new ExecutionException(new OutOfMemoryError(
+                                "every worker thread died before its operations ended (out of memory)"));
+                    }
+                }
+            }
         }
 
         /** One iteration: time-boxed when {@code nanos > 0}, otherwise exactly {@code operations} operations. */
@@ -360,7 +385,7 @@ final class CaseRunner {
             Throwable failure = null;
             for (Future<WorkerTotals> task : tasks) {
                 try {
-                    WorkerTotals totals = task.get();
+                    WorkerTotals totals = await(task);
                     preparing += totals.preparingNanos();
                     allocated = allocated < 0 || totals.allocatedBytes() < 0 ? -1 : allocated + totals.allocatedBytes();
                 } catch (ExecutionException e) {
