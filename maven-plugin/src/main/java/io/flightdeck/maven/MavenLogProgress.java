@@ -119,8 +119,8 @@ final class MavenLogProgress implements AbProgress, AutoCloseable {
     }
 
     @Override
-    public void historyAppended(Path file) {
-        text.historyAppended(file);
+    public void historyAppended(String store, String runId) {
+        text.historyAppended(store, runId);
     }
 
     @Override

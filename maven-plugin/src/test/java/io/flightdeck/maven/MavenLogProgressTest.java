@@ -2,7 +2,6 @@ package io.flightdeck.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +24,12 @@ class MavenLogProgressTest {
         assertThat(progress.lastProblem()).isNull();
 
         progress.problem("the run could not be added to the history: disk full");
-        progress.historyAppended(Path.of("home/history.jsonl"));
+        progress.historyAppended("home/history.jsonl", "20260101-120000-quick");
         progress.close();
 
         assertThat(progress.lastProblem()).isEqualTo("flightdeck: the run could not be added to the history: disk full");
         assertThat(log.lines).containsExactly(
                 "WARNING flightdeck: the run could not be added to the history: disk full",
-                "INFO history: " + Path.of("home/history.jsonl"));
+                "INFO history: home/history.jsonl (run 20260101-120000-quick)");
     }
 }
