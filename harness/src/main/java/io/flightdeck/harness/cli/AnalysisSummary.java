@@ -89,11 +89,16 @@ final class AnalysisSummary {
         }
     }
 
-    /** One line: where the measured threads' time went, "other" included. */
+    /** Where the working threads' time went, "other" included; then all measured threads' when some idled. */
     private static void timeByState(PrintWriter out, Analysis a) {
-        if (a.threads() != null && a.threads().threads() > 0) {
-            out.printf(Locale.ROOT, "%nTime (%d threads): %s%n", a.threads().threads(),
-                    safe(TimeShares.line(a.threads().total())));
+        var states = a.threads();
+        if (states != null && states.threads() > 0) {
+            out.printf(Locale.ROOT, "%nTime (%s): %s%n", TimeShares.whose(states),
+                    safe(TimeShares.line(states.headline())));
+            if (states.workingThreads() > 0 && states.workingThreads() < states.threads()) {
+                out.printf(Locale.ROOT, "  all %d threads, the idle ones included: %s%n", states.threads(),
+                        safe(TimeShares.line(states.total())));
+            }
         }
     }
 

@@ -103,11 +103,16 @@ final class TerminalSummary {
         notes(out, SummaryTable.measurementNotes(report));
     }
 
-    /** Per workload with a recording, one line: "time: 62% Java, 21% native, 9% lock, 5% waiting, 3% other". */
+    /**
+     * Per workload with a recording, one line: "time W (1 working thread of 14): 62% Java, 21% native, 9% lock, 5%
+     * waiting, 3% other".
+     */
     private static void timeByState(PrintWriter out, RunReport report) {
         report.workloads().stream()
                 .filter(w -> w.profile() != null && w.profile().timeShares() != null)
-                .forEach(w -> line(out, "time " + w.name() + ": " + TimeShares.line(w.profile().timeShares())));
+                .forEach(w -> line(out, "time " + w.name() + (w.profile().timeSharesOf() == null ? ""
+                        : " (" + w.profile().timeSharesOf() + ")") + ": "
+                        + TimeShares.line(w.profile().timeShares())));
     }
 
     /** The budgets that did not pass, worst first, in a table of their own; the passing ones are counted above. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import io.flightdeck.profiling.threads.ThreadStates;
 
 /**
- * The measured threads' time by state in one short phrase, "62% Java, 21% native, 9% lock, 5% waiting, 3% other",
+ * The working threads' time by state in one short phrase, "62% Java, 21% native, 9% lock, 5% waiting, 3% other",
  * for the terminal and the report: states under half a percent are left out, "other" (what no event explains) never.
  */
 public final class TimeShares {
@@ -21,16 +21,31 @@ public final class TimeShares {
     private TimeShares() {
     }
 
-    /** The shares by state, in the states' order; null when nothing was measured. */
+    /**
+     * The working threads' shares by state (all measured threads' when none worked), in the states' order; null when
+     * nothing was measured.
+     */
     public static Map<String, Double> of(ThreadStates states) {
         if (states == null || states.threads() == 0) {
             return null;
         }
         Map<String, Double> shares = new LinkedHashMap<>();
         for (String state : ThreadStates.STATES) {
-            shares.put(state, Math.round(ThreadStates.percent(states.total(), state) * 10) / 10.0);
+            shares.put(state, Math.round(ThreadStates.percent(states.headline(), state) * 10) / 10.0);
         }
         return shares;
+    }
+
+    /** Whose shares {@link #of} gives: "1 working thread of 14", or "14 threads" when none worked; null if none. */
+    public static String whose(ThreadStates states) {
+        if (states == null || states.threads() == 0) {
+            return null;
+        }
+        if (states.workingThreads() == 0) {
+            return String.format(Locale.ROOT, "%d thread%s", states.threads(), states.threads() == 1 ? "" : "s");
+        }
+        return String.format(Locale.ROOT, "%d working thread%s of %d", states.workingThreads(),
+                states.workingThreads() == 1 ? "" : "s", states.threads());
     }
 
     public static String line(List<ThreadStates.StateTime> total) {

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -84,6 +86,35 @@ class MeasuredWindowRunTest {
         assertThat(facts.get("measuredWindow").get("intervals")).hasSize(ITERATIONS);
         assertThat(Files.readString(run.resolve("report.md")))
                 .contains("measured iterations: " + ITERATIONS + " intervals, ");
+    }
+
+    /**
+     * One worker thread runs the operations while the child's main thread waits for it: the headline split is the
+     * worker's, not diluted by main's wait (which alone would make half of it "waiting").
+     */
+    @Test
+    void theTimeSplitIsTheWorkingThreadsNotTheIdleOnes() throws Exception {
+        JsonNode threads = Json.mapper().readTree(recording.resolveSibling("analysis.json").toFile()).get("threads");
+        Map<String, JsonNode> byName = new HashMap<>();
+        threads.get("byThread").forEach(t -> byName.put(t.get("thread").asText(), t));
+        assertThat(byName).containsKeys("flightdeck-worker-0", "main");
+        assertThat(waiting(byName.get("main").get("states"))).as("main: " + byName.get("main")).isGreaterThan(90);
+        assertThat(threads.get("workingThreads").asLong()).isBetween(1L, threads.get("threads").asLong() - 1);
+        assertThat(waiting(threads.get("working"))).isLessThan(waiting(threads.get("total")));
+        JsonNode profile = Json.mapper().readTree(run.resolve("report.json").toFile()).get("workloads").get(0)
+                .get("profile");
+        assertThat(profile.get("timeSharesOf").asText()).matches("\\d+ working threads? of \\d+");
+        assertThat(profile.get("timeShares").get("waiting").asDouble())
+                .isCloseTo(waiting(threads.get("working")), org.assertj.core.api.Assertions.within(0.05));
+    }
+
+    private static double waiting(JsonNode states) {
+        for (JsonNode s : states) {
+            if (s.get("state").asText().equals("waiting")) {
+                return s.get("percent").asDouble();
+            }
+        }
+        return 0;
     }
 
     @Test

@@ -13,11 +13,17 @@ import java.util.Map;
  * @param threads      threads measured (Java threads with at least one sample or wait event in the window)
  * @param measuredNanos the measured threads' time: the sum of their lifetimes within the window
  * @param total        every state's time and its share of {@code measuredNanos}, in the order of {@link #STATES}
+ * @param workingThreads the measured threads that worked ({@link #WORKING_PERCENT}); the rest only waited, slept or
+ *                     did what no event explains (idle pools, timers, a harness's thread waiting for its workers)
+ * @param working      every state's time and its share over the working threads alone: what a reader means by
+ *                     "where the time went" (one busy thread among ten idle ones reads as busy, not as 90 % waiting);
+ *                     empty when no thread worked
  * @param byThread     the same per thread, the busiest first (at most the analysis's top count)
  * @param notes        what the reader should know about these figures (thresholds, samplers' limits)
  */
 public record ThreadStates(String source, Map<String, Long> sampleNanos, long threads, long measuredNanos,
-                           List<StateTime> total, List<ThreadTime> byThread, List<String> notes) {
+                           List<StateTime> total, long workingThreads, List<StateTime> working,
+                           List<ThreadTime> byThread, List<String> notes) {
 
     public static final String JAVA = "java";
     public static final String NATIVE = "native";
@@ -29,6 +35,18 @@ public record ThreadStates(String source, Map<String, Long> sampleNanos, long th
     public static final String OTHER = "other";
     /** The states, in the order every list of them follows. */
     public static final List<String> STATES = List.of(JAVA, NATIVE, BLOCKED, WAITING, SLEEPING, FILE_IO, SOCKET_IO, OTHER);
+    /**
+     * A thread worked if it ran (Java or native), waited on a lock or did I/O for at least this share of its life, in
+     * percent, and {@linkplain #IDLE_PERCENT idled} less. An idle pool thread's wake-ups stay far below it; a worker
+     * that mostly waits on a contended lock or a slow disk is far above.
+     */
+    public static final double WORKING_PERCENT = 1.0;
+    /**
+     * A thread that waited (park, wait with nothing to acquire) or slept for this share of its life or more, in
+     * percent, is idle whatever it did in between: a sampler or timer thread that wakes for a few milliseconds every
+     * tenth of a second did not do the program's work.
+     */
+    public static final double IDLE_PERCENT = 90.0;
 
     /** One state's time and its share in percent of the whole (the recording's or the thread's). */
     public record StateTime(String state, long nanos, double percent) {
@@ -40,6 +58,20 @@ public record ThreadStates(String source, Map<String, Long> sampleNanos, long th
         public double percent(String state) {
             return ThreadStates.percent(states, state);
         }
+
+        /**
+         * Whether the thread worked: ran, waited on a lock or did I/O for {@link #WORKING_PERCENT} of its life, and
+         * waited or slept for less than {@link #IDLE_PERCENT} of it.
+         */
+        public boolean worked() {
+            return percent(JAVA) + percent(NATIVE) + percent(BLOCKED) + percent(FILE_IO) + percent(SOCKET_IO)
+                    >= WORKING_PERCENT && percent(WAITING) + percent(SLEEPING) < IDLE_PERCENT;
+        }
+    }
+
+    /** The working threads' shares when any thread worked, else all measured threads'. */
+    public List<StateTime> headline() {
+        return workingThreads > 0 ? working : total;
     }
 
     public double percent(String state) {
@@ -66,6 +98,6 @@ public record ThreadStates(String source, Map<String, Long> sampleNanos, long th
 
     /** Nothing measured: a recording without any of the events, or an analysis that skipped this section. */
     public static ThreadStates empty() {
-        return new ThreadStates("none", Map.of(), 0, 0, List.of(), List.of(), List.of());
+        return new ThreadStates("none", Map.of(), 0, 0, List.of(), 0, List.of(), List.of(), List.of());
     }
 }

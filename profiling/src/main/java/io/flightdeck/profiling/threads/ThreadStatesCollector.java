@@ -56,6 +56,12 @@ import io.flightdeck.profiling.locks.Parks;
  * SocketWrite} (I/O). JFR records these only above a threshold (10 ms in "profile"; I/O on JDK 25 also throttled):
  * shorter ones are in "other".
  *
+ * <p><b>Working threads.</b> Besides all measured threads, the same sums over the threads that worked (ran, waited on
+ * a lock or did I/O for {@link ThreadStates#WORKING_PERCENT} of their life, and idled for less than
+ * {@link ThreadStates#IDLE_PERCENT} of it): a single-threaded workload's split
+ * would otherwise read mostly "waiting", filled by the JVM's idle pools and the harness's thread parked on its
+ * worker. The headline figures are the working threads'; the whole table stays.
+ *
  * <p>What no source explains is "other", shown, never spread over the rest. A thread whose states add to more than
  * its lifetime (samples are estimates) is measured against their sum, so that no share passes 100 %.
  */
@@ -361,6 +367,9 @@ public final class ThreadStatesCollector extends EventCollector {
 
         long[] sum = new long[OTHER + 1];
         long measured = 0;
+        long[] workingSum = new long[OTHER + 1];
+        long workingNanos = 0;
+        long working = 0;
         List<ThreadStates.ThreadTime> rows = new ArrayList<>();
         List<long[]> busy = new ArrayList<>();
         for (PerThread t : threads.values()) {
@@ -400,7 +409,15 @@ public final class ThreadStatesCollector extends EventCollector {
             for (int s = 0; s <= OTHER; s++) {
                 sum[s] += states[s];
             }
-            rows.add(new ThreadStates.ThreadTime(t.name, whole, shares(states, whole)));
+            ThreadStates.ThreadTime row = new ThreadStates.ThreadTime(t.name, whole, shares(states, whole));
+            rows.add(row);
+            if (row.worked()) {
+                working++;
+                workingNanos += whole;
+                for (int s = 0; s <= OTHER; s++) {
+                    workingSum[s] += states[s];
+                }
+            }
             busy.add(new long[] {states[JAVA] + states[NATIVE] + states[BLOCKED] + states[FILE_IO] + states[SOCKET_IO]});
         }
         Integer[] order = new Integer[rows.size()];
@@ -413,7 +430,9 @@ public final class ThreadStatesCollector extends EventCollector {
             sorted.add(rows.get(order[i]));
         }
         return new ThreadStates(rows.isEmpty() ? "none" : source, sampleNanos, rows.size(), measured,
-                rows.isEmpty() ? List.of() : shares(sum, measured), sorted, rows.isEmpty() ? List.of() : notes);
+                rows.isEmpty() ? List.of() : shares(sum, measured), working,
+                working == 0 ? List.of() : shares(workingSum, workingNanos), sorted,
+                rows.isEmpty() ? List.of() : notes);
     }
 
     /** " (10 ms for locks, 1 ms for file and socket I/O)" as the settings say, or nothing if they do not. */

@@ -69,6 +69,7 @@ class ThreadStatesTest {
         lockSitesAreTheCallersOfTheLocks(r.analysis.locks());
         ThreadStates states = r.analysis.threads();
         sleepersSleepOrWait(states);
+        onlyTheContendersWorked(states);
         contendersShares(states, r.truth, cpuTimeSampler);
         everyThreadAddsUpToItsLife(states);
     }
@@ -102,6 +103,25 @@ class ThreadStatesTest {
         assertThat(sleeper.percent(ThreadStates.BLOCKED)).isLessThan(5);
         assertThat(states.thread("idle-scheduler").percent(ThreadStates.WAITING)).isGreaterThan(80);
         assertThat(states.thread("idle-scheduler").percent(ThreadStates.BLOCKED)).isZero();
+    }
+
+    /**
+     * The headline split is the working threads': the contenders (running and blocked) are among them; the idle
+     * scheduler and the sleepers, whose waits would otherwise fill the split, are not.
+     */
+    private static void onlyTheContendersWorked(ThreadStates states) {
+        for (String name : CONTENDERS) {
+            assertThat(states.thread(name).worked()).as(name).isTrue();
+        }
+        for (String name : List.of("idle-scheduler", "sleeper-park", "sleeper-sleep")) {
+            assertThat(states.thread(name).worked()).as(name + ": " + states.thread(name)).isFalse();
+        }
+        assertThat(states.workingThreads()).isBetween((long) CONTENDERS.length, states.threads() - 3);
+        assertThat(states.headline()).isSameAs(states.working());
+        // the idle threads' waits are in the whole, not in the working threads' split
+        assertThat(ThreadStates.percent(states.working(), ThreadStates.WAITING) + ThreadStates.percent(
+                states.working(), ThreadStates.SLEEPING)).isLessThan(ThreadStates.percent(states.total(),
+                ThreadStates.WAITING) + ThreadStates.percent(states.total(), ThreadStates.SLEEPING));
     }
 
     /**

@@ -34,21 +34,34 @@ final class ThreadStatesSection {
                     .addClass("muted");
             return;
         }
-        details.appendElement("summary").text("Thread states: " + TimeShares.line(states.total()));
+        details.appendElement("summary").text("Thread states (" + TimeShares.whose(states) + "): "
+                + TimeShares.line(states.headline()));
         List<List<String>> rows = new ArrayList<>();
+        boolean someIdle = states.workingThreads() > 0 && states.workingThreads() < states.threads();
+        if (someIdle) {
+            rows.add(row(states.workingThreads() == 1 ? "the working thread"
+                    : String.format(Locale.ROOT, "the %d working threads", states.workingThreads()),
+                    states.working().stream().mapToLong(ThreadStates.StateTime::nanos).sum(), states.working()));
+        }
         rows.add(row(String.format(Locale.ROOT, "all %d measured threads", states.threads()), states.measuredNanos(),
                 states.total()));
         for (ThreadStates.ThreadTime t : states.byThread()) {
-            rows.add(row(t.thread(), t.lifetimeNanos(), t.states()));
+            rows.add(row(t.thread() + (t.worked() ? "" : " (idle)"), t.lifetimeNanos(), t.states()));
         }
         Element table = HtmlDocument.table(details, HEADERS, rows, "thread-states");
         table.select("tbody tr").first().addClass("total");
+        if (someIdle) {
+            table.select("tbody tr").get(1).addClass("total");
+        }
         table.select("tbody td:first-child").addClass("frame");
         if (states.threads() > states.byThread().size()) {
             HtmlDocument.paragraph(details, String.format(Locale.ROOT, "%d threads are shown of %d; analysis.json "
                     + "has the same list.", states.byThread().size(), states.threads())).addClass("muted");
         }
-        HtmlDocument.paragraph(details, "Shares of each thread's life within the analysed span. Source: "
+        HtmlDocument.paragraph(details, "Shares of each thread's life within the analysed span. A thread is idle "
+                + String.format(Locale.ROOT, "when it ran, waited on a lock or did I/O for less than %.0f %% of it, "
+                + "or waited or slept for %.0f %% or more (idle pools, timers, samplers). Source: ",
+                ThreadStates.WORKING_PERCENT, ThreadStates.IDLE_PERCENT)
                 + states.source() + ". " + String.join(". ", states.notes()) + (states.notes().isEmpty() ? "" : "."))
                 .addClass("muted");
     }
