@@ -45,6 +45,14 @@ abstract class AbstractFlightdeckMojo extends AbstractMojo {
     @Parameter(property = "flightdeck.home", defaultValue = "${project.basedir}/.flightdeck")
     File home;
 
+    /**
+     * A shared results store for history and baselines instead of the home's files:
+     * {@code jdbc:postgresql://HOST[:PORT]/DB}, credentials from PGUSER/PGPASSWORD or the pgpass file, never in the
+     * URL (docs/results-store.md). Unset: FLIGHTDECK_RESULTS_URL of the build's environment, else the home.
+     */
+    @Parameter(property = "flightdeck.resultsUrl")
+    String resultsUrl;
+
     /** Where run folders ({@code runs/<run-id>}) and comparisons ({@code compare/<id>}) are written. */
     @Parameter(property = "flightdeck.outputDirectory", defaultValue = "${project.build.directory}/flightdeck")
     File outputDirectory;
@@ -65,7 +73,7 @@ abstract class AbstractFlightdeckMojo extends AbstractMojo {
         }
         FlightdeckInvocation.Outcome outcome;
         try (MavenLogProgress progress = new MavenLogProgress(getLog())) {
-            outcome = invoke(new FlightdeckInvocation(home.toPath(), outputDirectory.toPath(),
+            outcome = invoke(new FlightdeckInvocation(home.toPath(), resultsUrl, outputDirectory.toPath(),
                     needsProjectClassPath() ? projectClassPath() : null, progress));
         } catch (RunInputException | WorkloadRegistry.InvalidWorkloadException | ResultWriteException e) {
             throw badInput(e); // as the command line's exit code 2

@@ -40,18 +40,23 @@ final class FlightdeckInvocation {
     }
 
     private final Path home;
+    /** The results store's URL, or null for FLIGHTDECK_RESULTS_URL, else the home's files (as the command line). */
+    private final String resultsUrl;
     private final Path outputDirectory;
     private final UserClassPath projectClassPath;
     private final MavenLogProgress progress;
 
     /**
-     * @param home             where baselines and the history live
+     * @param home             where baselines and the history live (and baselines' stacks, with a results store)
+     * @param resultsUrl       a results store's URL, or null
      * @param outputDirectory  where run folders ({@code runs/<run-id>}) and comparisons ({@code compare/<id>}) go
      * @param projectClassPath the project's classes and dependencies, on which its workloads run; null for the
      *                         plugin's own (a project with nothing compiled)
      */
-    FlightdeckInvocation(Path home, Path outputDirectory, UserClassPath projectClassPath, MavenLogProgress progress) {
+    FlightdeckInvocation(Path home, String resultsUrl, Path outputDirectory, UserClassPath projectClassPath,
+                         MavenLogProgress progress) {
         this.home = home;
+        this.resultsUrl = resultsUrl == null || resultsUrl.isBlank() ? null : resultsUrl;
         this.outputDirectory = outputDirectory;
         this.projectClassPath = projectClassPath;
         this.progress = progress;
@@ -59,7 +64,7 @@ final class FlightdeckInvocation {
 
     /** A run ({@code flightdeck run}): the options checked, then the children's JVM resolved, then the run. */
     Outcome run(RunOptions.Builder given, ChildJvms.Builder children) throws IOException {
-        RunOptions options = given.home(home).runsFolder(outputDirectory.resolve("runs"))
+        RunOptions options = given.home(home).resultsUrl(resultsUrl).runsFolder(outputDirectory.resolve("runs"))
                 .userClassPath(projectClassPath).build();
         FlightdeckRunner.check(options); // before the sampler is tried, which starts a JVM
         ChildJvm child = children(children).recording(options.jfr()).resolve(progress);
@@ -69,7 +74,7 @@ final class FlightdeckInvocation {
 
     /** A leak check ({@code flightdeck leak-check}), in the same order. */
     Outcome leakCheck(LeakCheckOptions.Builder given, ChildJvms.Builder children) throws IOException {
-        LeakCheckOptions options = given.home(home).runsFolder(outputDirectory.resolve("runs"))
+        LeakCheckOptions options = given.home(home).resultsUrl(resultsUrl).runsFolder(outputDirectory.resolve("runs"))
                 .userClassPath(projectClassPath).build();
         LeakCheckRunner.check(options);
         ChildJvm child = children(children).recording(true).resolve(progress);
@@ -85,7 +90,7 @@ final class FlightdeckInvocation {
         if (projectClassPath == null) {
             throw new RunInputException("the project has no compiled classes: nothing holds its JMH benchmarks");
         }
-        JmhOptions options = given.home(home).runsFolder(outputDirectory.resolve("runs"))
+        JmhOptions options = given.home(home).resultsUrl(resultsUrl).runsFolder(outputDirectory.resolve("runs"))
                 .classPath(projectClassPath.entries()).build();
         JmhRunner.check(options);
         ChildJvm forks = children.home(home).recording(true).resolve(progress);
@@ -95,7 +100,7 @@ final class FlightdeckInvocation {
 
     /** A comparison ({@code flightdeck compare A B}). */
     Outcome compare(CompareOptions.Builder given) {
-        Comparisons.Result result = Comparisons.compare(given.home(home)
+        Comparisons.Result result = Comparisons.compare(given.home(home).resultsUrl(resultsUrl)
                 .comparesFolder(outputDirectory.resolve("compare")).build(), progress);
         if (result.page() != null) {
             progress.info("report: " + result.page().toUri());
@@ -105,6 +110,9 @@ final class FlightdeckInvocation {
 
     /** A same-machine A/B comparison ({@code flightdeck ab}). */
     Outcome ab(io.flightdeck.harness.ab.AbOptions options) throws IOException {
+        if (resultsUrl != null) {
+            throw new RunInputException("resultsUrl: ab keeps no results in a store (its verdict is its output)");
+        }
         io.flightdeck.harness.ab.AbRunner.AbResult result = io.flightdeck.harness.ab.AbRunner.run(options, progress);
         progress.info("comparison: " + result.folder().resolve(io.flightdeck.harness.ab.AbRunner.AB_MD));
         return outcome(result.exitCode(), result.folder());

@@ -212,6 +212,25 @@ class FlightdeckInvocationTest {
                 .hasMessage("flightdeck: --duration 'soon': use a time such as 60s, 5m or 1h");
     }
 
+    /** resultsUrl reaches the library as --results-url does: a URL with a password is refused, never echoed. */
+    @Test
+    void aResultsUrlIsTheCommandLinesAndItsSecretIsNeverEchoed() {
+        CompareMojo secret = mojo(new CompareMojo());
+        secret.baseline = "main";
+        secret.current = "next";
+        secret.resultsUrl = "jdbc:postgresql://127.0.0.1:1/results?password=hunter2";
+        assertThatThrownBy(secret::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("flightdeck: --results-url: ").hasMessageContaining("password")
+                .hasMessageNotContaining("hunter2");
+        CompareMojo other = mojo(new CompareMojo());
+        other.baseline = "main";
+        other.current = "next";
+        other.resultsUrl = "mysql://db/results";
+        assertThatThrownBy(other::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("flightdeck: --results-url: ");
+        assertThat(dir.resolve("flightdeck")).doesNotExist();
+    }
+
     /** Every parameter of every goal is one the library takes: what it refuses is the input, not an option. */
     @Test
     void everyParameterOfEveryGoalIsAcceptedAndTheInputRefused() throws Exception {
@@ -270,5 +289,8 @@ class FlightdeckInvocationTest {
         assertThat(o.alpha()).isEqualTo(0.01);
         assertThatThrownBy(ab::execute).isInstanceOf(MojoExecutionException.class).hasNoCause()
                 .hasMessageStartingWith("flightdeck: --base no-such-branch: no such commit in ");
+        ab.resultsUrl = "jdbc:postgresql://127.0.0.1/results"; // ab keeps no results: refused before anything runs
+        assertThatThrownBy(ab::execute).isInstanceOf(MojoExecutionException.class).hasNoCause()
+                .hasMessage("flightdeck: resultsUrl: ab keeps no results in a store (its verdict is its output)");
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,6 +76,17 @@ public final class HistoryStore {
      * @throws InvalidDocumentException when the record is not one {@link #read} would take back (it is not added)
      */
     public void append(HistoryEntry entry) throws IOException {
+        appendUnlessPresent(entry, e -> false);
+    }
+
+    /**
+     * Adds one record at the end unless a record already there matches {@code present}: the look and the write under
+     * one lock, so that two writers adding the same run (a retried import, two builds sharing a home) add it once.
+     *
+     * @return whether the record was added
+     * @throws InvalidDocumentException when the record is not one {@link #read} would take back (it is not added)
+     */
+    public boolean appendUnlessPresent(HistoryEntry entry, Predicate<HistoryEntry> present) throws IOException {
         Path target = file.toAbsolutePath();
         HistoryEntry checked;
         try {
@@ -96,6 +108,9 @@ public final class HistoryStore {
         try (ExclusiveLock ignored = lockOrName(lock)) {
             deleteLeftoverTemporaryFiles(target);
             boolean exists = Files.isRegularFile(target);
+            if (exists && read().entries().stream().anyMatch(present)) {
+                return false;
+            }
             boolean needsNewline = exists && !endsWithNewline(target);
             AtomicFile.write(target, (OutputStream out) -> {
                 if (exists) {
@@ -107,6 +122,7 @@ public final class HistoryStore {
                 out.write(line);
             });
         }
+        return true;
     }
 
     /** Whether the file is empty or its last byte ends a line. */

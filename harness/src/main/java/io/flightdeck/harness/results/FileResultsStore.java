@@ -38,11 +38,7 @@ public final class FileResultsStore implements ResultsStore {
     @Override
     public Added add(HistoryEntry entry, RunReport report, Path artifacts) throws IOException {
         try {
-            boolean there = history.read().entries().stream().anyMatch(e -> sameRun(e, entry));
-            if (!there) {
-                history.append(entry);
-            }
-            return new Added(entry.runId(), !there);
+            return new Added(entry.runId(), history.appendUnlessPresent(entry, e -> sameRun(e, entry)));
         } catch (ResultWriteException | InvalidDocumentException e) {
             throw e;
         } catch (IOException e) {

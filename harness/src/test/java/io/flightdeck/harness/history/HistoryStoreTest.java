@@ -287,6 +287,37 @@ class HistoryStoreTest {
         assertThat(store.read().skipped()).isEmpty();
     }
 
+    /** Writers adding the same run at once (a retried import, two builds on one home) add it once: look and write under one lock. */
+    @Test
+    void theSameRunAddedByManyWritersAtOnceLandsOnce() throws Exception {
+        HistoryStore store = new HistoryStore(dir.resolve("history.jsonl"));
+        store.append(entry("earlier", Instant.EPOCH, 1));
+        HistoryEntry same = entry("r1", Instant.ofEpochSecond(5), 2);
+        int writers = 12;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        List<java.util.concurrent.Future<Boolean>> done = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < writers; i++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    return store.appendUnlessPresent(same, e -> e.runId().equals(same.runId()));
+                }));
+            }
+            start.countDown();
+            int added = 0;
+            for (var f : done) {
+                added += f.get() ? 1 : 0;
+            }
+            assertThat(added).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.read().entries()).extracting(HistoryEntry::runId).containsExactly("earlier", "r1");
+        assertThat(store.appendUnlessPresent(entry("r2", Instant.EPOCH, 1), e -> e.runId().equals("r2"))).isTrue();
+        assertThat(store.read().entries()).hasSize(3);
+    }
+
     @Test
     void trendsCompareEachRunWithThePreviousOnTheSameEnvironmentOnly() {
         List<HistoryEntry> entries = List.of(
