@@ -261,10 +261,12 @@ public final class PostgresResultsStore implements ResultsStore {
     public StoredRun run(String runId) throws IOException {
         String text = null;
         String artifacts = null;
+        boolean found = false;
         try (PreparedStatement s = live().prepareStatement("SELECT report, artifacts FROM run WHERE run_id = ?")) {
             s.setString(1, runId);
             try (ResultSet r = s.executeQuery()) {
                 if (r.next()) {
+                    found = true;
                     text = r.getString(1);
                     artifacts = r.getString(2);
                 }
@@ -272,8 +274,11 @@ public final class PostgresResultsStore implements ResultsStore {
         } catch (SQLException e) {
             throw PostgresConnections.failure(location, "the run " + runId + " could not be read", e);
         }
-        if (text == null) {
+        if (!found) {
             return null;
+        }
+        if (text == null) { // imported from a history file: figures, no report
+            return new StoredRun(null, artifacts != null ? Path.of(artifacts) : null);
         }
         RunReport report = ReportFile.read(text.getBytes(StandardCharsets.UTF_8), Path.of(location, "run", runId));
         // another machine's folder is only a name here: a comparison finds no stacks in it and goes without

@@ -41,10 +41,16 @@ public interface ResultsStore extends AutoCloseable {
     /** Every record, oldest first, and what could not be read (named, not fatal). */
     HistoryStore.Contents history() throws IOException;
 
-    /** A stored run's report and the folder it was written to (which may be another machine's), or null. */
+    /**
+     * A stored run's report and the folder it was written to (which may be another machine's), or null when the
+     * store holds no run of that id.
+     */
     StoredRun run(String runId) throws IOException;
 
-    /** A run the store holds: its report, and its folder's name on the machine that ran it (null when none). */
+    /**
+     * A run the store holds: its report (null for a record imported from a history file, which has figures only), and
+     * its folder's name on the machine that ran it (null when none).
+     */
     record StoredRun(RunReport report, Path artifacts) {
     }
 

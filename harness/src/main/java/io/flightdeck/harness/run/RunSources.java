@@ -50,6 +50,11 @@ public final class RunSources {
                 return baseline(results, text);
             }
             ResultsStore.StoredRun stored = isName ? results.run(text) : null;
+            if (stored != null && stored.report() == null) {
+                throw new RunInputException("run " + text + " in " + results.location() + " was imported from a "
+                        + "history file: it has its figures but no report to compare (compare its run folder or "
+                        + "report.json, or see it in `history`)");
+            }
             if (stored != null) {
                 // without a folder, one that cannot exist: the comparison then has no stacks to diff
                 Path folder = stored.artifacts() != null ? stored.artifacts() : Path.of("/nonexistent", text);

@@ -62,4 +62,18 @@ class PostgresRunTest {
         assertThat(exported.exitCode()).as(exported.err()).isZero();
         assertThat(exported.out()).contains("test-sum");
     }
+
+    /** A record imported from a history file has figures, no report: compare says that, not "no such run". */
+    @Test
+    void anImportedRecordIsNamedAsOneWithoutAReport() throws Exception {
+        try (ResultsStore store = ResultsStores.open(new Home(tmp.resolve("home")), db.url(), System.getenv())) {
+            store.add(StoredRuns.entry("imported-run", java.time.Instant.parse("2026-01-02T03:04:05Z"), "f", 1200),
+                    null, null);
+        }
+        CommandLineRunner compared = CommandLineRunner.run("compare", "imported-run", "imported-run", "--out",
+                tmp.resolve("cmp").toString(), "--home", tmp.resolve("home").toString(), "--results-url", db.url());
+        compared.assertUsage("run imported-run in " + db.url() + " was imported from a history file: it has its "
+                + "figures but no report to compare");
+        assertThat(tmp.resolve("cmp")).doesNotExist();
+    }
 }
