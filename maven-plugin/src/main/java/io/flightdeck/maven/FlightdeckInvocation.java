@@ -110,8 +110,8 @@ final class FlightdeckInvocation {
 
     /** A same-machine A/B comparison ({@code flightdeck ab}). */
     Outcome ab(io.flightdeck.harness.ab.AbOptions options) throws IOException {
-        if (resultsUrl != null) {
-            throw new RunInputException("resultsUrl: ab keeps no results in a store (its verdict is its output)");
+        if (resultsUrl != null) { // set for the whole plugin, as the environment's variable would be: not an error
+            progress.info("resultsUrl is not used: ab keeps no results in a store (its verdict is its output)");
         }
         io.flightdeck.harness.ab.AbRunner.AbResult result = io.flightdeck.harness.ab.AbRunner.run(options, progress);
         progress.info("comparison: " + result.folder().resolve(io.flightdeck.harness.ab.AbRunner.AB_MD));

@@ -67,6 +67,13 @@ class CpuSourcesTest {
 
         assertThat(cpu.source()).isEqualTo("jdk.ExecutionSample+jdk.NativeMethodSample");
         assertThat(waiting).as("native samples of the thread waiting on stdin").isPositive();
+        // its samples read as file I/O, but it never ran: it waited for input, and is no working thread
+        io.flightdeck.profiling.threads.ThreadStates.ThreadTime reader = a.threads().thread("stdin-reader");
+        assertThat(reader).isNotNull();
+        // (about half: JFR samples one thread in native code per period, so the rest is "other")
+        assertThat(reader.percent(io.flightdeck.profiling.threads.ThreadStates.FILE_IO)).isGreaterThan(
+                io.flightdeck.profiling.threads.ThreadStates.WORKING_PERCENT);
+        assertThat(reader.worked()).as(reader.toString()).isFalse();
         // the stdin reader's, and those of any other thread caught waiting for input (e.g. reading a class file)
         assertThat(cpu.waitingNativeSamples()).isGreaterThanOrEqualTo(waiting);
         waiting = cpu.waitingNativeSamples();

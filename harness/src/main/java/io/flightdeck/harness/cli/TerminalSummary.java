@@ -110,9 +110,10 @@ final class TerminalSummary {
     private static void timeByState(PrintWriter out, RunReport report) {
         report.workloads().stream()
                 .filter(w -> w.profile() != null && w.profile().timeShares() != null)
-                .forEach(w -> line(out, "time " + w.name() + (w.profile().timeSharesOf() == null ? ""
-                        : " (" + w.profile().timeSharesOf() + ")") + ": "
-                        + TimeShares.line(w.profile().timeShares())));
+                .forEach(w -> line(out, "time " + w.name() + (w.profile().workingTimeShares() == null
+                        ? ": " + TimeShares.line(w.profile().timeShares())
+                        : " (" + w.profile().workingThreads() + "): "
+                        + TimeShares.line(w.profile().workingTimeShares()))));
     }
 
     /** The budgets that did not pass, worst first, in a table of their own; the passing ones are counted above. */

@@ -76,13 +76,14 @@ public final class HistoryStore {
      * @throws InvalidDocumentException when the record is not one {@link #read} would take back (it is not added)
      */
     public void append(HistoryEntry entry) throws IOException {
-        appendUnlessPresent(entry, e -> false);
+        appendUnlessPresent(entry, null);
     }
 
     /**
      * Adds one record at the end unless a record already there matches {@code present}: the look and the write under
      * one lock, so that two writers adding the same run (a retried import, two builds sharing a home) add it once.
      *
+     * @param present what a record already there must match to keep this one out; null to append whatever is there
      * @return whether the record was added
      * @throws InvalidDocumentException when the record is not one {@link #read} would take back (it is not added)
      */
@@ -108,7 +109,7 @@ public final class HistoryStore {
         try (ExclusiveLock ignored = lockOrName(lock)) {
             deleteLeftoverTemporaryFiles(target);
             boolean exists = Files.isRegularFile(target);
-            if (exists && read().entries().stream().anyMatch(present)) {
+            if (present != null && exists && read().entries().stream().anyMatch(present)) {
                 return false;
             }
             boolean needsNewline = exists && !endsWithNewline(target);

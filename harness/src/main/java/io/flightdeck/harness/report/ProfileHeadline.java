@@ -25,11 +25,13 @@ import io.flightdeck.profiling.rules.RuleFinding;
  * @param ruleWarnings      JMC rules worth a look ({@link RuleFinding#worthALook}: WARNING, scored 75 or more):
  *                          "name (score): message"
  * @param warnings          the analysis's warnings
- * @param timeShares        the working threads' time by state in percent ({@code java}, {@code native},
+ * @param timeShares        all measured threads' time by state in percent ({@code java}, {@code native},
  *                          {@code blocked}, {@code waiting}, {@code sleeping}, {@code fileIo}, {@code socketIo},
- *                          {@code other}; all measured threads' if none worked, see profiling's ThreadStates);
- *                          null when not measured
- * @param timeSharesOf      whose time that is: "1 working thread of 14"; null when not measured
+ *                          {@code other}); null when not measured
+ * @param workingTimeShares the same over the threads that worked (profiling's ThreadStates: idle pools, samplers and
+ *                          the child's waiting main thread left out), the figure the terminal shows; null when not
+ *                          measured or when no thread worked (and in reports from before it)
+ * @param workingThreads    whose time that is: "1 working thread of 14"; null with {@code workingTimeShares}
  * @param window            which part of the recording these figures cover: "measured iterations: 12 intervals,
  *                          8.4 s of 11.2 s" or "whole JVM: 11.2 s"; null when there was no analysis
  */
@@ -37,7 +39,7 @@ public record ProfileHeadline(String analysis, List<String> flameGraphs, long cp
                               double allocationBytesPerSecond, long gcPauses, long gcPauseTotalNanos,
                               long gcPauseMaxNanos, Double postGcHeapSlope, long blockedNanos,
                               List<String> ruleWarnings, List<String> warnings, Map<String, Double> timeShares,
-                              String timeSharesOf, String window) {
+                              Map<String, Double> workingTimeShares, String workingThreads, String window) {
 
     static final int ROWS = 3;
 
@@ -48,14 +50,15 @@ public record ProfileHeadline(String analysis, List<String> flameGraphs, long cp
                 a.locks().blockedNanos(), a.rules().findings().stream().filter(RuleFinding::worthALook)
                         .map(f -> String.format(java.util.Locale.ROOT, "%s (%.0f): %s", f.name(),
                                 f.score(), f.message()))
-                        .toList(), a.warnings(), TimeShares.of(a.threads()), TimeShares.whose(a.threads()),
+                        .toList(), a.warnings(), TimeShares.of(a.threads()), TimeShares.ofWorking(a.threads()),
+                TimeShares.ofWorking(a.threads()) == null ? null : TimeShares.whose(a.threads()),
                 AnalysedWindow.of(a.recording()));
     }
 
     /** When the recording could not be analysed: the reason, as the only warning. */
     public static ProfileHeadline unavailable(String reason) {
         return new ProfileHeadline(null, List.of(), 0, List.of(), List.of(), 0, 0, 0, 0, null, 0, List.of(),
-                List.of("the recording could not be analysed: " + reason), null, null, null);
+                List.of("the recording could not be analysed: " + reason), null, null, null, null);
     }
 
     private static List<Ranked> head(List<Ranked> rows) {

@@ -21,22 +21,34 @@ public final class TimeShares {
     private TimeShares() {
     }
 
-    /**
-     * The working threads' shares by state (all measured threads' when none worked), in the states' order; null when
-     * nothing was measured.
-     */
+    /** All measured threads' shares by state, in the states' order; null when nothing was measured. */
     public static Map<String, Double> of(ThreadStates states) {
         if (states == null || states.threads() == 0) {
             return null;
         }
+        return shares(states.total());
+    }
+
+    /** The working threads' shares by state; null when nothing was measured or no thread worked. */
+    public static Map<String, Double> ofWorking(ThreadStates states) {
+        if (states == null || states.threads() == 0 || states.workingThreads() == 0) {
+            return null;
+        }
+        return shares(states.working());
+    }
+
+    private static Map<String, Double> shares(List<ThreadStates.StateTime> states) {
         Map<String, Double> shares = new LinkedHashMap<>();
         for (String state : ThreadStates.STATES) {
-            shares.put(state, Math.round(ThreadStates.percent(states.headline(), state) * 10) / 10.0);
+            shares.put(state, Math.round(ThreadStates.percent(states, state) * 10) / 10.0);
         }
         return shares;
     }
 
-    /** Whose shares {@link #of} gives: "1 working thread of 14", or "14 threads" when none worked; null if none. */
+    /**
+     * Whose shares {@link ThreadStates#headline} gives: "1 working thread of 14", or "14 threads" when none worked;
+     * null if nothing was measured.
+     */
     public static String whose(ThreadStates states) {
         if (states == null || states.threads() == 0) {
             return null;

@@ -51,9 +51,9 @@ public final class RunSources {
             }
             ResultsStore.StoredRun stored = isName ? results.run(text) : null;
             if (stored != null && stored.report() == null) {
-                throw new RunInputException("run " + text + " in " + results.location() + " was imported from a "
-                        + "history file: it has its figures but no report to compare (compare its run folder or "
-                        + "report.json, or see it in `history`)");
+                throw new RunInputException("run " + text + " in " + results.location() + " was imported (history "
+                        + "--import or --import-jmh): it has its figures but no report; name its run folder or "
+                        + "report.json instead, or see it in `history`");
             }
             if (stored != null) {
                 // without a folder, one that cannot exist: the comparison then has no stacks to diff

@@ -103,9 +103,11 @@ class MeasuredWindowRunTest {
         assertThat(waiting(threads.get("working"))).isLessThan(waiting(threads.get("total")));
         JsonNode profile = Json.mapper().readTree(run.resolve("report.json").toFile()).get("workloads").get(0)
                 .get("profile");
-        assertThat(profile.get("timeSharesOf").asText()).matches("\\d+ working threads? of \\d+");
-        assertThat(profile.get("timeShares").get("waiting").asDouble())
+        assertThat(profile.get("workingThreads").asText()).matches("\\d+ working threads? of \\d+");
+        assertThat(profile.get("workingTimeShares").get("waiting").asDouble())
                 .isCloseTo(waiting(threads.get("working")), org.assertj.core.api.Assertions.within(0.05));
+        assertThat(profile.get("timeShares").get("waiting").asDouble())
+                .isCloseTo(waiting(threads.get("total")), org.assertj.core.api.Assertions.within(0.05));
     }
 
     private static double waiting(JsonNode states) {

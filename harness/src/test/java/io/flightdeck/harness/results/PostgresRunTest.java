@@ -72,8 +72,8 @@ class PostgresRunTest {
         }
         CommandLineRunner compared = CommandLineRunner.run("compare", "imported-run", "imported-run", "--out",
                 tmp.resolve("cmp").toString(), "--home", tmp.resolve("home").toString(), "--results-url", db.url());
-        compared.assertUsage("run imported-run in " + db.url() + " was imported from a history file: it has its "
-                + "figures but no report to compare");
+        compared.assertUsage("run imported-run in " + db.url() + " was imported (history --import or --import-jmh): "
+                + "it has its figures but no report");
         assertThat(tmp.resolve("cmp")).doesNotExist();
     }
 }

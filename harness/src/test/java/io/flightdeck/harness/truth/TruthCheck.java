@@ -134,10 +134,14 @@ final class TruthCheck {
                 rows.stream().map(Row::tableLine).collect(Collectors.joining("\n"))).isEmpty();
     }
 
-    /** Appends the rows to {@code target/truth/table.md} (and prints them), for the record. */
+    /**
+     * Appends the rows to {@code target/truth/table-PID.md} (and prints them), for the record: a file per test JVM, as
+     * two of them may run at once (test.forks).
+     */
     static synchronized void record(List<Row> rows) {
         try {
-            Path table = Files.createDirectories(Path.of("target", "truth")).resolve("table.md");
+            Path table = Files.createDirectories(Path.of("target", "truth"))
+                    .resolve("table-" + ProcessHandle.current().pid() + ".md");
             if (!Files.exists(table)) {
                 Files.writeString(table, TABLE_HEADER + "\n|---|---|---|---|---|---|\n");
             }

@@ -12,7 +12,7 @@
  *       and keeps everything in {@code target/truth/<program>-<sampler>-jdk<n>/} (command, stdout, stderr,
  *       truth.json, recording.jfr).</li>
  *   <li>{@link io.flightdeck.harness.truth.TruthCheck} turns a truth and a profile into rows (truth %, profile %,
- *       difference in points), appends them to {@code target/truth/table.md} and asserts the tolerance;
+ *       difference in points), appends them to {@code target/truth/table-PID.md} (a file per test JVM) and asserts the tolerance;
  *       {@link io.flightdeck.harness.truth.ProfileFigures} is the one class that reads an analysis's fields.</li>
  *   <li>{@link io.flightdeck.harness.truth.InliningProgram} runs the {@code test-inlining} workload's operation;
  *       its tests read the frame types of the samples ({@link io.flightdeck.harness.truth.TopFrames}), because a

@@ -36,8 +36,8 @@ public record ThreadStates(String source, Map<String, Long> sampleNanos, long th
     /** The states, in the order every list of them follows. */
     public static final List<String> STATES = List.of(JAVA, NATIVE, BLOCKED, WAITING, SLEEPING, FILE_IO, SOCKET_IO, OTHER);
     /**
-     * A thread worked if it ran (Java or native), waited on a lock or did I/O for at least this share of its life, in
-     * percent, and {@linkplain #IDLE_PERCENT idled} less. An idle pool thread's wake-ups stay far below it; a worker
+     * A thread worked if it ran (Java or native), waited on a lock or did I/O (having run) for at least this share of
+     * its life, in percent, and {@linkplain #IDLE_PERCENT idled} less. An idle pool thread's wake-ups stay far below it; a worker
      * that mostly waits on a contended lock or a slow disk is far above.
      */
     public static final double WORKING_PERCENT = 1.0;
@@ -61,11 +61,15 @@ public record ThreadStates(String source, Map<String, Long> sampleNanos, long th
 
         /**
          * Whether the thread worked: ran, waited on a lock or did I/O for {@link #WORKING_PERCENT} of its life, and
-         * waited or slept for less than {@link #IDLE_PERCENT} of it.
+         * waited or slept for less than {@link #IDLE_PERCENT} of it. I/O counts only for a thread that also ran: a
+         * thread that never ran and sat in a read (a watch on stdin, an idle server's accept) was waiting for input,
+         * which JFR's native samples call I/O.
          */
         public boolean worked() {
-            return percent(JAVA) + percent(NATIVE) + percent(BLOCKED) + percent(FILE_IO) + percent(SOCKET_IO)
-                    >= WORKING_PERCENT && percent(WAITING) + percent(SLEEPING) < IDLE_PERCENT;
+            double running = percent(JAVA) + percent(NATIVE);
+            double io = running > 0 ? percent(FILE_IO) + percent(SOCKET_IO) : 0;
+            return running + percent(BLOCKED) + io >= WORKING_PERCENT
+                    && percent(WAITING) + percent(SLEEPING) < IDLE_PERCENT;
         }
     }
 

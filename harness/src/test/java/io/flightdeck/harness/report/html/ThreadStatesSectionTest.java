@@ -34,14 +34,18 @@ class ThreadStatesSectionTest {
     void theLineNamesTheSharesWorthAWordAndAlwaysOther() {
         assertThat(TimeShares.line(STATES.total())).isEqualTo("62% Java, 21% native, 9% lock, 5% waiting, 3% other");
         assertThat(TimeShares.line(states(100, 0, 0, 0, 0, 0, 0, 0))).isEqualTo("100% Java, 0% other");
+        assertThat(TimeShares.of(STATES)).containsEntry("java", 62.0).containsEntry("socketIo", 0.3).hasSize(8);
         // the headline is the working threads': the idle one's waiting is not "where the time went"
-        assertThat(TimeShares.of(STATES)).containsEntry("java", 90.0).containsEntry("waiting", 0.0).hasSize(8);
+        assertThat(TimeShares.ofWorking(STATES)).containsEntry("java", 90.0).containsEntry("waiting", 0.0).hasSize(8);
+        assertThat(TimeShares.line(STATES.headline())).isEqualTo("90% Java, 10% lock, 0% other");
         assertThat(TimeShares.whose(STATES)).isEqualTo("1 working thread of 2");
         assertThat(TimeShares.of(ThreadStates.empty())).isNull();
+        assertThat(TimeShares.ofWorking(ThreadStates.empty())).isNull();
         assertThat(TimeShares.whose(ThreadStates.empty())).isNull();
         ThreadStates noneWorked = new ThreadStates("s", Map.of(), 3, 3, states(0, 0, 0, 97, 0, 0, 0, 3), 0, List.of(),
                 List.of(), List.of());
-        assertThat(TimeShares.of(noneWorked)).containsEntry("waiting", 97.0);
+        assertThat(TimeShares.ofWorking(noneWorked)).isNull();
+        assertThat(TimeShares.line(noneWorked.headline())).isEqualTo("97% waiting, 3% other");
         assertThat(TimeShares.whose(noneWorked)).isEqualTo("3 threads");
     }
 
@@ -49,7 +53,8 @@ class ThreadStatesSectionTest {
     void aThreadWorksWhenItRunsWaitsOnALockOrDoesIoForOnePercentOfItsLife() {
         assertThat(thread(0.6, 0, 0.3, 0).worked()).isFalse();
         assertThat(thread(0.6, 0, 0.4, 0).worked()).isTrue();
-        assertThat(thread(0, 0, 0, 1).worked()).as("file I/O").isTrue();
+        assertThat(thread(0.5, 0, 0, 1).worked()).as("file I/O of a thread that ran").isTrue();
+        assertThat(thread(0, 0, 0, 100).worked()).as("a read that waits for input, never running").isFalse();
         assertThat(new ThreadStates.ThreadTime("sleeper", 1, states(0, 0, 0, 0, 99.5, 0, 0, 0.5)).worked()).isFalse();
         // a sampler that wakes for a few milliseconds every tenth of a second: busy enough, but idle 90 % of the time
         assertThat(new ThreadStates.ThreadTime("sampler", 1, states(1, 1.5, 0, 92.3, 0, 0.8, 0, 4.4)).worked())
