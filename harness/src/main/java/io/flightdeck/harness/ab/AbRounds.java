@@ -292,7 +292,7 @@ public final class AbRounds {
                 SpeedModes b = SpeedModes.of(baseMeans).orElse(null);
                 SpeedModes h = SpeedModes.of(headMeans).orElse(null);
                 out.add(new CaseOutcome(label, judged, b, h, b != null && h != null ? SpeedModes.sameShares(b, h)
-                        : null, baseMeans, headMeans));
+                        : null, SpeedShifts.of(b, h, baseMeans, headMeans).orElse(null), baseMeans, headMeans));
             });
             return new WorkloadOutcome(name, rounds, failedRounds, failure, out);
         }
@@ -344,10 +344,12 @@ public final class AbRounds {
      * @param baseModes  two speeds among the base forks' means, null when they show one
      * @param headModes  the same of the head's
      * @param sameShares Fisher's p-value that both land on the fast speed equally often, when both show two speeds
+     * @param speedShifts the change within each speed, when either side shows two; null otherwise
      * @param baseMeans  each round's base fork's mean latency, in round order (NaN where it had none)
      * @param headMeans  the same of the head's
      */
     public record CaseOutcome(String label, List<PairedMetric.Judgement> metrics, SpeedModes baseModes,
-                              SpeedModes headModes, Double sameShares, double[] baseMeans, double[] headMeans) {
+                              SpeedModes headModes, Double sameShares, SpeedShifts speedShifts,
+                              double[] baseMeans, double[] headMeans) {
     }
 }

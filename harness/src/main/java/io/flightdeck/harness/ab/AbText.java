@@ -60,14 +60,17 @@ public final class AbText {
                     modes.add("- " + MarkdownText.escape(w.workload() + " " + c.label()) + ": base "
                             + modes(c.baseModes()) + "; head " + modes(c.headModes())
                             + (c.sameShares() == null ? "" : String.format(Locale.ROOT,
-                            "; the fast share differs with p = %.2g (Fisher)", c.sameShares())));
+                            "; the fast share differs with p = %.2g (Fisher)", c.sameShares()))
+                            + within(c.speedShifts()));
                 }
             }
         }
         if (!modes.isEmpty()) {
             out.add("");
             out.add("JVMs that settled at two speeds (per fork mean latency). The verdict rests on each round's "
-                    + "ratio, whose median a mixture of speeds does not move:");
+                    + "ratio; when the change moved JVMs from one speed to the other, that ratio holds both the move "
+                    + "and the change within a speed, told apart here (within a speed: forks compared unpaired, "
+                    + "Hodges–Lehmann with a 95 % interval, not held to the false-alarm level):");
             out.addAll(modes);
         }
         if (!failures.isEmpty()) {
@@ -112,6 +115,25 @@ public final class AbText {
         }
         return String.format(Locale.ROOT, "%d of %d at %s, %d at %s", m.fastForks(), m.forks(),
                 BudgetFormat.measured("ns", m.fast()), m.slowForks(), BudgetFormat.measured("ns", m.slow()));
+    }
+
+    /** "; within the slow speed: +18.0 % (+9.1 % to +27.3 %, 7 base and 11 head forks); …", or nothing. */
+    private static String within(SpeedShifts shifts) {
+        if (shifts == null) {
+            return "";
+        }
+        return "; within the fast speed: " + within(shifts.fast()) + "; within the slow speed: "
+                + within(shifts.slow());
+    }
+
+    private static String within(SpeedShifts.Shift s) {
+        String forks = String.format(Locale.ROOT, "%d base and %d head fork%s", s.baseForks(), s.headForks(),
+                s.headForks() == 1 ? "" : "s");
+        if (!s.measured()) {
+            return "too few forks to compare (" + forks + ")";
+        }
+        return SampleComparison.pct(s.change()) + " (" + SampleComparison.pct(s.lower()) + " to "
+                + SampleComparison.pct(s.upper()) + ", " + forks + ")";
     }
 
     private static String bound(Double v) {

@@ -54,6 +54,13 @@ class AbRoundsTest {
         assertThat(c.baseModes()).isNotNull();
         assertThat(c.headModes()).isNotNull();
         assertThat(c.headModes().fast() / c.baseModes().fast()).isBetween(1.3, 1.5);
+        // within each speed the head is 40 % slower, as planted, wherever its JVMs landed
+        assertThat(c.speedShifts()).isNotNull();
+        for (SpeedShifts.Shift s : java.util.List.of(c.speedShifts().fast(), c.speedShifts().slow())) {
+            if (s.measured()) {
+                assertThat(s.change()).as(s.toString()).isBetween(0.25, 0.55);
+            }
+        }
     }
 
     @Test
