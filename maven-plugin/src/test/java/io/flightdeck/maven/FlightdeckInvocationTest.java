@@ -215,20 +215,20 @@ class FlightdeckInvocationTest {
     /** resultsUrl reaches the library as --results-url does: a URL with a password is refused, never echoed. */
     @Test
     void aResultsUrlIsTheCommandLinesAndItsSecretIsNeverEchoed() {
-        CompareMojo secret = mojo(new CompareMojo());
-        secret.baseline = "main";
-        secret.current = "next";
-        secret.resultsUrl = "jdbc:postgresql://127.0.0.1:1/results?password=hunter2";
-        assertThatThrownBy(secret::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("flightdeck: --results-url: ").hasMessageContaining("password")
-                .hasMessageNotContaining("hunter2");
-        CompareMojo other = mojo(new CompareMojo());
-        other.baseline = "main";
-        other.current = "next";
-        other.resultsUrl = "mysql://db/results";
-        assertThatThrownBy(other::execute).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(compareWithStore("jdbc:postgresql://127.0.0.1:1/results?password=hunter2")::execute)
+                .isInstanceOf(MojoExecutionException.class).hasMessageStartingWith("flightdeck: --results-url: ")
+                .hasMessageContaining("password").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(compareWithStore("mysql://db/results")::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("flightdeck: --results-url: ");
         assertThat(dir.resolve("flightdeck")).doesNotExist();
+    }
+
+    private CompareMojo compareWithStore(String url) {
+        CompareMojo compare = mojo(new CompareMojo());
+        compare.baseline = "main";
+        compare.current = "next";
+        compare.resultsUrl = url;
+        return compare;
     }
 
     /** Every parameter of every goal is one the library takes: what it refuses is the input, not an option. */
