@@ -88,7 +88,7 @@ public class AbMojo extends AbstractFlightdeckMojo {
     @Parameter(property = "flightdeck.heap")
     String heap;
 
-    /** Both forks of a round at the same time, each pinned to half of the CPUs (taskset). */
+    /** Both forks of a round at the same time, each pinned to half of the CPUs (taskset); noisier on 2 cores (docs/ab.md). */
     @Parameter(property = "flightdeck.duet", defaultValue = "false")
     boolean duet;
 

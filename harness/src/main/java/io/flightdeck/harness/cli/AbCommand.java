@@ -128,7 +128,8 @@ public final class AbCommand implements Callable<Integer> {
     Long orderSeed;
 
     @Option(names = "--duet", description = "run the two forks of a round at the same time, each pinned to half of "
-            + "the CPUs (taskset): both meet the same moment of the machine, but each has half of it")
+            + "the CPUs (taskset): both meet the same moment of the machine, but each has half of it (on 2 "
+            + "cores this made forks far noisier: docs/ab.md)")
     boolean duet;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "where ab.json, ab.md and the forks' files "
