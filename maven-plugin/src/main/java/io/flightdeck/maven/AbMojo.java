@@ -88,7 +88,10 @@ public class AbMojo extends AbstractFlightdeckMojo {
     @Parameter(property = "flightdeck.heap")
     String heap;
 
-    /** Both forks of a round at the same time, each pinned to half of the CPUs (taskset); noisier on 2 cores (docs/ab.md). */
+    /**
+     * Both forks of a round at the same time, each pinned to half of the CPUs (taskset); noisier on 2 cores
+     * (docs/ab.md).
+     */
     @Parameter(property = "flightdeck.duet", defaultValue = "false")
     boolean duet;
 
