@@ -18,4 +18,12 @@ public abstract class EventCollector {
     public boolean windowed() {
         return true;
     }
+
+    /**
+     * Whether the analysis window applies to events of this type: {@link #windowed()} unless a collector needs some
+     * type whole (a thread's start and end, which bound its life inside the window however long before it they were).
+     */
+    public boolean windowed(String type) {
+        return windowed();
+    }
 }

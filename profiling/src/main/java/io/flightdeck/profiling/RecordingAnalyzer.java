@@ -180,7 +180,7 @@ public final class RecordingAnalyzer {
             for (String type : run.laterEventTypes()) {
                 stream.onEvent(type, e -> {
                     Instant start = chunks.asyncProfiler() ? clocks.start(e) : e.getStartTime();
-                    if (!run.collector().windowed() || options.inWindow(start)) {
+                    if (!run.collector().windowed(type) || options.inWindow(start)) {
                         run.accept(e, type);
                     }
                 });
@@ -275,7 +275,7 @@ public final class RecordingAnalyzer {
             List<Run<?, ?>> readers = byType.get(type);
             if (readers != null) {
                 for (Run<?, ?> run : readers) {
-                    if (!run.collector().windowed() || options.inWindow(start)) {
+                    if (!run.collector().windowed(type) || options.inWindow(start)) {
                         run.accept(e, type);
                     }
                 }

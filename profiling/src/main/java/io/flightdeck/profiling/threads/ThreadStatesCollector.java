@@ -125,6 +125,16 @@ public final class ThreadStatesCollector extends EventCollector {
         this.measured = measured;
     }
 
+    /**
+     * A thread's start and end are read whatever the window: a worker started before the measured iterations (with
+     * its case) and ended after them has its life inside them, not the whole window's (read as "other" before: each
+     * of three cases' workers was charged all three cases' time).
+     */
+    @Override
+    public boolean windowed(String type) {
+        return !THREAD_START.equals(type) && !THREAD_END.equals(type) && windowed();
+    }
+
     @Override
     public void accept(RecordedEvent e, String type) {
         switch (type) {
