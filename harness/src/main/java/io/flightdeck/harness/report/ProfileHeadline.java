@@ -44,15 +44,15 @@ public record ProfileHeadline(String analysis, List<String> flameGraphs, long cp
     static final int ROWS = 3;
 
     public static ProfileHeadline of(Analysis a, String analysisPath, List<String> flameGraphs) {
+        Map<String, Double> working = TimeShares.ofWorking(a.threads());
         return new ProfileHeadline(analysisPath, List.copyOf(flameGraphs), a.cpu().samples(), head(a.cpu().hotBySelf()),
                 head(a.allocation().bySite()), a.allocation().bytesPerSecond(), a.gc().pauses().count(),
                 a.gc().pauses().totalNanos(), a.gc().pauses().maxNanos(), a.gc().postGcSlope().bytesPerSecond(),
                 a.locks().blockedNanos(), a.rules().findings().stream().filter(RuleFinding::worthALook)
                         .map(f -> String.format(java.util.Locale.ROOT, "%s (%.0f): %s", f.name(),
                                 f.score(), f.message()))
-                        .toList(), a.warnings(), TimeShares.of(a.threads()), TimeShares.ofWorking(a.threads()),
-                TimeShares.ofWorking(a.threads()) == null ? null : TimeShares.whose(a.threads()),
-                AnalysedWindow.of(a.recording()));
+                        .toList(), a.warnings(), TimeShares.of(a.threads()), working,
+                working == null ? null : TimeShares.whose(a.threads()), AnalysedWindow.of(a.recording()));
     }
 
     /** When the recording could not be analysed: the reason, as the only warning. */
