@@ -96,7 +96,7 @@ final class AnalysisSummary {
             out.printf(Locale.ROOT, "%nTime (%s): %s%n", TimeShares.whose(states),
                     safe(TimeShares.line(states.headline())));
             if (states.workingThreads() > 0 && states.workingThreads() < states.threads()) {
-                out.printf(Locale.ROOT, "  all %d threads, the idle ones included: %s%n", states.threads(),
+                out.printf(Locale.ROOT, "  all %,d threads, the idle ones included: %s%n", states.threads(),
                         safe(TimeShares.line(states.total())));
             }
         }

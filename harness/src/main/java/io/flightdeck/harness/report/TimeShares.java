@@ -46,18 +46,22 @@ public final class TimeShares {
     }
 
     /**
-     * Whose shares {@link ThreadStates#headline} gives: "1 working thread of 14", or "14 threads" when none worked;
+     * Whose shares {@link ThreadStates#headline} gives: "1 working thread of 14", or "14 threads" when none worked
+     * (", 2,000 of them virtual" added when any were);
      * null if nothing was measured.
      */
     public static String whose(ThreadStates states) {
         if (states == null || states.threads() == 0) {
             return null;
         }
+        String virtual = states.virtualThreads() == 0 ? ""
+                : String.format(Locale.ROOT, ", %,d of them virtual", states.virtualThreads());
         if (states.workingThreads() == 0) {
-            return String.format(Locale.ROOT, "%d thread%s", states.threads(), states.threads() == 1 ? "" : "s");
+            return String.format(Locale.ROOT, "%,d thread%s%s", states.threads(), states.threads() == 1 ? "" : "s",
+                    virtual);
         }
-        return String.format(Locale.ROOT, "%d working thread%s of %d", states.workingThreads(),
-                states.workingThreads() == 1 ? "" : "s", states.threads());
+        return String.format(Locale.ROOT, "%,d working thread%s of %,d%s", states.workingThreads(),
+                states.workingThreads() == 1 ? "" : "s", states.threads(), virtual);
     }
 
     public static String line(List<ThreadStates.StateTime> total) {

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param source       the events the states come from
  * @param sampleNanos  the time each kind of sample stands for, by event type (from the recording's settings)
  * @param threads      threads measured (Java threads with at least one sample or wait event in the window)
+ * @param virtualThreads of those, virtual threads (counted one by one; their rows in {@code byThread} are groups)
  * @param measuredNanos the measured threads' time: the sum of their lifetimes within the window
  * @param total        every state's time and its share of {@code measuredNanos}, in the order of {@link #STATES}
  * @param workingThreads the measured threads that worked ({@link #WORKING_PERCENT}); the rest only waited, slept or
@@ -21,7 +22,8 @@ import java.util.Map;
  * @param byThread     the same per thread, the busiest first (at most the analysis's top count)
  * @param notes        what the reader should know about these figures (thresholds, samplers' limits)
  */
-public record ThreadStates(String source, Map<String, Long> sampleNanos, long threads, long measuredNanos,
+public record ThreadStates(String source, Map<String, Long> sampleNanos, long threads, long virtualThreads,
+                           long measuredNanos,
                            List<StateTime> total, long workingThreads, List<StateTime> working,
                            List<ThreadTime> byThread, List<String> notes) {
 
@@ -47,13 +49,35 @@ public record ThreadStates(String source, Map<String, Long> sampleNanos, long th
      * tenth of a second did not do the program's work.
      */
     public static final double IDLE_PERCENT = 90.0;
+    /**
+     * A thread, or a group of virtual threads, that ran for at least this share of all measured threads' running
+     * time, in percent, worked whatever its own life's shares say: two thousand virtual threads that each slept most
+     * of their lives did the program's work between them, and a timer that woke for 1 % of its life did not.
+     */
+    public static final double CPU_SHARE_PERCENT = 10.0;
 
     /** One state's time and its share in percent of the whole (the recording's or the thread's). */
     public record StateTime(String state, long nanos, double percent) {
     }
 
-    /** A thread's states; {@code lifetimeNanos} is its life within the window. */
-    public record ThreadTime(String thread, long lifetimeNanos, List<StateTime> states) {
+    /**
+     * A thread's states, or a group's: virtual threads are grouped by name ({@code io.flightdeck.profiling.Threads}).
+     *
+     * @param thread        the thread's name, or the group's
+     * @param lifetimeNanos its life within the window (a group's: the sum of its threads')
+     * @param states        every state's time and its share of {@code lifetimeNanos}
+     * @param threads       the threads in the row: 1, or a group's count
+     * @param virtual       a group of virtual threads
+     * @param working       whether the row counts among the working threads ({@link #worked()}, or
+     *                      {@link #CPU_SHARE_PERCENT} of all threads' running time)
+     */
+    public record ThreadTime(String thread, long lifetimeNanos, List<StateTime> states, long threads, boolean virtual,
+                             boolean working) {
+
+        /** One platform thread, working as its own life's shares say ({@link #worked()}). */
+        public ThreadTime(String thread, long lifetimeNanos, List<StateTime> states) {
+            this(thread, lifetimeNanos, states, 1, false, worked(states));
+        }
 
         public double percent(String state) {
             return ThreadStates.percent(states, state);
@@ -66,10 +90,20 @@ public record ThreadStates(String source, Map<String, Long> sampleNanos, long th
          * which JFR's native samples call I/O.
          */
         public boolean worked() {
-            double running = percent(JAVA) + percent(NATIVE);
-            double io = running > 0 ? percent(FILE_IO) + percent(SOCKET_IO) : 0;
-            return running + percent(BLOCKED) + io >= WORKING_PERCENT
-                    && percent(WAITING) + percent(SLEEPING) < IDLE_PERCENT;
+            return worked(states);
+        }
+
+        static boolean worked(List<StateTime> states) {
+            double running = ThreadStates.percent(states, JAVA) + ThreadStates.percent(states, NATIVE);
+            double io = running > 0 ? ThreadStates.percent(states, FILE_IO) + ThreadStates.percent(states, SOCKET_IO) : 0;
+            return running + ThreadStates.percent(states, BLOCKED) + io >= WORKING_PERCENT
+                    && ThreadStates.percent(states, WAITING) + ThreadStates.percent(states, SLEEPING) < IDLE_PERCENT;
+        }
+
+        /** Running time, Java and native. */
+        public long runningNanos() {
+            return states.stream().filter(s -> s.state().equals(JAVA) || s.state().equals(NATIVE))
+                    .mapToLong(StateTime::nanos).sum();
         }
     }
 
@@ -102,6 +136,6 @@ public record ThreadStates(String source, Map<String, Long> sampleNanos, long th
 
     /** Nothing measured: a recording without any of the events, or an analysis that skipped this section. */
     public static ThreadStates empty() {
-        return new ThreadStates("none", Map.of(), 0, 0, List.of(), 0, List.of(), List.of(), List.of());
+        return new ThreadStates("none", Map.of(), 0, 0, 0, List.of(), 0, List.of(), List.of(), List.of());
     }
 }

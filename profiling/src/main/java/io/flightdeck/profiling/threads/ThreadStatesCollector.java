@@ -20,6 +20,7 @@ import jdk.jfr.consumer.RecordedThread;
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.profiling.EventCollector;
 import io.flightdeck.profiling.Frames;
+import io.flightdeck.profiling.Threads;
 import io.flightdeck.profiling.locks.Parks;
 
 /**
@@ -62,6 +63,15 @@ import io.flightdeck.profiling.locks.Parks;
  * would otherwise read mostly "waiting", filled by the JVM's idle pools and the harness's thread parked on its
  * worker. The headline figures are the working threads'; the whole table stays.
  *
+ * <p><b>Virtual threads</b> are counted one by one ({@link ThreadStates#virtualThreads}) and shown as one row per
+ * name, numbers aside ({@link io.flightdeck.profiling.Threads}): a program may run thousands, most unnamed. Each one's
+ * life is {@code jdk.VirtualThreadStart} to {@code End} when recorded (off in JFR's own settings), else its first to
+ * its last event: a thread per request lives milliseconds, and the window's whole length would read almost all
+ * "other". JFR records a virtual thread's sleeps (until it runs again on a carrier), not its waits for locks,
+ * monitors or conditions (JDK 25); async-profiler samples the carrier threads, JFR's samplers the virtual threads.
+ * A row that ran for {@link ThreadStates#CPU_SHARE_PERCENT} of all measured threads' running time is working
+ * whatever its own shares: the group of virtual threads that did a program's work slept most of each one's life.
+ *
  * <p>What no source explains is "other", shown, never spread over the rest. A thread whose states add to more than
  * its lifetime (samples are estimates) is measured against their sum, so that no share passes 100 %.
  */
@@ -82,11 +92,13 @@ public final class ThreadStatesCollector extends EventCollector {
     public static final String SOCKET_WRITE = "jdk.SocketWrite";
     public static final String THREAD_START = "jdk.ThreadStart";
     public static final String THREAD_END = "jdk.ThreadEnd";
+    public static final String VIRTUAL_THREAD_START = "jdk.VirtualThreadStart";
+    public static final String VIRTUAL_THREAD_END = "jdk.VirtualThreadEnd";
 
     /** The event types this collector reads. */
     public static final Set<String> TYPES = Set.of(EXECUTION_SAMPLE, NATIVE_SAMPLE, CPU_TIME_SAMPLE,
             CPU_TIME_SAMPLES_LOST, WALL_SAMPLE, MONITOR_ENTER, MONITOR_WAIT, THREAD_PARK, THREAD_SLEEP, FILE_READ,
-            FILE_WRITE, SOCKET_READ, SOCKET_WRITE, THREAD_START, THREAD_END);
+            FILE_WRITE, SOCKET_READ, SOCKET_WRITE, THREAD_START, THREAD_END, VIRTUAL_THREAD_START, VIRTUAL_THREAD_END);
 
     static final long DEFAULT_PERIOD = 20_000_000L;
     static final long ASYNC_PROFILER_CPU_INTERVAL = 10_000_000L;
@@ -132,7 +144,8 @@ public final class ThreadStatesCollector extends EventCollector {
      */
     @Override
     public boolean windowed(String type) {
-        return !THREAD_START.equals(type) && !THREAD_END.equals(type) && windowed();
+        return !THREAD_START.equals(type) && !THREAD_END.equals(type) && !VIRTUAL_THREAD_START.equals(type)
+                && !VIRTUAL_THREAD_END.equals(type) && windowed();
     }
 
     @Override
@@ -141,6 +154,7 @@ public final class ThreadStatesCollector extends EventCollector {
             case EXECUTION_SAMPLE -> {
                 PerThread t = thread(e.getThread("sampledThread"));
                 if (t != null) {
+                    observe(t, e, 0);
                     if (isNativeTop(e.getStackTrace())) {
                         asyncProfilerSamples++; // the JDK's sampler never stops in native frames
                         t.execNative++;
@@ -162,6 +176,7 @@ public final class ThreadStatesCollector extends EventCollector {
             case CPU_TIME_SAMPLE -> {
                 PerThread t = thread(e.getThread());
                 if (t != null) {
+                    observe(t, e, 0);
                     cpuTimeSamples++;
                     long period = e.getDuration("samplingPeriod").toNanos();
                     cpuTimePeriod = period;
@@ -186,6 +201,16 @@ public final class ThreadStatesCollector extends EventCollector {
                     t.end = nanos(e.getStartTime());
                 }
             }
+            case VIRTUAL_THREAD_START, VIRTUAL_THREAD_END -> {
+                PerThread t = known(e.getThread());
+                if (t != null) {
+                    if (type.equals(VIRTUAL_THREAD_START)) {
+                        t.start = nanos(e.getStartTime());
+                    } else {
+                        t.end = nanos(e.getStartTime());
+                    }
+                }
+            }
             default -> interval(e, type);
         }
     }
@@ -208,6 +233,7 @@ public final class ThreadStatesCollector extends EventCollector {
         if (t == null) {
             return;
         }
+        observe(t, e, duration);
         long start = nanos(e.getStartTime());
         t.intervals.add(start);
         t.intervals.add(start + duration);
@@ -219,6 +245,7 @@ public final class ThreadStatesCollector extends EventCollector {
         if (t == null) {
             return;
         }
+        observe(t, e, 0);
         long samples = e.hasField("samples") ? Math.max(1, e.getLong("samples")) : 1;
         wallSamples += samples;
         String[] names = frames.rootFirst(e.getStackTrace());
@@ -316,9 +343,22 @@ public final class ThreadStatesCollector extends EventCollector {
         if (t == null || t.getJavaThreadId() <= 0) {
             return null;
         }
-        PerThread p = threads.computeIfAbsent(t.getJavaThreadId(), id -> new PerThread());
+        PerThread p = threads.computeIfAbsent(t.getJavaThreadId(), id -> new PerThread(Threads.isVirtual(t)));
         p.name = frames.threadName(t);
         return p;
+    }
+
+    /**
+     * A virtual thread's life as its events show it: most recordings leave out {@code jdk.VirtualThreadStart} and
+     * {@code End} (off in JFR's own settings: a program may start millions), and a thread per request lives for
+     * milliseconds, so the whole window would be almost all "other".
+     */
+    private static void observe(PerThread t, RecordedEvent e, long durationNanos) {
+        if (t.virtual) {
+            long at = nanos(e.getStartTime());
+            t.first = Math.min(t.first, at);
+            t.last = Math.max(t.last, at + durationNanos);
+        }
     }
 
     /** The wall-clock call tree (weights in samples); empty without async-profiler's wall-clock samples. */
@@ -377,17 +417,17 @@ public final class ThreadStatesCollector extends EventCollector {
 
         long[] sum = new long[OTHER + 1];
         long measured = 0;
-        long[] workingSum = new long[OTHER + 1];
-        long workingNanos = 0;
-        long working = 0;
-        List<ThreadStates.ThreadTime> rows = new ArrayList<>();
-        List<long[]> busy = new ArrayList<>();
+        long threadCount = 0;
+        List<Row> rows = new ArrayList<>();
+        Map<String, Row> virtualGroups = new LinkedHashMap<>();
         for (PerThread t : threads.values()) {
             if (!t.active) {
                 continue;
             }
-            long start = Math.max(lo, t.start == Long.MIN_VALUE ? lo : t.start);
-            long end = Math.min(hi, t.end == Long.MAX_VALUE ? hi : t.end);
+            long born = t.start != Long.MIN_VALUE ? t.start : t.virtual && t.first != Long.MAX_VALUE ? t.first : lo;
+            long died = t.end != Long.MAX_VALUE ? t.end : t.virtual && t.last != Long.MIN_VALUE ? t.last : hi;
+            long start = Math.max(lo, born);
+            long end = Math.min(hi, died);
             long lifetime = this.measured == null || end <= start ? Math.max(0, end - start)
                     : (long) (this.measured.secondsBetween(instant(start), instant(end)) * 1e9);
             long[] states = new long[OTHER + 1];
@@ -415,34 +455,98 @@ public final class ThreadStatesCollector extends EventCollector {
             if (whole == 0) {
                 continue;
             }
+            threadCount++;
             measured += whole;
             for (int s = 0; s <= OTHER; s++) {
                 sum[s] += states[s];
             }
-            ThreadStates.ThreadTime row = new ThreadStates.ThreadTime(t.name, whole, shares(states, whole));
-            rows.add(row);
-            if (row.worked()) {
-                working++;
-                workingNanos += whole;
+            if (t.virtual) {
+                virtualGroups.computeIfAbsent(t.name, name -> new Row(name, true)).add(states, whole);
+            } else {
+                rows.add(new Row(t.name, false).add(states, whole));
+            }
+        }
+        rows.addAll(virtualGroups.values());
+        if (!virtualGroups.isEmpty()) {
+            notes.add(virtualNote(virtualGroups.values(), !useWall && (useCpuTime || !asyncProfiler)));
+        }
+
+        long running = sum[JAVA] + sum[NATIVE];
+        long[] workingSum = new long[OTHER + 1];
+        long workingNanos = 0;
+        long working = 0;
+        List<ThreadStates.ThreadTime> times = new ArrayList<>();
+        for (Row r : rows) {
+            List<ThreadStates.StateTime> shares = shares(r.states, r.whole);
+            boolean worked = ThreadStates.ThreadTime.worked(shares)
+                    || running > 0 && r.states[JAVA] + r.states[NATIVE] >= ThreadStates.CPU_SHARE_PERCENT / 100 * running;
+            times.add(new ThreadStates.ThreadTime(r.name, r.whole, shares, r.threads, r.virtual, worked));
+            if (worked) {
+                working += r.threads;
+                workingNanos += r.whole;
                 for (int s = 0; s <= OTHER; s++) {
-                    workingSum[s] += states[s];
+                    workingSum[s] += r.states[s];
                 }
             }
-            busy.add(new long[] {states[JAVA] + states[NATIVE] + states[BLOCKED] + states[FILE_IO] + states[SOCKET_IO]});
         }
-        Integer[] order = new Integer[rows.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> -busy.get(i)[0]).thenComparing(i -> rows.get(i).thread()));
-        List<ThreadStates.ThreadTime> sorted = new ArrayList<>();
-        for (int i = 0; i < Math.min(top, order.length); i++) {
-            sorted.add(rows.get(order[i]));
-        }
-        return new ThreadStates(rows.isEmpty() ? "none" : source, sampleNanos, rows.size(), measured,
+        List<ThreadStates.ThreadTime> sorted = times.stream()
+                .sorted(Comparator.comparingLong(ThreadStatesCollector::busyNanos).reversed()
+                        .thenComparing(ThreadStates.ThreadTime::thread))
+                .limit(top)
+                .toList();
+        long virtualThreads = virtualGroups.values().stream().mapToLong(g -> g.threads).sum();
+        return new ThreadStates(rows.isEmpty() ? "none" : source, sampleNanos, threadCount, virtualThreads, measured,
                 rows.isEmpty() ? List.of() : shares(sum, measured), working,
                 working == 0 ? List.of() : shares(workingSum, workingNanos), sorted,
                 rows.isEmpty() ? List.of() : notes);
+    }
+
+    /** Time a row ran, waited on a lock or did I/O: the busiest first. */
+    private static long busyNanos(ThreadStates.ThreadTime t) {
+        return t.states().stream()
+                .filter(s -> !s.state().equals(ThreadStates.WAITING) && !s.state().equals(ThreadStates.SLEEPING)
+                        && !s.state().equals(ThreadStates.OTHER))
+                .mapToLong(ThreadStates.StateTime::nanos).sum();
+    }
+
+    /**
+     * What a reader of virtual threads' rows needs to know: they are groups; their lives are read from their events;
+     * their sleeps and waits include the wait for a carrier; and, under async-profiler, their running time is their
+     * carriers'.
+     */
+    private static String virtualNote(java.util.Collection<Row> groups, boolean samplesSeeVirtualThreads) {
+        long count = groups.stream().mapToLong(g -> g.threads).sum();
+        return String.format(Locale.ROOT, "%,d virtual thread%s, in %d row%s by name: each one's life is read from "
+                        + "its first to its last event unless jdk.VirtualThreadStart and End were recorded; a sleep or "
+                        + "wait of a virtual thread lasts until it runs again on a carrier thread, and JFR does not "
+                        + "record its waits for locks, monitors and conditions (they are in \"other\")%s",
+                count, count == 1 ? "" : "s", groups.size(), groups.size() == 1 ? "" : "s",
+                samplesSeeVirtualThreads ? ""
+                        : "; async-profiler samples the carrier threads (ForkJoinPool workers), so the virtual threads'"
+                        + " running time shows on their carriers");
+    }
+
+    /** A row of the table: a platform thread, or a group of virtual threads of one name. */
+    private static final class Row {
+        final String name;
+        final boolean virtual;
+        final long[] states = new long[OTHER + 1];
+        long whole;
+        long threads;
+
+        Row(String name, boolean virtual) {
+            this.name = name;
+            this.virtual = virtual;
+        }
+
+        Row add(long[] threadStates, long threadWhole) {
+            for (int s = 0; s <= OTHER; s++) {
+                states[s] += threadStates[s];
+            }
+            whole += threadWhole;
+            threads++;
+            return this;
+        }
     }
 
     /** " (10 ms for locks, 1 ms for file and socket I/O)" as the settings say, or nothing if they do not. */
@@ -538,8 +642,12 @@ public final class ThreadStatesCollector extends EventCollector {
 
     /** One thread's events, as they arrive (in no particular order). */
     private static final class PerThread {
+        final boolean virtual;
         String name;
         boolean active;
+        /** A virtual thread's first and last moments in its events. */
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
         long start = Long.MIN_VALUE;
         long end = Long.MAX_VALUE;
         long execJava;
@@ -551,6 +659,10 @@ public final class ThreadStatesCollector extends EventCollector {
         final LongList nativeStamps = new LongList();
         /** start, end, state: three longs per duration event. */
         final LongList intervals = new LongList();
+
+        PerThread(boolean virtual) {
+            this.virtual = virtual;
+        }
 
         /** The duration events' time by state, clipped to the window. */
         void addIntervals(long[] states, long lo, long hi) {

@@ -46,7 +46,9 @@ final class ThreadStatesSection {
         rows.add(row(String.format(Locale.ROOT, "all %d measured threads", states.threads()), states.measuredNanos(),
                 states.total()));
         for (ThreadStates.ThreadTime t : states.byThread()) {
-            rows.add(row(t.thread() + (t.worked() ? "" : " (idle)"), t.lifetimeNanos(), t.states()));
+            String group = t.threads() > 1 ? String.format(Locale.ROOT, ", %,d threads", t.threads()) : "";
+            rows.add(row(t.thread() + (t.working() ? group.isEmpty() ? "" : " (" + group.substring(2) + ")"
+                    : " (idle" + group + ")"), t.lifetimeNanos(), t.states()));
         }
         Element table = HtmlDocument.table(details, HEADERS, rows, "thread-states");
         table.select("tbody tr").first().addClass("total");
@@ -60,8 +62,9 @@ final class ThreadStatesSection {
         }
         HtmlDocument.paragraph(details, "Shares of each thread's life within the analysed span. A thread is idle "
                 + String.format(Locale.ROOT, "when it ran, waited on a lock or did I/O for less than %.0f %% of it, "
-                + "or waited or slept for %.0f %% or more (idle pools, timers, samplers). Source: ",
-                ThreadStates.WORKING_PERCENT, ThreadStates.IDLE_PERCENT)
+                + "or waited or slept for %.0f %% or more (idle pools, timers, samplers), unless it ran for %.0f %% "
+                + "of all threads' running time. Source: ",
+                ThreadStates.WORKING_PERCENT, ThreadStates.IDLE_PERCENT, ThreadStates.CPU_SHARE_PERCENT)
                 + states.source() + ". " + String.join(". ", states.notes()) + (states.notes().isEmpty() ? "" : "."))
                 .addClass("muted");
     }

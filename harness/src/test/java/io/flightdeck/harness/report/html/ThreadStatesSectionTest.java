@@ -24,7 +24,7 @@ class ThreadStatesSectionTest {
     }
 
     static final ThreadStates STATES = new ThreadStates("jdk.ExecutionSample + duration events",
-            Map.of("jdk.ExecutionSample", 10_000_000L), 2, 2_000_000_000L,
+            Map.of("jdk.ExecutionSample", 10_000_000L), 2, 0, 2_000_000_000L,
             states(62, 21, 9, 5, 0, 0, 0.3, 2.7), 1, states(90, 0, 10, 0, 0, 0, 0, 0),
             List.of(new ThreadStates.ThreadTime("worker <b>1</b>", 1_000_000_000L, states(90, 0, 10, 0, 0, 0, 0, 0)),
                     new ThreadStates.ThreadTime("idle", 1_000_000_000L, states(0, 0, 0, 99, 0, 0, 0, 1))),
@@ -42,7 +42,7 @@ class ThreadStatesSectionTest {
         assertThat(TimeShares.of(ThreadStates.empty())).isNull();
         assertThat(TimeShares.ofWorking(ThreadStates.empty())).isNull();
         assertThat(TimeShares.whose(ThreadStates.empty())).isNull();
-        ThreadStates noneWorked = new ThreadStates("s", Map.of(), 3, 3, states(0, 0, 0, 97, 0, 0, 0, 3), 0, List.of(),
+        ThreadStates noneWorked = new ThreadStates("s", Map.of(), 3, 0, 3, states(0, 0, 0, 97, 0, 0, 0, 3), 0, List.of(),
                 List.of(), List.of());
         assertThat(TimeShares.ofWorking(noneWorked)).isNull();
         assertThat(TimeShares.line(noneWorked.headline())).isEqualTo("97% waiting, 3% other");
@@ -85,6 +85,23 @@ class ThreadStatesSectionTest {
         assertThat(rows.get(3).child(0).text()).isEqualTo("idle (idle)");
         assertThat(rows.get(3).child(5).text()).isEqualTo("99.0 %");
         assertThat(main.text()).contains("a note");
+    }
+
+    @Test
+    void virtualThreadsAreAGroupRowWithItsCount() {
+        ThreadStates states = new ThreadStates("jdk.CPUTimeSample + duration events", Map.of(), 2_001, 2_000,
+                3_000_000_000L, states(1, 0, 0, 0, 97, 0, 0, 2), 2_000, states(0.5, 0, 0, 0, 99, 0, 0, 0.5),
+                List.of(new ThreadStates.ThreadTime("virtual threads (unnamed)", 2_000_000_000L,
+                                states(0.5, 0, 0, 0, 99, 0, 0, 0.5), 2_000, true, true),
+                        new ThreadStates.ThreadTime("worker-# (virtual)", 500_000_000L,
+                                states(0, 0, 0, 0, 100, 0, 0, 0), 12, true, false)),
+                List.of());
+        assertThat(TimeShares.whose(states)).isEqualTo("2,000 working threads of 2,001, 2,000 of them virtual");
+        Element main = Jsoup.parse("<main></main>").selectFirst("main");
+        ThreadStatesSection.append(main, states);
+        var rows = main.select("table.thread-states tbody tr");
+        assertThat(rows.get(2).child(0).text()).isEqualTo("virtual threads (unnamed) (2,000 threads)");
+        assertThat(rows.get(3).child(0).text()).isEqualTo("worker-# (virtual) (idle, 12 threads)");
     }
 
     @Test
