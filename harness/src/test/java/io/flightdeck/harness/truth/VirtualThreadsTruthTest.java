@@ -59,6 +59,8 @@ class VirtualThreadsTruthTest {
         assertLife(run, unnamed, truth.get("unnamedLifeNanos").asLong());
         assertLife(run, named, truth.get("namedLifeNanos").asLong());
         assertThat(states.notes()).anySatisfy(n -> assertThat(n).contains("virtual threads"));
+        assertThat(run.analysis().warnings()).as("locks without them are no evidence")
+                .anySatisfy(w -> assertThat(w).contains(unnamedCount + namedCount + " virtual threads ran"));
         return states;
     }
 

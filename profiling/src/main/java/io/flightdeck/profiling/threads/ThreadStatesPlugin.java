@@ -33,7 +33,23 @@ public final class ThreadStatesPlugin implements AnalysisPlugin<ThreadStatesColl
 
     @Override
     public ThreadStates result(ThreadStatesCollector collector, ResultContext context) {
-        return collector.result(context.from(), context.to(), context.recording().settings(), context.top());
+        ThreadStates states = collector.result(context.from(), context.to(), context.recording().settings(),
+                context.top());
+        if (states.virtualThreads() > 0) {
+            context.warn(virtualThreadsWarning(states.virtualThreads()));
+        }
+        return states;
+    }
+
+    /**
+     * A locks section without a line of contention is no evidence when virtual threads ran: JFR (JDK 21 to 25)
+     * records no event for a virtual thread that waits on a lock, a monitor or a condition (seen on JDK 25: eight
+     * virtual threads taking turns on a ReentrantLock and a monitor left no event at all).
+     */
+    static String virtualThreadsWarning(long virtualThreads) {
+        return String.format(java.util.Locale.ROOT, "%,d virtual thread%s ran: JFR records their sleeps but not their "
+                + "waits for locks, monitors or conditions, so contention among them is missing from the locks "
+                + "section and their thread states", virtualThreads, virtualThreads == 1 ? "" : "s");
     }
 
     /** async-profiler's wall-clock samples, when the recording has them: the {@code --event wall} flame graph. */
