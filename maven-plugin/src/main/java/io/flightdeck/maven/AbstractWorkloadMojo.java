@@ -33,6 +33,14 @@ abstract class AbstractWorkloadMojo extends AbstractFlightdeckMojo {
     @Parameter(property = "flightdeck.sampler")
     String sampler;
 
+    /** A CPU sample per this much of a thread's CPU time, 1ms to 1s (default 10ms). */
+    @Parameter(property = "flightdeck.cpuInterval")
+    String cpuInterval;
+
+    /** With async-profiler, an allocation sample per this many bytes allocated, 1KiB to 1GiB (default 512KiB). */
+    @Parameter(property = "flightdeck.allocInterval")
+    String allocInterval;
+
     /** Extra JVM flags for every child, split as a shell would, e.g. {@code -XX:+UseParallelGC -Dkey='a b'}. */
     @Parameter(property = "flightdeck.jvmArgs")
     String jvmArgs;
@@ -65,13 +73,15 @@ abstract class AbstractWorkloadMojo extends AbstractFlightdeckMojo {
 
     /** The children's sampler and flags; the java is Maven's, the class path the project's. */
     ChildJvms.Builder childJvm() {
-        return ChildJvms.builder().sampler(sampler).jvmArgs(ChildJvms.splitFlags(jvmArgs));
+        return ChildJvms.builder().sampler(sampler).cpuInterval(cpuInterval).allocInterval(allocInterval)
+                .jvmArgs(ChildJvms.splitFlags(jvmArgs));
     }
 
     /** The parameters of both goals, as the report records them. */
     GoalArguments arguments(String goal) {
         return new GoalArguments(goal).add("workloads", workloadNames()).add("params", parameters())
-                .add("budgets", budgets).add("sampler", sampler).add("jvmArgs", jvmArgs).add("heap", heap)
+                .add("budgets", budgets).add("sampler", sampler).add("cpuInterval", cpuInterval)
+                .add("allocInterval", allocInterval).add("jvmArgs", jvmArgs).add("heap", heap)
                 .add("noHistory", noHistory);
     }
 }

@@ -33,6 +33,14 @@ public class ProfileJmhMojo extends AbstractFlightdeckMojo {
     @Parameter(property = "flightdeck.sampler")
     String sampler;
 
+    /** A CPU sample per this much of a thread's CPU time, 1ms to 1s (default 10ms). */
+    @Parameter(property = "flightdeck.cpuInterval")
+    String cpuInterval;
+
+    /** With async-profiler, an allocation sample per this many bytes allocated, 1KiB to 1GiB (default 512KiB). */
+    @Parameter(property = "flightdeck.allocInterval")
+    String allocInterval;
+
     /** Extra JVM flags for every fork, split as a shell would (JMH's own -jvmArgs works too). */
     @Parameter(property = "flightdeck.jvmArgs")
     String jvmArgs;
@@ -74,7 +82,8 @@ public class ProfileJmhMojo extends AbstractFlightdeckMojo {
 
     @Override
     FlightdeckInvocation.Outcome invoke(FlightdeckInvocation flightdeck) throws IOException {
-        return flightdeck.jmh(options(), ChildJvms.builder().sampler(sampler).jvmArgs(ChildJvms.splitFlags(jvmArgs)));
+        return flightdeck.jmh(options(), ChildJvms.builder().sampler(sampler).cpuInterval(cpuInterval)
+                .allocInterval(allocInterval).jvmArgs(ChildJvms.splitFlags(jvmArgs)));
     }
 
     /** The run's options from the parameters. */
@@ -84,6 +93,7 @@ public class ProfileJmhMojo extends AbstractFlightdeckMojo {
                 .regressionLimit(regressionLimit).busyCores(busyCores).failOnInconclusive(failOnInconclusive)
                 .wholeJvm(wholeJvm).history(!noHistory)
                 .arguments(new GoalArguments("profile-jmh").add("jmhArgs", jmhArgs).add("sampler", sampler)
+                        .add("cpuInterval", cpuInterval).add("allocInterval", allocInterval)
                         .add("jvmArgs", jvmArgs).add("budgets", budgets).add("baseline", baseline)
                         .add("saveBaseline", saveBaseline).add("regressionLimit", regressionLimit)
                         .add("busyCores", busyCores).add("failOnInconclusive", failOnInconclusive)

@@ -33,6 +33,9 @@ final class ChildJvmOptions {
                     + "async-profiler, jfr-cpu-time (JDK 25+ on Linux) or jfr")
     String sampler = Sampler.AUTO.id();
 
+    @Mixin
+    SamplingIntervalOptions intervals;
+
     @Option(names = "--jvm-args", paramLabel = "\"FLAGS\"",
             description = "extra JVM flags for every child, split as a shell would, e.g. \"-XX:+UseCompressedOops "
                     + "-Dkey='a b'\"")
@@ -54,7 +57,8 @@ final class ChildJvmOptions {
      * @param recording  false when the children run without a recording (no sampler is tried)
      */
     ChildJvm resolve(List<Path> cacheRoots, boolean recording, PrintWriter err) {
-        return ChildJvms.builder().sampler(sampler).java(java).jvmArgs(tokens(jvmArgs))
+        return ChildJvms.builder().sampler(sampler).cpuInterval(intervals.cpuInterval).allocInterval(intervals.allocInterval).java(java)
+                .jvmArgs(tokens(jvmArgs))
                 .userClassPath(classPath.resolve()).recording(recording).resolve(cacheRoots, warnings(err));
     }
 

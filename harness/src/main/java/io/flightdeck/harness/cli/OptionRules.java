@@ -6,7 +6,9 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
+import io.flightdeck.harness.run.ChildJvms;
 import io.flightdeck.harness.run.LeakCheckOptions;
+import io.flightdeck.harness.run.RunInputException;
 import io.flightdeck.harness.run.RunOptions;
 import io.flightdeck.harness.sampler.Sampler;
 
@@ -68,7 +70,21 @@ final class OptionRules {
             Map.entry("--top", new Range(1, MAX_TOP)),
             Map.entry("--checkpoint-ms", new Range(1, MAX_CHECKPOINT_MILLIS)),
             Map.entry("--jfr-settings", JfrSettingsFile::problem),
-            Map.entry("--sampler", Sampler::problem));
+            Map.entry("--sampler", Sampler::problem),
+            Map.entry("--cpu-interval", value -> problem(() -> ChildJvms.cpuInterval((String) value))),
+            Map.entry("--alloc-interval", value -> problem(() -> ChildJvms.allocInterval((String) value))));
+
+    /** What a library's parser refuses, as a rule's problem: its message without the option's name. */
+    private static String problem(Runnable parse) {
+        try {
+            parse.run();
+            return null;
+        } catch (RunInputException e) {
+            String message = e.getMessage();
+            return message.startsWith("--") && message.indexOf(' ') > 0 ? message.substring(message.indexOf(' ') + 1)
+                    : message;
+        }
+    }
 
     private OptionRules() {
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -66,6 +67,9 @@ public final class ProfileCommand implements Callable<Integer> {
                     + "jfr-cpu-time (JDK 25+ on Linux) or jfr")
     String sampler = Sampler.AUTO.id();
 
+    @Mixin
+    SamplingIntervalOptions intervals;
+
     @Option(names = "--jfr-settings", paramLabel = "NAME|FILE",
             description = "JFR settings: profile (default), default, or a .jfc file")
     String jfrSettings = "profile";
@@ -84,7 +88,8 @@ public final class ProfileCommand implements Callable<Integer> {
 
     /** A record of what ran, beside the recording: the page of the analysis does not know it. */
     record ProfileRecord(List<String> command, List<String> profiledCommand, Integer exitCode, String java,
-                         String javaVersion, String samplerAsked, String samplerUsed, String samplerReason) {
+                         String javaVersion, String samplerAsked, String samplerUsed, String samplerReason,
+                         String samplerEvery) {
     }
 
     @Override
@@ -95,8 +100,8 @@ public final class ProfileCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Path dir = outputFolder();
         Path recording = dir.resolve(RECORDING);
-        SamplerDecision decision = ChildJvmOptions.decide(sampler, java, ChildJvmOptions.cacheRoots(
-                io.flightdeck.harness.run.HomeFolders.resolve(null).directory()), stderr);
+        SamplerDecision decision = intervals.apply(ChildJvmOptions.decide(sampler, java, ChildJvmOptions.cacheRoots(
+                io.flightdeck.harness.run.HomeFolders.resolve(null).directory()), stderr), stderr);
 
         List<String> profiled = new ArrayList<>();
         profiled.add(program.get(0));
@@ -115,7 +120,7 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         Json.writeAtomically(Json.mapper(), dir.resolve(PROFILE_JSON), new ProfileRecord(program, profiled,
                 exitCode, java.executable().toString(), java.version(), decision.asked().id(), decision.used().id(),
-                decision.reason()));
+                decision.reason(), decision.intervals().describeUnlessDefault()));
         if (!Files.isRegularFile(recording) || Files.size(recording) == 0) {
             stderr.println("flightdeck: the program left no recording (" + recording + "): nothing to analyse");
             stderr.flush();

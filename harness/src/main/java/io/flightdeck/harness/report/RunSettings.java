@@ -55,11 +55,19 @@ public record RunSettings(String suite, String scale, Map<String, String> parame
      * @param jvmArgs        {@code --jvm-args}, split
      * @param java           the children's java executable
      * @param javaVersion    its {@code java.version}
+     * @param samplerEvery   {@code --cpu-interval} and {@code --alloc-interval} when not the defaults ("CPU every
+     *                       20 ms, allocation every 8 MiB"); null at the defaults or without a recording
      */
     public record ChildSettings(String samplerAsked, String samplerUsed, String samplerReason, List<String> jvmArgs,
-                                String java, String javaVersion) {
+                                String java, String javaVersion, String samplerEvery) {
         public ChildSettings {
             jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+        }
+
+        /** At the default intervals. */
+        public ChildSettings(String samplerAsked, String samplerUsed, String samplerReason, List<String> jvmArgs,
+                             String java, String javaVersion) {
+            this(samplerAsked, samplerUsed, samplerReason, jvmArgs, java, javaVersion, null);
         }
 
         /** "async-profiler (asked auto)", "jfr (asked async-profiler: it did not load …)", "none". */
@@ -68,7 +76,8 @@ public record RunSettings(String suite, String scale, Map<String, String> parame
                 return "none (no recording)";
             }
             return samplerUsed + (samplerAsked == null || samplerAsked.equals(samplerUsed) ? "" : " (asked "
-                    + samplerAsked + ")") + (samplerReason == null ? "" : ": " + samplerReason);
+                    + samplerAsked + ")") + (samplerReason == null ? "" : ": " + samplerReason)
+                    + (samplerEvery == null ? "" : ", " + samplerEvery);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.codehaus.plexus.util.cli.CommandLineUtils;
 
+import io.flightdeck.harness.check.Quantity;
+import io.flightdeck.harness.check.UnitKind;
 import io.flightdeck.harness.runner.ChildRuntime;
 import io.flightdeck.harness.sampler.AsyncProfilerLibrary;
 import io.flightdeck.harness.sampler.ChildJava;
@@ -13,6 +15,7 @@ import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.sampler.Sampler;
 import io.flightdeck.harness.sampler.SamplerChooser;
 import io.flightdeck.harness.sampler.SamplerDecision;
+import io.flightdeck.harness.sampler.SamplingIntervals;
 import io.flightdeck.harness.workload.UserClassPath;
 
 /**
@@ -48,8 +51,37 @@ public final class ChildJvms {
         private UserClassPath userClassPath;
         private Path home;
         private boolean recording = true;
+        private SamplingIntervals intervals = SamplingIntervals.DEFAULTS;
+        private boolean allocIntervalGiven;
 
         private Builder() {
+        }
+
+        /**
+         * {@code --cpu-interval}: a CPU sample per this much CPU time, "10ms" (the default, also for null), from 1 ms
+         * to 1 s.
+         *
+         * @throws RunInputException for anything else
+         */
+        public Builder cpuInterval(String text) {
+            if (text != null) {
+                intervals = intervals.withCpuNanos(ChildJvms.cpuInterval(text));
+            }
+            return this;
+        }
+
+        /**
+         * {@code --alloc-interval}: an allocation sample per this many bytes allocated, "512KiB" (the default, also
+         * for null), from 1 KiB to 1 GiB; async-profiler's sampler only.
+         *
+         * @throws RunInputException for anything else
+         */
+        public Builder allocInterval(String text) {
+            if (text != null) {
+                intervals = intervals.withAllocBytes(ChildJvms.allocInterval(text));
+                allocIntervalGiven = true;
+            }
+            return this;
         }
 
         /**
@@ -114,6 +146,12 @@ public final class ChildJvms {
             List<Path> classPath = ChildClassPaths.of(userClassPath, cacheRoots);
             SamplerDecision decision = recording ? decide(sampler, childJava, cacheRoots, progress)
                     : SamplerDecision.JFR;
+            if (recording && decision.used() != Sampler.ASYNC_PROFILER && allocIntervalGiven) {
+                progress.warning(allocIntervalIgnored(decision.used()));
+                decision = decision.withIntervals(intervals.withAllocBytes(SamplingIntervals.DEFAULT_ALLOC_BYTES));
+            } else if (recording) {
+                decision = decision.withIntervals(intervals);
+            }
             return new ChildJvm(childJava, jvmArgs, decision, classPath);
         }
     }
@@ -128,6 +166,48 @@ public final class ChildJvms {
             throw new RunInputException("--sampler " + Sampler.problem(id));
         }
         return sampler;
+    }
+
+    /** Why {@code --alloc-interval} has no effect on {@code used}. */
+    public static String allocIntervalIgnored(Sampler used) {
+        return "--alloc-interval is for async-profiler's allocation sampler; " + used.id()
+                + " samples allocations as the JFR settings say";
+    }
+
+    /** {@code --cpu-interval} in nanoseconds, whole microseconds: "10ms", "2.5ms", "20000us". */
+    public static long cpuInterval(String text) {
+        Quantity q = quantity("--cpu-interval", text, UnitKind.DURATION, "a time such as 10ms or 20ms");
+        long nanos = Math.round(q.value() / 1_000) * 1_000;
+        if (nanos < SamplingIntervals.MIN_CPU_NANOS || nanos > SamplingIntervals.MAX_CPU_NANOS) {
+            throw new RunInputException("--cpu-interval '" + text + "': from 1ms to 1s");
+        }
+        return nanos;
+    }
+
+    /** {@code --alloc-interval} in bytes: "512KiB", "8MiB", "2MB", or a bare number of bytes. */
+    public static long allocInterval(String text) {
+        Quantity q = quantity("--alloc-interval", text, UnitKind.BYTES, "a size such as 512KiB or 8MiB");
+        long bytes = Math.round(q.value());
+        if (bytes < SamplingIntervals.MIN_ALLOC_BYTES || bytes > SamplingIntervals.MAX_ALLOC_BYTES) {
+            throw new RunInputException("--alloc-interval '" + text + "': from 1KiB to 1GiB");
+        }
+        return bytes;
+    }
+
+    private static Quantity quantity(String option, String text, UnitKind kind, String example) {
+        Quantity q;
+        try {
+            q = Quantity.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new RunInputException(option + ": " + e.getMessage());
+        }
+        if (q.kind() == UnitKind.NUMBER && kind == UnitKind.BYTES) {
+            return q;
+        }
+        if (q.kind() != kind) {
+            throw new RunInputException(option + " '" + text + "': use " + example);
+        }
+        return q;
     }
 
     /** {@code --java}: this program's own JDK for null; a path that is no runnable java is refused. */

@@ -265,7 +265,8 @@ public final class ProfilingRun {
         ChildJvm c = plan.child();
         SamplerDecision s = c.sampler();
         return new RunSettings.ChildSettings(s.asked().id(), plan.jfr() ? s.used().id() : null,
-                plan.jfr() ? s.reason() : null, c.jvmArgs(), c.java().executable().toString(), c.java().version());
+                plan.jfr() ? s.reason() : null, c.jvmArgs(), c.java().executable().toString(), c.java().version(),
+                plan.jfr() ? s.intervals().describeUnlessDefault() : null);
     }
 
     /** The children's JVM for the environment's fingerprint, when --java put them on another than this one. */

@@ -12,8 +12,10 @@ import java.nio.file.Path;
  * @param warning      true when a sampler failed to load or an explicitly asked one could not be used: the user is
  *                     told on stderr and in the report
  * @param agentLibrary the extracted async-profiler agent when {@code used} is async-profiler, else null
+ * @param intervals    how often it samples ({@code --cpu-interval}, {@code --alloc-interval})
  */
-public record SamplerDecision(Sampler asked, Sampler used, String reason, boolean warning, Path agentLibrary) {
+public record SamplerDecision(Sampler asked, Sampler used, String reason, boolean warning, Path agentLibrary,
+                              SamplingIntervals intervals) {
 
     public SamplerDecision {
         if (used == Sampler.AUTO) {
@@ -22,16 +24,31 @@ public record SamplerDecision(Sampler asked, Sampler used, String reason, boolea
         if (used == Sampler.ASYNC_PROFILER && agentLibrary == null) {
             throw new IllegalArgumentException("async-profiler needs its agent library");
         }
+        intervals = intervals == null ? SamplingIntervals.DEFAULTS : intervals;
+    }
+
+    /** At the default intervals. */
+    public SamplerDecision(Sampler asked, Sampler used, String reason, boolean warning, Path agentLibrary) {
+        this(asked, used, reason, warning, agentLibrary, SamplingIntervals.DEFAULTS);
+    }
+
+    /** The same sampler at other intervals. */
+    public SamplerDecision withIntervals(SamplingIntervals other) {
+        return new SamplerDecision(asked, used, reason, warning, agentLibrary, other);
     }
 
     /** JFR's own samples, asked for: what a plan made without the command line uses. */
     public static final SamplerDecision JFR = new SamplerDecision(Sampler.JFR, Sampler.JFR, null, false, null);
 
-    /** "async-profiler", or "jfr (asked async-profiler: …)" — for a terminal line. */
+    /**
+     * "async-profiler", or "jfr (asked async-profiler: …)", and the intervals when not the defaults — for a
+     * terminal line.
+     */
     public String describe() {
+        String every = intervals.isDefault() ? "" : ", " + intervals.describe();
         if (reason == null) {
-            return used.id() + (asked == Sampler.AUTO ? " (auto)" : "");
+            return used.id() + (asked == Sampler.AUTO ? " (auto)" : "") + every;
         }
-        return used.id() + " (asked " + asked.id() + ": " + reason + ")";
+        return used.id() + " (asked " + asked.id() + ": " + reason + ")" + every;
     }
 }

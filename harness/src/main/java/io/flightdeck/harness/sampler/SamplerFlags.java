@@ -20,15 +20,19 @@ public final class SamplerFlags {
      */
     public static final int STACK_DEPTH = 256;
 
-    /** JDK 25's CPU-time sampler: one sample per 10 ms of a thread's CPU time, as JFR's profile settings. */
-    public static final String CPU_TIME_THROTTLE = "10ms";
-
     /**
-     * async-profiler: CPU every 10 ms of CPU time (JFR's profile period), with native and, where the kernel allows
-     * perf events, kernel frames; allocations sampled by bytes at its default interval (JVMTI, 512 KiB);
-     * warnings only (it would print "Profiling started" on the program's stdout).
+     * async-profiler at the default intervals: CPU every 10 ms of CPU time (JFR's profile period), with native and,
+     * where the kernel allows perf events, kernel frames; allocations sampled by bytes (JVMTI) every 512 KiB, the
+     * agent's own default; warnings only (it would print "Profiling started" on the program's stdout).
      */
-    static final String AGENT_OPTIONS = "start,event=cpu,interval=10ms,alloc,loglevel=warn";
+    static final String AGENT_OPTIONS = agentOptions(SamplingIntervals.DEFAULTS);
+
+    /** async-profiler's options at these intervals. */
+    static String agentOptions(SamplingIntervals intervals) {
+        String alloc = intervals.allocBytes() == SamplingIntervals.DEFAULT_ALLOC_BYTES ? "alloc"
+                : "alloc=" + intervals.allocBytes();
+        return "start,event=cpu,interval=" + intervals.cpu() + "," + alloc + ",loglevel=warn";
+    }
 
     private SamplerFlags() {
     }
@@ -40,11 +44,14 @@ public final class SamplerFlags {
      * are any). JFR's old-object samples stay: the leak analysis reads them.
      */
     public static String recordingSettings(SamplerDecision sampler) {
+        SamplingIntervals every = sampler.intervals();
         return switch (sampler.used()) {
             case ASYNC_PROFILER -> ",jdk.ExecutionSample#enabled=false,jdk.NativeMethodSample#enabled=false"
                     + ",jdk.ObjectAllocationSample#enabled=false";
-            case JFR_CPU_TIME -> ",jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=" + CPU_TIME_THROTTLE;
-            default -> "";
+            case JFR_CPU_TIME -> ",jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=" + every.cpu();
+            default -> every.cpuNanos() == SamplingIntervals.DEFAULT_CPU_NANOS ? ""
+                    : ",jdk.ExecutionSample#period=" + every.cpu() + ",jdk.NativeMethodSample#period="
+                    + every.nativePeriod();
         };
     }
 
@@ -53,15 +60,16 @@ public final class SamplerFlags {
         if (sampler.used() != Sampler.ASYNC_PROFILER) {
             return List.of();
         }
-        return List.of(agentFlag(sampler.agentLibrary(), agentRecording));
+        return List.of(agentFlag(sampler.agentLibrary(), sampler.intervals(), agentRecording.toAbsolutePath().toString()));
     }
 
+    /** The agent at the default intervals: how the sampler chooser tries it. */
     static String agentFlag(Path library, Path agentRecording) {
-        return agentFlag(library, agentRecording.toAbsolutePath().toString());
+        return agentFlag(library, SamplingIntervals.DEFAULTS, agentRecording.toAbsolutePath().toString());
     }
 
-    private static String agentFlag(Path library, String agentRecording) {
-        return "-agentpath:" + library.toAbsolutePath() + "=" + AGENT_OPTIONS + ",file=" + agentRecording;
+    private static String agentFlag(Path library, SamplingIntervals intervals, String agentRecording) {
+        return "-agentpath:" + library.toAbsolutePath() + "=" + agentOptions(intervals) + ",file=" + agentRecording;
     }
 
     /** Where async-profiler writes beside a JDK recording: recording.jfr -> recording.async-profiler.jfr. */
@@ -97,7 +105,7 @@ public final class SamplerFlags {
         flags.add("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH);
         flags.addAll(DEBUG_NON_SAFEPOINTS);
         if (sampler.used() == Sampler.ASYNC_PROFILER) {
-            flags.add(agentFlag(sampler.agentLibrary(), agentRecording));
+            flags.add(agentFlag(sampler.agentLibrary(), sampler.intervals(), agentRecording));
         }
         return flags;
     }

@@ -101,6 +101,21 @@ class SamplerRunTest {
     }
 
     @Test
+    void sparserIntervalsReachTheAgentTheReportAndTheAnalysis() throws Exception {
+        CommandLineRunner r = run("--cpu-interval", "20ms", "--alloc-interval", "8MiB");
+        RunSettings.ChildSettings c = report().settings().children();
+        assumeTrue("async-profiler".equals(c.samplerUsed()), "async-profiler did not load here: " + r.err());
+        assertThat(c.samplerEvery()).isEqualTo("CPU every 20 ms, allocation every 8 MiB");
+        assertThat(r.out()).contains("Children: sampler async-profiler (auto), CPU every 20 ms, allocation every 8 MiB");
+        ForkReport fork = report().workloads().get(0).forks().get(0);
+        assertThat(fork.command()).anyMatch(a -> a.startsWith("-agentpath:")
+                && a.contains(",interval=20ms,alloc=8388608,"));
+        // each CPU sample stands for 20 ms of CPU time in the thread states, as the recording's settings say
+        var analysis = Json.mapper().readTree(dir.resolve("run/test-sum/analysis.json").toFile());
+        assertThat(analysis.at("/threads/sampleNanos/jdk.ExecutionSample").asLong()).isEqualTo(20_000_000L);
+    }
+
+    @Test
     void jfrAskedKeepsJfrsOwnSamples() throws Exception {
         CommandLineRunner r = run("--sampler", "jfr");
         RunSettings.ChildSettings c = report().settings().children();
@@ -146,5 +161,15 @@ class SamplerRunTest {
                 .assertUsage("unbalanced quotes");
         CommandLineRunner.run("leak-check", "-w", "test-sum", "--java", dir.toString(), "--no-history")
                 .assertUsage("--java");
+        CommandLineRunner.run("run", "-w", "test-sum", "--cpu-interval", "5h", "--no-history")
+                .assertUsage("--cpu-interval");
+        CommandLineRunner.run("run", "-w", "test-sum", "--cpu-interval", "0.1ms", "--no-history")
+                .assertUsage("--cpu-interval '0.1ms': from 1ms to 1s");
+        CommandLineRunner.run("run", "-w", "test-sum", "--alloc-interval", "100B", "--no-history")
+                .assertUsage("--alloc-interval '100B': from 1KiB to 1GiB");
+        CommandLineRunner.run("run", "-w", "test-sum", "--alloc-interval", "8 parsecs", "--no-history")
+                .assertUsage("--alloc-interval");
+        CommandLineRunner.run("profile", "--alloc-interval", "20ms", "--", "java", "-version")
+                .assertUsage("--alloc-interval '20ms': use a size");
     }
 }

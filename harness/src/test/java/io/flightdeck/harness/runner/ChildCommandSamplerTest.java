@@ -12,6 +12,7 @@ import io.flightdeck.harness.sampler.ChildJava;
 import io.flightdeck.harness.sampler.ChildJvm;
 import io.flightdeck.harness.sampler.Sampler;
 import io.flightdeck.harness.sampler.SamplerDecision;
+import io.flightdeck.harness.sampler.SamplingIntervals;
 import io.flightdeck.harness.suite.Suite;
 import io.flightdeck.api.Scale;
 
@@ -64,6 +65,22 @@ class ChildCommandSamplerTest {
                 .doesNotContain("#enabled=false");
         assertThat(cmd).contains("-XX:+DebugNonSafepoints", "--enable-native-access=ALL-UNNAMED")
                 .noneMatch(a -> a.startsWith("-agentpath"));
+    }
+
+    @Test
+    void otherIntervalsReachEachSampler() {
+        SamplingIntervals sparse = new SamplingIntervals(20_000_000L, 8L * 1024 * 1024);
+        SamplerDecision ap = new SamplerDecision(Sampler.AUTO, Sampler.ASYNC_PROFILER, null, false, LIB)
+                .withIntervals(sparse);
+        assertThat(command(JDK17, ap, true, List.of())).anyMatch(a -> a.startsWith("-agentpath:")
+                && a.contains("=start,event=cpu,interval=20ms,alloc=8388608,loglevel=warn,"));
+        SamplerDecision cpuTime = new SamplerDecision(Sampler.JFR_CPU_TIME, Sampler.JFR_CPU_TIME, null, false, null)
+                .withIntervals(sparse);
+        assertThat(recordingFlag(command(JDK25, cpuTime, true, List.of()))).contains("jdk.CPUTimeSample#throttle=20ms");
+        // JFR's own: the execution sampler's period, the native one's at twice it (as its profile settings)
+        assertThat(recordingFlag(command(JDK17, SamplerDecision.JFR.withIntervals(sparse), true, List.of())))
+                .contains("jdk.ExecutionSample#period=20ms", "jdk.NativeMethodSample#period=40ms");
+        assertThat(ap.describe()).isEqualTo("async-profiler (auto), CPU every 20 ms, allocation every 8 MiB");
     }
 
     @Test

@@ -1,0 +1,44 @@
+package io.flightdeck.harness.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine.Option;
+
+import io.flightdeck.harness.run.ChildJvms;
+import io.flightdeck.harness.sampler.Sampler;
+import io.flightdeck.harness.sampler.SamplerDecision;
+import io.flightdeck.harness.sampler.SamplingIntervals;
+
+/**
+ * {@code --cpu-interval} and {@code --alloc-interval}: how often the sampler samples, for every command that records
+ * a JVM (checked by {@link OptionRules}, so a bad value is a usage error before anything starts).
+ */
+final class SamplingIntervalOptions {
+
+    @Option(names = "--cpu-interval", paramLabel = "TIME",
+            description = "a CPU sample per this much CPU time of a thread, 1ms to 1s (default: 10ms); longer costs "
+                    + "less and gives fewer samples")
+    String cpuInterval;
+
+    @Option(names = "--alloc-interval", paramLabel = "SIZE",
+            description = "with async-profiler, an allocation sample per this many bytes allocated, 1KiB to 1GiB "
+                    + "(default: 512KiB); larger costs allocation-heavy programs less and gives fewer samples")
+    String allocInterval;
+
+    /** The sampler at these intervals; a warning on {@code err} when the allocation interval cannot apply. */
+    SamplerDecision apply(SamplerDecision decision, PrintWriter err) {
+        SamplingIntervals every = SamplingIntervals.DEFAULTS;
+        if (cpuInterval != null) {
+            every = every.withCpuNanos(ChildJvms.cpuInterval(cpuInterval));
+        }
+        if (allocInterval != null) {
+            long bytes = ChildJvms.allocInterval(allocInterval);
+            if (decision.used() == Sampler.ASYNC_PROFILER) {
+                every = every.withAllocBytes(bytes);
+            } else {
+                err.println("flightdeck: warning: " + ChildJvms.allocIntervalIgnored(decision.used()));
+            }
+        }
+        return decision.withIntervals(every);
+    }
+}

@@ -1,0 +1,79 @@
+package io.flightdeck.harness.sampler;
+
+import java.util.Locale;
+
+/**
+ * How often the children's samplers sample: the trade between what a sample costs the program and how many samples
+ * the analysis has (docs/PERFORMANCE.md, "What recording costs").
+ *
+ * @param cpuNanos   a CPU sample per this much of a thread's CPU time (async-profiler, JDK 25's CPU-time sampler;
+ *                   JFR's execution sampler: per this much wall time, native samples at twice it, as in its profile
+ *                   settings)
+ * @param allocBytes an allocation sample per this many bytes a thread allocates (async-profiler; JFR's own
+ *                   allocation sampler is limited by rate instead, and left as its settings say)
+ */
+public record SamplingIntervals(long cpuNanos, long allocBytes) {
+
+    public static final long DEFAULT_CPU_NANOS = 10_000_000L;
+    /** async-profiler's default interval for {@code alloc}, the JVM's heap sampler's too. */
+    public static final long DEFAULT_ALLOC_BYTES = 512 * 1024;
+    public static final SamplingIntervals DEFAULTS = new SamplingIntervals(DEFAULT_CPU_NANOS, DEFAULT_ALLOC_BYTES);
+
+    public static final long MIN_CPU_NANOS = 1_000_000L;
+    public static final long MAX_CPU_NANOS = 1_000_000_000L;
+    public static final long MIN_ALLOC_BYTES = 1024;
+    public static final long MAX_ALLOC_BYTES = 1024L * 1024 * 1024;
+
+    public SamplingIntervals {
+        if (cpuNanos < MIN_CPU_NANOS || cpuNanos > MAX_CPU_NANOS) {
+            throw new IllegalArgumentException("a CPU interval from 1 ms to 1 s, not " + cpuNanos + " ns");
+        }
+        if (allocBytes < MIN_ALLOC_BYTES || allocBytes > MAX_ALLOC_BYTES) {
+            throw new IllegalArgumentException("an allocation interval from 1 KiB to 1 GiB, not " + allocBytes + " bytes");
+        }
+    }
+
+    public boolean isDefault() {
+        return equals(DEFAULTS);
+    }
+
+    public SamplingIntervals withCpuNanos(long nanos) {
+        return new SamplingIntervals(nanos, allocBytes);
+    }
+
+    public SamplingIntervals withAllocBytes(long bytes) {
+        return new SamplingIntervals(cpuNanos, bytes);
+    }
+
+    /** The CPU interval as JFR's settings and async-profiler both read it: "10ms", or "2500us". */
+    public String cpu() {
+        return duration(cpuNanos);
+    }
+
+    /** JFR's native sampler's period: twice the execution sampler's, as JFR's profile settings have it. */
+    String nativePeriod() {
+        return duration(2 * cpuNanos);
+    }
+
+    /** "CPU every 10 ms, allocation every 512 KiB": for the report's settings and a terminal line. */
+    public String describe() {
+        return String.format(Locale.ROOT, "CPU every %s, allocation every %s",
+                cpuNanos % 1_000_000 == 0 ? cpuNanos / 1_000_000 + " ms" : cpuNanos / 1_000 + " µs", bytes(allocBytes));
+    }
+
+    /** {@link #describe()}, or null at the defaults: what a report records beside the sampler. */
+    public String describeUnlessDefault() {
+        return isDefault() ? null : describe();
+    }
+
+    private static String duration(long nanos) {
+        return nanos % 1_000_000 == 0 ? nanos / 1_000_000 + "ms" : nanos / 1_000 + "us";
+    }
+
+    private static String bytes(long b) {
+        if (b % (1024 * 1024) == 0) {
+            return b / (1024 * 1024) + " MiB";
+        }
+        return b % 1024 == 0 ? b / 1024 + " KiB" : b + " B";
+    }
+}
