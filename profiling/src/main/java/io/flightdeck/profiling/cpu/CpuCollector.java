@@ -15,6 +15,7 @@ import jdk.jfr.consumer.RecordedThread;
 import io.flightdeck.flamegraphs.CallTree;
 import io.flightdeck.profiling.EventCollector;
 import io.flightdeck.profiling.Frames;
+import io.flightdeck.profiling.SettingDurations;
 import io.flightdeck.profiling.Tally;
 import io.flightdeck.profiling.spi.ChunkOrigin;
 
@@ -28,6 +29,8 @@ public final class CpuCollector extends EventCollector {
     public static final String NATIVE_SAMPLE = "jdk.NativeMethodSample";
     public static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
     public static final String CPU_TIME_SAMPLES_LOST = "jdk.CPUTimeSamplesLost";
+    /** async-profiler's CPU interval when a recording does not say (Flightdeck's default, and the agent's). */
+    static final long ASYNC_PROFILER_INTERVAL = 10_000_000L;
 
     private final int maxTreeNodes;
     private final boolean rank;
@@ -43,6 +46,8 @@ public final class CpuCollector extends EventCollector {
     private long asyncProfilerSamples;
     private long cpuTimeSamples;
     private long lostSamples;
+    /** JDK 25's CPU-time samples' own periods, summed: the CPU time they stand for. */
+    private long cpuTimeSampledNanos;
     private boolean sawLost;
 
     /**
@@ -78,6 +83,7 @@ public final class CpuCollector extends EventCollector {
             }
             case CPU_TIME_SAMPLE -> {
                 cpuTimeSamples++;
+                cpuTimeSampledNanos += e.getDuration("samplingPeriod").toNanos();
                 add(CpuSource.CPU_TIME_SAMPLE, e, "eventThread");
             }
             case CPU_TIME_SAMPLES_LOST -> {
@@ -149,6 +155,23 @@ public final class CpuCollector extends EventCollector {
             }
         }
         return null;
+    }
+
+    /**
+     * The CPU time the samples of the source in use stand for, when they sample by CPU time (async-profiler: its
+     * samples times its interval from the recording's settings, 10 ms if they do not say; JDK 25's CPU-time
+     * sampler: each sample's own period); -1 for JFR's execution sampler, which samples by wall-clock time.
+     */
+    public long sampledCpuNanos(Map<String, String> settings) {
+        CpuSource source = source();
+        if (source == CpuSource.CPU_TIME_SAMPLE) {
+            return cpuTimeSampledNanos;
+        }
+        if (source == CpuSource.ASYNC_PROFILER) {
+            long interval = SettingDurations.nanos(settings.get(EXECUTION_SAMPLE + "#interval"));
+            return parts.get(source).samples * (interval > 0 ? interval : ASYNC_PROFILER_INTERVAL);
+        }
+        return -1;
     }
 
     /** @param debugNonSafepoints see {@link CpuAnalysis#debugNonSafepoints} */
