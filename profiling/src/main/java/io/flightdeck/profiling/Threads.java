@@ -14,6 +14,13 @@ public final class Threads {
     public static final String UNNAMED_VIRTUAL = "virtual threads (unnamed)";
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /**
+     * The launcher's main thread, once its {@code main} has returned: the JVM attaches it again under this name to
+     * wait for the other threads, and async-profiler, which keeps a thread's last name, files all of main's samples
+     * under it.
+     */
+    static final String DESTROY_JAVA_VM = "DestroyJavaVM";
+    static final String MAIN = "main";
 
     private Threads() {
     }
@@ -25,6 +32,9 @@ public final class Threads {
         String javaName = t.getJavaName();
         if (isVirtual(t)) {
             return virtualGroup(javaName);
+        }
+        if (DESTROY_JAVA_VM.equals(javaName)) {
+            return MAIN;
         }
         if (javaName != null && !javaName.isEmpty()) {
             return javaName;

@@ -79,6 +79,9 @@ class ProfileCommandTest {
         Path analysis = out.resolve("recording-analysis");
         assertThat(analysis.resolve("report.html")).isRegularFile();
         assertThat(Files.readString(analysis.resolve("cpu.folded"))).contains("ProfiledProgram.mix");
+        // the work ran on the main thread, which async-profiler knows by its last name, DestroyJavaVM
+        JsonNode cpuByThread = Json.mapper().readTree(analysis.resolve("analysis.json").toFile()).at("/cpu/byThread");
+        assertThat(cpuByThread.findValuesAsText("name")).contains("main").doesNotContain("DestroyJavaVM");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("recording.jfr", "profile.json", "recording-analysis");

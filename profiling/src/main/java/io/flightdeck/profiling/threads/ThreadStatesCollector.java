@@ -343,9 +343,19 @@ public final class ThreadStatesCollector extends EventCollector {
         if (t == null || t.getJavaThreadId() <= 0) {
             return null;
         }
-        PerThread p = threads.computeIfAbsent(t.getJavaThreadId(), id -> new PerThread(Threads.isVirtual(t)));
+        boolean virtual = Threads.isVirtual(t);
+        PerThread p = threads.computeIfAbsent(key(t, virtual), id -> new PerThread(virtual));
         p.name = frames.threadName(t);
         return p;
+    }
+
+    /**
+     * A platform thread by its OS thread: async-profiler names a thread as it was last called, and the launcher's
+     * main thread ends as a new Java thread, DestroyJavaVM, so its samples carry another Java id than JFR's events of
+     * "main" on the same OS thread. Virtual threads (and a recording without OS ids) by their Java id.
+     */
+    private static long key(RecordedThread t, boolean virtual) {
+        return !virtual && t.getOSThreadId() > 0 ? -t.getOSThreadId() : t.getJavaThreadId();
     }
 
     /**
