@@ -128,7 +128,7 @@ public final class RecordingCost {
 
     /**
      * async-profiler's options for an arm that runs it: {@code recorded} as a run's child
-     * ({@code SamplerFlags.AGENT_OPTIONS} without its logging), {@code recorded:OPTIONS} with other options, ';' for
+     * ({@code SamplerFlags.agentOptions} at the default intervals without its logging), {@code recorded:OPTIONS} with other options, ';' for
      * ',' (e.g. {@code recorded:event=cpu;interval=10ms;cstack=fp}); null for the others.
      */
     private static String agentOptions(String armWithSettings) {

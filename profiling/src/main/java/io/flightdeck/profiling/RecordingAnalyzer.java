@@ -268,7 +268,13 @@ public final class RecordingAnalyzer {
             switch (type) {
                 case "jdk.JVMInformation" -> jvm.accept(e);
                 case "jdk.ActiveSetting" -> setting(e, typeNames, settings);
-                case "jdk.CPULoad", "jdk.CPUInformation" -> processCpu.accept(e, type);
+                case "jdk.CPUInformation" -> processCpu.accept(e, type);
+                // the load of the analysed span, as the samples it is held against (warm-up's JIT is not in them)
+                case "jdk.CPULoad" -> {
+                    if (options.inWindow(start)) {
+                        processCpu.accept(e, type);
+                    }
+                }
                 default -> {
                 }
             }

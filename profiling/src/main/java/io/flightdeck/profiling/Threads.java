@@ -19,8 +19,8 @@ public final class Threads {
      * wait for the other threads, and async-profiler, which keeps a thread's last name, files all of main's samples
      * under it.
      */
-    static final String DESTROY_JAVA_VM = "DestroyJavaVM";
-    static final String MAIN = "main";
+    public static final String DESTROY_JAVA_VM = "DestroyJavaVM";
+    public static final String MAIN = "main";
 
     private Threads() {
     }

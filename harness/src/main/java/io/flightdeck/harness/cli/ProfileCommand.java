@@ -120,7 +120,7 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         Json.writeAtomically(Json.mapper(), dir.resolve(PROFILE_JSON), new ProfileRecord(program, profiled,
                 exitCode, java.executable().toString(), java.version(), decision.asked().id(), decision.used().id(),
-                decision.reason(), decision.intervals().describeUnlessDefault()));
+                decision.reason(), decision.every()));
         if (!Files.isRegularFile(recording) || Files.size(recording) == 0) {
             stderr.println("flightdeck: the program left no recording (" + recording + "): nothing to analyse");
             stderr.flush();

@@ -16,8 +16,8 @@ import io.flightdeck.harness.sampler.SamplingIntervals;
 final class SamplingIntervalOptions {
 
     @Option(names = "--cpu-interval", paramLabel = "TIME",
-            description = "a CPU sample per this much CPU time of a thread, 1ms to 1s (default: 10ms); longer costs "
-                    + "less and gives fewer samples")
+            description = "a CPU sample per this much CPU time of a thread (JFR's execution sampler: per this much "
+                    + "wall-clock time), 1ms to 1s (default: 10ms); longer costs less and gives fewer samples")
     String cpuInterval;
 
     @Option(names = "--alloc-interval", paramLabel = "SIZE",

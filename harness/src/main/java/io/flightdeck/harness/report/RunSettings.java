@@ -64,12 +64,6 @@ public record RunSettings(String suite, String scale, Map<String, String> parame
             jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         }
 
-        /** At the default intervals. */
-        public ChildSettings(String samplerAsked, String samplerUsed, String samplerReason, List<String> jvmArgs,
-                             String java, String javaVersion) {
-            this(samplerAsked, samplerUsed, samplerReason, jvmArgs, java, javaVersion, null);
-        }
-
         /** "async-profiler (asked auto)", "jfr (asked async-profiler: it did not load …)", "none". */
         public String samplerText() {
             if (samplerUsed == null) {

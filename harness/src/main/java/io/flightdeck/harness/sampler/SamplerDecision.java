@@ -32,6 +32,14 @@ public record SamplerDecision(Sampler asked, Sampler used, String reason, boolea
         this(asked, used, reason, warning, agentLibrary, SamplingIntervals.DEFAULTS);
     }
 
+    /**
+     * How often it samples, when not at the defaults ("CPU every 20 ms, allocation every 8 MiB"; the allocation only
+     * for async-profiler, the one sampler that samples it by bytes); null at the defaults.
+     */
+    public String every() {
+        return intervals.isDefault() ? null : intervals.describe(used == Sampler.ASYNC_PROFILER);
+    }
+
     /** The same sampler at other intervals. */
     public SamplerDecision withIntervals(SamplingIntervals other) {
         return new SamplerDecision(asked, used, reason, warning, agentLibrary, other);
@@ -45,7 +53,7 @@ public record SamplerDecision(Sampler asked, Sampler used, String reason, boolea
      * terminal line.
      */
     public String describe() {
-        String every = intervals.isDefault() ? "" : ", " + intervals.describe();
+        String every = intervals.isDefault() ? "" : ", " + every();
         if (reason == null) {
             return used.id() + (asked == Sampler.AUTO ? " (auto)" : "") + every;
         }

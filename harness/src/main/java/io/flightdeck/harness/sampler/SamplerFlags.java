@@ -21,13 +21,10 @@ public final class SamplerFlags {
     public static final int STACK_DEPTH = 256;
 
     /**
-     * async-profiler at the default intervals: CPU every 10 ms of CPU time (JFR's profile period), with native and,
-     * where the kernel allows perf events, kernel frames; allocations sampled by bytes (JVMTI) every 512 KiB, the
-     * agent's own default; warnings only (it would print "Profiling started" on the program's stdout).
+     * async-profiler's options at these intervals: CPU by CPU time (10 ms by default, JFR's profile period), with
+     * native and, where the kernel allows perf events, kernel frames; allocations sampled by bytes (JVMTI; 512 KiB by
+     * default, the agent's own); warnings only (it would print "Profiling started" on the program's stdout).
      */
-    static final String AGENT_OPTIONS = agentOptions(SamplingIntervals.DEFAULTS);
-
-    /** async-profiler's options at these intervals. */
     static String agentOptions(SamplingIntervals intervals) {
         String alloc = intervals.allocBytes() == SamplingIntervals.DEFAULT_ALLOC_BYTES ? "alloc"
                 : "alloc=" + intervals.allocBytes();

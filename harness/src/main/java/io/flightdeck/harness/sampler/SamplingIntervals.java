@@ -25,6 +25,7 @@ public record SamplingIntervals(long cpuNanos, long allocBytes) {
     public static final long MAX_ALLOC_BYTES = 1024L * 1024 * 1024;
 
     public SamplingIntervals {
+        cpuNanos = cpuNanos / 1_000 * 1_000; // whole microseconds: what JFR's and async-profiler's settings say
         if (cpuNanos < MIN_CPU_NANOS || cpuNanos > MAX_CPU_NANOS) {
             throw new IllegalArgumentException("a CPU interval from 1 ms to 1 s, not " + cpuNanos + " ns");
         }
@@ -55,15 +56,13 @@ public record SamplingIntervals(long cpuNanos, long allocBytes) {
         return duration(2 * cpuNanos);
     }
 
-    /** "CPU every 10 ms, allocation every 512 KiB": for the report's settings and a terminal line. */
-    public String describe() {
-        return String.format(Locale.ROOT, "CPU every %s, allocation every %s",
-                cpuNanos % 1_000_000 == 0 ? cpuNanos / 1_000_000 + " ms" : cpuNanos / 1_000 + " µs", bytes(allocBytes));
-    }
-
-    /** {@link #describe()}, or null at the defaults: what a report records beside the sampler. */
-    public String describeUnlessDefault() {
-        return isDefault() ? null : describe();
+    /**
+     * "CPU every 10 ms, allocation every 512 KiB", the allocation left out for a sampler that does not sample
+     * allocation by bytes: for the report's settings and a terminal line.
+     */
+    public String describe(boolean allocationByBytes) {
+        String cpu = "CPU every " + (cpuNanos % 1_000_000 == 0 ? cpuNanos / 1_000_000 + " ms" : cpuNanos / 1_000 + " µs");
+        return allocationByBytes ? cpu + ", allocation every " + bytes(allocBytes) : cpu;
     }
 
     private static String duration(long nanos) {

@@ -116,6 +116,16 @@ class SamplerRunTest {
     }
 
     @Test
+    void anAllocationIntervalWithJfrIsWarnedOfAndNotClaimed() throws Exception {
+        CommandLineRunner r = run("--sampler", "jfr", "--cpu-interval", "20ms", "--alloc-interval", "8MiB");
+        assertThat(r.err()).contains("warning: --alloc-interval is for async-profiler's allocation sampler");
+        RunSettings.ChildSettings c = report().settings().children();
+        assertThat(c.samplerEvery()).isEqualTo("CPU every 20 ms"); // JFR samples allocation by rate
+        ForkReport fork = report().workloads().get(0).forks().get(0);
+        assertThat(fork.command()).anyMatch(a -> a.contains("jdk.ExecutionSample#period=20ms"));
+    }
+
+    @Test
     void jfrAskedKeepsJfrsOwnSamples() throws Exception {
         CommandLineRunner r = run("--sampler", "jfr");
         RunSettings.ChildSettings c = report().settings().children();

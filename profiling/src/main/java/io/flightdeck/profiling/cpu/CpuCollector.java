@@ -165,7 +165,8 @@ public final class CpuCollector extends EventCollector {
     public long sampledCpuNanos(Map<String, String> settings) {
         CpuSource source = source();
         if (source == CpuSource.CPU_TIME_SAMPLE) {
-            return cpuTimeSampledNanos;
+            // lost samples were taken and dropped: their CPU time was seen, not missed
+            return cpuTimeSampledNanos + (cpuTimeSamples == 0 ? 0 : lostSamples * (cpuTimeSampledNanos / cpuTimeSamples));
         }
         if (source == CpuSource.ASYNC_PROFILER) {
             long interval = SettingDurations.nanos(settings.get(EXECUTION_SAMPLE + "#interval"));

@@ -50,9 +50,10 @@ public record ThreadStates(String source, Map<String, Long> sampleNanos, long th
      */
     public static final double IDLE_PERCENT = 90.0;
     /**
-     * A thread, or a group of virtual threads, that ran for at least this share of all measured threads' running
-     * time, in percent, worked whatever its own life's shares say: two thousand virtual threads that each slept most
-     * of their lives did the program's work between them, and a timer that woke for 1 % of its life did not.
+     * A group of virtual threads that ran for at least this share of all measured threads' running time, in percent,
+     * worked whatever its own life's shares say: two thousand virtual threads that each slept most of their lives did
+     * the program's work between them. (Not for a platform thread: a timer that waits 95 % of its life can hold a
+     * tenth of a lock-bound program's little CPU.)
      */
     public static final double CPU_SHARE_PERCENT = 10.0;
 
@@ -68,8 +69,8 @@ public record ThreadStates(String source, Map<String, Long> sampleNanos, long th
      * @param states        every state's time and its share of {@code lifetimeNanos}
      * @param threads       the threads in the row: 1, or a group's count
      * @param virtual       a group of virtual threads
-     * @param working       whether the row counts among the working threads ({@link #worked()}, or
-     *                      {@link #CPU_SHARE_PERCENT} of all threads' running time)
+     * @param working       whether the row counts among the working threads ({@link #worked()}, or for a group
+     *                      of virtual threads {@link #CPU_SHARE_PERCENT} of all threads' running time)
      */
     public record ThreadTime(String thread, long lifetimeNanos, List<StateTime> states, long threads, boolean virtual,
                              boolean working) {
@@ -100,11 +101,7 @@ public record ThreadStates(String source, Map<String, Long> sampleNanos, long th
                     && ThreadStates.percent(states, WAITING) + ThreadStates.percent(states, SLEEPING) < IDLE_PERCENT;
         }
 
-        /** Running time, Java and native. */
-        public long runningNanos() {
-            return states.stream().filter(s -> s.state().equals(JAVA) || s.state().equals(NATIVE))
-                    .mapToLong(StateTime::nanos).sum();
-        }
+
     }
 
     /** The working threads' shares when any thread worked, else all measured threads'. */

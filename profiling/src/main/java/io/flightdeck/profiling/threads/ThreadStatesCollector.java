@@ -65,12 +65,12 @@ import io.flightdeck.profiling.locks.Parks;
  *
  * <p><b>Virtual threads</b> are counted one by one ({@link ThreadStates#virtualThreads}) and shown as one row per
  * name, numbers aside ({@link io.flightdeck.profiling.Threads}): a program may run thousands, most unnamed. Each one's
- * life is {@code jdk.VirtualThreadStart} to {@code End} when recorded (off in JFR's own settings), else its first to
- * its last event: a thread per request lives milliseconds, and the window's whole length would read almost all
- * "other". JFR records a virtual thread's sleeps (until it runs again on a carrier), not its waits for locks,
+ * life is its first to its last event ({@code jdk.VirtualThreadStart} and {@code End} are off in JFR's own settings,
+ * and kept for every thread they would cost memory per thread ever started): a thread per request lives
+ * milliseconds, and the window's whole length would read almost all "other". JFR records a virtual thread's sleeps (until it runs again on a carrier), not its waits for locks,
  * monitors or conditions (JDK 25); async-profiler samples the carrier threads, JFR's samplers the virtual threads.
- * A row that ran for {@link ThreadStates#CPU_SHARE_PERCENT} of all measured threads' running time is working
- * whatever its own shares: the group of virtual threads that did a program's work slept most of each one's life.
+ * A group of virtual threads that ran for {@link ThreadStates#CPU_SHARE_PERCENT} of all measured threads' running
+ * time is working whatever its own shares: the group of virtual threads that did a program's work slept most of each one's life.
  *
  * <p>What no source explains is "other", shown, never spread over the rest. A thread whose states add to more than
  * its lifetime (samples are estimates) is measured against their sum, so that no share passes 100 %.
@@ -92,13 +92,11 @@ public final class ThreadStatesCollector extends EventCollector {
     public static final String SOCKET_WRITE = "jdk.SocketWrite";
     public static final String THREAD_START = "jdk.ThreadStart";
     public static final String THREAD_END = "jdk.ThreadEnd";
-    public static final String VIRTUAL_THREAD_START = "jdk.VirtualThreadStart";
-    public static final String VIRTUAL_THREAD_END = "jdk.VirtualThreadEnd";
 
     /** The event types this collector reads. */
     public static final Set<String> TYPES = Set.of(EXECUTION_SAMPLE, NATIVE_SAMPLE, CPU_TIME_SAMPLE,
             CPU_TIME_SAMPLES_LOST, WALL_SAMPLE, MONITOR_ENTER, MONITOR_WAIT, THREAD_PARK, THREAD_SLEEP, FILE_READ,
-            FILE_WRITE, SOCKET_READ, SOCKET_WRITE, THREAD_START, THREAD_END, VIRTUAL_THREAD_START, VIRTUAL_THREAD_END);
+            FILE_WRITE, SOCKET_READ, SOCKET_WRITE, THREAD_START, THREAD_END);
 
     static final long DEFAULT_PERIOD = 20_000_000L;
     static final long ASYNC_PROFILER_CPU_INTERVAL = 10_000_000L;
@@ -114,6 +112,8 @@ public final class ThreadStatesCollector extends EventCollector {
     private static final int OTHER = 7;
 
     private final Map<Long, PerThread> threads = new HashMap<>();
+    /** The Java id of the thread named "main", by its OS thread id ({@link #key}). */
+    private final Map<Long, Long> mainByOsThread = new HashMap<>();
     private final Map<RecordedStackTrace, Boolean> nativeTop = new IdentityHashMap<>();
     private final CallTree wallTree;
     /** A thread's time is its lifetime inside these intervals, when the analysis covers only them. */
@@ -144,8 +144,7 @@ public final class ThreadStatesCollector extends EventCollector {
      */
     @Override
     public boolean windowed(String type) {
-        return !THREAD_START.equals(type) && !THREAD_END.equals(type) && !VIRTUAL_THREAD_START.equals(type)
-                && !VIRTUAL_THREAD_END.equals(type) && windowed();
+        return !THREAD_START.equals(type) && !THREAD_END.equals(type) && windowed();
     }
 
     @Override
@@ -167,6 +166,7 @@ public final class ThreadStatesCollector extends EventCollector {
             case NATIVE_SAMPLE -> {
                 PerThread t = thread(e.getThread("sampledThread"));
                 if (t != null) {
+                    observe(t, e, 0);
                     nativeSamples++;
                     t.nativeStamps.add(nanos(e.getStartTime()));
                     int io = ioState(Frames.top(frames.rootFirst(e.getStackTrace())));
@@ -199,16 +199,6 @@ public final class ThreadStatesCollector extends EventCollector {
                 PerThread t = known(e.getThread("thread"));
                 if (t != null) {
                     t.end = nanos(e.getStartTime());
-                }
-            }
-            case VIRTUAL_THREAD_START, VIRTUAL_THREAD_END -> {
-                PerThread t = known(e.getThread());
-                if (t != null) {
-                    if (type.equals(VIRTUAL_THREAD_START)) {
-                        t.start = nanos(e.getStartTime());
-                    } else {
-                        t.end = nanos(e.getStartTime());
-                    }
                 }
             }
             default -> interval(e, type);
@@ -344,18 +334,27 @@ public final class ThreadStatesCollector extends EventCollector {
             return null;
         }
         boolean virtual = Threads.isVirtual(t);
-        PerThread p = threads.computeIfAbsent(key(t, virtual), id -> new PerThread(virtual));
+        PerThread p = threads.computeIfAbsent(key(t), id -> new PerThread(virtual));
         p.name = frames.threadName(t);
+        if (Threads.MAIN.equals(t.getJavaName()) && t.getOSThreadId() > 0) {
+            mainByOsThread.putIfAbsent(t.getOSThreadId(), t.getJavaThreadId());
+        }
         return p;
     }
 
     /**
-     * A platform thread by its OS thread: async-profiler names a thread as it was last called, and the launcher's
-     * main thread ends as a new Java thread, DestroyJavaVM, so its samples carry another Java id than JFR's events of
-     * "main" on the same OS thread. Virtual threads (and a recording without OS ids) by their Java id.
+     * A thread by its Java id, but the launcher's main thread as one: once {@code main} returns, the JVM attaches
+     * that OS thread again as a new Java thread, DestroyJavaVM, and async-profiler, which keeps a thread's last name,
+     * files all of main's samples under it. Matched by OS thread id, for that name only (OS ids are reused).
      */
-    private static long key(RecordedThread t, boolean virtual) {
-        return !virtual && t.getOSThreadId() > 0 ? -t.getOSThreadId() : t.getJavaThreadId();
+    private long key(RecordedThread t) {
+        if (Threads.DESTROY_JAVA_VM.equals(t.getJavaName())) {
+            Long main = mainByOsThread.get(t.getOSThreadId());
+            if (main != null) {
+                return main;
+            }
+        }
+        return t.getJavaThreadId();
     }
 
     /**
@@ -488,8 +487,8 @@ public final class ThreadStatesCollector extends EventCollector {
         List<ThreadStates.ThreadTime> times = new ArrayList<>();
         for (Row r : rows) {
             List<ThreadStates.StateTime> shares = shares(r.states, r.whole);
-            boolean worked = ThreadStates.ThreadTime.worked(shares)
-                    || running > 0 && r.states[JAVA] + r.states[NATIVE] >= ThreadStates.CPU_SHARE_PERCENT / 100 * running;
+            boolean worked = ThreadStates.ThreadTime.worked(shares) || r.virtual && running > 0
+                    && r.states[JAVA] + r.states[NATIVE] >= ThreadStates.CPU_SHARE_PERCENT / 100 * running;
             times.add(new ThreadStates.ThreadTime(r.name, r.whole, shares, r.threads, r.virtual, worked));
             if (worked) {
                 working += r.threads;
@@ -527,7 +526,7 @@ public final class ThreadStatesCollector extends EventCollector {
     private static String virtualNote(java.util.Collection<Row> groups, boolean samplesSeeVirtualThreads) {
         long count = groups.stream().mapToLong(g -> g.threads).sum();
         return String.format(Locale.ROOT, "%,d virtual thread%s, in %d row%s by name: each one's life is read from "
-                        + "its first to its last event unless jdk.VirtualThreadStart and End were recorded; a sleep or "
+                        + "its first to its last event; a sleep or "
                         + "wait of a virtual thread lasts until it runs again on a carrier thread, and JFR does not "
                         + "record its waits for locks, monitors and conditions (they are in \"other\")%s",
                 count, count == 1 ? "" : "s", groups.size(), groups.size() == 1 ? "" : "s",

@@ -40,10 +40,10 @@ final class ThreadStatesSection {
         boolean someIdle = states.workingThreads() > 0 && states.workingThreads() < states.threads();
         if (someIdle) {
             rows.add(row(states.workingThreads() == 1 ? "the working thread"
-                    : String.format(Locale.ROOT, "the %d working threads", states.workingThreads()),
+                    : String.format(Locale.ROOT, "the %,d working threads", states.workingThreads()),
                     states.working().stream().mapToLong(ThreadStates.StateTime::nanos).sum(), states.working()));
         }
-        rows.add(row(String.format(Locale.ROOT, "all %d measured threads", states.threads()), states.measuredNanos(),
+        rows.add(row(String.format(Locale.ROOT, "all %,d measured threads", states.threads()), states.measuredNanos(),
                 states.total()));
         for (ThreadStates.ThreadTime t : states.byThread()) {
             String group = t.threads() > 1 ? String.format(Locale.ROOT, ", %,d threads", t.threads()) : "";
@@ -56,9 +56,10 @@ final class ThreadStatesSection {
             table.select("tbody tr").get(1).addClass("total");
         }
         table.select("tbody td:first-child").addClass("frame");
-        if (states.threads() > states.byThread().size()) {
-            HtmlDocument.paragraph(details, String.format(Locale.ROOT, "%d threads are shown of %d; analysis.json "
-                    + "has the same list.", states.byThread().size(), states.threads())).addClass("muted");
+        long shown = states.byThread().stream().mapToLong(t -> Math.max(1, t.threads())).sum();
+        if (states.threads() > shown) {
+            HtmlDocument.paragraph(details, String.format(Locale.ROOT, "%,d threads are shown of %,d; analysis.json "
+                    + "has the same list.", shown, states.threads())).addClass("muted");
         }
         HtmlDocument.paragraph(details, "Shares of each thread's life within the analysed span. A thread is idle "
                 + String.format(Locale.ROOT, "when it ran, waited on a lock or did I/O for less than %.0f %% of it, "
