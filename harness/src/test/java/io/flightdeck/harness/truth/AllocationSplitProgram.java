@@ -1,12 +1,9 @@
 package io.flightdeck.harness.truth;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A program with known allocation: thread {@code alloc-work} allocates from two sites, {@link #longs} ({@code long[1000]},
@@ -59,11 +56,7 @@ public final class AllocationSplitProgram {
         truth.put("program", "allocation-split");
         truth.put("allocatedBytesBySite", bySite);
         truth.put("allocatedBytesByThread", byThread);
-        String json = new ObjectMapper().writeValueAsString(truth);
-        if (args.length > 0) {
-            Files.writeString(Path.of(args[0]), json);
-        }
-        System.out.println(json);
+        TruthOutput.print(truth, args);
     }
 
     /** one {@code long[1000]}, touched so that it is really made, then dropped */

@@ -3,8 +3,6 @@ package io.flightdeck.harness.truth;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,11 +89,7 @@ public final class ContentionProgram {
         truth.put("blockedNanosByThread", blocked);
         truth.put("waitedNanosByThread", waited);
         truth.put("cpuNanosByThread", cpu);
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(truth);
-        if (args.length > 0) {
-            Files.writeString(Path.of(args[0]), json);
-        }
-        System.out.println(json);
+        TruthOutput.print(truth, args);
     }
 
     static long work(long x, int steps) {

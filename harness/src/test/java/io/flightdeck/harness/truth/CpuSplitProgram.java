@@ -2,14 +2,11 @@ package io.flightdeck.harness.truth;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.Deflater;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A program with known CPU: thread {@code java-work} runs {@link #alpha}, {@link #beta} and {@link #gamma} with work
@@ -107,11 +104,7 @@ public final class CpuSplitProgram {
         truth.put("program", "cpu-split");
         truth.put("cpuNanosByMethod", byMethod);
         truth.put("cpuNanosByThread", byThread);
-        String json = new ObjectMapper().writeValueAsString(truth);
-        if (args.length > 0) {
-            Files.writeString(Path.of(args[0]), json);
-        }
-        System.out.println(json);
+        TruthOutput.print(truth, args);
     }
 
     static long alpha(long x, int steps) {

@@ -2,8 +2,6 @@ package io.flightdeck.harness.truth;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +44,6 @@ public final class ShortThreadsProgram {
         truth.put("tasks", TASKS);
         truth.put("taskCpuNanos", cpu.get());
         truth.put("sink", sink.get());
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(truth);
-        if (args.length > 0) {
-            Files.writeString(Path.of(args[0]), json);
-        }
-        System.out.println(json);
+        TruthOutput.print(truth, args);
     }
 }

@@ -1,8 +1,6 @@
 package io.flightdeck.harness.truth;
 
 import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,11 +57,7 @@ public final class VirtualThreadsProgram {
         truth.put("namedVirtualThreads", WAVES * NAMED);
         truth.put("unnamedLifeNanos", unnamedLife.get());
         truth.put("namedLifeNanos", namedLife.get());
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(truth);
-        if (args.length > 0) {
-            Files.writeString(Path.of(args[0]), json);
-        }
-        System.out.println(json);
+        TruthOutput.print(truth, args);
     }
 
     private static void live(AtomicLong lives) {
