@@ -83,7 +83,7 @@ final class ChildJvmOptions {
     }
 
     /** The library's warnings (a sampler's fallback) as the command line says them, on stderr. */
-    private static RunProgress warnings(PrintWriter err) {
+    static RunProgress warnings(PrintWriter err) {
         return new RunProgress() {
             @Override
             public void warning(String message) {

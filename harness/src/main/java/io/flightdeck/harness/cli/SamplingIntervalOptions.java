@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 import io.flightdeck.harness.run.ChildJvms;
-import io.flightdeck.harness.sampler.Sampler;
 import io.flightdeck.harness.sampler.SamplerDecision;
 import io.flightdeck.harness.sampler.SamplingIntervals;
 
@@ -25,20 +24,10 @@ final class SamplingIntervalOptions {
                     + "(default: 512KiB); larger costs allocation-heavy programs less and gives fewer samples")
     String allocInterval;
 
-    /** The sampler at these intervals; a warning on {@code err} when the allocation interval cannot apply. */
+    /** The sampler at these intervals ({@link ChildJvms#atIntervals}); its warning on {@code err}. */
     SamplerDecision apply(SamplerDecision decision, PrintWriter err) {
-        SamplingIntervals every = SamplingIntervals.DEFAULTS;
-        if (cpuInterval != null) {
-            every = every.withCpuNanos(ChildJvms.cpuInterval(cpuInterval));
-        }
-        if (allocInterval != null) {
-            long bytes = ChildJvms.allocInterval(allocInterval);
-            if (decision.used() == Sampler.ASYNC_PROFILER) {
-                every = every.withAllocBytes(bytes);
-            } else {
-                err.println("flightdeck: warning: " + ChildJvms.allocIntervalIgnored(decision.used()));
-            }
-        }
-        return decision.withIntervals(every);
+        return ChildJvms.atIntervals(decision, cpuInterval == null ? SamplingIntervals.DEFAULT_CPU_NANOS
+                : ChildJvms.cpuInterval(cpuInterval), allocInterval == null ? null
+                : ChildJvms.allocInterval(allocInterval), ChildJvmOptions.warnings(err));
     }
 }

@@ -51,8 +51,8 @@ public final class ChildJvms {
         private UserClassPath userClassPath;
         private Path home;
         private boolean recording = true;
-        private SamplingIntervals intervals = SamplingIntervals.DEFAULTS;
-        private boolean allocIntervalGiven;
+        private long cpuNanos = SamplingIntervals.DEFAULT_CPU_NANOS;
+        private Long allocBytes;
 
         private Builder() {
         }
@@ -65,7 +65,7 @@ public final class ChildJvms {
          */
         public Builder cpuInterval(String text) {
             if (text != null) {
-                intervals = intervals.withCpuNanos(ChildJvms.cpuInterval(text));
+                cpuNanos = ChildJvms.cpuInterval(text);
             }
             return this;
         }
@@ -78,8 +78,7 @@ public final class ChildJvms {
          */
         public Builder allocInterval(String text) {
             if (text != null) {
-                intervals = intervals.withAllocBytes(ChildJvms.allocInterval(text));
-                allocIntervalGiven = true;
+                allocBytes = ChildJvms.allocInterval(text);
             }
             return this;
         }
@@ -144,14 +143,9 @@ public final class ChildJvms {
         public ChildJvm resolve(List<Path> cacheRoots, RunProgress progress) {
             ChildJava childJava = ChildJvms.java(java);
             List<Path> classPath = ChildClassPaths.of(userClassPath, cacheRoots);
-            SamplerDecision decision = recording ? decide(sampler, childJava, cacheRoots, progress)
+            SamplerDecision decision = recording
+                    ? atIntervals(decide(sampler, childJava, cacheRoots, progress), cpuNanos, allocBytes, progress)
                     : SamplerDecision.JFR;
-            if (recording && decision.used() != Sampler.ASYNC_PROFILER && allocIntervalGiven) {
-                progress.warning(allocIntervalIgnored(decision.used()));
-                decision = decision.withIntervals(intervals.withAllocBytes(SamplingIntervals.DEFAULT_ALLOC_BYTES));
-            } else if (recording) {
-                decision = decision.withIntervals(intervals);
-            }
             return new ChildJvm(childJava, jvmArgs, decision, classPath);
         }
     }
@@ -168,10 +162,22 @@ public final class ChildJvms {
         return sampler;
     }
 
-    /** Why {@code --alloc-interval} has no effect on {@code used}. */
-    public static String allocIntervalIgnored(Sampler used) {
-        return "--alloc-interval is for async-profiler's allocation sampler; " + used.id()
-                + " samples allocations as the JFR settings say";
+    /**
+     * The sampler at the intervals asked for: {@code allocBytes} (null when not given) only where async-profiler
+     * samples allocations by bytes; with another sampler it is said through {@code progress.warning} and left out.
+     */
+    public static SamplerDecision atIntervals(SamplerDecision decision, long cpuNanos, Long allocBytes,
+                                              RunProgress progress) {
+        SamplingIntervals every = SamplingIntervals.DEFAULTS.withCpuNanos(cpuNanos);
+        if (allocBytes != null) {
+            if (decision.used() == Sampler.ASYNC_PROFILER) {
+                every = every.withAllocBytes(allocBytes);
+            } else {
+                progress.warning("--alloc-interval is for async-profiler's allocation sampler; "
+                        + decision.used().id() + " samples allocations as the JFR settings say");
+            }
+        }
+        return decision.withIntervals(every);
     }
 
     /** {@code --cpu-interval} in nanoseconds, whole microseconds: "10ms", "2.5ms", "20000us". */
