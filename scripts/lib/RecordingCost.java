@@ -27,7 +27,8 @@ import one.profiler.AsyncProfiler;
  * samples, plus async-profiler's CPU (10 ms) and allocation sampler. The JVM has DebugNonSafepoints in every arm (a
  * flag cannot change mid-run), and a recording's start-up cost falls in the unmeasured settling time of its phase.
  * For finding where a cost comes from, {@code empty} (a recording with no events), {@code default} (JFR's default
- * settings) and {@code recorded:OPTIONS} (the default recording with other agent options) can be asked for too.
+ * settings) and {@code recorded:OPTIONS} (the default recording with other agent options) can be asked for too;
+ * {@code recorded@default} and {@code recorded@default:OPTIONS} take JFR's default settings instead of profile.
  *
  * <p>Arguments: workload class, store, cycles, the seconds each phase settles before it is measured, and optionally
  * the arms, comma-separated, {@code none} first.
@@ -106,7 +107,7 @@ public final class RecordingCost {
         Recording recording = switch (arm) {
             case "empty" -> new Recording();
             case "default" -> new Recording(Configuration.getConfiguration("default"));
-            default -> new Recording(Configuration.getConfiguration("profile"));
+            default -> new Recording(Configuration.getConfiguration(arm.contains("@default") ? "default" : "profile"));
         };
         if (agentOptions(arm) != null) {
             recording.disable("jdk.ExecutionSample");
@@ -132,7 +133,7 @@ public final class RecordingCost {
      * ',' (e.g. {@code recorded:event=cpu;interval=10ms;cstack=fp}); null for the others.
      */
     private static String agentOptions(String armWithSettings) {
-        String arm = armWithSettings.split("\\+")[0];
+        String arm = armWithSettings.split("\\+")[0].replace("@default", "");
         if (arm.equals("recorded")) {
             return "event=cpu,interval=10ms,alloc";
         }

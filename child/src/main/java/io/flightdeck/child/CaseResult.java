@@ -22,14 +22,28 @@ import io.flightdeck.child.measure.resources.Resources;
  * @param checkpoints the live heap before and after each measured iteration of a leak check; empty otherwise
  * @param heapFull    why a leak check stopped this case early (its heap nearly full, or out of memory); null when it
  *                    ran its whole duration, and always outside a leak check
+ * @param allocationSampledEvery async-profiler's allocation interval in bytes during the measured iterations, as
+ *                    paced from the warm-up's allocation rate ({@code AllocationPacer}); null when not paced (another
+ *                    sampler, a given {@code --alloc-interval}, or a result from an older child)
  */
 public record CaseResult(String label, int threads, long size, String operationUnit, ColdStart coldStart,
                          int warmupIterations, long jitMillisDuringMeasurement, LatencyStats latency, String histogram, List<IterationResult> iterations,
                          TukeyOutliers outliers, double throughput, List<Metric> metrics, Resources resources,
-                         JsonNode details, List<Checkpoint> checkpoints, HeapFull heapFull) {
+                         JsonNode details, List<Checkpoint> checkpoints, HeapFull heapFull,
+                         Long allocationSampledEvery) {
 
     public CaseResult {
         checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
+    }
+
+    /** A case measured without allocation pacing. */
+    public CaseResult(String label, int threads, long size, String operationUnit, ColdStart coldStart,
+                      int warmupIterations, long jitMillisDuringMeasurement, LatencyStats latency, String histogram,
+                      List<IterationResult> iterations, TukeyOutliers outliers, double throughput,
+                      List<Metric> metrics, Resources resources, JsonNode details, List<Checkpoint> checkpoints,
+                      HeapFull heapFull) {
+        this(label, threads, size, operationUnit, coldStart, warmupIterations, jitMillisDuringMeasurement, latency,
+                histogram, iterations, outliers, throughput, metrics, resources, details, checkpoints, heapFull, null);
     }
 
     public record Metric(String name, double value, String unit) {

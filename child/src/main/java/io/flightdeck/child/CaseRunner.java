@@ -28,8 +28,10 @@ import io.flightdeck.child.measure.LatencyStats;
 import io.flightdeck.child.measure.TukeyOutliers;
 import io.flightdeck.child.measure.heap.HeapWatch;
 import io.flightdeck.child.measure.heap.LiveHeap;
+import io.flightdeck.child.measure.resources.AllocationRate;
 import io.flightdeck.child.measure.resources.ResourceMeter;
 import io.flightdeck.child.measure.resources.Resources;
+import io.flightdeck.child.sampling.AllocationPacer;
 import io.flightdeck.api.Session;
 import io.flightdeck.api.Workload;
 import io.flightdeck.api.WorkloadCase;
@@ -49,9 +51,14 @@ final class CaseRunner {
     private final LongSupplier nanoClock;
     /** Takes the cold-start operations' results, as each worker's own consumer takes the rest. */
     private final ResultConsumer coldResults = new ResultConsumer(0x5eed);
+    /** Widens async-profiler's allocation interval before each case's measurement; null when not asked. */
+    private AllocationPacer pacer;
+    /** All threads' allocation rate in the last warm-up iteration, bytes a second (NaN before one ran). */
+    private double warmUpAllocationRate = Double.NaN;
 
-    CaseRunner(ChildSpec spec, Progress progress, ObjectMapper json) {
+    CaseRunner(ChildSpec spec, Progress progress, ObjectMapper json, AllocationPacer pacer) {
         this(spec, progress, json, System::nanoTime);
+        this.pacer = pacer;
     }
 
     /** @param nanoClock what times operations and time-boxes iterations; {@link System#nanoTime()} in a run */
@@ -81,7 +88,9 @@ final class CaseRunner {
                 coldMark.finish();
             }
 
+            warmUpAllocationRate = Double.NaN;
             int warmups = workloadCase.timeBoxed() ? warmUp(session, workers, label, jvmCold, watch, oom) : 0;
+            Long allocationSampledEvery = pacer == null ? null : pacer.pace(warmUpAllocationRate);
 
             long jitBefore = JitClock.millis();
             ResourceMeter meter = ResourceMeter.start();
@@ -150,7 +159,7 @@ final class CaseRunner {
                     warmups, jitMillis,
                     LatencyStats.of(all), HistogramCodec.encode(all), List.copyOf(iterations), TukeyOutliers.of(means),
                     totalOps * 1e9 / Math.max(1, totalNanos), List.copyOf(metrics), resources, detailsNode,
-                    checkpoints, heapFull);
+                    checkpoints, heapFull, allocationSampledEvery);
         }
     }
 
@@ -252,8 +261,10 @@ final class CaseRunner {
             long jitBefore = JitClock.millis();
             Iteration it = null;
             IterationEvent mark = mark(label, IterationEvent.WARM_UP, done);
+            AllocationRate allocation = pacer == null ? null : AllocationRate.start();
             try {
                 it = workers.iterate(session, nanos, 0);
+                warmUpAllocationRate = allocation == null ? Double.NaN : allocation.bytesPerSecond();
             } catch (OutOfMemoryError e) {
                 oom.caught(e, watch);
             } finally {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.flightdeck.child.measure.resources.ResourceMeter;
 import io.flightdeck.child.files.Json;
+import io.flightdeck.child.sampling.AllocationPacer;
 import io.flightdeck.api.Workload;
 import io.flightdeck.api.WorkloadCase;
 import io.flightdeck.api.WorkloadContext;
@@ -111,7 +112,7 @@ public final class ChildMain {
         ResourceMeter.warmUp(); // pay OSHI's start-up before anything is measured
         WorkloadContext context = new WorkloadContext(spec.scale(), spec.seed(), spec.directory(), spec.parameters());
         Progress progress = new Progress(System.out);
-        CaseRunner runner = new CaseRunner(spec, progress, json);
+        CaseRunner runner = new CaseRunner(spec, progress, json, AllocationPacer.fromSystemProperties(System.err));
         List<WorkloadCase> workloadCases = workload.cases(spec.scale());
         if (workloadCases == null || workloadCases.isEmpty()) {
             return "the workload has no cases at scale " + spec.scale();

@@ -100,8 +100,9 @@ public final class ProfileCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Path dir = outputFolder();
         Path recording = dir.resolve(RECORDING);
+        // nothing of ours runs in the program to see where a warm-up ends: its allocation interval is fixed
         SamplerDecision decision = intervals.apply(ChildJvmOptions.decide(sampler, java, ChildJvmOptions.cacheRoots(
-                io.flightdeck.harness.run.HomeFolders.resolve(null).directory()), stderr), stderr);
+                io.flightdeck.harness.run.HomeFolders.resolve(null).directory()), stderr), stderr).withoutPacing();
 
         List<String> profiled = new ArrayList<>();
         profiled.add(program.get(0));

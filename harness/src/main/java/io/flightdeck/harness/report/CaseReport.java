@@ -24,17 +24,29 @@ import io.flightdeck.child.measure.resources.Resources;
  * @param metrics     the workload's own figures, averaged over forks
  * @param resources   resource use of each fork's measured iterations, in fork order
  * @param details     the workload's structured extras from the first fork, or null
+ * @param allocationSampledEvery the widest allocation interval (bytes) a fork measured with, as its child paced
+ *                    async-profiler's allocation sampler from its warm-up; null when not paced
  */
 public record CaseReport(String label, int threads, long size, String operationUnit, LatencyStats latency,
                          String histogram, double throughput, List<Iteration> iterations, TukeyOutliers outliers,
                          ColdStart coldStart, int warmupIterations, long jitMillisDuringMeasurement,
                          List<CaseResult.Metric> metrics, List<Resources> resources,
-                         JsonNode details) {
+                         JsonNode details, Long allocationSampledEvery) {
+
+    /** A case measured without allocation pacing (or read from a report written before it). */
+    public CaseReport(String label, int threads, long size, String operationUnit, LatencyStats latency,
+                      String histogram, double throughput, List<Iteration> iterations, TukeyOutliers outliers,
+                      ColdStart coldStart, int warmupIterations, long jitMillisDuringMeasurement,
+                      List<CaseResult.Metric> metrics, List<Resources> resources, JsonNode details) {
+        this(label, threads, size, operationUnit, latency, histogram, throughput, iterations, outliers, coldStart,
+                warmupIterations, jitMillisDuringMeasurement, metrics, resources, details, null);
+    }
 
     /** The same case with other iterations (a comparison that pools two runs' forks); the rest unchanged. */
     public CaseReport withIterations(List<Iteration> others) {
         return new CaseReport(label, threads, size, operationUnit, latency, histogram, throughput, List.copyOf(others),
-                outliers, coldStart, warmupIterations, jitMillisDuringMeasurement, metrics, resources, details);
+                outliers, coldStart, warmupIterations, jitMillisDuringMeasurement, metrics, resources, details,
+                allocationSampledEvery);
     }
 
     public record Iteration(int fork, int index, long operations, long wallNanos, long activeNanos, double meanNanos,

@@ -96,7 +96,9 @@ public final class WorkloadReports {
                 List.copyOf(iterations), TukeyOutliers.of(means), first.coldStart(), first.warmupIterations(),
                 forks.stream().mapToLong(f -> f.result().jitMillisDuringMeasurement()).sum(),
                 List.copyOf(metrics),
-                List.copyOf(resources), first.details());
+                List.copyOf(resources), first.details(), forks.stream()
+                        .map(f -> f.result().allocationSampledEvery()).filter(Objects::nonNull)
+                        .max(Long::compare).orElse(null));
     }
 
     /**

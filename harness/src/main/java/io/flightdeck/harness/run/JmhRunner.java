@@ -302,7 +302,7 @@ public final class JmhRunner {
                 iterations, iterationMillis, 0, p.budgets().source(), names, options.arguments(), null,
                 new RunSettings.ChildSettings(child.sampler().asked().id(), child.sampler().used().id(),
                         child.sampler().reason(), child.jvmArgs(), child.java().executable().toString(),
-                        child.java().version(), child.sampler().every()));
+                        child.java().version(), child.sampler().withoutPacing().every()));
     }
 
     private static Environment.ChildJava childJava(ChildJvm child) {

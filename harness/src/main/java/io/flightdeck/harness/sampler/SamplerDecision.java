@@ -40,6 +40,14 @@ public record SamplerDecision(Sampler asked, Sampler used, String reason, boolea
         return intervals.isDefault() ? null : intervals.describe(used == Sampler.ASYNC_PROFILER);
     }
 
+    /**
+     * The same sampler at fixed intervals: for a JVM that cannot pace its allocation sampler because nothing of ours
+     * runs in it to see where its warm-up ends (a profiled program, a JMH fork).
+     */
+    public SamplerDecision withoutPacing() {
+        return withIntervals(intervals.fixed());
+    }
+
     /** The same sampler at other intervals. */
     public SamplerDecision withIntervals(SamplingIntervals other) {
         return new SamplerDecision(asked, used, reason, warning, agentLibrary, other);

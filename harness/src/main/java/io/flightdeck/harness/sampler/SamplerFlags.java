@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.flightdeck.child.sampling.AllocationPacer;
+
 /** The JVM flags each sampler needs in a child (or a profiled program), by JDK version. */
 public final class SamplerFlags {
 
@@ -28,7 +30,27 @@ public final class SamplerFlags {
     static String agentOptions(SamplingIntervals intervals) {
         String alloc = intervals.allocBytes() == SamplingIntervals.DEFAULT_ALLOC_BYTES ? "alloc"
                 : "alloc=" + intervals.allocBytes();
-        return "start,event=cpu,interval=" + intervals.cpu() + "," + alloc + ",loglevel=warn";
+        return "start," + cpuOptions(intervals) + "," + alloc + ",loglevel=warn";
+    }
+
+    private static String cpuOptions(SamplingIntervals intervals) {
+        return "event=cpu,interval=" + intervals.cpu();
+    }
+
+    /**
+     * The system properties that ask a run's child to pace async-profiler's allocation sampler (the child's
+     * {@code AllocationPacer}: the floor, the samples a second, and the options it resumes the agent with); none for
+     * another sampler or a fixed {@code --alloc-interval}. Only a run's child paces: it knows where its warm-up ends.
+     */
+    public static List<String> allocationPacing(SamplerDecision sampler, Path agentRecording) {
+        SamplingIntervals every = sampler.intervals();
+        if (sampler.used() != Sampler.ASYNC_PROFILER || !every.allocPaced()) {
+            return List.of();
+        }
+        return List.of("-D" + AllocationPacer.PACING_PROPERTY + "=" + every.allocBytes() + "/"
+                        + SamplingIntervals.PACED_SAMPLES_PER_SECOND,
+                "-D" + AllocationPacer.AGENT_PROPERTY + "=" + cpuOptions(every) + ",loglevel=warn,file="
+                        + agentRecording.toAbsolutePath());
     }
 
     private SamplerFlags() {
@@ -108,12 +130,13 @@ public final class SamplerFlags {
     }
 
     /**
-     * Every flag a recorded JVM gets for its sampler, except the recording's own settings: DebugNonSafepoints and
-     * the agent.
+     * Every flag a run's recorded child gets for its sampler, except the recording's own settings:
+     * DebugNonSafepoints, the agent and its allocation pacing.
      */
     public static List<String> jvmFlags(SamplerDecision sampler, Path recording) {
         List<String> flags = new ArrayList<>(DEBUG_NON_SAFEPOINTS);
         flags.addAll(agent(sampler, agentRecording(recording)));
+        flags.addAll(allocationPacing(sampler, agentRecording(recording)));
         return flags;
     }
 }

@@ -54,6 +54,28 @@ class ChildCommandSamplerTest {
                 "jdk.ExecutionSample#enabled=false", "jdk.NativeMethodSample#enabled=false",
                 "jdk.ObjectAllocationSample#enabled=false");
         assertThat(cmd).doesNotContain("--enable-native-access=ALL-UNNAMED");
+        // at the default interval the child paces the allocation sampler, resuming the agent as it was started
+        assertThat(cmd).contains("-Dflightdeck.allocPacing=524288/" + SamplingIntervals.PACED_SAMPLES_PER_SECOND,
+                "-Dflightdeck.allocPacing.agent=event=cpu,interval=10ms,loglevel=warn,file="
+                        + Path.of("/run/w/recording.async-profiler.jfr"));
+    }
+
+    @Test
+    void aGivenAllocationIntervalOrAnotherSamplerIsNotPaced() {
+        SamplerDecision given = new SamplerDecision(Sampler.AUTO, Sampler.ASYNC_PROFILER, null, false, LIB)
+                .withIntervals(SamplingIntervals.DEFAULTS.withAllocBytes(SamplingIntervals.DEFAULT_ALLOC_BYTES));
+        assertThat(command(JDK17, given, true, List.of())).noneMatch(a -> a.startsWith("-Dflightdeck.allocPacing"));
+        assertThat(command(JDK17, SamplerDecision.JFR, true, List.of()))
+                .noneMatch(a -> a.startsWith("-Dflightdeck.allocPacing"));
+        SamplerDecision slower = new SamplerDecision(Sampler.AUTO, Sampler.ASYNC_PROFILER, null, false, LIB)
+                .withIntervals(SamplingIntervals.DEFAULTS.withCpuNanos(20_000_000L));
+        assertThat(command(JDK17, slower, true, List.of())).contains(
+                "-Dflightdeck.allocPacing.agent=event=cpu,interval=20ms,loglevel=warn,file="
+                        + Path.of("/run/w/recording.async-profiler.jfr"));
+        assertThat(slower.describe()).isEqualTo(
+                "async-profiler (auto), CPU every 20 ms, allocation every 512 KiB or wider (at most 200 a second)");
+        assertThat(slower.withoutPacing().describe()).isEqualTo(
+                "async-profiler (auto), CPU every 20 ms, allocation every 512 KiB");
     }
 
     @Test
