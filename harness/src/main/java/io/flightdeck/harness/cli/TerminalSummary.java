@@ -224,8 +224,7 @@ final class TerminalSummary {
         out.println();
         wrapped(out, "Against " + c.baseline().label() + " (run " + c.baseline().runId() + "):", "  ");
         printTable(out, ComparisonText.HEADER, ComparisonText.rows(c));
-        String warning = ComparisonText.environmentWarning(c);
-        if (warning != null) {
+        for (String warning : ComparisonText.warnings(c)) {
             wrapped(out, "warning: " + warning, "         ");
         }
         String noise = ComparisonText.noiseLine(c);

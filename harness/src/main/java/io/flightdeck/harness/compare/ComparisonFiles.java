@@ -98,8 +98,7 @@ public final class ComparisonFiles {
         md.append("# Comparison: ").append(MarkdownText.escape(c.current().label())).append(" against ")
                 .append(MarkdownText.escape(c.baseline().label())).append("\n\n");
         md.append("**").append(MarkdownText.escape(ComparisonText.verdictLine(c))).append("**\n\n");
-        String warning = ComparisonText.environmentWarning(c);
-        if (warning != null) {
+        for (String warning : ComparisonText.warnings(c)) {
             md.append("> ⚠️ ").append(MarkdownText.escape(warning)).append("\n\n");
         }
         String noise = ComparisonText.noiseLine(c);

@@ -164,13 +164,33 @@ public final class ComparisonText {
                 : String.format(Locale.ROOT, ", at most %.2f)", side.maxOtherCpuCores()));
     }
 
-    /** A warning when the two sides ran on different machines (or JVMs), or null. */
-    public static String environmentWarning(RunComparison c) {
-        if (c.sameEnvironment()) {
+    /** What makes the two sides unlike beyond the code: another machine or JVM, another recording; empty if none. */
+    public static List<String> warnings(RunComparison c) {
+        List<String> warnings = new ArrayList<>();
+        if (!c.sameEnvironment()) {
+            warnings.add("the baseline ran in another environment (fingerprint " + c.baseline().fingerprint()
+                    + ", this run " + c.current().fingerprint() + "): a change may be the machine's, not the code's");
+        }
+        String recording = recordingWarning(c);
+        if (recording != null) {
+            warnings.add(recording);
+        }
+        return warnings;
+    }
+
+    /**
+     * A warning when the two sides' children were recorded differently (JFR settings, sampler or its intervals):
+     * recording costs a CPU-bound, allocating workload several percent, more or less by sampler and interval
+     * (docs/PERFORMANCE.md, "What recording costs"). Null when alike, or when a side does not say.
+     */
+    static String recordingWarning(RunComparison c) {
+        String baseline = c.baseline().recording();
+        String current = c.current().recording();
+        if (baseline == null || current == null || baseline.equals(current)) {
             return null;
         }
-        return "the baseline ran in another environment (fingerprint " + c.baseline().fingerprint() + ", this run "
-                + c.current().fingerprint() + "): a change may be the machine's, not the code's";
+        return "the sides were recorded differently (baseline: " + baseline + "; this run: " + current
+                + "): recording costs differ, so a change may be the recording's, not the code's";
     }
 
     public static String word(ChangeVerdict v) {

@@ -13,6 +13,7 @@ import io.flightdeck.harness.env.NoiseAssessment;
 import io.flightdeck.harness.env.NoiseReport;
 import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.report.RunSettings;
 import io.flightdeck.harness.report.WorkloadReport;
 
 /**
@@ -257,6 +258,25 @@ public final class RunComparator {
                 r.environment() == null ? null : r.environment().fingerprint(),
                 r.settings() == null ? null : r.settings().suite(),
                 r.noise() == null ? null : r.noise().meanOtherCpuCores(),
-                r.noise() == null ? null : r.noise().maxOtherCpuCores());
+                r.noise() == null ? null : r.noise().maxOtherCpuCores(), recording(r.settings()));
+    }
+
+    /**
+     * How a run's children were recorded, as far as it sets what recording costs them: the JFR settings, the sampler
+     * and its intervals; null when the report does not say (written before the children's settings were kept).
+     */
+    static String recording(RunSettings s) {
+        if (s == null) {
+            return null;
+        }
+        if (!s.jfr()) {
+            return "no recording";
+        }
+        RunSettings.ChildSettings c = s.children();
+        if (c == null || c.samplerUsed() == null) {
+            return null;
+        }
+        return "JFR " + s.jfrSettings() + ", " + c.samplerUsed() + (c.samplerEvery() == null ? ""
+                : ", " + c.samplerEvery());
     }
 }

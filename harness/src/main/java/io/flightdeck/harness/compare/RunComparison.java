@@ -39,9 +39,17 @@ public record RunComparison(int schemaVersion, Side baseline, Side current, Chan
      * @param meanOtherCpuCores the CPU cores other processes used on average while it ran (its noise monitor);
      *                          null when its report has no noise figures, as in comparisons written before these
      * @param maxOtherCpuCores  the most they used in one sample; null likewise
+     * @param recording   how its children were recorded ("JFR profile, async-profiler, CPU every 20 ms"; "no
+     *                    recording"), which sets what recording cost them; null when its report does not say
      */
     public record Side(String label, String runId, Instant startedAt, String fingerprint, String suite,
-                       Double meanOtherCpuCores, Double maxOtherCpuCores) {
+                       Double meanOtherCpuCores, Double maxOtherCpuCores, String recording) {
+
+        /** A side whose recording is not known (a comparison written before it was recorded). */
+        public Side(String label, String runId, Instant startedAt, String fingerprint, String suite,
+                    Double meanOtherCpuCores, Double maxOtherCpuCores) {
+            this(label, runId, startedAt, fingerprint, suite, meanOtherCpuCores, maxOtherCpuCores, null);
+        }
 
         /** Whether other processes used more than {@code busyCores} on average; false when not measured. */
         public boolean busy(double busyCores) {

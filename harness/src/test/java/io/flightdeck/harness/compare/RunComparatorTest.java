@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import io.flightdeck.harness.check.RegressionLimit;
 import io.flightdeck.harness.env.NoiseReport;
 import io.flightdeck.harness.report.CaseReport;
 import io.flightdeck.harness.report.RunReport;
+import io.flightdeck.harness.report.RunSettings;
 import io.flightdeck.harness.report.WorkloadReport;
 
 /** Whole runs compared: every case's metrics, the worst verdict, and what a busy machine or a tiny change means. */
@@ -61,6 +63,36 @@ class RunComparatorTest {
             assertThat(verdict(c, m)).as(m).isEqualTo(ChangeVerdict.REGRESSED);
         }
         assertThat(verdict(c, "alloc-per-op")).isEqualTo(ChangeVerdict.NO_CHANGE);
+    }
+
+    static RunReport recorded(RunReport r, boolean jfr, String sampler, String every) {
+        RunSettings settings = new RunSettings("t", "small", Map.of(), 1, 1, "1g", "G1", jfr, "profile", 0, 1, 1, 1000,
+                60, "none", List.of("w"), List.of(), null, new RunSettings.ChildSettings("auto", jfr ? sampler : null,
+                null, List.of(), "java", "17", every));
+        return new RunReport(r.schemaVersion(), r.tool(), r.runId(), r.startedAt(), r.finishedAt(),
+                r.durationSeconds(), settings, r.environment(), r.noise(), r.workloads(), r.budgets(), r.leakChecks(),
+                r.verdict(), r.exitCode());
+    }
+
+    @Test
+    void sidesRecordedDifferentlyAreWarnedOfAndAlikeOrUnknownAreNot() {
+        RunReport ap = recorded(run(1_000, 100, 0), true, "async-profiler", null);
+        RunComparison other = RunComparator.compare("b", ap, "c",
+                recorded(run(1_000, 100, 0), true, "async-profiler", "CPU every 20 ms"), ChangeThresholds.DEFAULTS,
+                List.of());
+        assertThat(other.current().recording()).isEqualTo("JFR profile, async-profiler, CPU every 20 ms");
+        assertThat(ComparisonText.warnings(other)).singleElement().asString()
+                .contains("recorded differently", "baseline: JFR profile, async-profiler;",
+                        "this run: JFR profile, async-profiler, CPU every 20 ms");
+        RunComparison unrecorded = RunComparator.compare("b", ap, "c",
+                recorded(run(1_000, 100, 0), false, "async-profiler", null), ChangeThresholds.DEFAULTS, List.of());
+        assertThat(ComparisonText.warnings(unrecorded)).singleElement().asString().contains("this run: no recording");
+
+        assertThat(ComparisonText.warnings(RunComparator.compare("b", ap, "c",
+                recorded(run(1_000, 100, 0), true, "async-profiler", null), ChangeThresholds.DEFAULTS, List.of())))
+                .isEmpty();
+        assertThat(ComparisonText.warnings(RunComparator.compare("b", ap, "c", run(1_000, 100, 0),
+                ChangeThresholds.DEFAULTS, List.of()))).as("a report that does not say").isEmpty();
     }
 
     @Test

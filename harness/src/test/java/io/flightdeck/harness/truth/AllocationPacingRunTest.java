@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,5 +62,9 @@ class AllocationPacingRunTest {
                 .isCloseTo(counted, within(0.2 * counted));
         assertThat(100 * longs / (longs + chars)).as("long[1000]'s share of the bytes")
                 .isCloseTo(70.0, within(AllocationSplitTruthTest.POINTS));
+        JsonNode reported = new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("workloads").get(0)
+                .path("cases").get(0);
+        assertThat(reported.path("allocationSampledEvery").asLong()).as("report.json").isEqualTo(every);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Allocation sampled every");
     }
 }

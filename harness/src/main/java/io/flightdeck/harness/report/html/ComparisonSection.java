@@ -31,8 +31,7 @@ final class ComparisonSection {
         section.attr("id", "comparison");
         Element verdict = section.appendElement("div").addClass("verdict").addClass(c.verdict().replace(' ', '-'));
         verdict.text(ComparisonText.verdictLine(c));
-        String warning = ComparisonText.environmentWarning(c);
-        if (warning != null) {
+        for (String warning : ComparisonText.warnings(c)) {
             section.appendElement("div").addClass("callout").text(warning);
         }
         String noise = ComparisonText.noiseLine(c);

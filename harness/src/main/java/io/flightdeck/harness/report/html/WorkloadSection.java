@@ -24,6 +24,7 @@ import io.flightdeck.harness.report.ProfileHeadline;
 import io.flightdeck.harness.report.RunReport;
 import io.flightdeck.harness.report.SummaryTable;
 import io.flightdeck.harness.report.WorkloadReport;
+import io.flightdeck.harness.sampler.SamplingIntervals;
 import io.flightdeck.profiling.Analysis;
 
 /**
@@ -61,7 +62,22 @@ final class WorkloadSection {
                     .ifPresent(f -> footprint(section, f));
         }
         forks(section, w);
+        allocationPacing(section, w);
         recording(section, w.profile(), runDir);
+    }
+
+    /** The allocation interval each case was measured with, where the children paced async-profiler's sampler. */
+    private static void allocationPacing(Element parent, WorkloadReport w) {
+        List<String> every = w.cases().stream().filter(c -> c.allocationSampledEvery() != null)
+                .map(c -> (w.cases().size() > 1 ? c.label() + ": " : "") + RecordingSections.bytes(
+                        (double) c.allocationSampledEvery()))
+                .toList();
+        if (!every.isEmpty()) {
+            HtmlDocument.paragraph(parent, "Allocation sampled every " + String.join(", ", every)
+                    + " in the measured iterations: async-profiler's interval, widened from 512 KiB to keep at most "
+                    + SamplingIntervals.PACED_SAMPLES_PER_SECOND + " samples a second.").addClass("muted")
+                    .addClass("allocation-pacing");
+        }
     }
 
     private static void cases(Element parent, WorkloadReport w) {
