@@ -53,6 +53,37 @@ public record ChunkHeader(int major, int minor, long chunkSize, Instant start, l
         }
     }
 
+    /** Where a whole chunk lies in its file, and when it started (nanoseconds since the epoch, from its header). */
+    public record Chunk(long offset, long size, long startNanos) {
+    }
+
+    /** The whole chunks of a file, in file order (a cut-short tail is left out, as {@link #wholeChunks} counts). */
+    public static java.util.List<Chunk> chunks(Path file) throws RecordingException {
+        java.util.List<Chunk> chunks = new java.util.ArrayList<>();
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            long offset = 0;
+            ByteBuffer header = ByteBuffer.allocate(SIZE);
+            while (offset < size) {
+                header.clear();
+                int read = channel.read(header, offset);
+                if (read < SIZE || header.get(0) != 'F' || header.get(1) != 'L' || header.get(2) != 'R'
+                        || header.get(3) != 0) {
+                    break;
+                }
+                long chunkSize = header.getLong(8);
+                if (chunkSize < SIZE || chunkSize > size - offset) {
+                    break;
+                }
+                chunks.add(new Chunk(offset, chunkSize, header.getLong(32)));
+                offset += chunkSize;
+            }
+            return chunks;
+        } catch (IOException e) {
+            throw new RecordingException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
     /**
      * When the recording's last whole chunk ends (its start plus its duration), or empty when that is not known:
      * no whole chunk, or a chunk still being written (its duration is 0 until it is finished).

@@ -16,6 +16,7 @@ import io.flightdeck.profiling.alloc.AllocationAnalysis;
 import io.flightdeck.profiling.alloc.AllocationCollector;
 import io.flightdeck.profiling.alloc.HeapSamplerBias;
 import io.flightdeck.profiling.programs.AllocationSplit;
+import io.flightdeck.profiling.programs.LargeBuffers;
 
 /**
  * Allocation figures from the best sampler in the recording: async-profiler's byte-weighted samples agree with the
@@ -94,6 +95,42 @@ class AllocationSourcesTest {
         assertThat(a.allocation().estimatedBytes()).isEqualTo(alone.estimatedBytes());
         assertThat(a.allocation().bySite()).isEqualTo(alone.bySite());
         assertThat(a.stacks().allocation().totalWeight()).isEqualTo(alone.estimatedBytes());
+    }
+
+    /**
+     * A paced run's child changes the allocation interval between chunks (warm-up at 512 KiB, measurement wider). An
+     * object larger than the interval does not carry it in its event, so an interval learnt in an earlier chunk must
+     * not weigh it: here 1 MiB buffers sampled at 512 KiB after a chunk at 8 MiB read about 7 times their bytes until
+     * the interval was taken per chunk (from its "alloc" setting, else its smaller objects). The buffers' site must
+     * also keep its name, which needs a JDK chunk between the agent's two.
+     */
+    @Test
+    void eachChunkIsWeighedByItsOwnInterval() throws Exception {
+        Optional<Path> agent = AsyncProfilerAgent.extract(dir);
+        assumeTrue(agent.isPresent(), "async-profiler has no library for this OS and architecture");
+        Recorded sparse = ProgramRecordings.run(dir, "sparse", AllocationSplit.class,
+                List.of("-agentpath:" + agent.get() + "=start,event=cpu,alloc=8m,file=" + ProgramRecordings.FILE), "1");
+        Recorded large = ProgramRecordings.run(dir, "large", LargeBuffers.class,
+                List.of("-agentpath:" + agent.get() + "=start,event=cpu,alloc,file=" + ProgramRecordings.FILE), "1");
+        // a JDK chunk between the agent's two, as a paced run's merge puts one (RecordingMerge): two of the agent's
+        // chunks in a row would have the JDK's reader name the second one's frames after the first one's methods
+        Recorded divider = ProgramRecordings.run(dir, "divider", LargeBuffers.class, List.of(ProgramRecordings.jfr("")),
+                "0");
+        Path both = ProgramRecordings.concatenate(dir.resolve("both.jfr"), sparse.file(), divider.file(), large.file());
+        String site = LargeBuffers.class.getName() + ".buffer()";
+        long alone = weight(RecordingAnalyzer.analyze(large.file(), AnalysisOptions.defaults().withRulesMaxBytes(0))
+                .allocation().bySite(), site);
+
+        long afterSparse = weight(RecordingAnalyzer.analyze(both, AnalysisOptions.defaults().withRulesMaxBytes(0))
+                .allocation().bySite(), site);
+
+        assertThat(afterSparse).as("the buffers after a chunk at 8 MiB").isEqualTo(alone);
+        double truth = large.printed("buffers");
+        assertThat((double) alone).as("the buffers' estimated bytes").isCloseTo(truth, within(0.15 * truth));
+    }
+
+    private static long weight(List<Ranked> rows, String name) {
+        return rows.stream().filter(r -> r.name().equals(name)).mapToLong(Ranked::weight).sum();
     }
 
     private static double share(List<Ranked> rows, String name) {

@@ -47,12 +47,14 @@ class AllocationPacerTest {
             return "";
         });
         assertThat(pacer.pace(600e6)).isEqualTo(4L * 1024 * 1024);
-        assertThat(commands).containsExactly("stop", "resume," + OPTIONS + ",alloc=4194304");
+        assertThat(commands).containsExactly("stop,loglevel=warn", "new JFR chunk",
+                "resume," + OPTIONS + ",alloc=4194304");
         commands.clear();
         assertThat(pacer.pace(610e6)).as("the same interval: the agent is left alone").isEqualTo(4L * 1024 * 1024);
         assertThat(commands).isEmpty();
         assertThat(pacer.pace(1e6)).isEqualTo(FLOOR);
-        assertThat(commands).containsExactly("stop", "resume," + OPTIONS + ",alloc=" + FLOOR);
+        assertThat(commands).containsExactly("stop,loglevel=warn", "new JFR chunk",
+                "resume," + OPTIONS + ",alloc=" + FLOOR);
         assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
@@ -66,9 +68,29 @@ class AllocationPacerTest {
             return "";
         });
         assertThat(pacer.pace(600e6)).isEqualTo(FLOOR);
-        assertThat(commands).containsExactly("stop", "resume," + OPTIONS + ",alloc=4194304",
+        assertThat(commands).containsExactly("stop,loglevel=warn", "new JFR chunk",
+                "resume," + OPTIONS + ",alloc=4194304",
                 "resume," + OPTIONS + ",alloc=" + FLOOR);
         assertThat(warnings.toString(StandardCharsets.UTF_8)).contains("refused").contains("bad interval");
+    }
+
+    @Test
+    void anAgentThatWillNotResumeIsReportedStoppedAndTriedAgainNextCase() {
+        boolean[] resumes = {false};
+        AllocationPacer pacer = pacer(command -> {
+            commands.add(command);
+            if (command.startsWith("resume") && !resumes[0]) {
+                throw new IllegalStateException("busy");
+            }
+            return "";
+        });
+        assertThat(pacer.pace(600e6)).as("not sampling: no interval to report").isNull();
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).contains("did not resume");
+        commands.clear();
+        resumes[0] = true;
+        assertThat(pacer.pace(1e6)).isEqualTo(FLOOR);
+        assertThat(commands).as("no stop: it is stopped already")
+                .containsExactly("resume," + OPTIONS + ",alloc=" + FLOOR);
     }
 
     @Test
@@ -78,8 +100,18 @@ class AllocationPacerTest {
             throw new UnsatisfiedLinkError("no agent");
         });
         assertThat(pacer.pace(600e6)).isEqualTo(FLOOR);
-        assertThat(commands).containsExactly("stop");
+        assertThat(commands).containsExactly("stop,loglevel=warn");
         assertThat(warnings.toString(StandardCharsets.UTF_8)).contains("could not stop").contains("no agent");
+    }
+
+    @Test
+    void aJfrChunkCanBeBrokenWithOrWithoutARecording() {
+        AllocationPacer.newJfrChunk(); // none running here: it starts and stops one of its own
+        try (jdk.jfr.Recording running = new jdk.jfr.Recording()) {
+            running.start();
+            AllocationPacer.newJfrChunk();
+            assertThat(running.getState()).isEqualTo(jdk.jfr.RecordingState.RUNNING);
+        }
     }
 
     @Test
@@ -102,6 +134,7 @@ class AllocationPacerTest {
     }
 
     private AllocationPacer pacer(AllocationPacer.Agent agent) {
-        return new AllocationPacer(FLOOR, 200, OPTIONS, agent, new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        return new AllocationPacer(FLOOR, 200, OPTIONS, agent, () -> commands.add("new JFR chunk"),
+                new PrintStream(warnings, true, StandardCharsets.UTF_8));
     }
 }

@@ -277,6 +277,6 @@ public final class RunComparator {
             return null;
         }
         return "JFR " + s.jfrSettings() + ", " + c.samplerUsed() + (c.samplerEvery() == null ? ""
-                : ", " + c.samplerEvery());
+                : ", " + c.samplerEvery()) + (Boolean.TRUE.equals(c.allocationPaced()) ? ", allocation paced" : "");
     }
 }

@@ -57,11 +57,20 @@ public record RunSettings(String suite, String scale, Map<String, String> parame
      * @param javaVersion    its {@code java.version}
      * @param samplerEvery   {@code --cpu-interval} and {@code --alloc-interval} when not the defaults ("CPU every
      *                       20 ms, allocation every 8 MiB"); null at the defaults or without a recording
+     * @param allocationPaced true when the children paced async-profiler's allocation sampler (no
+     *                       {@code --alloc-interval} given); null when they did not, and in reports written before
      */
     public record ChildSettings(String samplerAsked, String samplerUsed, String samplerReason, List<String> jvmArgs,
-                                String java, String javaVersion, String samplerEvery) {
+                                String java, String javaVersion, String samplerEvery, Boolean allocationPaced) {
         public ChildSettings {
             jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+            allocationPaced = Boolean.TRUE.equals(allocationPaced) ? Boolean.TRUE : null;
+        }
+
+        /** Children whose allocation sampler was not paced. */
+        public ChildSettings(String samplerAsked, String samplerUsed, String samplerReason, List<String> jvmArgs,
+                             String java, String javaVersion, String samplerEvery) {
+            this(samplerAsked, samplerUsed, samplerReason, jvmArgs, java, javaVersion, samplerEvery, null);
         }
 
         /** "async-profiler (asked auto)", "jfr (asked async-profiler: it did not load …)", "none". */

@@ -51,15 +51,15 @@ public final class ChildJvms {
         private UserClassPath userClassPath;
         private Path home;
         private boolean recording = true;
-        private long cpuNanos = SamplingIntervals.DEFAULT_CPU_NANOS;
+        private long cpuNanos = SamplingIntervals.MEASURING_CPU_NANOS;
         private Long allocBytes;
 
         private Builder() {
         }
 
         /**
-         * {@code --cpu-interval}: a CPU sample per this much CPU time, "10ms" (the default, also for null), from 1 ms
-         * to 1 s.
+         * {@code --cpu-interval}: a CPU sample per this much CPU time, "20ms" (the default for measured children,
+         * also for null; see {@link SamplingIntervals#MEASURING_CPU_NANOS}), from 1 ms to 1 s.
          *
          * @throws RunInputException for anything else
          */

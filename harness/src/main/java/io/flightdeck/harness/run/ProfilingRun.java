@@ -266,7 +266,7 @@ public final class ProfilingRun {
         SamplerDecision s = c.sampler();
         return new RunSettings.ChildSettings(s.asked().id(), plan.jfr() ? s.used().id() : null,
                 plan.jfr() ? s.reason() : null, c.jvmArgs(), c.java().executable().toString(), c.java().version(),
-                plan.jfr() ? s.every() : null);
+                plan.jfr() ? s.every() : null, plan.jfr() && s.pacesAllocation());
     }
 
     /** The children's JVM for the environment's fingerprint, when --java put them on another than this one. */

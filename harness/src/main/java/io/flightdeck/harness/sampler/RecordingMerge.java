@@ -2,11 +2,19 @@ package io.flightdeck.harness.sampler;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.flightdeck.profiling.ChunkHeader;
+import io.flightdeck.profiling.RecordingException;
 
 /**
  * One recording per JVM for the user: async-profiler's file appended to the JDK's. A JFR file is a sequence of
@@ -14,6 +22,12 @@ import java.nio.file.attribute.PosixFileAttributeView;
  * recording, which is what {@code jfr assemble} does. The JDK's parser ({@code RecordingFile}, {@code jfr print})
  * reads both chunks; note that JDK 17's and 25's {@code jfr summary} miscount event types across chunks whose
  * metadata differ (it keys its counts by type id).
+ *
+ * <p>An agent that was stopped and resumed (a paced run's child, {@code AllocationPacer}) wrote several chunks, each
+ * numbering its methods and names afresh. The JDK's reader takes a constant whose id it saw in the chunk just before
+ * for the same thing, so two of the agent's chunks must never be neighbours: the chunks of both files then go in the
+ * order they started (the child starts a JDK chunk at each pace), the JDK's first chunk first, whose clock the JDK 25
+ * reader takes for all.
  */
 public final class RecordingMerge {
 
@@ -36,11 +50,18 @@ public final class RecordingMerge {
             move(agent, recording);
             return "the JVM left no JFR recording: " + recording.getFileName() + " has async-profiler's events only";
         }
+        List<ChunkHeader.Chunk> agentChunks = chunksOf(agent);
+        List<ChunkHeader.Chunk> jdkChunks = agentChunks.size() > 1 ? chunksOf(recording) : List.of();
+        String warning = null;
         Path temp = Files.createTempFile(recording.getParent(), recording.getFileName().toString(), ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
-                Files.copy(recording, out);
-                Files.copy(agent, out);
+                if (agentChunks.size() <= 1 || jdkChunks.isEmpty()) {
+                    Files.copy(recording, out);
+                    Files.copy(agent, out);
+                } else {
+                    warning = interleave(recording, jdkChunks, agent, agentChunks, out);
+                }
             }
             keepPermissions(recording, temp);
             move(temp, recording);
@@ -48,7 +69,59 @@ public final class RecordingMerge {
             Files.deleteIfExists(temp);
         }
         Files.delete(agent);
-        return null;
+        return warning;
+    }
+
+    private static List<ChunkHeader.Chunk> chunksOf(Path file) throws IOException {
+        try {
+            return ChunkHeader.chunks(file);
+        } catch (RecordingException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** The JDK's first chunk, then every other chunk of both files by start; a warning if two agent chunks touch. */
+    private static String interleave(Path recording, List<ChunkHeader.Chunk> jdk, Path agent,
+                                     List<ChunkHeader.Chunk> agentChunks, OutputStream out) throws IOException {
+        record Placed(Path file, ChunkHeader.Chunk chunk) {
+        }
+        List<Placed> rest = new ArrayList<>();
+        jdk.subList(1, jdk.size()).forEach(c -> rest.add(new Placed(recording, c)));
+        agentChunks.forEach(c -> rest.add(new Placed(agent, c)));
+        rest.sort(Comparator.comparingLong((Placed p) -> p.chunk().startNanos()));
+        List<Placed> order = new ArrayList<>();
+        order.add(new Placed(recording, jdk.get(0)));
+        order.addAll(rest);
+        int touching = 0;
+        try (FileChannel jdkIn = FileChannel.open(recording); FileChannel agentIn = FileChannel.open(agent)) {
+            for (int i = 0; i < order.size(); i++) {
+                Placed p = order.get(i);
+                if (i > 0 && p.file() == agent && order.get(i - 1).file() == agent) {
+                    touching++;
+                }
+                FileChannel in = p.file() == agent ? agentIn : jdkIn;
+                copy(in, p.chunk(), out);
+            }
+        }
+        // whatever is after the last whole chunk of either file (a cut-short tail) is left out, as a reader would
+        return touching == 0 ? null : touching + " of async-profiler's chunks follow another of its chunks in "
+                + recording.getFileName() + ": the JDK's reader, and so analyze and JDK tools, may name some of their frames wrongly";
+    }
+
+    private static void copy(FileChannel in, ChunkHeader.Chunk chunk, OutputStream out) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(chunk.size(), 1 << 20));
+        long position = chunk.offset();
+        long end = chunk.offset() + chunk.size();
+        while (position < end) {
+            buffer.clear();
+            buffer.limit((int) Math.min(buffer.capacity(), end - position));
+            int read = in.read(buffer, position);
+            if (read < 0) {
+                throw new IOException("the file ended inside a chunk it declared whole");
+            }
+            out.write(buffer.array(), 0, read);
+            position += read;
+        }
     }
 
     /** A temporary file is private to its owner; the recording stays as readable as the JVM made it. */

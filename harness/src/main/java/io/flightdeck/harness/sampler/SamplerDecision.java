@@ -40,6 +40,11 @@ public record SamplerDecision(Sampler asked, Sampler used, String reason, boolea
         return intervals.isDefault() ? null : intervals.describe(used == Sampler.ASYNC_PROFILER);
     }
 
+    /** Whether a run's children pace async-profiler's allocation sampler ({@code SamplerFlags#allocationPacing}). */
+    public boolean pacesAllocation() {
+        return used == Sampler.ASYNC_PROFILER && intervals.allocPaced();
+    }
+
     /**
      * The same sampler at fixed intervals: for a JVM that cannot pace its allocation sampler because nothing of ours
      * runs in it to see where its warm-up ends (a profiled program, a JMH fork).

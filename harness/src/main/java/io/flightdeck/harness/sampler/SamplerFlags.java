@@ -43,10 +43,10 @@ public final class SamplerFlags {
      * another sampler or a fixed {@code --alloc-interval}. Only a run's child paces: it knows where its warm-up ends.
      */
     public static List<String> allocationPacing(SamplerDecision sampler, Path agentRecording) {
-        SamplingIntervals every = sampler.intervals();
-        if (sampler.used() != Sampler.ASYNC_PROFILER || !every.allocPaced()) {
+        if (!sampler.pacesAllocation()) {
             return List.of();
         }
+        SamplingIntervals every = sampler.intervals();
         return List.of("-D" + AllocationPacer.PACING_PROPERTY + "=" + every.allocBytes() + "/"
                         + SamplingIntervals.PACED_SAMPLES_PER_SECOND,
                 "-D" + AllocationPacer.AGENT_PROPERTY + "=" + cpuOptions(every) + ",loglevel=warn,file="

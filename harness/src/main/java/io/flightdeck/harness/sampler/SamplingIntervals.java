@@ -18,7 +18,15 @@ import java.util.Locale;
  */
 public record SamplingIntervals(long cpuNanos, long allocBytes, boolean allocPaced) {
 
+    /** async-profiler's own CPU interval and JFR's profile settings' period: what {@code profile} samples at. */
     public static final long DEFAULT_CPU_NANOS = 10_000_000L;
+    /**
+     * The CPU interval of JVMs whose speed is being measured (a run's, a leak check's and a JMH run's children): JFR's
+     * default settings' period. Why not 10 ms: on the 2-core VM the CPU sampler at 10 ms cost the lifecycle workload
+     * about 1 to 2 points more than at 20 ms (docs/PERFORMANCE.md, "What recording costs"), against a goal of 3 %
+     * for the whole recording; a 5-second measurement still has 250 samples per busy thread.
+     */
+    public static final long MEASURING_CPU_NANOS = 20_000_000L;
     /** async-profiler's default interval for {@code alloc}, the JVM's heap sampler's too. */
     public static final long DEFAULT_ALLOC_BYTES = 512 * 1024;
     /**
@@ -29,6 +37,8 @@ public record SamplingIntervals(long cpuNanos, long allocBytes, boolean allocPac
     public static final int PACED_SAMPLES_PER_SECOND = 200;
     public static final SamplingIntervals DEFAULTS = new SamplingIntervals(DEFAULT_CPU_NANOS, DEFAULT_ALLOC_BYTES,
             true);
+    /** What measured JVMs sample at unless told otherwise ({@link #MEASURING_CPU_NANOS}, allocation paced). */
+    public static final SamplingIntervals MEASURING = DEFAULTS.withCpuNanos(MEASURING_CPU_NANOS);
 
     public static final long MIN_CPU_NANOS = 1_000_000L;
     public static final long MAX_CPU_NANOS = 1_000_000_000L;
@@ -50,7 +60,10 @@ public record SamplingIntervals(long cpuNanos, long allocBytes, boolean allocPac
         this(cpuNanos, allocBytes, false);
     }
 
-    /** At the default intervals, paced or not (an explicit {@code --alloc-interval 512KiB} is only not paced). */
+    /**
+     * At async-profiler's own intervals (10 ms, 512 KiB), paced or not (an explicit {@code --alloc-interval 512KiB}
+     * is only not paced): what needs no mention beside the sampler's name. A measured JVM's 20 ms is mentioned.
+     */
     public boolean isDefault() {
         return cpuNanos == DEFAULT_CPU_NANOS && allocBytes == DEFAULT_ALLOC_BYTES;
     }

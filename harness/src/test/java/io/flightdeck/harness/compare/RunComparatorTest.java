@@ -66,9 +66,13 @@ class RunComparatorTest {
     }
 
     static RunReport recorded(RunReport r, boolean jfr, String sampler, String every) {
+        return recorded(r, jfr, sampler, every, null);
+    }
+
+    static RunReport recorded(RunReport r, boolean jfr, String sampler, String every, Boolean paced) {
         RunSettings settings = new RunSettings("t", "small", Map.of(), 1, 1, "1g", "G1", jfr, "profile", 0, 1, 1, 1000,
                 60, "none", List.of("w"), List.of(), null, new RunSettings.ChildSettings("auto", jfr ? sampler : null,
-                null, List.of(), "java", "17", every));
+                null, List.of(), "java", "17", every, paced));
         return new RunReport(r.schemaVersion(), r.tool(), r.runId(), r.startedAt(), r.finishedAt(),
                 r.durationSeconds(), settings, r.environment(), r.noise(), r.workloads(), r.budgets(), r.leakChecks(),
                 r.verdict(), r.exitCode());
@@ -87,6 +91,10 @@ class RunComparatorTest {
         RunComparison unrecorded = RunComparator.compare("b", ap, "c",
                 recorded(run(1_000, 100, 0), false, "async-profiler", null), ChangeThresholds.DEFAULTS, List.of());
         assertThat(ComparisonText.warnings(unrecorded)).singleElement().asString().contains("this run: no recording");
+        RunComparison paced = RunComparator.compare("b", ap, "c",
+                recorded(run(1_000, 100, 0), true, "async-profiler", null, true), ChangeThresholds.DEFAULTS, List.of());
+        assertThat(ComparisonText.warnings(paced)).as("a baseline from before the allocation sampler was paced")
+                .singleElement().asString().contains("this run: JFR profile, async-profiler, allocation paced");
 
         assertThat(ComparisonText.warnings(RunComparator.compare("b", ap, "c",
                 recorded(run(1_000, 100, 0), true, "async-profiler", null), ChangeThresholds.DEFAULTS, List.of())))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,5 +45,54 @@ class RecordingMergeTest {
         Path agent = Files.write(SamplerFlags.agentRecording(jdk), new byte[] {4, 5});
         assertThat(RecordingMerge.appendAgentRecording(jdk, agent)).contains("no JFR recording");
         assertThat(Files.readAllBytes(jdk)).containsExactly(4, 5);
+    }
+
+    /**
+     * A chunk as its header says (magic, size, start) with a marker byte after the header, so the order of the merged
+     * chunks can be read back.
+     */
+    private static byte[] chunk(long startNanos, int marker) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64);
+        b.put(new byte[] {'F', 'L', 'R', 0}).putShort((short) 2).putShort((short) 1).putLong(64);
+        b.putLong(16, 0).putLong(24, 0).putLong(32, startNanos).putLong(40, 1);
+        b.put(48, (byte) marker);
+        return b.array();
+    }
+
+    private static byte[] file(byte[]... chunks) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] c : chunks) {
+            out.writeBytes(c);
+        }
+        return out.toByteArray();
+    }
+
+    private static List<Integer> markers(Path file) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        List<Integer> markers = new java.util.ArrayList<>();
+        for (int offset = 0; offset < bytes.length; offset += 64) {
+            markers.add((int) bytes[offset + 48]);
+        }
+        return markers;
+    }
+
+    @Test
+    void aResumedAgentsChunksGoBetweenTheJdksByStartSoThatNoTwoTouch() throws Exception {
+        // the agent starts before JFR; the child broke JFR's chunk (2, 3) before resuming the agent (12)
+        Path jdk = Files.write(dir.resolve("recording.jfr"), file(chunk(200, 1), chunk(500, 2), chunk(510, 3)));
+        Path agent = Files.write(SamplerFlags.agentRecording(jdk), file(chunk(100, 11), chunk(520, 12)));
+
+        assertThat(RecordingMerge.appendAgentRecording(jdk, agent)).isNull();
+        assertThat(markers(jdk)).as("the JDK's first chunk first, then by start").containsExactly(1, 11, 2, 3, 12);
+        assertThat(agent).doesNotExist();
+    }
+
+    @Test
+    void agentChunksThatCannotBeKeptApartAreMergedWithAWarning() throws Exception {
+        Path jdk = Files.write(dir.resolve("recording.jfr"), file(chunk(200, 1)));
+        Path agent = Files.write(SamplerFlags.agentRecording(jdk), file(chunk(300, 11), chunk(400, 12)));
+
+        assertThat(RecordingMerge.appendAgentRecording(jdk, agent)).contains("1 of async-profiler's chunks follow");
+        assertThat(markers(jdk)).containsExactly(1, 11, 12);
     }
 }

@@ -24,6 +24,10 @@ public final class AllocationCollector extends EventCollector {
     public static final String SAMPLE = "jdk.ObjectAllocationSample";
     public static final String IN_NEW_TLAB = "jdk.ObjectAllocationInNewTLAB";
     public static final String OUTSIDE_TLAB = "jdk.ObjectAllocationOutsideTLAB";
+    /** Where async-profiler writes its options per chunk, its allocation interval ("alloc") among them. */
+    public static final String ACTIVE_SETTING = "jdk.ActiveSetting";
+    /** async-profiler's interval for a bare {@code alloc} (its setting then reads 0): 512 KiB less a byte. */
+    static final long ASYNC_PROFILER_DEFAULT_INTERVAL = 524_287;
     public static final String ASYNC_PROFILER = "async-profiler";
     public static final String TLAB_EVENTS = "jdk.ObjectAllocationInNewTLAB/OutsideTLAB";
 
@@ -41,10 +45,13 @@ public final class AllocationCollector extends EventCollector {
     private final boolean rank;
 
     /**
-     * async-profiler's allocation sampling interval, as its events tell it (0 until one does): needed to weigh an
-     * object at least as large as the interval, whose event does not carry it.
+     * async-profiler's allocation sampling interval in the chunk being read, as its settings or events tell it (0
+     * until one does): needed to weigh an object at least as large as the interval, whose event does not carry it.
+     * Per chunk, because a paced run's child changes it between warm-up and measurement (each chunk has one).
      */
     private long samplingInterval;
+    /** The chunk {@link #samplingInterval} was learnt in. */
+    private long intervalChunk = -1;
 
     /**
      * {@code rank}: whether to tally sites, classes and threads; the tree is built either way. {@code chunk}: which
@@ -62,9 +69,18 @@ public final class AllocationCollector extends EventCollector {
     @Override
     public void accept(RecordedEvent e, String type) {
         if (chunk.asyncProfiler()) {
+            if (intervalChunk != chunk.sequence()) { // a new chunk: an interval learnt from another does not hold
+                intervalChunk = chunk.sequence();
+                samplingInterval = 0;
+            }
             // its event holds the object's size and max(size, interval) in tlabSize; the weight is the bytes the
             // sample stands for, unbiased for objects near the interval's size (SampledBytes)
             switch (type) {
+                case ACTIVE_SETTING -> {
+                    if ("alloc".equals(e.getString("name"))) {
+                        samplingInterval = intervalSetting(e.getString("value"));
+                    }
+                }
                 case IN_NEW_TLAB -> {
                     long size = e.getLong("allocationSize");
                     long tlabSize = e.getLong("tlabSize");
@@ -101,6 +117,22 @@ public final class AllocationCollector extends EventCollector {
             default -> {
             }
         }
+    }
+
+    /** async-profiler's "alloc" setting as its sampler uses it: 0 (a bare {@code alloc}) is its default. */
+    static long intervalSetting(String value) {
+        try {
+            long interval = Long.parseLong(value.strip());
+            return interval > 0 ? interval : ASYNC_PROFILER_DEFAULT_INTERVAL;
+        } catch (RuntimeException e) { // not a number (NumberFormatException) or absent: learn it from the events
+            return 0;
+        }
+    }
+
+    @Override
+    public boolean windowed(String type) {
+        // a chunk's settings are written when it starts, before the measured iterations it holds
+        return !ACTIVE_SETTING.equals(type) && windowed();
     }
 
     /** Whether any allocation sample was read. */

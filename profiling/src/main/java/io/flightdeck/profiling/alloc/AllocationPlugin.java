@@ -35,7 +35,9 @@ public final class AllocationPlugin implements AnalysisPlugin<AllocationCollecto
      */
     @Override
     public Set<String> laterEventTypes() {
-        return Set.of(AllocationCollector.IN_NEW_TLAB, AllocationCollector.OUTSIDE_TLAB);
+        // the settings in the same pass as the events they describe: async-profiler's interval of each chunk
+        return Set.of(AllocationCollector.IN_NEW_TLAB, AllocationCollector.OUTSIDE_TLAB,
+                AllocationCollector.ACTIVE_SETTING);
     }
 
     @Override

@@ -18,15 +18,25 @@ public final class ChunkOrigin {
     private boolean asyncProfiler;
     private boolean sawAsyncProfiler;
     private boolean sawOther;
+    private long chunks;
 
     /** Called with each chunk's event types, before its events. */
     public void chunk(Collection<EventType> types) {
+        chunks++;
         asyncProfiler = types.stream().anyMatch(t -> t.getName().startsWith(ASYNC_PROFILER_PREFIX));
         if (asyncProfiler) {
             sawAsyncProfiler = true;
         } else {
             sawOther = true;
         }
+    }
+
+    /**
+     * Which chunk is being read: a number that changes with each chunk (of any pass over the file), for a collector
+     * that keeps something per chunk.
+     */
+    public long sequence() {
+        return chunks;
     }
 
     /** Whether the chunk being read was written by async-profiler. */

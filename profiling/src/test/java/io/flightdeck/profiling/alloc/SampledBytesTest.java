@@ -85,4 +85,12 @@ class SampledBytesTest {
     private static double nextPoint(SplittableRandom random) {
         return -Math.log(1 - random.nextDouble()) * INTERVAL;
     }
+
+    @Test
+    void asyncProfilersAllocSettingIsItsInterval() {
+        assertThat(AllocationCollector.intervalSetting("4194304")).isEqualTo(4_194_304);
+        assertThat(AllocationCollector.intervalSetting("0")).as("a bare alloc: the agent's default")
+                .isEqualTo(524_287);
+        assertThat(AllocationCollector.intervalSetting("lots")).as("unreadable: learnt from the events").isZero();
+    }
 }

@@ -74,9 +74,9 @@ final class WorkloadSection {
                 .toList();
         if (!every.isEmpty()) {
             HtmlDocument.paragraph(parent, "Allocation sampled every " + String.join(", ", every)
-                    + " in the measured iterations: async-profiler's interval, widened from 512 KiB to keep at most "
-                    + SamplingIntervals.PACED_SAMPLES_PER_SECOND + " samples a second.").addClass("muted")
-                    .addClass("allocation-pacing");
+                    + " in the measured iterations: async-profiler's interval, paced from the warm-up's allocation "
+                    + "rate (512 KiB, or wider to keep at most " + SamplingIntervals.PACED_SAMPLES_PER_SECOND
+                    + " samples a second).").addClass("muted").addClass("allocation-pacing");
         }
     }
 
