@@ -36,6 +36,12 @@ public final class AllocationSplitWorkload implements Workload {
         return "test: allocates 70 % of its bytes as long[1000] and 30 % as char[12016], as fast as it can";
     }
 
+    /** Gigabytes a second of garbage: only when named, not in every suite run of the tests. */
+    @Override
+    public boolean ordinary() {
+        return false;
+    }
+
     @Override
     public List<WorkloadCase> cases(Scale scale) {
         return List.of(WorkloadCase.ofSize(1), WorkloadCase.ofSize(2));
