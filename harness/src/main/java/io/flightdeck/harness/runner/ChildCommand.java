@@ -39,6 +39,15 @@ final class ChildCommand {
      */
     static final String PRE_TOUCH_ENV = "FLIGHTDECK_PRE_TOUCH";
 
+    /**
+     * A run's children keep JFR's old-object samples without their stacks, as JFR's default settings do. Why: with a
+     * stack the sampler walks the allocating thread's stack at every TLAB refill it samples, which cost the in-memory
+     * lifecycle about 2 points of its throughput (docs/PERFORMANCE.md, "What recording costs"); a leak check keeps
+     * the stacks, where they name the suspect's allocation site. Only over the profile settings: a settings file of
+     * the user's says what it says.
+     */
+    static final String OLD_OBJECTS_WITHOUT_STACKS = ",jdk.OldObjectSample#stackTrace=false";
+
     static boolean preTouch(Map<String, String> env) {
         return !"false".equalsIgnoreCase(env.getOrDefault(PRE_TOUCH_ENV, "true").strip());
     }
@@ -67,7 +76,8 @@ final class ChildCommand {
                     + ",dumponexit=true,name=flightdeck"
                     // a leak check names who holds its suspects: JFR then walks to the GC roots at the end (the
                     // same as the settings' memory-leaks=gc-roots, whatever settings file is used)
-                    + (plan.leakCheck() ? ",path-to-gc-roots=true" : "")
+                    + (plan.leakCheck() ? ",path-to-gc-roots=true"
+                            : "profile".equals(plan.jfrSettings()) ? OLD_OBJECTS_WITHOUT_STACKS : "")
                     + SamplerFlags.recordingSettings(child.sampler()));
             // see SamplerFlags.STACK_DEPTH
             cmd.add("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH);

@@ -79,6 +79,22 @@ class ChildCommandSamplerTest {
     }
 
     @Test
+    void aRunKeepsOldObjectSamplesWithoutStacksALeakCheckWithThem() {
+        Suite s = new Suite("t", "t", Scale.SMALL, 0, 0, 1, 10, 1, "64m", 60, List.of(), List.of());
+        ChildJvm child = new ChildJvm(JDK17, List.of(), SamplerDecision.JFR);
+        Path spec = Path.of("/run/w/spec.json");
+        String run = recordingFlag(ChildCommand.build(new RunPlan("r", Path.of("/run"), s, List.of(), Map.of(), 1,
+                "-XX:+UseSerialGC", true, "profile", false, child), spec, RECORDING, Map.of()));
+        String leakCheck = recordingFlag(ChildCommand.build(new RunPlan("r", Path.of("/run"), s, List.of(), Map.of(),
+                1, "-XX:+UseSerialGC", true, "profile", true, child), spec, RECORDING, Map.of()));
+        String ownSettings = recordingFlag(ChildCommand.build(new RunPlan("r", Path.of("/run"), s, List.of(),
+                Map.of(), 1, "-XX:+UseSerialGC", true, "/my/settings.jfc", false, child), spec, RECORDING, Map.of()));
+        assertThat(run).contains("jdk.OldObjectSample#stackTrace=false").doesNotContain("path-to-gc-roots");
+        assertThat(leakCheck).contains("path-to-gc-roots=true").doesNotContain("OldObjectSample");
+        assertThat(ownSettings).doesNotContain("OldObjectSample");
+    }
+
+    @Test
     void theCpuTimeSamplerOnJdk25() {
         SamplerDecision cpuTime = new SamplerDecision(Sampler.JFR_CPU_TIME, Sampler.JFR_CPU_TIME, null, false, null);
         List<String> cmd = command(JDK25, cpuTime, true, List.of());
