@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,30 +29,9 @@ public record ChunkHeader(int major, int minor, long chunkSize, Instant start, l
      * @return {whole chunks, bytes in them}; a file whose first chunk is already cut has 0 whole chunks
      */
     public static long[] wholeChunks(Path file) throws RecordingException {
-        long size;
-        try (var channel = java.nio.channels.FileChannel.open(file)) {
-            size = channel.size();
-            long offset = 0;
-            long chunks = 0;
-            ByteBuffer header = ByteBuffer.allocate(16);
-            while (offset < size) {
-                header.clear();
-                int read = channel.read(header, offset);
-                if (read < 16 || header.get(0) != 'F' || header.get(1) != 'L' || header.get(2) != 'R'
-                        || header.get(3) != 0) {
-                    break;
-                }
-                long chunkSize = header.getLong(8);
-                if (chunkSize < SIZE || chunkSize > size - offset) {
-                    break;
-                }
-                offset += chunkSize;
-                chunks++;
-            }
-            return new long[] {chunks, offset};
-        } catch (IOException e) {
-            throw new RecordingException(file + ": cannot be read: " + e.getMessage());
-        }
+        List<Chunk> whole = chunks(file);
+        Chunk last = whole.isEmpty() ? null : whole.get(whole.size() - 1);
+        return new long[] {whole.size(), last == null ? 0 : last.offset() + last.size()};
     }
 
     /** Where a whole chunk lies in its file, and when it started (nanoseconds since the epoch, from its header). */
@@ -58,8 +39,8 @@ public record ChunkHeader(int major, int minor, long chunkSize, Instant start, l
     }
 
     /** The whole chunks of a file, in file order (a cut-short tail is left out, as {@link #wholeChunks} counts). */
-    public static java.util.List<Chunk> chunks(Path file) throws RecordingException {
-        java.util.List<Chunk> chunks = new java.util.ArrayList<>();
+    public static List<Chunk> chunks(Path file) throws RecordingException {
+        List<Chunk> chunks = new ArrayList<>();
         try (var channel = java.nio.channels.FileChannel.open(file)) {
             long size = channel.size();
             long offset = 0;

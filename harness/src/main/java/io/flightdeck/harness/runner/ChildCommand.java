@@ -42,7 +42,7 @@ final class ChildCommand {
     /**
      * A run's children keep JFR's old-object samples without their stacks, as JFR's default settings do. Why: with a
      * stack the sampler walks the allocating thread's stack at every TLAB refill it samples, which cost the in-memory
-     * lifecycle about 2 points of its throughput (docs/PERFORMANCE.md, "What recording costs"); a leak check keeps
+     * lifecycle about 2.5 points of its throughput (docs/PERFORMANCE.md, "What recording costs"); a leak check keeps
      * the stacks, where they name the suspect's allocation site. Only over the profile settings: a settings file of
      * the user's says what it says.
      */

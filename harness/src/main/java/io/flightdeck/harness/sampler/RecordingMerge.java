@@ -80,7 +80,13 @@ public final class RecordingMerge {
         }
     }
 
-    /** The JDK's first chunk, then every other chunk of both files by start; a warning if two agent chunks touch. */
+    /**
+     * The JDK's first chunk, then every other chunk of both files by start, except that JDK chunks started after the
+     * agent's last go before it: the file ends with an agent chunk, as a plain append leaves it (the analysis names
+     * event types by the last chunk's metadata where the two producers' type ids meet). Bytes after either file's
+     * last whole chunk (a cut-short tail) go at the end, where the reader stops and says so. A warning if two agent
+     * chunks touch.
+     */
     private static String interleave(Path recording, List<ChunkHeader.Chunk> jdk, Path agent,
                                      List<ChunkHeader.Chunk> agentChunks, OutputStream out) throws IOException {
         record Placed(Path file, ChunkHeader.Chunk chunk) {
@@ -89,9 +95,15 @@ public final class RecordingMerge {
         jdk.subList(1, jdk.size()).forEach(c -> rest.add(new Placed(recording, c)));
         agentChunks.forEach(c -> rest.add(new Placed(agent, c)));
         rest.sort(Comparator.comparingLong((Placed p) -> p.chunk().startNanos()));
+        int lastAgent = 0;
+        for (int i = 0; i < rest.size(); i++) {
+            lastAgent = rest.get(i).file() == agent ? i : lastAgent;
+        }
         List<Placed> order = new ArrayList<>();
         order.add(new Placed(recording, jdk.get(0)));
-        order.addAll(rest);
+        order.addAll(rest.subList(0, lastAgent));
+        order.addAll(rest.subList(lastAgent + 1, rest.size())); // JDK chunks only
+        order.add(rest.get(lastAgent));
         int touching = 0;
         try (FileChannel jdkIn = FileChannel.open(recording); FileChannel agentIn = FileChannel.open(agent)) {
             for (int i = 0; i < order.size(); i++) {
@@ -102,10 +114,20 @@ public final class RecordingMerge {
                 FileChannel in = p.file() == agent ? agentIn : jdkIn;
                 copy(in, p.chunk(), out);
             }
+            copyTail(jdkIn, jdk, out);
+            copyTail(agentIn, agentChunks, out);
         }
-        // whatever is after the last whole chunk of either file (a cut-short tail) is left out, as a reader would
         return touching == 0 ? null : touching + " of async-profiler's chunks follow another of its chunks in "
                 + recording.getFileName() + ": the JDK's reader, and so analyze and JDK tools, may name some of their frames wrongly";
+    }
+
+    /** What follows a file's last whole chunk, if anything: the cut-short tail a reader reports. */
+    private static void copyTail(FileChannel in, List<ChunkHeader.Chunk> whole, OutputStream out) throws IOException {
+        ChunkHeader.Chunk last = whole.get(whole.size() - 1);
+        long end = last.offset() + last.size();
+        if (in.size() > end) {
+            copy(in, new ChunkHeader.Chunk(end, in.size() - end, 0), out);
+        }
     }
 
     private static void copy(FileChannel in, ChunkHeader.Chunk chunk, OutputStream out) throws IOException {

@@ -23,7 +23,8 @@ public final class SamplerFlags {
     public static final int STACK_DEPTH = 256;
 
     /**
-     * async-profiler's options at these intervals: CPU by CPU time (10 ms by default, JFR's profile period), with
+     * async-profiler's options at these intervals: CPU by CPU time (20 ms in a measured child, 10 ms in a profiled
+     * program; {@link SamplingIntervals}), with
      * native and, where the kernel allows perf events, kernel frames; allocations sampled by bytes (JVMTI; 512 KiB by
      * default, the agent's own); warnings only (it would print "Profiling started" on the program's stdout).
      */

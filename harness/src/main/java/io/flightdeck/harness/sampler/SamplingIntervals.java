@@ -22,9 +22,10 @@ public record SamplingIntervals(long cpuNanos, long allocBytes, boolean allocPac
     public static final long DEFAULT_CPU_NANOS = 10_000_000L;
     /**
      * The CPU interval of JVMs whose speed is being measured (a run's, a leak check's and a JMH run's children): JFR's
-     * default settings' period. Why not 10 ms: on the 2-core VM the CPU sampler at 10 ms cost the lifecycle workload
-     * about 1 to 2 points more than at 20 ms (docs/PERFORMANCE.md, "What recording costs"), against a goal of 3 %
-     * for the whole recording; a 5-second measurement still has 250 samples per busy thread.
+     * default settings' period. Why not 10 ms: on the 2-core VM the CPU sampler at 10 ms cost the SQLite lifecycle
+     * about 1.5 points more than at 20 ms (the in-memory one no visible difference; docs/PERFORMANCE.md, "What
+     * recording costs"), against a goal of 3 % for the whole recording; a 5-second measurement still has 250
+     * samples per busy thread.
      */
     public static final long MEASURING_CPU_NANOS = 20_000_000L;
     /** async-profiler's default interval for {@code alloc}, the JVM's heap sampler's too. */

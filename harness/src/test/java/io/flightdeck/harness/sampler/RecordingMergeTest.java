@@ -88,6 +88,21 @@ class RecordingMergeTest {
     }
 
     @Test
+    void theFileStillEndsWithAnAgentChunkAndACutTailStaysLast() throws Exception {
+        // JFR rotated (4) after the agent's last resume (12); its recording ends in a cut chunk (5 bytes of one)
+        byte[] cut = java.util.Arrays.copyOf(chunk(700, 9), 5);
+        Path jdk = Files.write(dir.resolve("recording.jfr"), file(chunk(200, 1), chunk(500, 2), chunk(600, 4), cut));
+        Path agent = Files.write(SamplerFlags.agentRecording(jdk), file(chunk(100, 11), chunk(520, 12)));
+
+        assertThat(RecordingMerge.appendAgentRecording(jdk, agent)).isNull();
+        byte[] merged = Files.readAllBytes(jdk);
+        assertThat(merged).hasSize(5 * 64 + 5);
+        assertThat(markers(Files.write(dir.resolve("whole.jfr"), java.util.Arrays.copyOf(merged, 5 * 64))))
+                .containsExactly(1, 11, 2, 4, 12);
+        assertThat(java.util.Arrays.copyOfRange(merged, 5 * 64, merged.length)).startsWith((byte) 'F', (byte) 'L', (byte) 'R', (byte) 0);
+    }
+
+    @Test
     void agentChunksThatCannotBeKeptApartAreMergedWithAWarning() throws Exception {
         Path jdk = Files.write(dir.resolve("recording.jfr"), file(chunk(200, 1)));
         Path agent = Files.write(SamplerFlags.agentRecording(jdk), file(chunk(300, 11), chunk(400, 12)));
