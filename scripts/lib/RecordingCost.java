@@ -25,8 +25,9 @@ import one.profiler.AsyncProfiler;
  * <p>Arms: {@code none}; {@code jfr}, JFR's profile settings (what {@code --sampler jfr} records); {@code recorded},
  * what a run's child recorded by default before its allocation sampler was paced: JFR's profile settings without its
  * execution, native-method and allocation samples, plus async-profiler's CPU (10 ms) and allocation sampler
- * (512 KiB). Today's default is {@code recorded:event=cpu;interval=20ms;alloc=N} with the N a run reports. The JVM has DebugNonSafepoints in every arm (a
- * flag cannot change mid-run), and a recording's start-up cost falls in the unmeasured settling time of its phase.
+ * (512 KiB). Today's default is {@code recorded:event=cpu;interval=20ms;alloc=N+jdk.OldObjectSample#stackTrace=false}
+ * with the N a run reports. The JVM has DebugNonSafepoints in every arm (a flag cannot change mid-run), and a
+ * recording's start-up cost falls in the unmeasured settling time of its phase.
  * For finding where a cost comes from, {@code empty} (a recording with no events), {@code default} (JFR's default
  * settings) and {@code recorded:OPTIONS} (the default recording with other agent options) can be asked for too;
  * {@code recorded@default} and {@code recorded@default:OPTIONS} take JFR's default settings instead of profile.

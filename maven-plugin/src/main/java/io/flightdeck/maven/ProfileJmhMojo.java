@@ -33,7 +33,7 @@ public class ProfileJmhMojo extends AbstractFlightdeckMojo {
     @Parameter(property = "flightdeck.sampler")
     String sampler;
 
-    /** A CPU sample per this much of a thread's CPU time, 1ms to 1s (default 20ms: the children's speed is measured). */
+    /** A CPU sample per this much of a thread's CPU time, 1ms to 1s (default 20ms: the speed is measured). */
     @Parameter(property = "flightdeck.cpuInterval")
     String cpuInterval;
 

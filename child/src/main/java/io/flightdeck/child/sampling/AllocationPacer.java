@@ -27,7 +27,7 @@ public final class AllocationPacer {
 
     /** "FLOOR_BYTES/SAMPLES_PER_SECOND", e.g. "524288/200". */
     public static final String PACING_PROPERTY = "flightdeck.allocPacing";
-    /** The agent's options without its allocation interval, to resume it with ("event=cpu,interval=10ms,…,file=…"). */
+    /** The agent's options without its allocation interval, to resume it with ("event=cpu,interval=20ms,…"). */
     public static final String AGENT_PROPERTY = "flightdeck.allocPacing.agent";
 
     /** Runs one async-profiler command; {@link #asyncProfiler()} in a child, a fake in tests. */

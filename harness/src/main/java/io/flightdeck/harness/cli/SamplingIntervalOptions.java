@@ -16,8 +16,8 @@ final class SamplingIntervalOptions {
 
     @Option(names = "--cpu-interval", paramLabel = "TIME",
             description = "a CPU sample per this much CPU time of a thread (JFR's execution sampler: per this much "
-                    + "wall-clock time), 1ms to 1s (default: 20ms for run, leak-check and jmh, whose speed is measured; "
-                    + "10ms for profile); longer costs less and gives fewer samples")
+                    + "wall-clock time), 1ms to 1s (default: 20ms for run, leak-check and jmh, whose speed is "
+                    + "measured; 10ms for profile); longer costs less and gives fewer samples")
     String cpuInterval;
 
     @Option(names = "--alloc-interval", paramLabel = "SIZE",

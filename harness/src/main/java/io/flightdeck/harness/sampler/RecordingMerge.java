@@ -2,8 +2,9 @@ package io.flightdeck.harness.sampler;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +119,8 @@ public final class RecordingMerge {
             copyTail(agentIn, agentChunks, out);
         }
         return touching == 0 ? null : touching + " of async-profiler's chunks follow another of its chunks in "
-                + recording.getFileName() + ": the JDK's reader, and so analyze and JDK tools, may name some of their frames wrongly";
+                + recording.getFileName() + ": the JDK's reader, and so analyze and JDK tools, may name some of "
+                + "their frames wrongly";
     }
 
     /** What follows a file's last whole chunk, if anything: the cut-short tail a reader reports. */
@@ -131,18 +133,14 @@ public final class RecordingMerge {
     }
 
     private static void copy(FileChannel in, ChunkHeader.Chunk chunk, OutputStream out) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(chunk.size(), 1 << 20));
-        long position = chunk.offset();
+        WritableByteChannel target = Channels.newChannel(out);
         long end = chunk.offset() + chunk.size();
-        while (position < end) {
-            buffer.clear();
-            buffer.limit((int) Math.min(buffer.capacity(), end - position));
-            int read = in.read(buffer, position);
-            if (read < 0) {
+        for (long position = chunk.offset(); position < end; ) {
+            long moved = in.transferTo(position, end - position, target);
+            if (moved <= 0) {
                 throw new IOException("the file ended inside a chunk it declared whole");
             }
-            out.write(buffer.array(), 0, read);
-            position += read;
+            position += moved;
         }
     }
 

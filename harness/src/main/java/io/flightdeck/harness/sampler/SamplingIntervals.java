@@ -38,8 +38,6 @@ public record SamplingIntervals(long cpuNanos, long allocBytes, boolean allocPac
     public static final int PACED_SAMPLES_PER_SECOND = 200;
     public static final SamplingIntervals DEFAULTS = new SamplingIntervals(DEFAULT_CPU_NANOS, DEFAULT_ALLOC_BYTES,
             true);
-    /** What measured JVMs sample at unless told otherwise ({@link #MEASURING_CPU_NANOS}, allocation paced). */
-    public static final SamplingIntervals MEASURING = DEFAULTS.withCpuNanos(MEASURING_CPU_NANOS);
 
     public static final long MIN_CPU_NANOS = 1_000_000L;
     public static final long MAX_CPU_NANOS = 1_000_000_000L;

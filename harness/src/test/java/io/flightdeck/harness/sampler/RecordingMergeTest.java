@@ -99,7 +99,8 @@ class RecordingMergeTest {
         assertThat(merged).hasSize(5 * 64 + 5);
         assertThat(markers(Files.write(dir.resolve("whole.jfr"), java.util.Arrays.copyOf(merged, 5 * 64))))
                 .containsExactly(1, 11, 2, 4, 12);
-        assertThat(java.util.Arrays.copyOfRange(merged, 5 * 64, merged.length)).startsWith((byte) 'F', (byte) 'L', (byte) 'R', (byte) 0);
+        assertThat(java.util.Arrays.copyOfRange(merged, 5 * 64, merged.length))
+                .startsWith((byte) 'F', (byte) 'L', (byte) 'R', (byte) 0);
     }
 
     @Test

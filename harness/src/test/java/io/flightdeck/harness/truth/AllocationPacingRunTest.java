@@ -23,8 +23,8 @@ import io.flightdeck.profiling.Analysis;
  * ({@code test-allocation-split}, 70 / 30 of its bytes at two sites) is measured with a wider interval than the
  * 512 KiB floor, takes at most about {@link SamplingIntervals#PACED_SAMPLES_PER_SECOND} samples a second, and its
  * figures stay unbiased: the site shares near 70 / 30, the estimated bytes within 20 % of what the JVM counted, and
- * the frames of a second case, first seen after the agent resumed, named right. Without the pacing the sampler took about 1,200 samples a
- * second of a 600 MB/s workload, 3 % of its throughput (docs/PERFORMANCE.md).
+ * the frames of a second case, first seen after the agent resumed, named right. Without the pacing the sampler took
+ * about 1,200 samples a second of a 600 MB/s workload, 3 % of its throughput (docs/PERFORMANCE.md).
  *
  * <p>Sample counts follow the measured time, not the machine's speed: the pacing holds samples near a rate.
  */
