@@ -61,7 +61,9 @@ public final class SamplerFlags {
      * What the sampler adds to {@code -XX:StartFlightRecording} (event settings, JDK 17+ syntax, JDK-8265271):
      * with async-profiler, JFR's own execution, native and allocation samples are off, so that nothing is counted
      * twice and the child pays for one sampler only (the analysis reads async-profiler's samples whenever there
-     * are any). JFR's old-object samples stay: the leak analysis reads them.
+     * are any). JFR's old-object samples stay: the leak analysis reads them. With JFR's own samplers, their periods
+     * are set whatever the settings, so that {@code --cpu-interval} (and the report's claim) holds with
+     * {@code default} and with a file of the user's.
      */
     public static String recordingSettings(SamplerDecision sampler) {
         SamplingIntervals every = sampler.intervals();
@@ -69,8 +71,9 @@ public final class SamplerFlags {
             case ASYNC_PROFILER -> ",jdk.ExecutionSample#enabled=false,jdk.NativeMethodSample#enabled=false"
                     + ",jdk.ObjectAllocationSample#enabled=false";
             case JFR_CPU_TIME -> ",jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=" + every.cpu();
-            default -> every.cpuNanos() == SamplingIntervals.DEFAULT_CPU_NANOS ? ""
-                    : ",jdk.ExecutionSample#period=" + every.cpu() + ",jdk.NativeMethodSample#period="
+            // always stated: JFR's default settings (and a file of the user's) have periods of their own, and
+            // the report claims this one
+            default -> ",jdk.ExecutionSample#period=" + every.cpu() + ",jdk.NativeMethodSample#period="
                     + every.nativePeriod();
         };
     }

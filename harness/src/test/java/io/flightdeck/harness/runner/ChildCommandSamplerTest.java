@@ -124,7 +124,9 @@ class ChildCommandSamplerTest {
     @Test
     void jfrsOwnSamplesStayOn() {
         List<String> cmd = command(JDK17, SamplerDecision.JFR, true, List.of());
-        assertThat(recordingFlag(cmd)).doesNotContain("#enabled", "CPUTimeSample");
+        // the period stated even at the profile settings' own 10 ms: other settings have periods of their own
+        assertThat(recordingFlag(cmd)).doesNotContain("#enabled", "CPUTimeSample")
+                .contains("jdk.ExecutionSample#period=10ms", "jdk.NativeMethodSample#period=20ms");
         assertThat(cmd).contains("-XX:+DebugNonSafepoints").noneMatch(a -> a.startsWith("-agentpath"));
     }
 
