@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jdk.jfr.consumer.RecordedEvent;
+
+import io.flightdeck.profiling.spi.ChunkOrigin;
 
 /**
  * Each chunk's own clock, from its header, to read an event's time the way its producer wrote it.
@@ -17,15 +21,27 @@ import jdk.jfr.consumer.RecordedEvent;
  * JVM's ticks and the OS's monotonic nanoseconds. JDK 25's reader converts the ticks of every chunk of a file with
  * the first chunk's clock, so it puts the second producer's events hours away (by the machine's uptime); JDK 17's
  * reader converts each chunk with its own. An event of a chunk from another producer is therefore timed here from
- * its raw ticks and the header of the chunk whose ticks they are.
+ * its raw ticks and the clock of a chunk of that producer: async-profiler's chunks (known by the {@code profiler.}
+ * types their metadata declares) all count one monotonic clock, so any of them converts its ticks. A JDK chunk's
+ * ticks may cover the same numbers (the JVM's counter starts near zero, async-profiler's at the machine's boot), so
+ * a JDK clock is used only when no chunk's metadata could be read.
  */
 final class ChunkClocks {
 
     /** Bytes of a chunk header up to and including its ticks per second. */
     private static final int HEADER = 64;
 
-    /** One chunk's clock: its start in nanoseconds since the epoch and in ticks, its length, its tick rate. */
-    private record Clock(long startNanos, long durationNanos, long startTicks, long ticksPerSecond) {
+    /** The most of a chunk's metadata read to tell its producer (async-profiler's is a few KiB, the JDK's ~100). */
+    private static final int MAX_METADATA = 1 << 20;
+
+    private static final byte[] ASYNC_PROFILER_TYPE = ChunkOrigin.ASYNC_PROFILER_PREFIX.getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * One chunk's clock: its start in nanoseconds since the epoch and in ticks, its length, its tick rate, and
+     * whether async-profiler wrote the chunk.
+     */
+    private record Clock(long startNanos, long durationNanos, long startTicks, long ticksPerSecond,
+                         boolean asyncProfiler) {
 
         boolean holds(long ticks) {
             double slack = 0.1 * durationNanos + 1e9; // events may start a little before or end after the header says
@@ -40,10 +56,17 @@ final class ChunkClocks {
     }
 
     private final List<Clock> clocks;
+    /** The clocks an async-profiler event may be read by. */
+    private final List<Clock> candidates;
+    /** Whether the candidates are async-profiler's chunks only, one clock. */
+    private final boolean sameClock;
     private Clock last;
 
     private ChunkClocks(List<Clock> clocks) {
         this.clocks = clocks;
+        List<Clock> asyncProfilers = clocks.stream().filter(Clock::asyncProfiler).toList();
+        this.sameClock = !asyncProfilers.isEmpty();
+        this.candidates = sameClock ? asyncProfilers : clocks;
     }
 
     /** The clocks of the file's whole chunks; none when the headers cannot be read (times are then left as read). */
@@ -65,7 +88,8 @@ final class ChunkClocks {
                     break;
                 }
                 if (ticksPerSecond > 0) {
-                    found.add(new Clock(header.getLong(32), header.getLong(40), header.getLong(48), ticksPerSecond));
+                    found.add(new Clock(header.getLong(32), header.getLong(40), header.getLong(48), ticksPerSecond,
+                            declaresAsyncProfilerTypes(channel, offset, header.getLong(24), chunkSize)));
                 }
                 offset += chunkSize;
             }
@@ -76,8 +100,9 @@ final class ChunkClocks {
     }
 
     /**
-     * An event's start by the clock of the chunk its ticks belong to; the reader's own figure when the file has a
-     * single clock, or when no chunk holds the ticks.
+     * The start of an event of an async-profiler chunk, by its own clock; the reader's own figure when the file has a
+     * single clock. The clocks tried are async-profiler's chunks' (all of them when no chunk could be told apart):
+     * the one whose span holds the ticks, else the first.
      */
     Instant start(RecordedEvent e) {
         if (clocks.size() < 2) {
@@ -87,12 +112,41 @@ final class ChunkClocks {
         if (last != null && last.holds(ticks)) {
             return last.at(ticks);
         }
-        for (Clock c : clocks) {
+        for (Clock c : candidates) {
             if (c.holds(ticks)) {
                 last = c;
                 return c.at(ticks);
             }
         }
-        return e.getStartTime();
+        // async-profiler's chunks count one clock, so the first converts ticks outside every chunk's span as well
+        return sameClock ? candidates.get(0).at(ticks) : e.getStartTime();
+    }
+
+    /**
+     * Whether the metadata of the chunk at {@code chunkStart} declares an event type of async-profiler's: one of its
+     * strings starts with {@code profiler.}. The metadata's strings are stored as a length and the characters, which
+     * ASCII keeps as one byte each in every encoding JFR has (UTF-8, Latin-1, compressed chars), so a byte search
+     * finds them; the byte before must not be part of a longer name ({@code com.example.profiler.X}).
+     */
+    private static boolean declaresAsyncProfilerTypes(FileChannel channel, long chunkStart, long metadataOffset,
+                                                      long chunkSize) throws IOException {
+        if (metadataOffset < HEADER || metadataOffset >= chunkSize) {
+            return false;
+        }
+        ByteBuffer metadata = ByteBuffer.allocate((int) Math.min(chunkSize - metadataOffset, MAX_METADATA));
+        channel.read(metadata, chunkStart + metadataOffset);
+        byte[] bytes = metadata.array();
+        int length = metadata.position();
+        for (int i = 1; i + ASYNC_PROFILER_TYPE.length <= length; i++) {
+            if (Arrays.equals(bytes, i, i + ASYNC_PROFILER_TYPE.length, ASYNC_PROFILER_TYPE, 0,
+                    ASYNC_PROFILER_TYPE.length) && !partOfName(bytes[i - 1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean partOfName(byte b) {
+        return b == '.' || b == '_' || b == '$' || Character.isLetterOrDigit((char) (b & 0xff));
     }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -209,6 +213,45 @@ class CpuSourcesTest {
         Analysis windowed = RecordingAnalyzer.analyze(both, AnalysisOptions.defaults().withRulesMaxBytes(0)
                 .withWindow(alone.recording().start(), alone.recording().end().plusSeconds(1)));
         assertThat(windowed.cpu().samples()).isEqualTo(alone.cpu().samples());
+    }
+
+    /**
+     * A JDK chunk whose ticks happen to cover async-profiler's (a JVM started within its chunk's slack of the
+     * machine's boot: the JVM's counter starts near zero, async-profiler's at boot) must not lend its clock to
+     * async-profiler's events. Planted by rewriting the JDK chunks' headers: their span now covers async-profiler's
+     * ticks, an hour later by the wall clock.
+     */
+    @Test
+    void aJdkChunkCoveringAsyncProfilersTicksDoesNotLendItsClock() throws Exception {
+        assumeTrue(profiler.isPresent(), "async-profiler has no library for this OS and architecture");
+        Path both = ProgramRecordings.concatenate(dir.resolve("overlapping.jfr"), jfr.file(), profiler.get().file());
+        long jdkBytes = Files.size(jfr.file());
+        try (FileChannel file = FileChannel.open(both, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer agent = ByteBuffer.allocate(64);
+            file.read(agent, jdkBytes);
+            long agentStartNanos = agent.getLong(32);
+            long agentDuration = agent.getLong(40);
+            long agentStartTicks = agent.getLong(48);
+            long agentTicksPerSecond = agent.getLong(56);
+            long offset = 0;
+            while (offset < jdkBytes) {
+                ByteBuffer header = ByteBuffer.allocate(64);
+                file.read(header, offset);
+                header.putLong(32, agentStartNanos + 3_600_000_000_000L);
+                header.putLong(40, agentDuration + 2_000_000_000L);
+                header.putLong(48, agentStartTicks - agentTicksPerSecond);
+                header.putLong(56, agentTicksPerSecond);
+                file.write(header.flip(), offset);
+                offset += header.getLong(8);
+            }
+        }
+        Analysis alone = RecordingAnalyzer.analyze(profiler.get().file(), AnalysisOptions.defaults().withRulesMaxBytes(0));
+
+        Analysis windowed = RecordingAnalyzer.analyze(both, AnalysisOptions.defaults().withRulesMaxBytes(0)
+                .withWindow(alone.recording().start(), alone.recording().end().plusSeconds(1)));
+
+        assertThat(windowed.cpu().source()).isEqualTo("async-profiler");
+        assertThat(windowed.cpu().samples()).isEqualTo(alone.cpu().samples()).isPositive();
     }
 
     @Test
