@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import jdk.jfr.consumer.RecordedEvent;
@@ -28,13 +26,11 @@ import io.flightdeck.profiling.spi.ChunkOrigin;
  */
 final class ChunkClocks {
 
-    /** Bytes of a chunk header up to and including its ticks per second. */
-    private static final int HEADER = 64;
+    /** Bytes of a chunk header up to and including its features. */
+    private static final int HEADER = 68;
 
     /** The most of a chunk's metadata read to tell its producer (async-profiler's is a few KiB, the JDK's ~100). */
     private static final int MAX_METADATA = 1 << 20;
-
-    private static final byte[] ASYNC_PROFILER_TYPE = ChunkOrigin.ASYNC_PROFILER_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
     /**
      * One chunk's clock: its start in nanoseconds since the epoch and in ticks, its length, its tick rate, and
@@ -88,8 +84,9 @@ final class ChunkClocks {
                     break;
                 }
                 if (ticksPerSecond > 0) {
+                    boolean compressed = (header.getInt(64) & 1) != 0;
                     found.add(new Clock(header.getLong(32), header.getLong(40), header.getLong(48), ticksPerSecond,
-                            declaresAsyncProfilerTypes(channel, offset, header.getLong(24), chunkSize)));
+                            declaresAsyncProfilerTypes(channel, offset, header.getLong(24), chunkSize, compressed)));
                 }
                 offset += chunkSize;
             }
@@ -123,30 +120,21 @@ final class ChunkClocks {
     }
 
     /**
-     * Whether the metadata of the chunk at {@code chunkStart} declares an event type of async-profiler's: one of its
-     * strings starts with {@code profiler.}. The metadata's strings are stored as a length and the characters, which
-     * ASCII keeps as one byte each in every encoding JFR has (UTF-8, Latin-1, compressed chars), so a byte search
-     * finds them; the byte before must not be part of a longer name ({@code com.example.profiler.X}).
+     * Whether the metadata record of the chunk at {@code chunkStart} declares an event type of async-profiler's
+     * ({@code profiler.*}); false when it cannot be read.
      */
     private static boolean declaresAsyncProfilerTypes(FileChannel channel, long chunkStart, long metadataOffset,
-                                                      long chunkSize) throws IOException {
+                                                      long chunkSize, boolean compressed) throws IOException {
         if (metadataOffset < HEADER || metadataOffset >= chunkSize) {
             return false;
         }
         ByteBuffer metadata = ByteBuffer.allocate((int) Math.min(chunkSize - metadataOffset, MAX_METADATA));
         channel.read(metadata, chunkStart + metadataOffset);
-        byte[] bytes = metadata.array();
-        int length = metadata.position();
-        for (int i = 1; i + ASYNC_PROFILER_TYPE.length <= length; i++) {
-            if (Arrays.equals(bytes, i, i + ASYNC_PROFILER_TYPE.length, ASYNC_PROFILER_TYPE, 0,
-                    ASYNC_PROFILER_TYPE.length) && !partOfName(bytes[i - 1])) {
-                return true;
-            }
+        try {
+            return ChunkMetadata.eventTypesOfRecord(metadata.array(), compressed).values().stream()
+                    .anyMatch(name -> name.startsWith(ChunkOrigin.ASYNC_PROFILER_PREFIX));
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
-        return false;
-    }
-
-    private static boolean partOfName(byte b) {
-        return b == '.' || b == '_' || b == '$' || Character.isLetterOrDigit((char) (b & 0xff));
     }
 }

@@ -16,7 +16,9 @@ import java.util.Map;
  * to record. That is how the analysis reports the counts of all event types while its stream decodes only the few
  * it uses. Layout (JFR file format 2.x): a 68-byte chunk header whose last field, "features", says whether integers
  * are compressed (bit 0); compressed integers are little-endian base-128, 7 bits a byte, the ninth byte whole.
- * Type ids 0 and 1 are the chunk's metadata and constant pools, not events.
+ * Type ids 0 and 1 are the chunk's metadata and constant pools, not events. Ids are named by the metadata of the
+ * chunk they are counted in ({@link ChunkMetadata}): in a file that joins two producers, one id means one type in
+ * the JDK's chunks and another in async-profiler's.
  */
 final class EventCounts {
 
@@ -25,9 +27,15 @@ final class EventCounts {
     private EventCounts() {
     }
 
-    /** Events by type id over every whole chunk; stops quietly at a cut or damaged chunk (the pass reports those). */
-    static Map<Long, Long> count(Path file) throws IOException {
-        Map<Long, Long> counts = new HashMap<>();
+    /** The most bytes of a metadata record read: the JDK's are about 100 KiB. */
+    private static final int MAX_METADATA = 64 << 20;
+
+    /**
+     * Events by type name over every whole chunk ("type N" for an id the chunk's metadata does not name); stops
+     * quietly at a cut or damaged chunk (the pass reports those).
+     */
+    static Map<String, Long> count(Path file) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             while (true) {
                 byte[] header = new byte[CHUNK_HEADER];
@@ -44,6 +52,7 @@ final class EventCounts {
                 boolean compressed = (b.getInt(64) & 1) != 0;
                 long position = CHUNK_HEADER;
                 Map<Long, Long> chunk = new HashMap<>();
+                Map<Long, String> names = new HashMap<>();
                 try {
                     while (position < chunkSize) {
                         long[] size = read(in, compressed, true);
@@ -51,17 +60,33 @@ final class EventCounts {
                         if (size[0] <= 0 || position + size[0] > chunkSize) {
                             return counts; // damaged: keep what the whole chunks before it said
                         }
+                        long rest = size[0] - size[1] - type[1];
                         if (type[0] > 1) {
                             chunk.merge(type[0], 1L, Long::sum);
+                            skipFully(in, rest);
+                        } else if (type[0] == 0 && rest >= 0 && rest <= MAX_METADATA) {
+                            names.putAll(names(in, (int) rest, compressed)); // a later record adds types
+                        } else {
+                            skipFully(in, rest);
                         }
-                        skipFully(in, size[0] - size[1] - type[1]);
                         position += size[0];
                     }
                 } catch (EOFException e) {
                     return counts; // a cut chunk counts for nothing, as the chunk walk in the analyzer decides
                 }
-                chunk.forEach((k, v) -> counts.merge(k, v, Long::sum));
+                chunk.forEach((id, n) -> counts.merge(names.getOrDefault(id, "type " + id), n, Long::sum));
             }
+        }
+    }
+
+    /** The event types a metadata record of {@code length} bytes names; none when it cannot be read as one. */
+    private static Map<Long, String> names(DataInputStream in, int length, boolean compressed) throws IOException {
+        byte[] record = new byte[length];
+        in.readFully(record);
+        try {
+            return ChunkMetadata.eventTypes(record, compressed);
+        } catch (IOException | RuntimeException e) {
+            return Map.of(); // its ids stay unnamed: the pass says what is wrong with the file, if anything
         }
     }
 

@@ -94,7 +94,8 @@ public final class RecordingAnalyzer {
             }
             // the JVM's flags, for the analyses that depend on them; not counted as events read
             stream.onEvent(BOOLEAN_FLAG, e -> flags.put(e.getString("name"), e.getBoolean("value")));
-            // called for each chunk before its events: which program wrote the chunk is known when they arrive
+            // called before a chunk's events when its metadata differs from the chunk read before (a chunk with the
+            // same metadata is the same program's): which program wrote the chunk is known when they arrive
             stream.onMetadata(m -> {
                 m.getEventTypes().forEach(t -> typeNames.put(t.getId(), t.getName()));
                 chunks.chunk(m.getEventTypes());
@@ -131,7 +132,7 @@ public final class RecordingAnalyzer {
         if (pass.events == 0) {
             requireReadable(file); // no event of ours: a recording without them, or one the stream gave up on quietly
         }
-        Map<String, Long> allCounts = options.countEvents() ? allEventCounts(file, typeNames) : Map.of();
+        Map<String, Long> allCounts = options.countEvents() ? allEventCounts(file) : Map.of();
         long events = allCounts.isEmpty() ? pass.events : allCounts.values().stream().mapToLong(Long::longValue).sum();
         Instant first = pass.first;
         Instant last = pass.last;
@@ -196,10 +197,10 @@ public final class RecordingAnalyzer {
      * Counts of every event type, from a walk over the records that decodes none of them ({@link EventCounts});
      * empty if that walk fails (the pass has then already said what is wrong with the file).
      */
-    private static Map<String, Long> allEventCounts(Path file, Map<Long, String> typeNames) {
+    private static Map<String, Long> allEventCounts(Path file) {
         Map<String, Long> all = new TreeMap<>();
         try {
-            EventCounts.count(file).forEach((id, n) -> all.merge(typeNames.getOrDefault(id, "type " + id), n, Long::sum));
+            all.putAll(EventCounts.count(file));
         } catch (IOException | RuntimeException e) {
             all.clear();
         }

@@ -205,6 +205,10 @@ class CpuSourcesTest {
         assertThat(a.cpu().samplesBySource()).containsEntry("async-profiler", alone.cpu().samples())
                 .containsEntry("jdk.ExecutionSample", jfrAlone.cpu().samplesBySource().get("jdk.ExecutionSample"));
         assertThat(a.warnings()).doesNotContain(CpuPlugin.INLINING_WARNING);
+        // each chunk's ids named by its own metadata: the two producers give some ids different types
+        Map<String, Long> summed = new java.util.TreeMap<>(jfrAlone.recording().eventCounts());
+        alone.recording().eventCounts().forEach((type, n) -> summed.merge(type, n, Long::sum));
+        assertThat(a.recording().eventCounts()).isEqualTo(summed);
         // each chunk read by its own clock: JDK 25's reader gives the second producer's events the first chunk's
         // clock, hours away (the machine's uptime), and a window would then lose every async-profiler sample
         java.time.Instant latest = alone.recording().end().isAfter(jfrAlone.recording().end())

@@ -6,8 +6,8 @@ import jdk.jfr.EventType;
 
 /**
  * Which program wrote the chunk whose events are being read. A recording's chunks are read one after the other and
- * each chunk's metadata comes before its events, so the analyzer updates this from each chunk's metadata and a
- * collector asks it per event. async-profiler's chunks declare its own event types ({@code profiler.Log},
+ * each chunk's metadata comes before its events, so the analyzer updates this from each chunk's metadata (as the
+ * reader announces it: when it differs from the chunk before) and a collector asks it per event. async-profiler's chunks declare its own event types ({@code profiler.Log},
  * {@code profiler.Window}, ...) beside the {@code jdk.*} ones it writes; the JDK's never do.
  */
 public final class ChunkOrigin {
@@ -32,8 +32,9 @@ public final class ChunkOrigin {
     }
 
     /**
-     * Which chunk is being read: a number that changes with each chunk (of any pass over the file), for a collector
-     * that keeps something per chunk.
+     * Which chunk is being read: a number that changes with each chunk whose metadata differs from the chunk before
+     * (of any pass over the file; the JDK's reader announces no other), for a collector that keeps something per
+     * chunk. Two chunks of one program in a row may therefore share a number.
      */
     public long sequence() {
         return chunks;
