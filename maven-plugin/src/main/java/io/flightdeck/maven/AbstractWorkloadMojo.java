@@ -41,6 +41,13 @@ abstract class AbstractWorkloadMojo extends AbstractFlightdeckMojo {
     @Parameter(property = "flightdeck.allocInterval")
     String allocInterval;
 
+    /**
+     * With async-profiler, also a wall-clock sample of every thread per this much time, 1ms to 1s, or off (the
+     * default): where off-CPU time went, however short each wait.
+     */
+    @Parameter(property = "flightdeck.wallInterval")
+    String wallInterval;
+
     /** Extra JVM flags for every child, split as a shell would, e.g. {@code -XX:+UseParallelGC -Dkey='a b'}. */
     @Parameter(property = "flightdeck.jvmArgs")
     String jvmArgs;
@@ -74,14 +81,15 @@ abstract class AbstractWorkloadMojo extends AbstractFlightdeckMojo {
     /** The children's sampler and flags; the java is Maven's, the class path the project's. */
     ChildJvms.Builder childJvm() {
         return ChildJvms.builder().sampler(sampler).cpuInterval(cpuInterval).allocInterval(allocInterval)
-                .jvmArgs(ChildJvms.splitFlags(jvmArgs));
+                .wallInterval(wallInterval).jvmArgs(ChildJvms.splitFlags(jvmArgs));
     }
 
     /** The parameters of both goals, as the report records them. */
     GoalArguments arguments(String goal) {
         return new GoalArguments(goal).add("workloads", workloadNames()).add("params", parameters())
                 .add("budgets", budgets).add("sampler", sampler).add("cpuInterval", cpuInterval)
-                .add("allocInterval", allocInterval).add("jvmArgs", jvmArgs).add("heap", heap)
+                .add("allocInterval", allocInterval).add("wallInterval", wallInterval).add("jvmArgs", jvmArgs)
+                .add("heap", heap)
                 .add("noHistory", noHistory);
     }
 }

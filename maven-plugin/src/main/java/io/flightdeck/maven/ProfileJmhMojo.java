@@ -41,6 +41,13 @@ public class ProfileJmhMojo extends AbstractFlightdeckMojo {
     @Parameter(property = "flightdeck.allocInterval")
     String allocInterval;
 
+    /**
+     * With async-profiler, also a wall-clock sample of every thread per this much time, 1ms to 1s, or off (the
+     * default): where off-CPU time went, however short each wait.
+     */
+    @Parameter(property = "flightdeck.wallInterval")
+    String wallInterval;
+
     /** Extra JVM flags for every fork, split as a shell would (JMH's own -jvmArgs works too). */
     @Parameter(property = "flightdeck.jvmArgs")
     String jvmArgs;
@@ -83,7 +90,7 @@ public class ProfileJmhMojo extends AbstractFlightdeckMojo {
     @Override
     FlightdeckInvocation.Outcome invoke(FlightdeckInvocation flightdeck) throws IOException {
         return flightdeck.jmh(options(), ChildJvms.builder().sampler(sampler).cpuInterval(cpuInterval)
-                .allocInterval(allocInterval).jvmArgs(ChildJvms.splitFlags(jvmArgs)));
+                .allocInterval(allocInterval).wallInterval(wallInterval).jvmArgs(ChildJvms.splitFlags(jvmArgs)));
     }
 
     /** The run's options from the parameters. */
@@ -94,7 +101,7 @@ public class ProfileJmhMojo extends AbstractFlightdeckMojo {
                 .wholeJvm(wholeJvm).history(!noHistory)
                 .arguments(new GoalArguments("profile-jmh").add("jmhArgs", jmhArgs).add("sampler", sampler)
                         .add("cpuInterval", cpuInterval).add("allocInterval", allocInterval)
-                        .add("jvmArgs", jvmArgs).add("budgets", budgets).add("baseline", baseline)
+                        .add("wallInterval", wallInterval).add("jvmArgs", jvmArgs).add("budgets", budgets).add("baseline", baseline)
                         .add("saveBaseline", saveBaseline).add("regressionLimit", regressionLimit)
                         .add("busyCores", busyCores).add("failOnInconclusive", failOnInconclusive)
                         .add("wholeJvm", wholeJvm).add("noHistory", noHistory).list());

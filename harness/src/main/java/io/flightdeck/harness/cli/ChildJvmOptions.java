@@ -57,7 +57,8 @@ final class ChildJvmOptions {
      * @param recording  false when the children run without a recording (no sampler is tried)
      */
     ChildJvm resolve(List<Path> cacheRoots, boolean recording, PrintWriter err) {
-        return ChildJvms.builder().sampler(sampler).cpuInterval(intervals.cpuInterval).allocInterval(intervals.allocInterval).java(java)
+        return ChildJvms.builder().sampler(sampler).cpuInterval(intervals.cpuInterval).allocInterval(intervals.allocInterval)
+                .wallInterval(intervals.wallInterval).java(java)
                 .jvmArgs(tokens(jvmArgs))
                 .userClassPath(classPath.resolve()).recording(recording).resolve(cacheRoots, warnings(err));
     }

@@ -72,7 +72,8 @@ final class OptionRules {
             Map.entry("--jfr-settings", JfrSettingsFile::problem),
             Map.entry("--sampler", Sampler::problem),
             Map.entry("--cpu-interval", value -> problem(() -> ChildJvms.cpuInterval((String) value))),
-            Map.entry("--alloc-interval", value -> problem(() -> ChildJvms.allocInterval((String) value))));
+            Map.entry("--alloc-interval", value -> problem(() -> ChildJvms.allocInterval((String) value))),
+            Map.entry("--wall-interval", value -> problem(() -> ChildJvms.wallInterval((String) value))));
 
     /** What a library's parser refuses, as a rule's problem: its message without the option's name. */
     private static String problem(Runnable parse) {

@@ -53,6 +53,7 @@ public final class ChildJvms {
         private boolean recording = true;
         private long cpuNanos = SamplingIntervals.MEASURING_CPU_NANOS;
         private Long allocBytes;
+        private Long wallNanos;
 
         private Builder() {
         }
@@ -79,6 +80,19 @@ public final class ChildJvms {
         public Builder allocInterval(String text) {
             if (text != null) {
                 allocBytes = ChildJvms.allocInterval(text);
+            }
+            return this;
+        }
+
+        /**
+         * {@code --wall-interval}: async-profiler's wall-clock samples beside its CPU ones, "50ms", or "off" (the
+         * default for measured children, also for null: they cost a signal per thread each interval).
+         *
+         * @throws RunInputException for anything else
+         */
+        public Builder wallInterval(String text) {
+            if (text != null) {
+                wallNanos = ChildJvms.wallInterval(text);
             }
             return this;
         }
@@ -144,7 +158,8 @@ public final class ChildJvms {
             ChildJava childJava = ChildJvms.java(java);
             List<Path> classPath = ChildClassPaths.of(userClassPath, cacheRoots);
             SamplerDecision decision = recording
-                    ? atIntervals(decide(sampler, childJava, cacheRoots, progress), cpuNanos, allocBytes, progress)
+                    ? atIntervals(decide(sampler, childJava, cacheRoots, progress), cpuNanos, allocBytes, wallNanos,
+                            progress)
                     : SamplerDecision.JFR;
             return new ChildJvm(childJava, jvmArgs, decision, classPath);
         }
@@ -168,16 +183,47 @@ public final class ChildJvms {
      */
     public static SamplerDecision atIntervals(SamplerDecision decision, long cpuNanos, Long allocBytes,
                                               RunProgress progress) {
+        return atIntervals(decision, cpuNanos, allocBytes, null, progress);
+    }
+
+    /**
+     * The same with wall-clock samples every {@code wallNanos} (null when not given, 0 for none): async-profiler's
+     * only, said through {@code progress.warning} and left out with another sampler.
+     */
+    public static SamplerDecision atIntervals(SamplerDecision decision, long cpuNanos, Long allocBytes,
+                                              Long wallNanos, RunProgress progress) {
         SamplingIntervals every = SamplingIntervals.DEFAULTS.withCpuNanos(cpuNanos);
+        boolean asyncProfiler = decision.used() == Sampler.ASYNC_PROFILER;
         if (allocBytes != null) {
-            if (decision.used() == Sampler.ASYNC_PROFILER) {
+            if (asyncProfiler) {
                 every = every.withAllocBytes(allocBytes);
             } else {
                 progress.warning("--alloc-interval is for async-profiler's allocation sampler; "
                         + decision.used().id() + " samples allocations as the JFR settings say");
             }
         }
+        if (wallNanos != null && wallNanos > 0) {
+            if (asyncProfiler) {
+                every = every.withWallNanos(wallNanos);
+            } else {
+                progress.warning("--wall-interval is for async-profiler's wall-clock sampler; with "
+                        + decision.used().id() + " off-CPU time comes from JFR's events over their thresholds");
+            }
+        }
         return decision.withIntervals(every);
+    }
+
+    /** {@code --wall-interval} in nanoseconds: "50ms", "10ms", or "off" (0). */
+    public static long wallInterval(String text) {
+        if (text != null && text.strip().equalsIgnoreCase("off")) {
+            return 0;
+        }
+        Quantity q = quantity("--wall-interval", text, UnitKind.DURATION, "a time such as 50ms, or off");
+        long nanos = Math.round(q.value() / 1_000) * 1_000;
+        if (nanos < SamplingIntervals.MIN_CPU_NANOS || nanos > SamplingIntervals.MAX_CPU_NANOS) {
+            throw new RunInputException("--wall-interval '" + text + "': from 1ms to 1s, or off");
+        }
+        return nanos;
     }
 
     /** {@code --cpu-interval} in nanoseconds, whole microseconds: "10ms", "2.5ms", "20000us". */

@@ -34,8 +34,9 @@ public final class SamplerFlags {
         return "start," + cpuOptions(intervals) + "," + alloc + ",loglevel=warn";
     }
 
+    /** CPU sampling, and wall-clock sampling beside it when asked for (also what a paced agent resumes with). */
     private static String cpuOptions(SamplingIntervals intervals) {
-        return "event=cpu,interval=" + intervals.cpu();
+        return "event=cpu,interval=" + intervals.cpu() + (intervals.wallNanos() == 0 ? "" : ",wall=" + intervals.wall());
     }
 
     /**

@@ -15,8 +15,11 @@ import java.util.Locale;
  *                   each case's measurement to keep at most {@link #PACED_SAMPLES_PER_SECOND} allocation samples a
  *                   second (the child's {@code AllocationPacer}); the default, false once {@code --alloc-interval}
  *                   is given
+ * @param wallNanos  async-profiler's wall-clock samples besides CPU ones: every thread, running or not, once per this
+ *                   much wall time; 0 for none. They tell where off-CPU time went (sleeps, waits, I/O) however short
+ *                   each wait, where JFR's duration events see only waits over their threshold (10 ms).
  */
-public record SamplingIntervals(long cpuNanos, long allocBytes, boolean allocPaced) {
+public record SamplingIntervals(long cpuNanos, long allocBytes, boolean allocPaced, long wallNanos) {
 
     /** async-profiler's own CPU interval and JFR's profile settings' period: what {@code profile} samples at. */
     public static final long DEFAULT_CPU_NANOS = 10_000_000L;
@@ -38,6 +41,11 @@ public record SamplingIntervals(long cpuNanos, long allocBytes, boolean allocPac
     public static final int PACED_SAMPLES_PER_SECOND = 200;
     public static final SamplingIntervals DEFAULTS = new SamplingIntervals(DEFAULT_CPU_NANOS, DEFAULT_ALLOC_BYTES,
             true);
+    /**
+     * The wall-clock interval of {@code profile}, where nothing's speed is measured: 50 ms, async-profiler's own
+     * default for wall-clock sampling (a 10-second program gives 200 samples a thread).
+     */
+    public static final long PROFILE_WALL_NANOS = 50_000_000L;
 
     public static final long MIN_CPU_NANOS = 1_000_000L;
     public static final long MAX_CPU_NANOS = 1_000_000_000L;
@@ -52,9 +60,19 @@ public record SamplingIntervals(long cpuNanos, long allocBytes, boolean allocPac
         if (allocBytes < MIN_ALLOC_BYTES || allocBytes > MAX_ALLOC_BYTES) {
             throw new IllegalArgumentException("an allocation interval from 1 KiB to 1 GiB, not " + allocBytes + " bytes");
         }
+        wallNanos = wallNanos / 1_000 * 1_000;
+        if (wallNanos != 0 && (wallNanos < MIN_CPU_NANOS || wallNanos > MAX_CPU_NANOS)) {
+            throw new IllegalArgumentException("a wall-clock interval from 1 ms to 1 s, or none, not " + wallNanos
+                    + " ns");
+        }
     }
 
-    /** Fixed intervals, as given. */
+    /** No wall-clock samples. */
+    public SamplingIntervals(long cpuNanos, long allocBytes, boolean allocPaced) {
+        this(cpuNanos, allocBytes, allocPaced, 0);
+    }
+
+    /** Fixed intervals, as given, and no wall-clock samples. */
     public SamplingIntervals(long cpuNanos, long allocBytes) {
         this(cpuNanos, allocBytes, false);
     }
@@ -64,21 +82,31 @@ public record SamplingIntervals(long cpuNanos, long allocBytes, boolean allocPac
      * is only not paced): what needs no mention beside the sampler's name. A measured JVM's 20 ms is mentioned.
      */
     public boolean isDefault() {
-        return cpuNanos == DEFAULT_CPU_NANOS && allocBytes == DEFAULT_ALLOC_BYTES;
+        return cpuNanos == DEFAULT_CPU_NANOS && allocBytes == DEFAULT_ALLOC_BYTES && wallNanos == 0;
     }
 
     /** The same intervals, fixed: for a JVM that cannot pace (a profiled program, a JMH fork). */
     public SamplingIntervals fixed() {
-        return new SamplingIntervals(cpuNanos, allocBytes, false);
+        return new SamplingIntervals(cpuNanos, allocBytes, false, wallNanos);
     }
 
     public SamplingIntervals withCpuNanos(long nanos) {
-        return new SamplingIntervals(nanos, allocBytes, allocPaced);
+        return new SamplingIntervals(nanos, allocBytes, allocPaced, wallNanos);
     }
 
     /** A fixed allocation interval: given, so never paced. */
     public SamplingIntervals withAllocBytes(long bytes) {
-        return new SamplingIntervals(cpuNanos, bytes, false);
+        return new SamplingIntervals(cpuNanos, bytes, false, wallNanos);
+    }
+
+    /** Wall-clock samples every {@code nanos}; 0 for none. */
+    public SamplingIntervals withWallNanos(long nanos) {
+        return new SamplingIntervals(cpuNanos, allocBytes, allocPaced, nanos);
+    }
+
+    /** The wall-clock interval as async-profiler reads it ("50ms"); only when {@link #wallNanos} is not 0. */
+    public String wall() {
+        return duration(wallNanos);
     }
 
     /** The CPU interval as JFR's settings and async-profiler both read it: "10ms", or "2500us". */
@@ -96,12 +124,17 @@ public record SamplingIntervals(long cpuNanos, long allocBytes, boolean allocPac
      * allocation by bytes: for the report's settings and a terminal line.
      */
     public String describe(boolean allocationByBytes) {
-        String cpu = "CPU every " + (cpuNanos % 1_000_000 == 0 ? cpuNanos / 1_000_000 + " ms" : cpuNanos / 1_000 + " µs");
+        String cpu = "CPU every " + readable(cpuNanos);
+        String wall = wallNanos == 0 ? "" : ", wall clock every " + readable(wallNanos);
         if (!allocationByBytes) {
-            return cpu;
+            return cpu + wall;
         }
-        return cpu + ", allocation every " + bytes(allocBytes)
+        return cpu + wall + ", allocation every " + bytes(allocBytes)
                 + (allocPaced ? " or wider (at most " + PACED_SAMPLES_PER_SECOND + " a second)" : "");
+    }
+
+    private static String readable(long nanos) {
+        return nanos % 1_000_000 == 0 ? nanos / 1_000_000 + " ms" : nanos / 1_000 + " µs";
     }
 
     private static String duration(long nanos) {

@@ -102,17 +102,19 @@ class SamplerRunTest {
 
     @Test
     void sparserIntervalsReachTheAgentTheReportAndTheAnalysis() throws Exception {
-        CommandLineRunner r = run("--cpu-interval", "20ms", "--alloc-interval", "8MiB");
+        CommandLineRunner r = run("--cpu-interval", "20ms", "--alloc-interval", "8MiB", "--wall-interval", "25ms");
         RunSettings.ChildSettings c = report().settings().children();
         assumeTrue("async-profiler".equals(c.samplerUsed()), "async-profiler did not load here: " + r.err());
-        assertThat(c.samplerEvery()).isEqualTo("CPU every 20 ms, allocation every 8 MiB");
-        assertThat(r.out()).contains("Children: sampler async-profiler (auto), CPU every 20 ms, allocation every 8 MiB");
+        assertThat(c.samplerEvery()).isEqualTo("CPU every 20 ms, wall clock every 25 ms, allocation every 8 MiB");
+        assertThat(r.out()).contains("Children: sampler async-profiler (auto), CPU every 20 ms, wall clock every 25 ms, "
+                + "allocation every 8 MiB");
         ForkReport fork = report().workloads().get(0).forks().get(0);
         assertThat(fork.command()).anyMatch(a -> a.startsWith("-agentpath:")
-                && a.contains(",interval=20ms,alloc=8388608,"));
-        // each CPU sample stands for 20 ms of CPU time in the thread states, as the recording's settings say
+                && a.contains(",interval=20ms,wall=25ms,alloc=8388608,"));
+        // the thread states come from the wall-clock samples, each standing for 25 ms, as the recording says
         var analysis = Json.mapper().readTree(dir.resolve("run/test-sum/analysis.json").toFile());
-        assertThat(analysis.at("/threads/sampleNanos/jdk.ExecutionSample").asLong()).isEqualTo(20_000_000L);
+        assertThat(analysis.at("/threads/source").asText()).contains("profiler.WallClockSample");
+        assertThat(analysis.at("/threads/sampleNanos/profiler.WallClockSample").asLong()).isEqualTo(25_000_000L);
     }
 
     @Test
@@ -181,5 +183,9 @@ class SamplerRunTest {
                 .assertUsage("--alloc-interval");
         CommandLineRunner.run("profile", "--alloc-interval", "20ms", "--", "java", "-version")
                 .assertUsage("--alloc-interval '20ms': use a size");
+        CommandLineRunner.run("run", "-w", "test-sum", "--wall-interval", "0.5ms", "--no-history")
+                .assertUsage("--wall-interval '0.5ms': from 1ms to 1s, or off");
+        CommandLineRunner.run("profile", "--wall-interval", "never", "--", "java", "-version")
+                .assertUsage("--wall-interval");
     }
 }
