@@ -104,6 +104,15 @@ public record ThreadStates(String source, Map<String, Long> sampleNanos, long th
 
     }
 
+    /**
+     * Whether a thread is the recorder's own, not the program's: JFR's ("JFR Recorder Thread", "JFR Periodic Tasks",
+     * "JFR Shutdown Hook") and async-profiler's ("Async-profiler Timer"). They are listed, never among the working
+     * threads: a 3-second program's headline read a quarter "other" from JFR's threads waiting in the JVM.
+     */
+    public static boolean isRecorders(String thread) {
+        return thread != null && (thread.startsWith("JFR ") || thread.startsWith("Async-profiler"));
+    }
+
     /** The working threads' shares when any thread worked, else all measured threads'. */
     public List<StateTime> headline() {
         return workingThreads > 0 ? working : total;

@@ -49,4 +49,31 @@ class ThreadStatesCollectorTest {
         assertThat(ThreadStatesCollector.offCpuState(stack(futex, "libjvm.so.Something::wait()")))
                 .isEqualTo(7); // other: nothing says which wait
     }
+
+    @Test
+    void theRecordersThreadsAreNotTheProgramsWork() {
+        assertThat(ThreadStates.isRecorders("JFR Recorder Thread")).isTrue();
+        assertThat(ThreadStates.isRecorders("JFR Periodic Tasks")).isTrue();
+        assertThat(ThreadStates.isRecorders("Async-profiler Timer")).isTrue();
+        assertThat(ThreadStates.isRecorders("main")).isFalse();
+        assertThat(ThreadStates.isRecorders("JFRing-worker")).isFalse();
+        assertThat(ThreadStates.isRecorders(null)).isFalse();
+    }
+
+    @Test
+    void aRunnableSampleInsideAWaitIsTheWaits() {
+        String futex = "libc.so.6.__futex_abstimed_wait_common()";
+        String park = "libjvm.so.os::PlatformEvent::park()";
+        assertThat(ThreadStatesCollector.waitAtTop(stack(futex, park, "java.lang.Thread.sleep(long)",
+                "com.example.A.run()"), 2)).isEqualTo(4); // sleeping
+        assertThat(ThreadStatesCollector.waitAtTop(stack(futex, "libjvm.so.ObjectMonitor::enter()",
+                "com.example.A.run()"), 2)).isEqualTo(2); // blocked
+        assertThat(ThreadStatesCollector.waitAtTop(stack(futex, "java.lang.Object.wait(long)",
+                "com.example.A.run()"), 1)).isEqualTo(3); // waiting
+        // working: a Java method on top, or one below native code that is not a wait's
+        assertThat(ThreadStatesCollector.waitAtTop(stack("com.example.A.spin()", "java.lang.Thread.sleep(long)"), 0))
+                .isEqualTo(-1);
+        assertThat(ThreadStatesCollector.waitAtTop(stack(".[vdso]()", "com.example.A.busy(long)"), 1)).isEqualTo(-1);
+        assertThat(ThreadStatesCollector.waitAtTop(stack(futex, park), 2)).isEqualTo(-1); // no Java frame
+    }
 }
