@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jdk.jfr.consumer.RecordedEvent;
@@ -121,17 +122,21 @@ final class ChunkClocks {
 
     /**
      * Whether the metadata record of the chunk at {@code chunkStart} declares an event type of async-profiler's
-     * ({@code profiler.*}); false when it cannot be read.
+     * ({@code profiler.*}); false when it cannot be read (that chunk alone: the other clocks stay).
      */
     private static boolean declaresAsyncProfilerTypes(FileChannel channel, long chunkStart, long metadataOffset,
-                                                      long chunkSize, boolean compressed) throws IOException {
+                                                      long chunkSize, boolean compressed) {
         if (metadataOffset < HEADER || metadataOffset >= chunkSize) {
             return false;
         }
         ByteBuffer metadata = ByteBuffer.allocate((int) Math.min(chunkSize - metadataOffset, MAX_METADATA));
-        channel.read(metadata, chunkStart + metadataOffset);
         try {
-            return ChunkMetadata.eventTypesOfRecord(metadata.array(), compressed).values().stream()
+            while (metadata.hasRemaining()
+                    && channel.read(metadata, chunkStart + metadataOffset + metadata.position()) > 0) {
+                // a read may return fewer bytes than asked
+            }
+            return ChunkMetadata.eventTypesOfRecord(Arrays.copyOf(metadata.array(), metadata.position()), compressed)
+                    .values().stream()
                     .anyMatch(name -> name.startsWith(ChunkOrigin.ASYNC_PROFILER_PREFIX));
         } catch (IOException | RuntimeException e) {
             return false;

@@ -36,6 +36,7 @@ final class EventCounts {
      */
     static Map<String, Long> count(Path file) throws IOException {
         Map<String, Long> counts = new HashMap<>();
+        long left = Files.size(file);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             while (true) {
                 byte[] header = new byte[CHUNK_HEADER];
@@ -49,6 +50,10 @@ final class EventCounts {
                 }
                 java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(header);
                 long chunkSize = b.getLong(8);
+                if (chunkSize < CHUNK_HEADER || chunkSize > left) {
+                    return counts; // a chunk the file cannot hold: cut or damaged
+                }
+                left -= chunkSize;
                 boolean compressed = (b.getInt(64) & 1) != 0;
                 long position = CHUNK_HEADER;
                 Map<Long, Long> chunk = new HashMap<>();

@@ -112,7 +112,7 @@ public final class RecordingAnalyzer {
         }
         for (Run<?, ?> run : runs.all()) {
             if (options.analyses(run.plugin().section()) && !run.laterEventTypes().isEmpty()) {
-                String failure = readLater(file, run, options, chunks);
+                String failure = readLater(file, run, options, chunks, pass.clocks);
                 if (failure != null && warnings.isEmpty()) {
                     warnings.add("the " + run.plugin().laterEventsName() + " could be read only in part (" + failure
                             + "): the " + run.plugin().section().name().toLowerCase(java.util.Locale.ROOT)
@@ -173,11 +173,11 @@ public final class RecordingAnalyzer {
      * The events an analysis asked for after the main pass ({@link io.flightdeck.profiling.spi.AnalysisPlugin#laterEventTypes}),
      * in a pass of their own; returns why it stopped early, or null.
      */
-    private static String readLater(Path file, Run<?, ?> run, AnalysisOptions options, ChunkOrigin chunks) {
+    private static String readLater(Path file, Run<?, ?> run, AnalysisOptions options, ChunkOrigin chunks,
+                                    ChunkClocks clocks) {
         try (EventStream stream = EventStream.openFile(file)) {
             stream.setOrdered(false);
             stream.onMetadata(m -> chunks.chunk(m.getEventTypes()));
-            ChunkClocks clocks = ChunkClocks.read(file);
             for (String type : run.laterEventTypes()) {
                 stream.onEvent(type, e -> {
                     Instant start = chunks.asyncProfiler() ? clocks.start(e) : e.getStartTime();

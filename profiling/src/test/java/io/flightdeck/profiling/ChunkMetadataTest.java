@@ -43,6 +43,14 @@ class ChunkMetadataTest {
         metadataRecord = Arrays.copyOf(metadataRecord, (int) recordSize(metadataRecord));
     }
 
+    private static int varintLength(byte[] record) {
+        int i = 0;
+        while ((record[i] & 0x80) != 0) {
+            i++;
+        }
+        return i + 1;
+    }
+
     /** The record's size field: a compressed integer (the JDK compresses) or a 4-byte int. */
     private static long recordSize(byte[] record) {
         if (!compressed) {
@@ -80,6 +88,14 @@ class ChunkMetadataTest {
             Throwable t = catchThrowable(() -> ChunkMetadata.eventTypesOfRecord(
                     Arrays.copyOf(metadataRecord, cut), compressed));
             assertThat(t).as("cut at " + cut).isInstanceOf(IOException.class);
+        }
+        // the record's body alone, as the event counter hands it over: cut anywhere, the parser's own bounds hold
+        int sizeBytes = compressed ? varintLength(metadataRecord) : 4;
+        int typeBytes = compressed ? 1 : 8;
+        byte[] body = Arrays.copyOfRange(metadataRecord, sizeBytes + typeBytes, metadataRecord.length);
+        for (int cut : new int[] {0, 3, 17, body.length / 3, body.length / 2, body.length - 2}) {
+            Throwable t = catchThrowable(() -> ChunkMetadata.eventTypes(Arrays.copyOf(body, cut), compressed));
+            assertThat(t).as("body cut at " + cut).isInstanceOf(IOException.class);
         }
         for (int trial = 0; trial < 200; trial++) {
             byte[] scrambled = metadataRecord.clone();

@@ -29,7 +29,8 @@ final class SamplingIntervalOptions {
 
     @Option(names = "--wall-interval", paramLabel = "TIME|off",
             description = "with async-profiler, also a wall-clock sample of every thread, running or not, per this "
-                    + "much time, 1ms to 1s, or off (default: 50ms for profile, off for run, leak-check and jmh): "
+                    + "much time, 1ms to 1s, or off (default: 50ms for profile when async-profiler samples, off for run, "
+                    + "leak-check and jmh): "
                     + "where off-CPU time went however short each wait, and a wall-clock flame graph")
     String wallInterval;
 

@@ -38,8 +38,9 @@ import io.flightdeck.profiling.locks.Parks;
  * <ol>
  *   <li>async-profiler's wall-clock samples ({@code profiler.WallClockSample}): every thread is sampled whatever its
  *       state, so they give all states at once ({@code samples × interval}, 50 ms unless the settings say otherwise):
- *       runnable is Java or native by the top frame; otherwise the Java stack says blocked, waiting, sleeping or I/O
- *       (unknown off-CPU native waits are "other"). The duration events are then not used. They also give a
+ *       runnable is Java or native by the top frame, unless the top Java frame sleeps, parks or waits (or a
+ *       monitor's entry is above it: {@link #waitAtTop}), which is that wait; otherwise the Java stack says blocked,
+ *       waiting, sleeping or I/O (unknown off-CPU native waits are "other"). The duration events are then not used. They also give a
  *       wall-clock call tree ({@link #wallTree()}).</li>
  *   <li>{@code jdk.CPUTimeSample} (JDK 25): each carries its own {@code samplingPeriod}; a sample is native when its
  *       top frame is native.</li>
@@ -449,7 +450,8 @@ public final class ThreadStatesCollector extends EventCollector {
             source = WALL_SAMPLE;
             sampleNanos.put(WALL_SAMPLE, wallPeriod);
             notes.add("Wall-clock samples: a runnable thread (on a CPU or waiting for one) counts as running Java or "
-                    + "native; off the CPU, its stack says which wait; an unknown wait in native code is \"other\"");
+                    + "native, unless its top Java frame sleeps, parks or waits (it was woken and waits for a core); "
+                    + "off the CPU, its stack says which wait; an unknown wait in native code is \"other\"");
         } else {
             source = (useCpuTime ? CPU_TIME_SAMPLE : nativeSamples > 0 ? EXECUTION_SAMPLE + " + " + NATIVE_SAMPLE
                     : EXECUTION_SAMPLE) + " + duration events";
