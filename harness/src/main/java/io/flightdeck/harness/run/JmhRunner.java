@@ -196,7 +196,7 @@ public final class JmhRunner {
         Path recordings = dir.resolve(BENCHMARKS);
         String fork = RecordingPlan.FORK_FOLDER + "/";
         List<String> forkOptions = new ArrayList<>(SamplerFlags.recordingFlags(fork + JmhOutcomes.RECORDING,
-                fork + SamplerFlags.agentRecording(Path.of(JmhOutcomes.RECORDING)), options.jfrSettings(), false,
+                fork + SamplerFlags.agentRecording(Path.of(JmhOutcomes.RECORDING)), options.jfrSettings(), false, true,
                 child.sampler()));
         forkOptions.addAll(child.jvmArgs());
         Path plan = dir.resolve(PLAN);

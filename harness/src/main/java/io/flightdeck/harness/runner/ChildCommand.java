@@ -39,14 +39,8 @@ final class ChildCommand {
      */
     static final String PRE_TOUCH_ENV = "FLIGHTDECK_PRE_TOUCH";
 
-    /**
-     * A run's children keep JFR's old-object samples without their stacks, as JFR's default settings do. Why: with a
-     * stack the sampler walks the allocating thread's stack at every TLAB refill it samples, which cost the in-memory
-     * lifecycle about 2.5 points of its throughput (docs/PERFORMANCE.md, "What recording costs"); a leak check keeps
-     * the stacks, where they name the suspect's allocation site. Only over the profile settings: a settings file of
-     * the user's says what it says.
-     */
-    static final String OLD_OBJECTS_WITHOUT_STACKS = ",jdk.OldObjectSample#stackTrace=false";
+    /** {@link SamplerFlags#OLD_OBJECTS_WITHOUT_STACKS}: a leak check keeps the stacks, a run does not. */
+    static final String OLD_OBJECTS_WITHOUT_STACKS = SamplerFlags.OLD_OBJECTS_WITHOUT_STACKS;
 
     static boolean preTouch(Map<String, String> env) {
         return !"false".equalsIgnoreCase(env.getOrDefault(PRE_TOUCH_ENV, "true").strip());

@@ -23,6 +23,15 @@ public final class SamplerFlags {
     public static final int STACK_DEPTH = 256;
 
     /**
+     * JVMs whose speed is measured (a run's children, JMH's forks) keep JFR's old-object samples without their
+     * stacks, as JFR's default settings do. Why: with a stack the sampler walks the allocating thread's stack at
+     * every TLAB refill it samples, which cost the in-memory lifecycle about 2.5 points of its throughput
+     * (docs/PERFORMANCE.md, "What recording costs"); a leak check and {@code profile} keep them, where they name an
+     * old object's allocation site. Only over the profile settings: a settings file of the user's says what it says.
+     */
+    public static final String OLD_OBJECTS_WITHOUT_STACKS = ",jdk.OldObjectSample#stackTrace=false";
+
+    /**
      * async-profiler's options at these intervals: CPU by CPU time (20 ms in a measured child, 10 ms in a profiled
      * program; {@link SamplingIntervals}), with
      * native and, where the kernel allows perf events, kernel frames; allocations sampled by bytes (JVMTI; 512 KiB by
@@ -111,7 +120,7 @@ public final class SamplerFlags {
     public static List<String> recordingFlags(Path recording, String settings, boolean gcRoots,
                                               SamplerDecision sampler) {
         return recordingFlags(recording.toAbsolutePath().toString(),
-                agentRecording(recording).toAbsolutePath().toString(), settings, gcRoots, sampler);
+                agentRecording(recording).toAbsolutePath().toString(), settings, gcRoots, false, sampler);
     }
 
     /**
@@ -119,12 +128,15 @@ public final class SamplerFlags {
      * which a placeholder stands for a folder not yet made (JMH's forks).
      *
      * @param agentRecording where async-profiler writes, beside {@code recording} ({@link #agentRecording})
+     * @param speedMeasured   the JVM's speed is measured (JMH's forks): old objects without stacks over the profile
+     *                        settings ({@link #OLD_OBJECTS_WITHOUT_STACKS})
      */
     public static List<String> recordingFlags(String recording, String agentRecording, String settings,
-                                              boolean gcRoots, SamplerDecision sampler) {
+                                              boolean gcRoots, boolean speedMeasured, SamplerDecision sampler) {
         List<String> flags = new ArrayList<>();
         flags.add("-XX:StartFlightRecording=settings=" + settings + ",filename=" + recording
-                + ",dumponexit=true,name=flightdeck" + (gcRoots ? ",path-to-gc-roots=true" : "")
+                + ",dumponexit=true,name=flightdeck" + (gcRoots ? ",path-to-gc-roots=true"
+                        : speedMeasured && "profile".equals(settings) ? OLD_OBJECTS_WITHOUT_STACKS : "")
                 + recordingSettings(sampler));
         flags.add("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH);
         flags.addAll(DEBUG_NON_SAFEPOINTS);
