@@ -97,14 +97,16 @@ class ContentionTruthTest {
     }
 
     /**
-     * Three standard errors of a quarter's share in as many samples as the profile holds, in points: a wall-clock
+     * Four standard errors of a quarter's share in as many samples as the profile holds, in points: a wall-clock
      * sampler's ticks thin out on a loaded machine (a fresh-clone CI run beside a CPU hog and two A/B comparisons
      * left JDK 25's JFR 57 samples, one contender reading 19.3 % for a true 25.2 %: one standard error), and the
-     * check must not fail on chance alone. About 800 samples, as on a quiet machine, keep the fixed bound.
+     * check must not fail on chance alone. Four, not three: the samples are not independent (a contender holds the
+     * monitor for several ticks in a row), and a fresh-clone CI run beside the second test JVM read 29.9 % for
+     * 24.3 % where three allowed 5.0 points. About 1,400 samples, as on a quiet machine, keep the fixed bound.
      */
     private static double samplingError(ProfiledRun run) {
         long samples = run.analysis().cpu().byThread().stream()
                 .mapToLong(r -> r.samples() != null ? r.samples() : r.weight()).sum();
-        return samples <= 0 ? 0 : 300 * Math.sqrt(0.25 * 0.75 / samples);
+        return samples <= 0 ? 0 : 400 * Math.sqrt(0.25 * 0.75 / samples);
     }
 }
