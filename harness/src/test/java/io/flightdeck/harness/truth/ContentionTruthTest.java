@@ -102,7 +102,7 @@ class ContentionTruthTest {
      * left JDK 25's JFR 57 samples, one contender reading 19.3 % for a true 25.2 %: one standard error), and the
      * check must not fail on chance alone. Four, not three: the samples are not independent (a contender holds the
      * monitor for several ticks in a row), and a fresh-clone CI run beside the second test JVM read 29.9 % for
-     * 24.3 % where three allowed 5.0 points. About 1,400 samples, as on a quiet machine, keep the fixed bound.
+     * 24.3 % where three allowed 5.0 points. About 1,200 samples, as on a quiet machine, keep the fixed bound.
      */
     private static double samplingError(ProfiledRun run) {
         long samples = run.analysis().cpu().byThread().stream()
