@@ -218,20 +218,20 @@ public final class ChildJvms {
         if (text != null && text.strip().equalsIgnoreCase("off")) {
             return 0;
         }
-        Quantity q = quantity("--wall-interval", text, UnitKind.DURATION, "a time such as 50ms, or off");
-        long nanos = Math.round(q.value() / 1_000) * 1_000;
-        if (nanos < SamplingIntervals.MIN_CPU_NANOS || nanos > SamplingIntervals.MAX_CPU_NANOS) {
-            throw new RunInputException("--wall-interval '" + text + "': from 1ms to 1s, or off");
-        }
-        return nanos;
+        return samplingPeriod("--wall-interval", text, "a time such as 50ms, or off", ", or off");
     }
 
     /** {@code --cpu-interval} in nanoseconds, whole microseconds: "10ms", "2.5ms", "20000us". */
     public static long cpuInterval(String text) {
-        Quantity q = quantity("--cpu-interval", text, UnitKind.DURATION, "a time such as 10ms or 20ms");
+        return samplingPeriod("--cpu-interval", text, "a time such as 10ms or 20ms", "");
+    }
+
+    /** A sampling period in whole microseconds' nanoseconds, from 1 ms to 1 s ({@code also}: what else it may be). */
+    private static long samplingPeriod(String option, String text, String example, String also) {
+        Quantity q = quantity(option, text, UnitKind.DURATION, example);
         long nanos = Math.round(q.value() / 1_000) * 1_000;
         if (nanos < SamplingIntervals.MIN_CPU_NANOS || nanos > SamplingIntervals.MAX_CPU_NANOS) {
-            throw new RunInputException("--cpu-interval '" + text + "': from 1ms to 1s");
+            throw new RunInputException(option + " '" + text + "': from 1ms to 1s" + also);
         }
         return nanos;
     }

@@ -260,18 +260,12 @@ public final class ThreadStatesCollector extends EventCollector {
     static int offCpuState(String[] rootFirst) {
         for (int i = rootFirst.length - 1; i >= 0; i--) {
             String f = rootFirst[i];
-            if (f.contains("ObjectMonitor::enter") || f.contains("ObjectMonitor::EnterI")
-                    || f.contains("ObjectSynchronizer::enter")) {
+            if (isMonitorEnter(f)) {
                 return BLOCKED;
             }
-            if (f.startsWith("jdk.internal.misc.Unsafe.park(") || f.startsWith("sun.misc.Unsafe.park(")) {
-                return Parks.isContention(rootFirst) ? BLOCKED : WAITING;
-            }
-            if (f.startsWith("java.lang.Object.wait")) {
-                return WAITING;
-            }
-            if (f.startsWith("java.lang.Thread.sleep")) {
-                return SLEEPING;
+            int wait = javaWait(f, rootFirst);
+            if (wait >= 0) {
+                return wait;
             }
             int io = ioState(f);
             if (io >= 0) {
@@ -290,17 +284,22 @@ public final class ThreadStatesCollector extends EventCollector {
     static int waitAtTop(String[] rootFirst, int nativeOnTop) {
         int top = rootFirst.length - 1;
         for (int i = top; i > top - nativeOnTop && i >= 0; i--) {
-            String f = rootFirst[i];
-            if (f.contains("ObjectMonitor::enter") || f.contains("ObjectMonitor::EnterI")
-                    || f.contains("ObjectSynchronizer::enter")) {
+            if (isMonitorEnter(rootFirst[i])) {
                 return BLOCKED;
             }
         }
         int java = top - nativeOnTop;
-        if (java < 0) {
-            return -1;
-        }
-        String f = rootFirst[java];
+        return java < 0 ? -1 : javaWait(rootFirst[java], rootFirst);
+    }
+
+    /** Whether a native frame is the JVM entering a contended monitor. */
+    private static boolean isMonitorEnter(String f) {
+        return f.contains("ObjectMonitor::enter") || f.contains("ObjectMonitor::EnterI")
+                || f.contains("ObjectSynchronizer::enter");
+    }
+
+    /** BLOCKED or WAITING for a park (by what it parks for), WAITING for a wait, SLEEPING for a sleep; else -1. */
+    private static int javaWait(String f, String[] rootFirst) {
         if (f.startsWith("jdk.internal.misc.Unsafe.park(") || f.startsWith("sun.misc.Unsafe.park(")) {
             return Parks.isContention(rootFirst) ? BLOCKED : WAITING;
         }
